@@ -1,0 +1,70 @@
+// xmw: the X-MethaneWet engine from the command line, for batch work and machines without a display.
+#include "core/build_info.h"
+#include "core/version.h"
+
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+struct Command {
+    std::string_view name;
+    std::string_view summary;
+    std::function<int(const std::vector<std::string_view> &args)> run;
+};
+
+int printVersion(const std::vector<std::string_view> &)
+{
+    std::printf("xmw %s (%s)\n", xmw::kVersion, xmw::kApplicationName);
+    for (const auto &library : xmw::coreLibraries())
+        std::printf("  %-9s %-10s %s\n", library.name.c_str(), library.version.c_str(), library.licence.c_str());
+    std::printf("  compute   %s\n", xmw::computeDevices().c_str());
+    return 0;
+}
+
+const std::vector<Command> &commands();
+
+int printHelp(const std::vector<std::string_view> &)
+{
+    std::printf("Usage: xmw <command> [options]\n\nCommands:\n");
+    for (const auto &command : commands())
+        std::printf("  %-10s %s\n", std::string(command.name).c_str(), std::string(command.summary).c_str());
+    std::printf("\nxmw --version and xmw --help work as well.\n");
+    return 0;
+}
+
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> table = {
+        {"version", "print the version and the libraries xmw runs on", printVersion},
+        {"help", "list the commands", printHelp},
+    };
+    return table;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::vector<std::string_view> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        printHelp(args);
+        return 2;
+    }
+    std::string_view name = args.front();
+    if (name == "--version" || name == "-V")
+        name = "version";
+    else if (name == "--help" || name == "-h")
+        name = "help";
+    args.erase(args.begin());
+
+    for (const auto &command : commands()) {
+        if (command.name == name)
+            return command.run(args);
+    }
+    std::fprintf(stderr, "xmw: unknown command '%s' (try 'xmw help')\n", std::string(name).c_str());
+    return 2;
+}

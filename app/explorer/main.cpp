@@ -1,0 +1,52 @@
+// xmw-explorer: the X-MethaneWet Explorer window.
+#include "core/version.h"
+#include "ui/app/explorer_options.h"
+#include "ui/app/screenshot.h"
+#include "ui/app/translations.h"
+#include "ui/globe/globe_view.h"
+#include "ui/main_window.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QSurfaceFormat>
+
+#include <cstdio>
+
+int main(int argc, char **argv)
+{
+    QSurfaceFormat::setDefaultFormat(xmw::ui::GlobeView::surfaceFormat());
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("xmw-explorer"));
+    QApplication::setApplicationDisplayName(QStringLiteral("X-MethaneWet Explorer"));
+    QApplication::setApplicationVersion(QString::fromLatin1(xmw::kVersion));
+    QApplication::setOrganizationName(QStringLiteral("X-MethaneWet"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/xmw-explorer.svg")));
+
+    // The language decides how --help reads, so find it first, then parse for real.
+    const auto early = xmw::ui::parseExplorerOptions(QApplication::arguments());
+    xmw::ui::installTranslations(app, early.options ? early.options->language : QString());
+    const auto outcome = xmw::ui::parseExplorerOptions(QApplication::arguments());
+    if (!outcome.options) {
+        std::fputs(qPrintable(outcome.message + QLatin1Char('\n')), outcome.exitCode == 0 ? stdout : stderr);
+        return outcome.exitCode;
+    }
+    const xmw::ui::ExplorerOptions &options = *outcome.options;
+
+    xmw::ui::MainWindow window;
+    if (options.windowSize.isValid())
+        window.resize(options.windowSize);
+    window.show();
+
+    if (!options.screenshotPath.isEmpty()) {
+        xmw::ui::saveScreenshotWhenReady(&window, options.screenshotPath, [&](const QString &error) {
+            if (error.isEmpty()) {
+                std::printf("%s\n", qPrintable(options.screenshotPath));
+                QApplication::exit(0);
+            } else {
+                std::fprintf(stderr, "xmw-explorer: %s\n", qPrintable(error));
+                QApplication::exit(1);
+            }
+        });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,74 @@
+#include "ui/app/explorer_options.h"
+
+#include "core/version.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace xmw::ui {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ExplorerOptions", text);
+}
+
+} // namespace
+
+ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Explore wetland methane: TEM-MDM maps on a globe, FLUXNET-CH4 towers and learned models."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                              tr("Render the window into a PNG file and exit."), tr("file"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), tr("Window size in pixels, e.g. 1280x800."),
+                                        tr("WxH"));
+    const QCommandLineOption languageOption(QStringLiteral("lang"),
+                                            tr("Interface language (en, de, zh_CN); default: the system's."),
+                                            tr("code"));
+    parser.addOptions({screenshotOption, sizeOption, languageOption});
+
+    ExplorerOptionsOutcome outcome;
+    if (!parser.parse(arguments)) {
+        outcome.message = parser.errorText();
+        outcome.exitCode = 2;
+        return outcome;
+    }
+    if (parser.isSet(helpOption)) {
+        outcome.message = parser.helpText();
+        return outcome;
+    }
+    if (parser.isSet(versionOption)) {
+        outcome.message = QStringLiteral("xmw-explorer %1\n").arg(QString::fromLatin1(kVersion));
+        return outcome;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        outcome.message = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+        outcome.exitCode = 2;
+        return outcome;
+    }
+
+    ExplorerOptions options;
+    options.screenshotPath = parser.value(screenshotOption);
+    options.language = parser.value(languageOption);
+    if (parser.isSet(sizeOption)) {
+        static const QRegularExpression pattern(QStringLiteral("^(\\d{2,5})[xX](\\d{2,5})$"));
+        const auto match = pattern.match(parser.value(sizeOption));
+        if (!match.hasMatch()) {
+            outcome.message = tr("--size expects WIDTHxHEIGHT in pixels, e.g. 1280x800; got '%1'")
+                                  .arg(parser.value(sizeOption));
+            outcome.exitCode = 2;
+            return outcome;
+        }
+        options.windowSize = QSize(match.captured(1).toInt(), match.captured(2).toInt());
+    }
+    outcome.options = options;
+    return outcome;
+}
+
+} // namespace xmw::ui

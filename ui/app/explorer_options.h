@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace xmw::ui {
+
+// What the explorer was asked to do on its command line.
+struct ExplorerOptions {
+    QString screenshotPath; // render the window into this PNG and exit
+    QSize windowSize;       // invalid: the default size
+    QString language;       // empty: follow the system locale
+};
+
+struct ExplorerOptionsOutcome {
+    std::optional<ExplorerOptions> options; // empty: print `message` and exit with `exitCode`
+    QString message;
+    int exitCode = 0;
+};
+
+// Parses the explorer's arguments (arguments[0] is the program). --help and --version, and every
+// error, come back as a message rather than ending the process, so that the caller decides.
+[[nodiscard]] ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments);
+
+} // namespace xmw::ui

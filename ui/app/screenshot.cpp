@@ -1,0 +1,68 @@
+#include "ui/app/screenshot.h"
+
+#include "ui/globe/globe_view.h"
+#include "ui/main_window.h"
+
+#include <QCoreApplication>
+#include <QPixmap>
+#include <QPointer>
+#include <QSaveFile>
+#include <QTimer>
+
+#include <memory>
+
+namespace xmw::ui {
+
+namespace {
+
+constexpr int kFirstFrameTimeoutMs = 20000;
+
+QString writePng(MainWindow *window, const QString &path)
+{
+    const QPixmap pixmap = window->grab();
+    if (pixmap.isNull())
+        return QCoreApplication::translate("Screenshot", "could not grab the window");
+    // QSaveFile: a failed write leaves no half-written file behind.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QCoreApplication::translate("Screenshot", "%1: %2").arg(path, file.errorString());
+    if (!pixmap.save(&file, "PNG") || !file.commit())
+        return QCoreApplication::translate("Screenshot", "%1: could not write the PNG (%2)").arg(path, file.errorString());
+    return {};
+}
+
+} // namespace
+
+void saveScreenshotWhenReady(MainWindow *window, const QString &path, std::function<void(const QString &)> done)
+{
+    struct Pending {
+        bool finished = false;
+        std::function<void(const QString &)> done;
+        void finish(const QString &error)
+        {
+            if (finished)
+                return;
+            finished = true;
+            done(error);
+        }
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->done = std::move(done);
+    QPointer<MainWindow> guard(window);
+
+    QObject::connect(window->globe(), &QOpenGLWidget::frameSwapped, window, [pending, guard, path] {
+        // Let the rest of the window finish its own painting before grabbing it.
+        QTimer::singleShot(0, guard, [pending, guard, path] {
+            if (guard)
+                pending->finish(writePng(guard, path));
+        });
+    });
+    QTimer::singleShot(kFirstFrameTimeoutMs, window, [pending] {
+        pending->finish(QCoreApplication::translate("Screenshot", "the globe did not render within %1 s "
+                                                                  "(is there a working OpenGL 3.2 display?)")
+                            .arg(kFirstFrameTimeoutMs / 1000));
+    });
+    window->globe()->requestRender();
+}
+
+} // namespace xmw::ui

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+#include <functional>
+
+namespace xmw::ui {
+
+class MainWindow;
+
+// Once the globe has drawn its first frame, grabs the whole (shown) window and writes it as a PNG.
+// `done` receives an empty string on success, else what went wrong.
+void saveScreenshotWhenReady(MainWindow *window, const QString &path, std::function<void(const QString &error)> done);
+
+} // namespace xmw::ui

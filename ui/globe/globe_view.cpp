@@ -1,0 +1,324 @@
+#include "ui/globe/globe_view.h"
+
+#include "ui/globe/basemap.h"
+#include "ui/globe/globe_geometry.h"
+
+#include <QImage>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QOpenGLContext>
+#include <QWheelEvent>
+
+#include <vtkActor.h>
+#include <vtkCamera.h>
+#include <vtkCallbackCommand.h>
+#include <vtkCommand.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkImageData.h>
+#include <vtkNew.h>
+#include <vtkOpenGLState.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkTexture.h>
+
+#include <cmath>
+
+namespace xmw::ui {
+
+namespace {
+
+constexpr int kBasemapWidth = 1440;
+constexpr double kGraticuleStepDeg = 30.0;
+constexpr double kKeyRotateDeg = 10.0;
+constexpr double kKeyZoomFactor = 0.8;
+constexpr double kWheelZoomPerNotch = 0.85;
+
+// Opaque on purpose: translucent lines go through VTK's depth-peeling pass, which leaves
+// speckles on Mesa; a pale colour reads as well.
+vtkSmartPointer<vtkActor> makeLineActor(vtkPolyData *lines, double r, double g, double b, float width)
+{
+    vtkNew<vtkPolyDataMapper> mapper;
+    mapper->SetInputData(lines);
+    auto actor = vtkSmartPointer<vtkActor>::New();
+    actor->SetMapper(mapper);
+    actor->GetProperty()->SetColor(r, g, b);
+    actor->GetProperty()->SetLineWidth(width);
+    actor->GetProperty()->LightingOff();
+    return actor;
+}
+
+} // namespace
+
+struct GlobeView::Scene {
+    vtkNew<vtkGenericOpenGLRenderWindow> window;
+    vtkNew<vtkRenderer> renderer;
+    vtkNew<vtkTexture> surfaceTexture;
+    vtkNew<vtkActor> earth;
+    vtkSmartPointer<vtkActor> graticule;
+    vtkSmartPointer<vtkActor> coastlines;
+
+    Scene()
+    {
+        vtkNew<vtkPolyDataMapper> earthMapper;
+        earthMapper->SetInputData(makeGlobeMesh(180, 360));
+        surfaceTexture->InterpolateOff(); // cells stay crisp: each one is a value, not a blend
+        surfaceTexture->RepeatOff();
+        surfaceTexture->EdgeClampOn();
+        earth->SetMapper(earthMapper);
+        earth->SetTexture(surfaceTexture);
+        // The headlight follows the camera and ambient light dominates: the view centre shows
+        // colours exactly and the limb keeps 70 % of them, so data values are never shaded away.
+        earth->GetProperty()->SetAmbient(0.7);
+        earth->GetProperty()->SetDiffuse(0.3);
+        earth->GetProperty()->SetSpecular(0.0);
+
+        graticule = makeLineActor(makeGraticule(kGraticuleStepDeg, 1.0015), 0.93, 0.95, 0.97, 1.0f);
+        coastlines = makeLineActor(makeCoastlineOutlines(geo::Coastlines::builtIn(), 1.002), 0.22, 0.24, 0.27, 1.2f);
+
+        renderer->AddActor(earth);
+        renderer->AddActor(graticule);
+        renderer->AddActor(coastlines);
+        renderer->GradientBackgroundOn();
+        renderer->SetBackground(0.04, 0.07, 0.12);
+        renderer->SetBackground2(0.13, 0.19, 0.28);
+        renderer->UseFXAAOn();
+        renderer->GetActiveCamera()->SetViewAngle(GlobeCamera::kFieldOfViewDeg);
+
+        window->AddRenderer(renderer);
+        window->SetMultiSamples(0); // FXAA does the antialiasing; Qt owns the framebuffer
+    }
+};
+
+GlobeView::GlobeView(QWidget *parent)
+    : QOpenGLWidget(parent)
+    , scene_(std::make_unique<Scene>())
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setMinimumSize(200, 200);
+
+    renderTimer_.setSingleShot(true);
+    renderTimer_.setInterval(0);
+    connect(&renderTimer_, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+
+    // VTK renders into whatever framebuffer Qt has bound for this widget, and asks us, through
+    // these two events, to make our context current or to tell whether it is.
+    vtkGenericOpenGLRenderWindow *window = scene_->window;
+    window->SetOwnContext(false);
+    window->SetFrameBlitModeToBlitToCurrent();
+    vtkNew<vtkCallbackCommand> makeCurrent;
+    makeCurrent->SetClientData(this);
+    makeCurrent->SetCallback([](vtkObject *, unsigned long, void *self, void *) {
+        // QOpenGLWidget::makeCurrent() also binds the widget's framebuffer. Doing that while VTK
+        // renders would pull the binding from under VTK's state cache, and VTK would then attach
+        // its own buffers to ours: only switch when another context is current.
+        auto *view = static_cast<GlobeView *>(self);
+        if (QOpenGLContext::currentContext() != view->context())
+            view->makeCurrent();
+    });
+    window->AddObserver(vtkCommand::WindowMakeCurrentEvent, makeCurrent);
+    vtkNew<vtkCallbackCommand> isCurrent;
+    isCurrent->SetClientData(this);
+    isCurrent->SetCallback([](vtkObject *, unsigned long, void *self, void *answer) {
+        const auto *view = static_cast<GlobeView *>(self);
+        *static_cast<bool *>(answer) = view->context() && QOpenGLContext::currentContext() == view->context();
+    });
+    window->AddObserver(vtkCommand::WindowIsCurrentEvent, isCurrent);
+
+    setSurfaceImage(makeBasemap(kBasemapWidth));
+    applyCamera();
+}
+
+GlobeView::~GlobeView()
+{
+    // ~QOpenGLWidget destroys the context after this object is gone: stop listening to it first.
+    if (context())
+        disconnect(context(), nullptr, this, nullptr);
+    releaseGraphics();
+}
+
+QSurfaceFormat GlobeView::surfaceFormat()
+{
+    QSurfaceFormat format;
+    format.setRenderableType(QSurfaceFormat::OpenGL);
+    format.setVersion(3, 2);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setDepthBufferSize(24);
+    format.setStencilBufferSize(8);
+    return format;
+}
+
+void GlobeView::setSurfaceImage(const QImage &image)
+{
+    scene_->surfaceTexture->SetInputData(toVtkImage(image));
+    requestRender();
+}
+
+void GlobeView::setCenter(geo::GeoPoint center)
+{
+    camera_.setCenter(center);
+    applyCamera();
+}
+
+void GlobeView::setDistance(double distance)
+{
+    camera_.setDistance(distance);
+    applyCamera();
+}
+
+void GlobeView::rotateBy(double eastDeg, double northDeg)
+{
+    camera_.rotateBy(eastDeg, northDeg);
+    applyCamera();
+}
+
+void GlobeView::zoomBy(double factor)
+{
+    camera_.zoomBy(factor);
+    applyCamera();
+}
+
+void GlobeView::resetView()
+{
+    camera_.reset();
+    applyCamera();
+}
+
+std::optional<geo::GeoPoint> GlobeView::pick(QPoint pixel) const
+{
+    return camera_.pick({pixel.x() + 0.5, pixel.y() + 0.5});
+}
+
+std::optional<QPoint> GlobeView::project(geo::GeoPoint p) const
+{
+    const auto screen = camera_.project(p);
+    if (!screen)
+        return std::nullopt;
+    return QPoint(int(std::floor(screen->x)), int(std::floor(screen->y)));
+}
+
+void GlobeView::requestRender()
+{
+    if (!renderTimer_.isActive())
+        renderTimer_.start();
+}
+
+void GlobeView::applyCamera()
+{
+    vtkCamera *camera = scene_->renderer->GetActiveCamera();
+    const Vec3 eye = camera_.eye();
+    const Vec3 up = camera_.viewUp();
+    camera->SetFocalPoint(0.0, 0.0, 0.0);
+    camera->SetPosition(eye.x, eye.y, eye.z);
+    camera->SetViewUp(up.x, up.y, up.z);
+    // Near plane just in front of the globe's near side, far plane behind its centre.
+    camera->SetClippingRange(std::max(0.01, camera_.distance() - 1.05), camera_.distance() + 0.2);
+    requestRender();
+    Q_EMIT viewChanged();
+}
+
+void GlobeView::initializeGL()
+{
+    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &GlobeView::releaseGraphics,
+            Qt::UniqueConnection);
+    scene_->window->SetReadyForRendering(true);
+    scene_->window->OpenGLInitContext();
+}
+
+void GlobeView::resizeGL(int width, int height)
+{
+    camera_.setViewport(width, height);
+    applyCamera();
+}
+
+void GlobeView::paintGL()
+{
+    const qreal ratio = devicePixelRatioF();
+    scene_->window->SetSize(int(std::lround(width() * ratio)), int(std::lround(height() * ratio)));
+    // VTK caches GL state; re-read what Qt left bound and hand it back untouched afterwards.
+    vtkOpenGLState *state = scene_->window->GetState();
+    state->Reset();
+    state->Push();
+    scene_->window->Render();
+    state->Pop();
+    ++framesRendered_;
+}
+
+void GlobeView::releaseGraphics()
+{
+    if (!scene_ || !context())
+        return;
+    makeCurrent();
+    scene_->window->ReleaseGraphicsResources(scene_->window);
+    doneCurrent();
+}
+
+void GlobeView::reportCursor(QPoint pixel)
+{
+    if (const auto p = pick(pixel))
+        Q_EMIT cursorMoved(p->lat, p->lon);
+    else
+        Q_EMIT cursorLeftGlobe();
+}
+
+void GlobeView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton)
+        dragFrom_ = event->position().toPoint();
+    QOpenGLWidget::mousePressEvent(event);
+}
+
+void GlobeView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (dragFrom_ && (event->buttons() & Qt::LeftButton)) {
+        const QPoint delta = pos - *dragFrom_;
+        dragFrom_ = pos;
+        const double step = camera_.degreesPerPixel();
+        // The surface follows the pointer: dragging right brings the west into view.
+        rotateBy(-delta.x() * step, delta.y() * step);
+    }
+    reportCursor(pos);
+}
+
+void GlobeView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton)
+        dragFrom_.reset();
+    QOpenGLWidget::mouseReleaseEvent(event);
+}
+
+void GlobeView::wheelEvent(QWheelEvent *event)
+{
+    const double notches = event->angleDelta().y() / 120.0;
+    if (notches != 0.0)
+        zoomBy(std::pow(kWheelZoomPerNotch, notches));
+    event->accept();
+}
+
+void GlobeView::keyPressEvent(QKeyEvent *event)
+{
+    // Arrow steps shrink as the camera comes closer, so a press moves the view by a similar amount.
+    const double step = kKeyRotateDeg * std::min(1.0, (camera_.distance() - 1.0) / (GlobeCamera::kDefaultDistance - 1.0));
+    switch (event->key()) {
+    case Qt::Key_Left: rotateBy(-step, 0.0); break;
+    case Qt::Key_Right: rotateBy(step, 0.0); break;
+    case Qt::Key_Up: rotateBy(0.0, step); break;
+    case Qt::Key_Down: rotateBy(0.0, -step); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomBy(kKeyZoomFactor); break;
+    case Qt::Key_Minus: zoomBy(1.0 / kKeyZoomFactor); break;
+    default: QOpenGLWidget::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+void GlobeView::leaveEvent(QEvent *event)
+{
+    Q_EMIT cursorLeftGlobe();
+    QOpenGLWidget::leaveEvent(event);
+}
+
+} // namespace xmw::ui

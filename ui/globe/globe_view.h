@@ -1,0 +1,83 @@
+#pragma once
+
+#include "core/geo/geo_point.h"
+#include "ui/globe/globe_camera.h"
+
+#include <QOpenGLWidget>
+#include <QPoint>
+#include <QSurfaceFormat>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+class QImage;
+
+namespace xmw::ui {
+
+// The globe: a VTK scene rendered into a QOpenGLWidget (Debian's VTK Qt module is built for Qt 5,
+// so VTK renders through vtkGenericOpenGLRenderWindow into this widget's framebuffer).
+// Mouse drag rotates, the wheel zooms, arrow keys and +/- do the same from the keyboard.
+// Renders only on request; bursts of requests collapse into one frame.
+class GlobeView : public QOpenGLWidget {
+    Q_OBJECT
+
+public:
+    explicit GlobeView(QWidget *parent = nullptr);
+    ~GlobeView() override;
+
+    // What VTK's OpenGL 2 backend needs. Set as the default before the QApplication exists.
+    [[nodiscard]] static QSurfaceFormat surfaceFormat();
+
+    // An equirectangular image in natural orientation: left edge 180°W, right edge 180°E,
+    // top row 90°N, bottom row 90°S.
+    void setSurfaceImage(const QImage &image);
+
+    [[nodiscard]] const GlobeCamera &camera() const { return camera_; }
+    void setCenter(geo::GeoPoint center);
+    void setDistance(double distance);
+    void rotateBy(double eastDeg, double northDeg);
+    void zoomBy(double factor);
+    void resetView();
+
+    // The globe position under a widget pixel, by exact ray–sphere intersection.
+    [[nodiscard]] std::optional<geo::GeoPoint> pick(QPoint pixel) const;
+    // The widget pixel showing a globe position; empty when it is on the far side.
+    [[nodiscard]] std::optional<QPoint> project(geo::GeoPoint p) const;
+
+    [[nodiscard]] int framesRendered() const { return framesRendered_; }
+
+public Q_SLOTS:
+    void requestRender();
+
+Q_SIGNALS:
+    void cursorMoved(double lat, double lon);
+    void cursorLeftGlobe();
+    void viewChanged();
+
+protected:
+    void initializeGL() override;
+    void resizeGL(int width, int height) override;
+    void paintGL() override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    struct Scene;
+
+    void applyCamera();
+    void releaseGraphics();
+    void reportCursor(QPoint pixel);
+
+    std::unique_ptr<Scene> scene_;
+    GlobeCamera camera_;
+    QTimer renderTimer_;
+    std::optional<QPoint> dragFrom_;
+    int framesRendered_ = 0;
+};
+
+} // namespace xmw::ui
