@@ -1,4 +1,172 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Coordinates</name>
+    <message>
+        <source>N</source>
+        <comment>north</comment>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <comment>south</comment>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <comment>east</comment>
+        <translation>O</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <comment>west</comment>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>%1° %2, %3° %4</source>
+        <comment>latitude, longitude</comment>
+        <translation>%1° %2, %3° %4</translation>
+    </message>
+</context>
+<context>
+    <name>ExplorerOptions</name>
+    <message>
+        <source>Explore wetland methane: TEM-MDM maps on a globe, FLUXNET-CH4 towers and learned models.</source>
+        <translation>Methan aus Feuchtgebieten erkunden: TEM-MDM-Karten auf einem Globus, FLUXNET-CH4-Türme und gelernte Modelle.</translation>
+    </message>
+    <message>
+        <source>Render the window into a PNG file and exit.</source>
+        <translation>Das Fenster als PNG-Datei speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Window size in pixels, e.g. 1280x800.</source>
+        <translation>Fenstergröße in Pixeln, z. B. 1280x800.</translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation>BxH</translation>
+    </message>
+    <message>
+        <source>Interface language (en, de, zh_CN); default: the system's.</source>
+        <translation>Sprache der Oberfläche (en, de, zh_CN); Vorgabe: die des Systems.</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>--size expects WIDTHxHEIGHT in pixels, e.g. 1280x800; got '%1'</source>
+        <translation>--size erwartet BREITExHÖHE in Pixeln, z. B. 1280x800; erhalten: '%1'</translation>
+    </message>
+</context>
+<context>
+    <name>Screenshot</name>
+    <message>
+        <source>could not grab the window</source>
+        <translation>das Fenster konnte nicht aufgenommen werden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: could not write the PNG (%2)</source>
+        <translation>%1: das PNG konnte nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>the globe did not render within %1 s (is there a working OpenGL 3.2 display?)</source>
+        <translation>der Globus wurde nicht innerhalb von %1 s gezeichnet (gibt es eine funktionierende OpenGL-3.2-Anzeige?)</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::AboutDialog</name>
+    <message>
+        <source>About X-MethaneWet Explorer</source>
+        <translation>Über X-MethaneWet Explorer</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>X-MethaneWet Explorer</source>
+        <translation>X-MethaneWet Explorer</translation>
+    </message>
+    <message>
+        <source>Explore TEM-MDM wetland methane simulations and FLUXNET-CH4 eddy-covariance observations, and train sequence models that carry what the simulation knows over to the sparse tower records.</source>
+        <translation>Erkunden Sie TEM-MDM-Simulationen des Methans aus Feuchtgebieten und FLUXNET-CH4-Eddy-Kovarianz-Beobachtungen, und trainieren Sie Sequenzmodelle, die das Wissen der Simulation auf die spärlichen Turmdaten übertragen.</translation>
+    </message>
+    <message>
+        <source>Licensed under the GNU General Public License, version 3 or later.</source>
+        <translation>Lizenziert unter der GNU General Public License, Version 3 oder später.</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>Erstellt mit</translation>
+    </message>
+    <message>
+        <source>Compute devices: %1</source>
+        <translation>Rechengeräte: %1</translation>
+    </message>
+    <message>
+        <source>Coastlines: VTK's vtkEarthSource continental outlines (BSD-3-Clause).</source>
+        <translation>Küstenlinien: Kontinentumrisse aus VTKs vtkEarthSource (BSD-3-Clause).</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::MainWindow</name>
+    <message>
+        <source>X-MethaneWet Explorer</source>
+        <translation>X-MethaneWet Explorer</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Reset View</source>
+        <translation>Ansicht &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Look at the globe from the default position and distance</source>
+        <translation>Den Globus aus der Standardposition und -entfernung betrachten</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About X-MethaneWet Explorer</source>
+        <translation>&amp;Über X-MethaneWet Explorer</translation>
+    </message>
+    <message>
+        <source>Off the globe</source>
+        <translation>Außerhalb des Globus</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,172 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Coordinates</name>
+    <message>
+        <source>N</source>
+        <comment>north</comment>
+        <translation>北</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <comment>south</comment>
+        <translation>南</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <comment>east</comment>
+        <translation>东</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <comment>west</comment>
+        <translation>西</translation>
+    </message>
+    <message>
+        <source>%1° %2, %3° %4</source>
+        <comment>latitude, longitude</comment>
+        <translation>%2纬 %1°，%4经 %3°</translation>
+    </message>
+</context>
+<context>
+    <name>ExplorerOptions</name>
+    <message>
+        <source>Explore wetland methane: TEM-MDM maps on a globe, FLUXNET-CH4 towers and learned models.</source>
+        <translation>探索湿地甲烷：地球仪上的 TEM-MDM 地图、FLUXNET-CH4 通量塔与学习模型。</translation>
+    </message>
+    <message>
+        <source>Render the window into a PNG file and exit.</source>
+        <translation>将窗口渲染为 PNG 文件后退出。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Window size in pixels, e.g. 1280x800.</source>
+        <translation>窗口尺寸（像素），例如 1280x800。</translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation>宽x高</translation>
+    </message>
+    <message>
+        <source>Interface language (en, de, zh_CN); default: the system's.</source>
+        <translation>界面语言（en、de、zh_CN）；默认跟随系统。</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>意外的参数：%1</translation>
+    </message>
+    <message>
+        <source>--size expects WIDTHxHEIGHT in pixels, e.g. 1280x800; got '%1'</source>
+        <translation>--size 需要以像素表示的 宽x高，例如 1280x800；实际为 '%1'</translation>
+    </message>
+</context>
+<context>
+    <name>Screenshot</name>
+    <message>
+        <source>could not grab the window</source>
+        <translation>无法截取窗口</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: could not write the PNG (%2)</source>
+        <translation>%1：无法写入 PNG（%2）</translation>
+    </message>
+    <message>
+        <source>the globe did not render within %1 s (is there a working OpenGL 3.2 display?)</source>
+        <translation>地球仪未能在 %1 秒内完成渲染（是否有可用的 OpenGL 3.2 显示？）</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::AboutDialog</name>
+    <message>
+        <source>About X-MethaneWet Explorer</source>
+        <translation>关于 X-MethaneWet Explorer</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>X-MethaneWet Explorer</source>
+        <translation>X-MethaneWet Explorer</translation>
+    </message>
+    <message>
+        <source>Explore TEM-MDM wetland methane simulations and FLUXNET-CH4 eddy-covariance observations, and train sequence models that carry what the simulation knows over to the sparse tower records.</source>
+        <translation>探索 TEM-MDM 湿地甲烷模拟与 FLUXNET-CH4 涡度相关观测，并训练序列模型，将模拟所含的知识迁移到稀疏的通量塔记录上。</translation>
+    </message>
+    <message>
+        <source>Licensed under the GNU General Public License, version 3 or later.</source>
+        <translation>依据 GNU 通用公共许可证第 3 版或更高版本授权。</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>构建所用</translation>
+    </message>
+    <message>
+        <source>Compute devices: %1</source>
+        <translation>计算设备：%1</translation>
+    </message>
+    <message>
+        <source>Coastlines: VTK's vtkEarthSource continental outlines (BSD-3-Clause).</source>
+        <translation>海岸线：VTK vtkEarthSource 大陆轮廓（BSD-3-Clause）。</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::MainWindow</name>
+    <message>
+        <source>X-MethaneWet Explorer</source>
+        <translation>X-MethaneWet Explorer</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset View</source>
+        <translation>重置视图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Look at the globe from the default position and distance</source>
+        <translation>从默认位置和距离观察地球仪</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About X-MethaneWet Explorer</source>
+        <translation>关于 X-MethaneWet Explorer(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Off the globe</source>
+        <translation>不在地球仪上</translation>
+    </message>
+</context>
 </TS>

@@ -59,7 +59,7 @@ Coastlines Coastlines::parse(std::string_view text)
 
         if (line.front() == 'P') {
             if (expected != 0)
-                fail(lineNumber, "new ring starts while " + std::to_string(expected) + " vertices are missing");
+                fail(lineNumber, "new ring starts inside the previous one (missing vertices: " + std::to_string(expected) + ")");
             expected = parseNumber<std::size_t>(trim(line.substr(1)), lineNumber);
             if (expected < 3)
                 fail(lineNumber, "a ring needs at least 3 vertices");
@@ -79,7 +79,7 @@ Coastlines Coastlines::parse(std::string_view text)
         --expected;
     }
     if (expected != 0)
-        fail(lineNumber, "text ends with " + std::to_string(expected) + " vertices missing");
+        fail(lineNumber, "text ends inside a ring (missing vertices: " + std::to_string(expected) + ")");
     return result;
 }
 

@@ -8,29 +8,20 @@
 
 namespace xmw::ui {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ExplorerOptions", text);
-}
-
-} // namespace
-
 ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Explore wetland methane: TEM-MDM maps on a globe, FLUXNET-CH4 towers and learned models."));
+        QCoreApplication::translate("ExplorerOptions", "Explore wetland methane: TEM-MDM maps on a globe, FLUXNET-CH4 towers and learned models."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                              tr("Render the window into a PNG file and exit."), tr("file"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"), tr("Window size in pixels, e.g. 1280x800."),
-                                        tr("WxH"));
+                                              QCoreApplication::translate("ExplorerOptions", "Render the window into a PNG file and exit."), QCoreApplication::translate("ExplorerOptions", "file"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QCoreApplication::translate("ExplorerOptions", "Window size in pixels, e.g. 1280x800."),
+                                        QCoreApplication::translate("ExplorerOptions", "WxH"));
     const QCommandLineOption languageOption(QStringLiteral("lang"),
-                                            tr("Interface language (en, de, zh_CN); default: the system's."),
-                                            tr("code"));
+                                            QCoreApplication::translate("ExplorerOptions", "Interface language (en, de, zh_CN); default: the system's."),
+                                            QCoreApplication::translate("ExplorerOptions", "code"));
     parser.addOptions({screenshotOption, sizeOption, languageOption});
 
     ExplorerOptionsOutcome outcome;
@@ -48,7 +39,7 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
         return outcome;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        outcome.message = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+        outcome.message = QCoreApplication::translate("ExplorerOptions", "Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
         outcome.exitCode = 2;
         return outcome;
     }
@@ -60,7 +51,7 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
         static const QRegularExpression pattern(QStringLiteral("^(\\d{2,5})[xX](\\d{2,5})$"));
         const auto match = pattern.match(parser.value(sizeOption));
         if (!match.hasMatch()) {
-            outcome.message = tr("--size expects WIDTHxHEIGHT in pixels, e.g. 1280x800; got '%1'")
+            outcome.message = QCoreApplication::translate("ExplorerOptions", "--size expects WIDTHxHEIGHT in pixels, e.g. 1280x800; got '%1'")
                                   .arg(parser.value(sizeOption));
             outcome.exitCode = 2;
             return outcome;

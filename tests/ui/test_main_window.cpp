@@ -1,0 +1,161 @@
+#include "gui_test_main.h"
+
+#include "core/version.h"
+#include "ui/about_dialog.h"
+#include "ui/app/explorer_options.h"
+#include "ui/app/translations.h"
+#include "ui/globe/globe_view.h"
+#include "ui/main_window.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenuBar>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTranslator>
+
+using namespace xmw::ui;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldHaveDefaultValues()
+    {
+        MainWindow window;
+        QVERIFY(window.globe());
+        auto *label = window.findChild<QLabel *>(QStringLiteral("positionLabel"));
+        QVERIFY(label);
+        QCOMPARE(label->text(), QStringLiteral("Off the globe"));
+        for (const char *name : {"actionQuit", "actionResetView", "actionAbout"}) {
+            auto *action = window.findChild<QAction *>(QLatin1String(name));
+            QVERIFY2(action, name);
+            QVERIFY(action->isEnabled());
+            QVERIFY(!action->text().isEmpty());
+        }
+    }
+
+    void statusBarFollowsTheCursor()
+    {
+        MainWindow window;
+        window.resize(800, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *label = window.findChild<QLabel *>(QStringLiteral("positionLabel"));
+        GlobeView *globe = window.globe();
+        QTest::mouseMove(globe, globe->rect().center());
+        QTRY_VERIFY(label->text().contains(QStringLiteral("° N")));
+        QTest::mouseMove(globe, QPoint(3, 3));
+        QTRY_COMPARE(label->text(), QStringLiteral("Off the globe"));
+    }
+
+    void resetViewActionRestoresTheCamera()
+    {
+        MainWindow window;
+        window.globe()->rotateBy(40.0, -20.0);
+        window.globe()->zoomBy(0.5);
+        window.findChild<QAction *>(QStringLiteral("actionResetView"))->trigger();
+        QCOMPARE(window.globe()->camera().center().lat, GlobeCamera::kDefaultCenter.lat);
+        QCOMPARE(window.globe()->camera().distance(), GlobeCamera::kDefaultDistance);
+    }
+
+    void aboutNamesVersionsAndLicences()
+    {
+        const QString html = AboutDialog::aboutHtml();
+        QVERIFY(html.contains(QLatin1String(xmw::kVersion)));
+        QVERIFY(html.contains(QLatin1String(qVersion())));
+        for (const char *name : {"VTK", "QCustomPlot", "LibTorch", "NetCDF-C", "HDF5", "LGPL-3.0", "BSD-3-Clause"})
+            QVERIFY2(html.contains(QLatin1String(name)), name);
+
+        MainWindow window;
+        bool shown = false;
+        QTimer::singleShot(0, &window, [&] {
+            auto *dialog = window.findChild<AboutDialog *>();
+            shown = dialog && dialog->isVisible();
+            if (dialog)
+                dialog->reject();
+        });
+        window.findChild<QAction *>(QStringLiteral("actionAbout"))->trigger();
+        QVERIFY(shown);
+    }
+
+    void germanTranslationIsBuiltIn()
+    {
+        QCoreApplication *app = QCoreApplication::instance();
+        const QLocale previous = QLocale();
+        installTranslations(*app, QStringLiteral("de"));
+        {
+            MainWindow window;
+            QStringList menus;
+            for (QAction *action : window.menuBar()->actions())
+                menus << action->text();
+            QVERIFY2(menus.contains(QStringLiteral("&Datei")), qPrintable(menus.join(QLatin1Char(' '))));
+        }
+        for (QTranslator *translator : app->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+        QLocale::setDefault(previous);
+    }
+
+    void optionsParse()
+    {
+        auto outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--screenshot"),
+                                             QStringLiteral("a.png"), QStringLiteral("--size"), QStringLiteral("640x480")});
+        QVERIFY(outcome.options);
+        QCOMPARE(outcome.options->screenshotPath, QStringLiteral("a.png"));
+        QCOMPARE(outcome.options->windowSize, QSize(640, 480));
+
+        outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--size"), QStringLiteral("big")});
+        QVERIFY(!outcome.options);
+        QCOMPARE(outcome.exitCode, 2);
+        QVERIFY(outcome.message.contains(QStringLiteral("'big'")));
+
+        outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--no-such-option")});
+        QVERIFY(!outcome.options);
+        QCOMPARE(outcome.exitCode, 2);
+    }
+
+    // The real program, as a user runs it: a PNG of the requested size with a globe in it.
+    void screenshotCommandWritesAPng()
+    {
+        const QString path = QStringLiteral(XMW_TEST_OUTPUT_DIR "/explorer-screenshot.png");
+        QFile::remove(path);
+        QProcess process;
+        process.start(QStringLiteral(XMW_EXPLORER_PATH),
+                      {QStringLiteral("--screenshot"), path, QStringLiteral("--size"), QStringLiteral("900x640"),
+                       QStringLiteral("--lang"), QStringLiteral("en")});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+
+        const QImage image(path);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(900, 640));
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 100, qPrintable(QString::number(colours.size())));
+        // The middle of the window is the globe, not the dark background.
+        const QColor middle = image.pixelColor(450, 330);
+        QVERIFY2(middle.lightness() > 100, qPrintable(middle.name()));
+    }
+
+    void screenshotToAnUnwritablePlaceFails()
+    {
+        QProcess process;
+        process.start(QStringLiteral(XMW_EXPLORER_PATH),
+                      {QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-dir/x.png"), QStringLiteral("--size"),
+                       QStringLiteral("300x200")});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY(process.readAllStandardError().contains("/nonexistent-dir/x.png"));
+        QVERIFY(!QFile::exists(QStringLiteral("/nonexistent-dir/x.png")));
+    }
+};
+
+XMW_GUI_TEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"
