@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# X-MethaneWet Explorer on Debian 12, from a fresh clone:
+#   packaging/bootstrap.sh run [explorer options]   set up, then open the explorer
+#   packaging/bootstrap.sh test                     set up, then run every test
+# "Set up" installs the Debian packages the build needs (a quick no-op when all are present),
+# configures and builds the release preset.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+preset=release
+build="$root/build/$preset"
+
+packages=(
+    cmake ninja-build g++ pkg-config ccache dpkg-dev file
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6svg6-dev libqt6opengl6-dev
+    libqcustomplot-dev libqcustomplot2.1-qt6
+    libvtk9-dev libtorch-dev libnetcdf-dev libhdf5-dev netcdf-bin
+    libgl-dev libgl1-mesa-dri xvfb xauth
+)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+install_missing_packages() {
+    local missing=() p
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    say "Installing ${#missing[@]} Debian packages: ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    say "Building ($preset)"
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset" --parallel "$(nproc)"
+}
+
+# The explorer and the tests need a display: use the user's, else a virtual one.
+with_display() {
+    if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+        "$@"
+    else
+        xvfb-run -a -s "-screen 0 1920x1200x24" "$@"
+    fi
+}
+
+set_up() {
+    install_missing_packages
+    build
+}
+
+case "${1:-}" in
+run)
+    shift
+    set_up
+    if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+        say "Opening X-MethaneWet Explorer"
+        exec "$build/app/xmw-explorer" "$@"
+    fi
+    shot="$build/xmw-explorer.png"
+    say "No display: rendering the explorer under Xvfb"
+    with_display "$build/app/xmw-explorer" --screenshot "$shot" --size 1400x900 "$@" >/dev/null
+    echo "Screenshot of the explorer: $shot"
+    ;;
+test)
+    set_up
+    say "Running the tests"
+    # Always under Xvfb when it is there, so that GUI tests do not open windows on a desktop.
+    cd "$build"
+    if command -v xvfb-run >/dev/null; then
+        xvfb-run -a -s "-screen 0 1920x1200x24" ctest --output-on-failure --parallel "$(nproc)"
+    else
+        ctest --output-on-failure --parallel "$(nproc)"
+    fi
+    ;;
+*)
+    echo "usage: $0 run [explorer options] | test" >&2
+    exit 2
+    ;;
+esac
