@@ -45,6 +45,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *label = window.findChild<QLabel *>(QStringLiteral("positionLabel"));
         GlobeView *globe = window.globe();
+        QTRY_VERIFY(globe->framesRendered() > 0);
         QTest::mouseMove(globe, globe->rect().center());
         QTRY_VERIFY(label->text().contains(QStringLiteral("° N")));
         QTest::mouseMove(globe, QPoint(3, 3));

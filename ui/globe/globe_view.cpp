@@ -7,6 +7,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QOpenGLContext>
+#include <QResizeEvent>
 #include <QWheelEvent>
 
 #include <vtkActor.h>
@@ -227,10 +228,13 @@ void GlobeView::initializeGL()
     scene_->window->OpenGLInitContext();
 }
 
-void GlobeView::resizeGL(int width, int height)
+// Picking must work before the first frame too (and without a GL context), so the camera
+// follows the widget's size here rather than in resizeGL.
+void GlobeView::resizeEvent(QResizeEvent *event)
 {
-    camera_.setViewport(width, height);
+    camera_.setViewport(event->size().width(), event->size().height());
     applyCamera();
+    QOpenGLWidget::resizeEvent(event);
 }
 
 void GlobeView::paintGL()
