@@ -1,5 +1,9 @@
 // xmw: the X-MethaneWet engine from the command line, for batch work and machines without a display.
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
 #include "core/build_info.h"
+#include "core/data/data_error.h"
+#include "core/feedback.h"
 #include "core/version.h"
 
 #include <cstdio>
@@ -39,6 +43,10 @@ int printHelp(const std::vector<std::string_view> &)
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> table = {
+        {"make-demo", "write a synthetic dataset in the X-MethaneWet layout", xmw::cli::makeDemo},
+        {"info", "describe a dataset: grid, years, variables, towers", xmw::cli::info},
+        {"sites", "list a dataset's flux towers", xmw::cli::sites},
+        {"series", "one tower's or one grid cell's daily series as CSV", xmw::cli::series},
         {"version", "print the version and the libraries xmw runs on", printVersion},
         {"help", "list the commands", printHelp},
     };
@@ -62,8 +70,24 @@ int main(int argc, char **argv)
     args.erase(args.begin());
 
     for (const auto &command : commands()) {
-        if (command.name == name)
+        if (command.name != name)
+            continue;
+        // Bad input is a message and an exit status, never a crash.
+        try {
             return command.run(args);
+        } catch (const xmw::cli::UsageError &error) {
+            std::fprintf(stderr, "xmw %s: %s (see 'xmw help')\n", std::string(name).c_str(), error.what());
+            return 2;
+        } catch (const xmw::data::DataError &error) {
+            std::fprintf(stderr, "xmw %s: %s\n", std::string(name).c_str(), error.what());
+            return 1;
+        } catch (const xmw::Canceled &) {
+            std::fprintf(stderr, "xmw %s: canceled\n", std::string(name).c_str());
+            return 130;
+        } catch (const std::exception &error) {
+            std::fprintf(stderr, "xmw %s: %s\n", std::string(name).c_str(), error.what());
+            return 1;
+        }
     }
     std::fprintf(stderr, "xmw: unknown command '%s' (try 'xmw help')\n", std::string(name).c_str());
     return 2;

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace xmw::cli {
+
+using Arguments = std::vector<std::string_view>;
+
+int makeDemo(const Arguments &args);
+int info(const Arguments &args);
+int sites(const Arguments &args);
+int series(const Arguments &args);
+int samples(const Arguments &args);
+
+} // namespace xmw::cli

@@ -1,0 +1,222 @@
+// xmw make-demo, info, sites, series, samples: the data layer from the command line.
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
+#include "core/data/data_error.h"
+#include "core/data/dataset.h"
+#include "core/data/demo_generator.h"
+#include "core/data/units.h"
+#include "core/json_writer.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+namespace xmw::cli {
+
+namespace {
+
+void printProgress(double fraction, const std::string &stage)
+{
+    std::fprintf(stderr, "\r%-12s %3d %%", stage.c_str(), int(std::lround(fraction * 100)));
+    if (fraction >= 1.0)
+        std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+const char *cadenceName(data::Cadence cadence)
+{
+    switch (cadence) {
+    case data::Cadence::Static: return "static";
+    case data::Cadence::Daily: return "daily";
+    case data::Cadence::Monthly: return "monthly";
+    }
+    return "";
+}
+
+std::string requireOne(const Args &args, const char *what)
+{
+    if (args.positional().size() != 1)
+        throw UsageError(std::string("expects one ") + what);
+    return args.positional().front();
+}
+
+} // namespace
+
+int makeDemo(const Arguments &raw)
+{
+    const Args args(raw, {"out", "resolution", "years", "seed"}, {"no-towers"});
+    if (!args.positional().empty())
+        throw UsageError("unexpected argument '" + args.positional().front() + "'");
+    const auto out = args.option("out");
+    if (!out)
+        throw UsageError("--out DIR is required");
+    data::DemoOptions options;
+    options.resolution = args.number("resolution", options.resolution);
+    if (const auto years = args.yearRange("years"))
+        std::tie(options.firstYear, options.lastYear) = *years;
+    options.seed = std::uint64_t(args.number("seed", double(options.seed)));
+    options.towers = !args.flag("no-towers");
+
+    Feedback feedback(printProgress);
+    const auto start = std::chrono::steady_clock::now();
+    const auto summary = data::makeDemoDataset(*out, options, feedback);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("%s: %d×%d grid (%g°), %d years, %d towers, %.1f MB in %.1f s\n", out->c_str(), summary.rows,
+                summary.cols, options.resolution, summary.years, summary.sites, double(summary.bytes) / 1e6, seconds);
+    return 0;
+}
+
+int info(const Arguments &raw)
+{
+    const Args args(raw, {}, {"json"});
+    const data::Dataset dataset = data::Dataset::open(requireOne(args, "dataset folder"));
+    JsonWriter json;
+    json.beginObject().key("path").value(dataset.root().string());
+    if (const auto &grid = dataset.grid()) {
+        const auto &g = grid->grid();
+        json.key("grid").beginObject().key("rows").value(g.rows).key("cols").value(g.cols).key("resolution").value(g.dLat)
+            .key("lat0").value(g.lat0).key("lon0").value(g.lon0).endObject();
+        json.key("years").beginArray();
+        for (const int y : grid->years())
+            json.value(y);
+        json.endArray().key("variables").beginArray();
+        for (const auto &v : grid->variables()) {
+            json.beginObject().key("name").value(v.name).key("cadence").value(cadenceName(v.cadence)).key("units").value(v.units)
+                .key("long_name").value(v.longName).key("shape").beginArray().value(g.rows).value(g.cols);
+            if (v.cadence == data::Cadence::Daily)
+                json.value(12).value(31);
+            else if (v.cadence == data::Cadence::Monthly)
+                json.value(12);
+            json.endArray().endObject();
+        }
+        json.endArray();
+    } else {
+        json.key("grid").null();
+    }
+    json.key("sites").value(dataset.sites() ? int(dataset.sites()->sites().size()) : 0);
+    json.endObject();
+
+    if (args.flag("json")) {
+        std::printf("%s\n", json.str().c_str());
+        return 0;
+    }
+    std::printf("Dataset   %s\n", dataset.root().c_str());
+    if (const auto &grid = dataset.grid()) {
+        const auto &g = grid->grid();
+        const auto &years = grid->years();
+        std::printf("Grid      %d × %d, %g° (row 0 at %g°, column 0 at %g°)\n", g.rows, g.cols, g.dLat, g.lat0, g.lon0);
+        if (!years.empty())
+            std::printf("Years     %d–%d (%zu)\n", years.front(), years.back(), years.size());
+        std::printf("Variables\n");
+        for (const auto &v : grid->variables())
+            std::printf("  %-22s %-8s %-18s %s\n", v.name.c_str(), cadenceName(v.cadence), v.units.c_str(), v.longName.c_str());
+    } else {
+        std::printf("Grid      none (no TEM-MDM folder)\n");
+    }
+    if (const auto &sites = dataset.sites())
+        std::printf("Towers    %zu sites, %zu daily rows\n", sites->sites().size(), sites->rowCount());
+    else
+        std::printf("Towers    none (no FLUXNET-CH4 folder)\n");
+    return 0;
+}
+
+int sites(const Arguments &raw)
+{
+    const Args args(raw, {}, {"json"});
+    const data::Dataset dataset = data::Dataset::open(requireOne(args, "dataset folder"));
+    if (!dataset.sites())
+        throw data::DataError(dataset.root(), "no FLUXNET-CH4 folder");
+    JsonWriter json;
+    json.beginArray();
+    for (const auto &site : dataset.sites()->sites()) {
+        const auto &info = site.info;
+        const auto years = site.series.years();
+        json.beginObject().key("id").value(info.id).key("name").value(info.name).key("lat").value(info.lat)
+            .key("lon").value(info.lon).key("igbp").value(info.igbp);
+        json.key("years").beginArray().value(years.front()).value(years.back()).endArray();
+        json.key("days").value(int(site.series.dates.size())).key("fch4_days").value(site.series.measuredDays())
+            .key("fch4_mean").value(site.series.measuredMean()).key("fch4_unit").value(site.series.fch4.unit);
+        json.key("wetland_type");
+        info.wetlandType ? json.value(*info.wetlandType) : json.null();
+        json.key("spatial_fold");
+        info.spatialFold ? json.value(*info.spatialFold) : json.null();
+        json.key("source").value(info.source.filename().string()).endObject();
+    }
+    json.endArray();
+    if (args.flag("json")) {
+        std::printf("%s\n", json.str().c_str());
+        return 0;
+    }
+    std::printf("%-8s %8s %9s  %-9s %6s %9s %12s  %s\n", "site", "lat", "lon", "years", "days", "FCH4 days",
+                "mean FCH4", "source");
+    for (const auto &site : dataset.sites()->sites()) {
+        const auto years = site.series.years();
+        std::printf("%-8s %8.3f %9.3f  %d-%d %6zu %9d %12.2f  %s\n", site.info.id.c_str(), site.info.lat, site.info.lon,
+                    years.front(), years.back(), site.series.dates.size(), site.series.measuredDays(),
+                    site.series.measuredMean(), site.info.source.filename().c_str());
+    }
+    std::printf("FCH4 in nmol CH4 m-2 s-1 (measured days only)\n");
+    return 0;
+}
+
+int series(const Arguments &raw)
+{
+    const Args args(raw, {"site", "cell", "var", "years", "unit"}, {"csv"});
+    const data::Dataset dataset = data::Dataset::open(requireOne(args, "dataset folder"));
+    if (!args.flag("csv"))
+        throw UsageError("only --csv output is available");
+    const auto site = args.option("site");
+    const auto cell = args.option("cell");
+    if (bool(site) == bool(cell))
+        throw UsageError("give exactly one of --site ID and --cell LAT,LON");
+
+    if (site) {
+        if (!dataset.sites())
+            throw data::DataError(dataset.root(), "no FLUXNET-CH4 folder");
+        const data::Site *found = dataset.sites()->find(*site);
+        if (!found)
+            throw UsageError("no site '" + *site + "' in this dataset");
+        const auto &s = found->series;
+        const auto years = args.yearRange("years");
+        const data::Series *columns[] = {&s.fch4, &s.fch4Filled, &s.airTemperature, &s.vpd, &s.precipitation, &s.shortwave};
+        std::printf("date");
+        for (const auto *c : columns)
+            std::printf(",%s [%s]", c->name.c_str(), c->unit.c_str());
+        std::printf("\n");
+        for (std::size_t i = 0; i < s.dates.size(); ++i) {
+            if (years && (s.dates[i].year < years->first || s.dates[i].year > years->second))
+                continue;
+            std::printf("%s", data::toIsoString(s.dates[i]).c_str());
+            for (const auto *c : columns)
+                std::isnan(c->values[i]) ? std::printf(",") : std::printf(",%.6g", c->values[i]);
+            std::printf("\n");
+        }
+        return 0;
+    }
+
+    if (!dataset.grid())
+        throw data::DataError(dataset.root(), "no TEM-MDM folder");
+    const auto &grid = *dataset.grid();
+    double lat = 0, lon = 0;
+    char extra = 0;
+    if (std::sscanf(cell->c_str(), "%lf,%lf%c", &lat, &lon, &extra) != 2 || std::abs(lat) > 90 || std::abs(lon) > 180)
+        throw UsageError("--cell expects LAT,LON in degrees, e.g. 61.8,24.2; got '" + *cell + "'");
+    const std::string name = args.option("var").value_or(data::layout::kEmission);
+    const auto &variable = grid.variable(name);
+    const auto years = args.yearRange("years").value_or(std::pair(grid.years().front(), grid.years().back()));
+    const int row = grid.grid().row(lat), col = grid.grid().col(lon);
+    const auto values = grid.cellSeries(name, row, col, years.first, years.second);
+    std::printf("date,%s [%s]\n", name.c_str(), variable.units.c_str());
+    std::size_t i = 0;
+    for (int y = years.first; y <= years.second; ++y)
+        for (int m = 1; m <= 12; ++m)
+            for (int d = 1; d <= data::daysInMonth(y, m); ++d, ++i) {
+                std::printf("%s", data::toIsoString({y, m, d}).c_str());
+                std::isnan(values[i]) ? std::printf(",\n") : std::printf(",%.6g\n", values[i]);
+            }
+    std::fprintf(stderr, "cell row %d, column %d (%.2f°, %.2f°)\n", row, col, grid.grid().lat(row), grid.grid().lon(col));
+    return 0;
+}
+
+} // namespace xmw::cli

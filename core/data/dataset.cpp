@@ -1,0 +1,24 @@
+#include "core/data/dataset.h"
+
+#include "core/data/data_error.h"
+
+namespace xmw::data {
+
+Dataset Dataset::open(const std::filesystem::path &root)
+{
+    std::error_code ec;
+    if (!std::filesystem::is_directory(root, ec))
+        throw DataError(root, "folder not found");
+    Dataset dataset;
+    dataset.root_ = root;
+    if (std::filesystem::is_directory(root / layout::kGridFolder, ec))
+        dataset.grid_ = GridDataset::open(root / layout::kGridFolder);
+    if (std::filesystem::is_directory(root / layout::kTowerFolder, ec))
+        dataset.sites_ = SiteCatalog::open(root / layout::kTowerFolder);
+    if (!dataset.grid_ && !dataset.sites_)
+        throw DataError(root, std::string("neither ") + layout::kGridFolder + "/ nor " + layout::kTowerFolder
+                                  + "/ is in this folder; is it an X-MethaneWet dataset?");
+    return dataset;
+}
+
+} // namespace xmw::data
