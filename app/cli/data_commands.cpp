@@ -4,6 +4,9 @@
 #include "core/data/data_error.h"
 #include "core/data/dataset.h"
 #include "core/data/demo_generator.h"
+#include "core/data/sample_builder.h"
+#include "core/data/sample_file.h"
+#include "core/data/splits.h"
 #include "core/data/units.h"
 #include "core/json_writer.h"
 
@@ -11,16 +14,20 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <unistd.h>
 
 namespace xmw::cli {
 
 namespace {
 
+// A live percentage on a terminal; in a log, one line per finished stage.
 void printProgress(double fraction, const std::string &stage)
 {
-    std::fprintf(stderr, "\r%-12s %3d %%", stage.c_str(), int(std::lround(fraction * 100)));
-    if (fraction >= 1.0)
-        std::fputc('\n', stderr);
+    static const bool terminal = ::isatty(STDERR_FILENO);
+    if (terminal)
+        std::fprintf(stderr, "\r%-12s %3d %%%s", stage.c_str(), int(std::lround(fraction * 100)), fraction >= 1.0 ? "\n" : "");
+    else if (fraction >= 1.0)
+        std::fprintf(stderr, "%s: done\n", stage.c_str());
     std::fflush(stderr);
 }
 
@@ -216,6 +223,75 @@ int series(const Arguments &raw)
                 std::isnan(values[i]) ? std::printf(",\n") : std::printf(",%.6g\n", values[i]);
             }
     std::fprintf(stderr, "cell row %d, column %d (%.2f°, %.2f°)\n", row, col, grid.grid().lat(row), grid.grid().lon(col));
+    return 0;
+}
+
+int samples(const Arguments &raw)
+{
+    const Args args(raw, {"out", "split", "fold", "folds", "percent", "tem-fraction", "seed"}, {"force", "verbose"});
+    const std::string folder = requireOne(args, "dataset folder");
+    const auto out = args.option("out");
+    if (!out)
+        throw UsageError("--out FILE is required");
+    data::SplitOptions split;
+    const std::string kind = args.option("split").value_or("temporal");
+    if (kind != "temporal" && kind != "spatial")
+        throw UsageError("--split is temporal or spatial, not '" + kind + "'");
+    split.kind = kind == "spatial" ? data::SplitKind::Spatial : data::SplitKind::Temporal;
+    split.fold = int(args.number("fold", 0));
+    split.folds = int(args.number("folds", 5));
+    split.percent = args.number("percent", 100.0);
+    split.seed = std::uint64_t(args.number("seed", 0));
+    const double temFraction = args.number("tem-fraction", 0.1);
+    if (split.percent <= 0 || split.percent > 100)
+        throw UsageError("--percent must be in (0, 100]");
+    if (temFraction <= 0 || temFraction > 1)
+        throw UsageError("--tem-fraction must be in (0, 1]");
+    if (split.kind == data::SplitKind::Spatial && (split.folds < 2 || split.fold < 0 || split.fold >= split.folds))
+        throw UsageError("--fold must be in 0…" + std::to_string(split.folds - 1) + " with --folds " + std::to_string(split.folds));
+
+    const auto start = std::chrono::steady_clock::now();
+    const data::Dataset dataset = data::Dataset::open(folder);
+    if (!dataset.grid() || !dataset.sites())
+        throw data::DataError(dataset.root(), "samples need both TEM-MDM/ and FLUXNET-CH4/");
+    std::vector<std::filesystem::path> inputs = dataset.grid()->files();
+    const auto &towerFiles = dataset.sites()->files();
+    inputs.insert(inputs.end(), towerFiles.begin(), towerFiles.end());
+    char optionText[64];
+    std::snprintf(optionText, sizeof optionText, "; TEM-MDM fraction %g", temFraction);
+    const std::string description = data::describe(split) + optionText;
+    const std::string key = data::makeInputKey(inputs, description);
+    if (!args.flag("force") && data::readInputKey(*out) == key) {
+        std::printf("%s is up to date (%s); --force rebuilds it\n", out->c_str(), description.c_str());
+        return 0;
+    }
+
+    Feedback feedback(printProgress);
+    const data::SampleBuilder builder(dataset);
+    data::SampleFile file;
+    file.towers = builder.towerSamples(feedback);
+    file.tem = builder.gridSamples(temFraction, split.seed, feedback);
+    file.normalisation = data::Normalisation::of(file.tem);
+    file.roles = data::assignRoles(file.towers, *dataset.sites(), split);
+    file.split = description;
+    file.inputKey = key;
+    data::writeSampleFile(*out, file);
+
+    const auto count = [&](data::SampleRole role) { return std::count(file.roles.begin(), file.roles.end(), role); };
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("%s: %zu tower site-years (%ld train, %ld test, %ld unused), %zu TEM-MDM cell-years, in %.1f s\n",
+                out->c_str(), file.towers.size(), long(count(data::SampleRole::Train)), long(count(data::SampleRole::Test)),
+                long(count(data::SampleRole::Unused)), file.tem.size(), seconds);
+    std::printf("split: %s\n", description.c_str());
+    const auto &skipped = file.towers.skipped;
+    if (!skipped.empty()) {
+        std::printf("skipped %zu tower site-years:\n", skipped.size());
+        const std::size_t shown = args.flag("verbose") ? skipped.size() : std::min<std::size_t>(skipped.size(), 10);
+        for (std::size_t i = 0; i < shown; ++i)
+            std::printf("  %s\n", skipped[i].c_str());
+        if (shown < skipped.size())
+            std::printf("  … and %zu more (--verbose lists them)\n", skipped.size() - shown);
+    }
     return 0;
 }
 

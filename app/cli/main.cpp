@@ -47,6 +47,7 @@ const std::vector<Command> &commands()
         {"info", "describe a dataset: grid, years, variables, towers", xmw::cli::info},
         {"sites", "list a dataset's flux towers", xmw::cli::sites},
         {"series", "one tower's or one grid cell's daily series as CSV", xmw::cli::series},
+        {"samples", "build the benchmark's model samples into an HDF5 file", xmw::cli::samples},
         {"version", "print the version and the libraries xmw runs on", printVersion},
         {"help", "list the commands", printHelp},
     };

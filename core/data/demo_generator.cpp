@@ -223,13 +223,13 @@ private:
         file.setAttribute(lonVar, "units", "degrees_east");
         file.setAttribute(lonVar, "standard_name", "longitude");
 
-        // Chunks: a few months-of-days deep and a block of the globe wide, so that both one day's
-        // field and one cell's year touch few, small chunks.
-        std::vector<std::size_t> chunks = {std::size_t(std::min(grid_.rows, 45)), std::size_t(std::min(grid_.cols, 90))};
+        // Small chunks (15 × 30 cells × 8 days, ~14 KB): one cell's year touches 48 of them and one
+        // day's global field at 0.5° some 600, so both reads stay cheap despite compression.
+        std::vector<std::size_t> chunks = {std::size_t(std::min(grid_.rows, 15)), std::size_t(std::min(grid_.cols, 30))};
         if (extraDims >= 1)
             chunks.push_back(1);
         if (extraDims >= 2)
-            chunks.push_back(31);
+            chunks.push_back(8);
         *varid = file.addVariable(variable, dims, chunks, 1);
         file.setAttribute(*varid, "units", units);
         file.setAttribute(*varid, "long_name", longName);

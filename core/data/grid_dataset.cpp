@@ -36,7 +36,7 @@ std::string fileName(std::string_view variable, Cadence cadence, int year)
 
 namespace {
 
-constexpr std::size_t kOpenFileLimit = 12;
+constexpr std::size_t kOpenFileLimit = 24; // a cell-year touches 14 files
 constexpr std::size_t kFieldCacheLimit = 8;
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
@@ -306,6 +306,15 @@ std::vector<float> GridDataset::cellSeries(std::string_view name, int row, int c
                                                                : values[std::size_t((m - 1) * 31 + d - 1)]);
     }
     return series;
+}
+
+std::vector<float> GridDataset::monthBlock(std::string_view name, int year, int month) const
+{
+    const GridVariable &v = variable(name);
+    if (v.cadence != Cadence::Daily || impl_->singleFile)
+        throw DataError(impl_->path, "'" + v.name + "' is not a daily variable in the X-MethaneWet layout");
+    std::lock_guard lock(impl_->mutex);
+    return impl_->file(v, year).readMonth(month - 1);
 }
 
 std::optional<double> GridDataset::atmosphericCh4(int year) const

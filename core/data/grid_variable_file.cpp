@@ -132,6 +132,7 @@ GridVariableFile::GridVariableFile(const std::filesystem::path &path, const std:
     , varid_(file_.variable(variable))
 {
     dims_ = file_.dimensions(varid_);
+    file_.setChunkCache(varid_, 4u << 20); // up to 24 files stay open: 4 MB each, not NetCDF's default
     findAxes();
     units_ = file_.textAttribute(varid_, "units").value_or("");
     longName_ = file_.textAttribute(varid_, "long_name").value_or("");
@@ -262,6 +263,24 @@ std::vector<float> GridVariableFile::readField(int month, int day) const
                 latFirst ? raw[std::size_t(stored) * grid_.cols + c] : raw[std::size_t(c) * grid_.rows + stored];
     }
     return field;
+}
+
+std::vector<float> GridVariableFile::readMonth(int month) const
+{
+    if (layout_ != Layout::LatLonMonthDay || latAxis_ != 0 || lonAxis_ != 1)
+        throw DataError(path(), "variable '" + name_ + "' is not in the daily (lat, lon, month, day) layout");
+    const std::size_t start[4] = {0, 0, std::size_t(month), 0};
+    const std::size_t count[4] = {std::size_t(grid_.rows), std::size_t(grid_.cols), 1, 31};
+    std::vector<float> values(grid_.cellCount() * 31);
+    file_.read(varid_, start, count, values.data());
+    unpack(values);
+    if (latDescending_) {
+        const std::size_t rowValues = std::size_t(grid_.cols) * 31;
+        for (int r = 0; r < grid_.rows / 2; ++r)
+            std::swap_ranges(values.begin() + std::ptrdiff_t(r * rowValues), values.begin() + std::ptrdiff_t((r + 1) * rowValues),
+                             values.begin() + std::ptrdiff_t((grid_.rows - 1 - r) * rowValues));
+    }
+    return values;
 }
 
 std::vector<float> GridVariableFile::readCell(int row, int col) const

@@ -38,6 +38,9 @@ public:
     // The whole (lat, lon) field at the given month (0–11) and day (0–30) where the layout has them;
     // for CF, `day` indexes the time axis. rows × cols values, row 0 south.
     [[nodiscard]] std::vector<float> readField(int month, int day) const;
+    // Daily X-MethaneWet layout: every cell's 31 days of one month (0–11), rows × cols × 31 with the
+    // day fastest, row 0 south. One read instead of one per cell, for bulk sampling.
+    [[nodiscard]] std::vector<float> readMonth(int month) const;
     // One cell's values along the non-spatial dimensions, in file order (12 × 31 for the daily
     // X-MethaneWet layout, with NaN in the padding).
     [[nodiscard]] std::vector<float> readCell(int row, int col) const;

@@ -147,6 +147,13 @@ std::optional<double> NetcdfFile::numberAttribute(int varid, std::string_view na
     return values.front();
 }
 
+void NetcdfFile::setChunkCache(int varid, std::size_t bytes) const
+{
+    int format = 0;
+    if (nc_inq_format(ncid_, &format) == NC_NOERR && (format == NC_FORMAT_NETCDF4 || format == NC_FORMAT_NETCDF4_CLASSIC))
+        check(nc_set_var_chunk_cache(ncid_, varid, bytes, 521, 0.75f), "setting the chunk cache");
+}
+
 void NetcdfFile::read(int varid, std::span<const std::size_t> start, std::span<const std::size_t> count,
                       float *out) const
 {

@@ -39,6 +39,8 @@ public:
     [[nodiscard]] std::vector<Dimension> dimensions(int varid) const;
     [[nodiscard]] std::optional<std::string> textAttribute(int varid, std::string_view name) const;
     [[nodiscard]] std::optional<double> numberAttribute(int varid, std::string_view name) const;
+    // HDF5's chunk cache for one variable (NetCDF-4 files); bounded so that many open files stay small.
+    void setChunkCache(int varid, std::size_t bytes) const;
     // A hyperslab as float, converted from the stored type by NetCDF-C.
     void read(int varid, std::span<const std::size_t> start, std::span<const std::size_t> count, float *out) const;
     void read(int varid, std::span<const std::size_t> start, std::span<const std::size_t> count, double *out) const;

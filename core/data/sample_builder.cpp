@@ -1,0 +1,299 @@
+#include "core/data/sample_builder.h"
+
+#include "core/data/data_error.h"
+#include "core/data/units.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+namespace xmw::data {
+
+namespace {
+
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+constexpr int kDays = kSequenceDays;
+enum FeatureIndex { kCh4 = 8, kCo2 = 9, kPrec = 10, kSolr = 11, kTair = 12, kVapr = 13, kNppIndex = 14 };
+
+// Calendar-day series of one year → the 365 sequence days (29 February dropped).
+void toSequence(const std::vector<float> &calendar, int year, float *out, int stride)
+{
+    std::size_t i = 0;
+    for (int m = 1; m <= 12; ++m)
+        for (int d = 1; d <= daysInMonth(year, m); ++d, ++i)
+            if (const auto index = sequenceDayIndex({year, m, d}))
+                out[std::size_t(*index) * stride] = calendar[i];
+}
+
+double vapourPressureHPa(double tempC, double vpdHPa)
+{
+    const double saturationKPa = 0.6108 * std::exp(17.27 * tempC / (tempC + 237.3));
+    return saturationKPa * 10.0 - vpdHPa;
+}
+
+} // namespace
+
+const std::array<Feature, kFeatureCount> &features()
+{
+    static const std::array<Feature, kFeatureCount> list = {{
+        {"clelev", "m"}, {"clfaotxt", "1"}, {"cltveg", "1"}, {"phh2o", "pH"}, {"topsoil_bulk_density", "kg dm-3"},
+        {"vegetation_type_11", "1"}, {"wetlandtype", "1"}, {"climatetype", "1"}, {"atmospheric_CH4", "ppb"},
+        {"atmospheric_CO2", "ppm"}, {"PREC", "mm d-1"}, {"SOLR", "W m-2"}, {"TAIR", "degC"}, {"VAPR", "hPa"},
+        {"NPP", "g C m-2 month-1"},
+    }};
+    return list;
+}
+
+void SampleSet::append(const SampleSet &other, std::size_t i)
+{
+    ids.push_back(other.ids[i]);
+    sites.push_back(other.sites[i]);
+    years.push_back(other.years[i]);
+    rows.push_back(other.rows[i]);
+    cols.push_back(other.cols[i]);
+    const std::size_t xs = std::size_t(kDays) * kFeatureCount;
+    x.insert(x.end(), other.x.begin() + std::ptrdiff_t(i * xs), other.x.begin() + std::ptrdiff_t((i + 1) * xs));
+    y.insert(y.end(), other.y.begin() + std::ptrdiff_t(i * kDays), other.y.begin() + std::ptrdiff_t((i + 1) * kDays));
+}
+
+Normalisation Normalisation::of(const SampleSet &samples)
+{
+    Normalisation n;
+    std::array<double, kFeatureCount> sum{}, sum2{};
+    std::array<std::size_t, kFeatureCount> count{};
+    for (std::size_t i = 0; i < samples.x.size(); ++i) {
+        const float v = samples.x[i];
+        if (std::isnan(v))
+            continue;
+        const std::size_t f = i % kFeatureCount;
+        sum[f] += v;
+        sum2[f] += double(v) * v;
+        ++count[f];
+    }
+    for (int f = 0; f < kFeatureCount; ++f) {
+        const double mean = count[f] ? sum[f] / double(count[f]) : 0.0;
+        const double var = count[f] ? std::max(0.0, sum2[f] / double(count[f]) - mean * mean) : 0.0;
+        n.mean[f] = float(mean);
+        n.stddev[f] = float(var > 1e-12 ? std::sqrt(var) : 1.0); // constant features stay as they are
+    }
+    return n;
+}
+
+SampleBuilder::SampleBuilder(const Dataset &dataset)
+    : dataset_(dataset)
+{
+    if (!dataset.grid())
+        return;
+    const GridDataset &grid = *dataset.grid();
+    const Date anyDay{grid.years().empty() ? 2000 : grid.years().front(), 1, 1};
+    for (int f = 0; f < 8; ++f)
+        statics_.push_back(grid.dayField(features()[std::size_t(f)].name, anyDay));
+    const GridVariable &emission = grid.variable(layout::kEmission);
+    const auto unit = units::parseFlux(emission.units);
+    if (!unit)
+        throw DataError(grid.path(), "CH4_emission has units '" + emission.units + "', not a CH4 flux unit this program knows");
+    emissionScale_ = units::convert(1.0, *unit, units::Flux::NmolPerSquareMetrePerSecond);
+}
+
+float SampleBuilder::toNmolPerSecond(float emission) const
+{
+    return float(emission * emissionScale_);
+}
+
+bool SampleBuilder::fillConstants(int row, int col, int year, float *x, std::string *whyNot) const
+{
+    const GridDataset &grid = *dataset_.grid();
+    if (!std::binary_search(grid.years().begin(), grid.years().end(), year)) {
+        *whyNot = "no TEM-MDM drivers for " + std::to_string(year);
+        return false;
+    }
+    const auto ch4 = grid.atmosphericCh4(year), co2 = grid.atmosphericCo2(year);
+    if (!ch4 || !co2) {
+        *whyNot = "no atmospheric CH4/CO2 value for " + std::to_string(year);
+        return false;
+    }
+    const std::size_t cell = std::size_t(row) * std::size_t(grid.grid().cols) + std::size_t(col);
+    for (int f = 0; f < 8; ++f) {
+        const float value = statics_[std::size_t(f)][cell];
+        if (std::isnan(value)) {
+            *whyNot = std::string("no ") + features()[std::size_t(f)].name + " in the cell (ocean?)";
+            return false;
+        }
+        for (int d = 0; d < kDays; ++d)
+            x[std::size_t(d) * kFeatureCount + std::size_t(f)] = value;
+    }
+    for (int d = 0; d < kDays; ++d) {
+        x[std::size_t(d) * kFeatureCount + kCh4] = float(*ch4);
+        x[std::size_t(d) * kFeatureCount + kCo2] = float(*co2);
+    }
+    return true;
+}
+
+bool SampleBuilder::cellYear(int row, int col, int year, float *x, float *y, std::string *whyNot) const
+{
+    if (!fillConstants(row, col, year, x, whyNot))
+        return false;
+    const GridDataset &grid = *dataset_.grid();
+    for (const int f : {int(kPrec), int(kSolr), int(kTair), int(kVapr), int(kNppIndex)})
+        toSequence(grid.cellSeries(features()[std::size_t(f)].name, row, col, year, year), year, x + f, kFeatureCount);
+    std::vector<float> target = grid.cellSeries(layout::kEmission, row, col, year, year);
+    for (float &v : target)
+        v = toNmolPerSecond(v);
+    toSequence(target, year, y, 1);
+    for (int d = 0; d < kDays; ++d)
+        for (int f = 8; f < kFeatureCount; ++f)
+            if (std::isnan(x[std::size_t(d) * kFeatureCount + std::size_t(f)])) {
+                *whyNot = std::string("missing ") + features()[std::size_t(f)].name + " values";
+                return false;
+            }
+    return true;
+}
+
+SampleSet SampleBuilder::towerSamples(Feedback &feedback) const
+{
+    if (!dataset_.sites())
+        throw DataError(dataset_.root(), "no FLUXNET-CH4 folder: no tower samples");
+    if (!dataset_.grid())
+        throw DataError(dataset_.root(), "no TEM-MDM folder: tower samples need the grid's SOLR, NPP and static fields");
+    const GridDataset &grid = *dataset_.grid();
+    SampleSet set;
+    const auto &sites = dataset_.sites()->sites();
+    std::vector<float> x(std::size_t(kDays) * kFeatureCount), y(kDays);
+    for (std::size_t s = 0; s < sites.size(); ++s) {
+        if (feedback.isCanceled())
+            throw Canceled();
+        const Site &site = sites[s];
+        const int row = grid.grid().row(site.info.lat), col = grid.grid().col(site.info.lon);
+        for (const int year : site.series.years()) {
+            const std::string id = site.info.id + "/" + std::to_string(year);
+            std::string why;
+            if (!cellYear(row, col, year, x.data(), y.data(), &why)) {
+                set.skipped.push_back(id + ": " + why);
+                continue;
+            }
+            if (site.info.wetlandType)
+                for (int d = 0; d < kDays; ++d)
+                    x[std::size_t(d) * kFeatureCount + 6] = float(*site.info.wetlandType);
+
+            int present = 0, observed = 0;
+            for (int m = 1; m <= 12; ++m)
+                for (int dd = 1; dd <= daysInMonth(year, m); ++dd) {
+                    const auto seq = sequenceDayIndex({year, m, dd});
+                    const auto index = site.series.indexOf({year, m, dd});
+                    if (!seq || !index)
+                        continue;
+                    ++present;
+                    float *day = &x[std::size_t(*seq) * kFeatureCount];
+                    const SiteSeries &t = site.series;
+                    const float ta = t.airTemperature.values[*index], vpd = t.vpd.values[*index];
+                    if (!std::isnan(ta))
+                        day[kTair] = ta;
+                    if (!std::isnan(t.precipitation.values[*index]))
+                        day[kPrec] = t.precipitation.values[*index];
+                    if (!std::isnan(ta) && !std::isnan(vpd))
+                        day[kVapr] = float(vapourPressureHPa(ta, vpd));
+                    const float measured = t.fch4.values[*index];
+                    y[std::size_t(*seq)] = std::isnan(measured) ? t.fch4Filled.values[*index] : measured;
+                    observed += std::isnan(y[std::size_t(*seq)]) ? 0 : 1;
+                }
+            if (present < kDays) {
+                set.skipped.push_back(id + ": only " + std::to_string(present) + " of 365 days");
+                continue;
+            }
+            if (observed == 0) {
+                set.skipped.push_back(id + ": no FCH4 observations");
+                continue;
+            }
+            set.ids.push_back(id);
+            set.sites.push_back(site.info.id);
+            set.years.push_back(year);
+            set.rows.push_back(row);
+            set.cols.push_back(col);
+            set.x.insert(set.x.end(), x.begin(), x.end());
+            set.y.insert(set.y.end(), y.begin(), y.end());
+        }
+        feedback.setProgress(double(s + 1) / double(sites.size()), "towers");
+    }
+    return set;
+}
+
+SampleSet SampleBuilder::gridSamples(double fraction, std::uint64_t seed, Feedback &feedback) const
+{
+    if (!dataset_.grid())
+        throw DataError(dataset_.root(), "no TEM-MDM folder: no grid samples");
+    const GridDataset &grid = *dataset_.grid();
+    const int cols = grid.grid().cols;
+    std::vector<std::size_t> valid; // land cells with every static field
+    for (std::size_t i = 0; i < grid.grid().cellCount(); ++i)
+        if (std::none_of(statics_.begin(), statics_.end(), [i](const auto &field) { return std::isnan(field[i]); }))
+            valid.push_back(i);
+
+    SampleSet set;
+    std::mt19937_64 rng(seed);
+    const auto &years = grid.years();
+    const std::size_t xs = std::size_t(kDays) * kFeatureCount;
+    for (std::size_t k = 0; k < years.size(); ++k) {
+        const int year = years[k];
+        std::vector<std::size_t> cells = valid;
+        std::shuffle(cells.begin(), cells.end(), rng);
+        cells.resize(std::min(cells.size(), std::max<std::size_t>(1, std::size_t(std::lround(double(cells.size()) * fraction)))));
+        std::sort(cells.begin(), cells.end());
+
+        // Whole months at a time: one read per variable and month serves every chosen cell.
+        const std::size_t n = cells.size();
+        std::vector<float> x(n * xs), y(n * std::size_t(kDays));
+        std::vector<std::string> why(n);
+        std::vector<char> ok(n, 1);
+        for (std::size_t c = 0; c < n; ++c)
+            ok[c] = fillConstants(int(cells[c] / std::size_t(cols)), int(cells[c] % std::size_t(cols)), year, &x[c * xs], &why[c]);
+        const int dynamic[] = {kPrec, kSolr, kTair, kVapr, -1}; // -1: the target
+        for (int m = 1; m <= 12; ++m) {
+            if (feedback.isCanceled())
+                throw Canceled();
+            for (const int f : dynamic) {
+                const auto block = grid.monthBlock(f < 0 ? layout::kEmission : features()[std::size_t(f)].name, year, m);
+                for (std::size_t c = 0; c < n; ++c)
+                    for (int d = 1; d <= daysInMonth(year, m); ++d) {
+                        const auto seq = sequenceDayIndex({year, m, d});
+                        if (!seq)
+                            continue;
+                        const float v = block[cells[c] * 31 + std::size_t(d - 1)];
+                        if (f < 0)
+                            y[c * kDays + std::size_t(*seq)] = toNmolPerSecond(v);
+                        else
+                            x[c * xs + std::size_t(*seq) * kFeatureCount + std::size_t(f)] = v;
+                    }
+            }
+            const auto npp = grid.dayField(layout::kNpp, {year, m, 1});
+            for (std::size_t c = 0; c < n; ++c)
+                for (int d = 1; d <= daysInMonth(year, m); ++d)
+                    if (const auto seq = sequenceDayIndex({year, m, d}))
+                        x[c * xs + std::size_t(*seq) * kFeatureCount + kNppIndex] = npp[cells[c]];
+            feedback.setProgress((double(k) + m / 12.0) / double(years.size()), "TEM-MDM");
+        }
+        for (std::size_t c = 0; c < n; ++c) {
+            const int row = int(cells[c] / std::size_t(cols)), col = int(cells[c] % std::size_t(cols));
+            const std::string id = "cell:" + std::to_string(row) + "," + std::to_string(col) + "/" + std::to_string(year);
+            if (ok[c] && std::any_of(x.begin() + std::ptrdiff_t(c * xs), x.begin() + std::ptrdiff_t((c + 1) * xs),
+                                     [](float v) { return std::isnan(v); })) {
+                ok[c] = 0;
+                why[c] = "missing driver values";
+            }
+            if (!ok[c]) {
+                set.skipped.push_back(id + ": " + why[c]);
+                continue;
+            }
+            set.ids.push_back(id);
+            set.sites.emplace_back();
+            set.years.push_back(year);
+            set.rows.push_back(row);
+            set.cols.push_back(col);
+            set.x.insert(set.x.end(), x.begin() + std::ptrdiff_t(c * xs), x.begin() + std::ptrdiff_t((c + 1) * xs));
+            set.y.insert(set.y.end(), y.begin() + std::ptrdiff_t(c * kDays), y.begin() + std::ptrdiff_t((c + 1) * kDays));
+        }
+    }
+    return set;
+}
+
+} // namespace xmw::data

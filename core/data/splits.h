@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/data/sample_builder.h"
+#include "core/data/site_catalog.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace xmw::data {
+
+enum class SplitKind { Temporal, Spatial };
+enum class SampleRole : std::int8_t { Train = 0, Test = 1, Unused = 2 };
+
+struct SplitOptions {
+    SplitKind kind = SplitKind::Temporal;
+    int fold = 0;          // spatial: the fold held out for testing
+    int folds = 5;         // spatial: k
+    double percent = 100.0; // share of training site-years kept (the data-sparse curve)
+    std::uint64_t seed = 0;
+};
+
+// Spatial folds of the sites: the benchmark's published fold where a site has one (k = 5 only),
+// the others spread over the folds deterministically by seed.
+[[nodiscard]] std::map<std::string, int> spatialFolds(const SiteCatalog &catalog, int folds, std::uint64_t seed);
+
+// The role of each tower sample:
+//   temporal — per site, years sorted; the first ⌊(n−1)·6/7⌋+1 train, the rest test;
+//   spatial  — the sites of `fold` test, all others train;
+// then `percent` keeps that share of the training samples (at least one), seeded; the rest Unused.
+[[nodiscard]] std::vector<SampleRole> assignRoles(const SampleSet &towers, const SiteCatalog &catalog,
+                                                  const SplitOptions &options);
+
+[[nodiscard]] std::string describe(const SplitOptions &options);
+
+} // namespace xmw::data
