@@ -1,5 +1,6 @@
 #include "core/data/calendar.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace xmw::data {
@@ -72,7 +73,7 @@ std::optional<Date> parseDate(std::string_view text)
         m = digits(text.substr(5, 2));
         d = digits(text.substr(8, 2));
     } else if (text.size() == 8 || text.size() == 12) {
-        if (!digits(text))
+        if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
             return std::nullopt;
         y = digits(text.substr(0, 4));
         m = digits(text.substr(4, 2));

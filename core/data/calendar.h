@@ -1,6 +1,5 @@
 #pragma once
 
-#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,7 +12,14 @@ struct Date {
     int year = 1970;
     int month = 1; // 1…12
     int day = 1;   // 1…31
-    auto operator<=>(const Date &) const = default;
+
+    // Spelled out rather than `<=>`: Qt 6.4's moc cannot parse <compare>, and tests moc this header.
+    bool operator==(const Date &) const = default;
+    [[nodiscard]] int key() const { return (year * 16 + month) * 32 + day; }
+    bool operator<(const Date &o) const { return key() < o.key(); }
+    bool operator>(const Date &o) const { return o < *this; }
+    bool operator<=(const Date &o) const { return !(o < *this); }
+    bool operator>=(const Date &o) const { return !(*this < o); }
 };
 
 [[nodiscard]] bool isLeapYear(int year);

@@ -211,6 +211,7 @@ SiteCatalog SiteCatalog::open(const std::filesystem::path &folderPath)
             fromOwnFiles.insert(id);
         while (csv.next()) {
             const std::string id = canonicalSiteId(std::string(csv.field(siteColumn)));
+            const Row row = rows.read(); // validated even when unused: bad input is reported, not skipped
             if (fromOwnFiles.count(id))
                 continue; // the per-site file is the fuller record
             auto it = pending.find(id);
@@ -219,7 +220,7 @@ SiteCatalog SiteCatalog::open(const std::filesystem::path &folderPath)
                 info.source = folder / kMergedFile;
                 it = pending.emplace(id, std::pair(info, PendingSite{folder / kMergedFile, {}})).first;
             }
-            it->second.second.rows.emplace_back(rows.read(), csv.lineNumber());
+            it->second.second.rows.emplace_back(row, csv.lineNumber());
         }
         catalog.files_.push_back(folder / kMergedFile);
     }
