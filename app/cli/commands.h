@@ -12,5 +12,6 @@ int info(const Arguments &args);
 int sites(const Arguments &args);
 int series(const Arguments &args);
 int samples(const Arguments &args);
+int bench(const Arguments &args);
 
 } // namespace xmw::cli

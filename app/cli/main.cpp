@@ -7,12 +7,24 @@
 #include "core/version.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace {
+
+// XMW_REPORT_MEMORY=1: print this run's peak resident memory to stderr at exit, for batch users
+// sizing machines (and `xmw bench`, which cannot learn it from rusage).
+void reportPeakMemory()
+{
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.starts_with("VmHWM:"))
+            std::fprintf(stderr, "peak memory: %.1f MB\n", std::stod(line.substr(6)) / 1024.0);
+}
 
 struct Command {
     std::string_view name;
@@ -48,6 +60,7 @@ const std::vector<Command> &commands()
         {"sites", "list a dataset's flux towers", xmw::cli::sites},
         {"series", "one tower's or one grid cell's daily series as CSV", xmw::cli::series},
         {"samples", "build the benchmark's model samples into an HDF5 file", xmw::cli::samples},
+        {"bench", "measure the data layer's speed and memory (bench data)", xmw::cli::bench},
         {"version", "print the version and the libraries xmw runs on", printVersion},
         {"help", "list the commands", printHelp},
     };
@@ -58,6 +71,8 @@ const std::vector<Command> &commands()
 
 int main(int argc, char **argv)
 {
+    if (const char *report = std::getenv("XMW_REPORT_MEMORY"); report && *report && std::string_view(report) != "0")
+        std::atexit(reportPeakMemory);
     std::vector<std::string_view> args(argv + 1, argv + argc);
     if (args.empty()) {
         printHelp(args);

@@ -223,13 +223,15 @@ private:
         file.setAttribute(lonVar, "units", "degrees_east");
         file.setAttribute(lonVar, "standard_name", "longitude");
 
-        // Small chunks (15 × 30 cells × 8 days, ~14 KB): one cell's year touches 48 of them and one
-        // day's global field at 0.5° some 600, so both reads stay cheap despite compression.
-        std::vector<std::size_t> chunks = {std::size_t(std::min(grid_.rows, 15)), std::size_t(std::min(grid_.cols, 30))};
+        // Chunks of 1/12 of the globe per side. A day's field reads every chunk of its day-layer,
+        // so fine grids keep chunks one day deep (a 0.5° day: 144 chunks, 1 MB); a cell's year
+        // reads one column of chunks, so coarse grids, where chunks are small, go 8 days deep to
+        // need fewer of them.
+        std::vector<std::size_t> chunks = {std::size_t((grid_.rows + 11) / 12), std::size_t((grid_.cols + 11) / 12)};
         if (extraDims >= 1)
             chunks.push_back(1);
         if (extraDims >= 2)
-            chunks.push_back(8);
+            chunks.push_back(grid_.rows >= 360 ? 1 : 8);
         *varid = file.addVariable(variable, dims, chunks, 1);
         file.setAttribute(*varid, "units", units);
         file.setAttribute(*varid, "long_name", longName);
