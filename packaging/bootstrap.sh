@@ -3,12 +3,13 @@
 #   packaging/bootstrap.sh run [explorer options]   set up, then open the explorer
 #   packaging/bootstrap.sh test                     set up, then run every test
 # "Set up" installs the Debian packages the build needs (a quick no-op when all are present),
-# configures and builds the release preset.
+# configures and builds the release preset, and makes the demo dataset (demo-data/) if it is absent.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 preset=release
 build="$root/build/$preset"
+demo="$root/demo-data"
 
 packages=(
     cmake ninja-build g++ pkg-config ccache dpkg-dev file
@@ -16,6 +17,7 @@ packages=(
     libqcustomplot-dev libqcustomplot2.1-qt6
     libvtk9-dev libtorch-dev libnetcdf-dev libhdf5-dev netcdf-bin
     libgl-dev libgl1-mesa-dri xvfb xauth
+    python3-h5py hdf5-tools
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -48,9 +50,17 @@ with_display() {
     fi
 }
 
+# The real X-MethaneWet data cannot be downloaded here; the demo has the same layout.
+make_demo_dataset() {
+    [ -d "$demo" ] && return 0
+    say "Making the demo dataset in $demo"
+    "$build/app/xmw" make-demo --out "$demo"
+}
+
 set_up() {
     install_missing_packages
     build
+    make_demo_dataset
 }
 
 case "${1:-}" in

@@ -1,6 +1,12 @@
 #include "core/version.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestCli : public QObject {
@@ -26,7 +32,129 @@ private:
                 QString::fromUtf8(process.readAllStandardError())};
     }
 
+    static Result xmw(const QStringList &args) { return run(QStringLiteral(XMW_CLI_PATH), args); }
+
+    QTemporaryDir dir_;
+    QString demo_;
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        demo_ = dir_.filePath(QStringLiteral("demo"));
+        const Result made = xmw({QStringLiteral("make-demo"), QStringLiteral("--out"), demo_, QStringLiteral("--resolution"),
+                                 QStringLiteral("6"), QStringLiteral("--years"), QStringLiteral("2015-2016")});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        QVERIFY(made.out.contains(QStringLiteral("30×60 grid")));
+    }
+
+    void makeDemoRefusesAnExistingFolderAndLeavesNothing()
+    {
+        const Result again = xmw({QStringLiteral("make-demo"), QStringLiteral("--out"), demo_});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QStringLiteral("already exists")), qPrintable(again.err));
+        const Result bad = xmw({QStringLiteral("make-demo"), QStringLiteral("--out"), dir_.filePath(QStringLiteral("x")),
+                                QStringLiteral("--resolution"), QStringLiteral("7")});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY(bad.err.contains(QStringLiteral("resolution must divide 180")));
+        QCOMPARE(QDir(dir_.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot), QStringList{QStringLiteral("demo")});
+    }
+
+    void infoJson()
+    {
+        const Result r = xmw({QStringLiteral("info"), demo_, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject info = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(info[QStringLiteral("grid")].toObject()[QStringLiteral("rows")].toInt(), 30);
+        QCOMPARE(info[QStringLiteral("years")].toArray().size(), 2);
+        QCOMPARE(info[QStringLiteral("sites")].toInt(), 48);
+        bool sawEmission = false;
+        for (const auto &v : info[QStringLiteral("variables")].toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o[QStringLiteral("name")].toString() == QStringLiteral("CH4_emission")) {
+                sawEmission = true;
+                QCOMPARE(o[QStringLiteral("units")].toString(), QStringLiteral("mg CH4 m-2 d-1"));
+                QCOMPARE(o[QStringLiteral("shape")].toArray().size(), 4);
+            }
+        }
+        QVERIFY(sawEmission);
+    }
+
+    void sitesJson()
+    {
+        const Result r = xmw({QStringLiteral("sites"), demo_, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray sites = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(sites.size(), 48);
+        for (const auto &entry : sites) {
+            const QJsonObject s = entry.toObject();
+            for (const char *key : {"id", "lat", "lon", "igbp", "years", "days", "fch4_days", "fch4_mean"})
+                QVERIFY2(s.contains(QLatin1String(key)), key);
+            QVERIFY(s[QStringLiteral("id")].toString().contains(QLatin1Char('-')));
+            QVERIFY(s[QStringLiteral("fch4_days")].toInt() <= s[QStringLiteral("days")].toInt());
+            QCOMPARE(s[QStringLiteral("years")].toArray().size(), 2);
+        }
+    }
+
+    void seriesCsv()
+    {
+        Result r = xmw({QStringLiteral("series"), demo_, QStringLiteral("--site"), QStringLiteral("US.Los"), QStringLiteral("--csv")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("date,FCH4_F [nmol CH4 m-2 s-1],")));
+        r = xmw({QStringLiteral("series"), demo_, QStringLiteral("--cell"), QStringLiteral("61.8,24.2"), QStringLiteral("--var"),
+                 QStringLiteral("TAIR"), QStringLiteral("--years"), QStringLiteral("2016"), QStringLiteral("--csv")});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 1 + 366);
+        QCOMPARE(lines.front(), QStringLiteral("date,TAIR [degC]"));
+        QVERIFY(lines.at(60).startsWith(QStringLiteral("2016-02-29,")));
+    }
+
+    void samplesFileIsReadableByH5py()
+    {
+        const QString file = dir_.filePath(QStringLiteral("samples.h5"));
+        Result r = xmw({QStringLiteral("samples"), demo_, QStringLiteral("--out"), file, QStringLiteral("--split"),
+                        QStringLiteral("spatial"), QStringLiteral("--fold"), QStringLiteral("1")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = xmw({QStringLiteral("samples"), demo_, QStringLiteral("--out"), file, QStringLiteral("--split"),
+                 QStringLiteral("spatial"), QStringLiteral("--fold"), QStringLiteral("1")});
+        QVERIFY(r.out.contains(QStringLiteral("up to date")));
+        const QString script = QStringLiteral(
+            "import h5py, sys\n"
+            "f = h5py.File(sys.argv[1], 'r')\n"
+            "x, y = f['towers/x'], f['towers/y']\n"
+            "assert x.shape[1:] == (365, 15) and y.shape == x.shape[:2], (x.shape, y.shape)\n"
+            "assert list(x.attrs['feature_names'])[12] == 'TAIR'\n"
+            "assert y.attrs['units'] == 'nmol CH4 m-2 s-1'\n"
+            "assert f['tem/x'].shape[0] > 0 and f['normalisation/mean'].shape == (15,)\n"
+            "assert set(f['towers/role'][:]) <= {0, 1, 2}\n"
+            "print(x.shape[0], f.attrs['split'])\n");
+        r = run(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), script, file});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("spatial fold 1 of 5")));
+    }
+
+    void badInputGivesAMessageAndAStatus()
+    {
+        Result r = xmw({QStringLiteral("info"), dir_.filePath(QStringLiteral("missing"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("missing: folder not found")), qPrintable(r.err));
+        r = xmw({QStringLiteral("info"), dir_.path()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("neither TEM-MDM/ nor FLUXNET-CH4/")));
+        r = xmw({QStringLiteral("series"), demo_, QStringLiteral("--site"), QStringLiteral("XX-Nope"), QStringLiteral("--csv")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("no site 'XX-Nope'")));
+        r = xmw({QStringLiteral("series"), demo_, QStringLiteral("--cell"), QStringLiteral("north"), QStringLiteral("--csv")});
+        QCOMPARE(r.exitCode, 2);
+        r = xmw({QStringLiteral("samples"), demo_, QStringLiteral("--out"), dir_.filePath(QStringLiteral("s.h5")),
+                 QStringLiteral("--split"), QStringLiteral("spatial"), QStringLiteral("--fold"), QStringLiteral("7")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("s.h5"))));
+        r = xmw({QStringLiteral("info"), demo_, QStringLiteral("--frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("unknown option --frobnicate")));
+    }
+
     void versionRunsWithoutADisplay()
     {
         const Result result = run(QStringLiteral(XMW_CLI_PATH), {QStringLiteral("--version")});
