@@ -7,10 +7,14 @@ namespace xmw::data {
 Dataset Dataset::open(const std::filesystem::path &root)
 {
     std::error_code ec;
-    if (!std::filesystem::is_directory(root, ec))
-        throw DataError(root, "folder not found");
     Dataset dataset;
     dataset.root_ = root;
+    if (std::filesystem::is_regular_file(root, ec)) { // a single CF NetCDF file: grids only
+        dataset.grid_ = GridDataset::open(root);
+        return dataset;
+    }
+    if (!std::filesystem::is_directory(root, ec))
+        throw DataError(root, "folder not found");
     if (std::filesystem::is_directory(root / layout::kGridFolder, ec))
         dataset.grid_ = GridDataset::open(root / layout::kGridFolder);
     if (std::filesystem::is_directory(root / layout::kTowerFolder, ec))

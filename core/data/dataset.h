@@ -9,7 +9,8 @@
 namespace xmw::data {
 
 // A dataset folder in the X-MethaneWet layout: TEM-MDM/ and FLUXNET-CH4/, either of which may be
-// absent (a user may open only tower files, or only grids), though not both.
+// absent (a user may open only tower files, or only grids), though not both. A single CF NetCDF
+// file opens as a dataset with grids only.
 class Dataset {
 public:
     [[nodiscard]] static Dataset open(const std::filesystem::path &root);

@@ -1,4 +1,5 @@
 #include "core/data/data_error.h"
+#include "core/data/dataset.h"
 #include "core/data/grid_dataset.h"
 #include "core/data/netcdf_file.h"
 #include "demo_fixture.h"
@@ -115,6 +116,8 @@ private Q_SLOTS:
         QCOMPARE(series[59 + 1], float(10.0 + 0.5 * 30)); // 1 March 2016 is day 61 (index 60)
         QVERIFY(std::isnan(series[0]));
         XMW_VERIFY_DATA_ERROR(cf.dayField("flux", {2016, 4, 1}), "no data for 2016-04-01");
+        const Dataset asDataset = Dataset::open(path);
+        QVERIFY(asDataset.grid() && !asDataset.sites());
     }
 
     void badInput()
