@@ -39,6 +39,16 @@ private:
     herr_t (*close_)(hid_t);
 };
 
+// Variable-length UTF-8 strings, on disk and in memory alike: HDF5 does not convert between
+// character sets, so readers must ask for exactly what writers store.
+hid_t makeStringType()
+{
+    const hid_t type = H5Tcopy(H5T_C_S1);
+    H5Tset_size(type, H5T_VARIABLE);
+    H5Tset_cset(type, H5T_CSET_UTF8);
+    return type;
+}
+
 class Writer {
 public:
     explicit Writer(const std::filesystem::path &path)
@@ -84,17 +94,13 @@ public:
         std::vector<const char *> pointers;
         for (const auto &v : values)
             pointers.push_back(v.c_str());
-        Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
-        H5Tset_size(type, H5T_VARIABLE);
-        H5Tset_cset(type, H5T_CSET_UTF8);
+        Handle type(makeStringType(), H5Tclose);
         array(where, name, type, {hsize_t(values.size())}, pointers.data());
     }
 
     void textAttribute(hid_t where, const char *name, const std::string &text)
     {
-        Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
-        H5Tset_size(type, H5T_VARIABLE);
-        H5Tset_cset(type, H5T_CSET_UTF8);
+        Handle type(makeStringType(), H5Tclose);
         Handle space(H5Screate(H5S_SCALAR), H5Sclose);
         Handle attribute(H5Acreate2(where, name, type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
         const char *pointer = text.c_str();
@@ -106,9 +112,7 @@ public:
         std::vector<const char *> pointers;
         for (const auto &t : texts)
             pointers.push_back(t.c_str());
-        Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
-        H5Tset_size(type, H5T_VARIABLE);
-        H5Tset_cset(type, H5T_CSET_UTF8);
+        Handle type(makeStringType(), H5Tclose);
         const hsize_t n = texts.size();
         Handle space(H5Screate_simple(1, &n, nullptr), H5Sclose);
         Handle attribute(H5Acreate2(where, name, type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
@@ -182,9 +186,7 @@ public:
 
     std::vector<std::string> strings(const std::string &name) const
     {
-        Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
-        H5Tset_size(type, H5T_VARIABLE);
-        H5Tset_cset(type, H5T_CSET_UTF8); // HDF5 does not convert between character sets
+        Handle type(makeStringType(), H5Tclose);
         auto pointers = array<char *>(name, type);
         std::vector<std::string> out;
         for (char *p : pointers) {
@@ -199,9 +201,7 @@ public:
         if (H5Aexists(file_, name.c_str()) <= 0)
             return std::nullopt;
         Handle attribute(H5Aopen(file_, name.c_str(), H5P_DEFAULT), H5Aclose);
-        Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
-        H5Tset_size(type, H5T_VARIABLE);
-        H5Tset_cset(type, H5T_CSET_UTF8);
+        Handle type(makeStringType(), H5Tclose);
         char *text = nullptr;
         if (H5Aread(attribute, type, &text) < 0)
             return std::nullopt;
