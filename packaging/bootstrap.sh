@@ -17,7 +17,7 @@ packages=(
     libqcustomplot-dev libqcustomplot2.1-qt6
     libvtk9-dev libtorch-dev libnetcdf-dev libhdf5-dev netcdf-bin
     libgl-dev libgl1-mesa-dri xvfb xauth
-    python3-h5py hdf5-tools
+    python3-h5py hdf5-tools fonts-wqy-microhei
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
