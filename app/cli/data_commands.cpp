@@ -10,6 +10,7 @@
 #include "core/data/units.h"
 #include "core/json_writer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -186,7 +187,13 @@ int series(const Arguments &raw)
             throw UsageError("no site '" + *site + "' in this dataset");
         const auto &s = found->series;
         const auto years = args.yearRange("years");
-        const data::Series *columns[] = {&s.fch4, &s.fch4Filled, &s.airTemperature, &s.vpd, &s.precipitation, &s.shortwave};
+        std::vector<const data::Series *> columns = {&s.fch4, &s.fch4Filled, &s.airTemperature, &s.vpd, &s.precipitation, &s.shortwave};
+        if (const auto wanted = args.option("var")) {
+            const auto it = std::find_if(columns.begin(), columns.end(), [&](const data::Series *c) { return c->name == *wanted; });
+            if (it == columns.end())
+                throw UsageError("towers have FCH4_F, FCH4_F_ANNOPTLM, TA_F, VPD_F, P_F and SW_IN_F, not '" + *wanted + "'");
+            columns = {*it};
+        }
         std::printf("date");
         for (const auto *c : columns)
             std::printf(",%s [%s]", c->name.c_str(), c->unit.c_str());

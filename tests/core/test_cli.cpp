@@ -100,6 +100,11 @@ private Q_SLOTS:
         Result r = xmw({QStringLiteral("series"), demo_, QStringLiteral("--site"), QStringLiteral("US.Los"), QStringLiteral("--csv")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith(QStringLiteral("date,FCH4_F [nmol CH4 m-2 s-1],")));
+        r = xmw({QStringLiteral("series"), demo_, QStringLiteral("--site"), QStringLiteral("US-Los"), QStringLiteral("--var"),
+                 QStringLiteral("TA_F"), QStringLiteral("--years"), QStringLiteral("2016"), QStringLiteral("--csv")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("date,TA_F [degC]\n2016-01-01,")));
+        QCOMPARE(r.out.trimmed().split(QLatin1Char('\n')).size(), 1 + 366);
         r = xmw({QStringLiteral("series"), demo_, QStringLiteral("--cell"), QStringLiteral("61.8,24.2"), QStringLiteral("--var"),
                  QStringLiteral("TAIR"), QStringLiteral("--years"), QStringLiteral("2016"), QStringLiteral("--csv")});
         QCOMPARE(r.exitCode, 0);
