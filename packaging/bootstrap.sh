@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # X-MethaneWet Explorer on Debian 12, from a fresh clone:
-#   packaging/bootstrap.sh run [explorer options]   set up, then open the explorer
+#   packaging/bootstrap.sh run [explorer options]   set up, then open the explorer on the demo dataset
 #   packaging/bootstrap.sh test                     set up, then run every test
 # "Set up" installs the Debian packages the build needs (a quick no-op when all are present),
 # configures and builds the release preset, and makes the demo dataset (demo-data/) if it is absent.
@@ -69,11 +69,11 @@ run)
     set_up
     if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
         say "Opening X-MethaneWet Explorer"
-        exec "$build/app/xmw-explorer" "$@"
+        exec "$build/app/xmw-explorer" "$demo" "$@"
     fi
     shot="$build/xmw-explorer.png"
     say "No display: rendering the explorer under Xvfb"
-    with_display "$build/app/xmw-explorer" --screenshot "$shot" --size 1400x900 "$@" >/dev/null
+    with_display "$build/app/xmw-explorer" "$demo" --screenshot "$shot" --size 1400x900 "$@" >/dev/null
     echo "Screenshot of the explorer: $shot"
     ;;
 test)

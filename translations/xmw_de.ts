@@ -67,6 +67,10 @@
         <source>--size expects WIDTHxHEIGHT in pixels, e.g. 1280x800; got '%1'</source>
         <translation>--size erwartet BREITExHÖHE in Pixeln, z. B. 1280x800; erhalten: '%1'</translation>
     </message>
+    <message>
+        <source>A dataset folder in the X-MethaneWet layout to open.</source>
+        <translation>Ein zu öffnender Datensatzordner im X-MethaneWet-Format.</translation>
+    </message>
 </context>
 <context>
     <name>Screenshot</name>
@@ -167,6 +171,70 @@
     <message>
         <source>Off the globe</source>
         <translation>Außerhalb des Globus</translation>
+    </message>
+    <message>
+        <source>Could not read the map: %1</source>
+        <translation>Die Karte konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open Dataset…</source>
+        <translation>Datensatz &amp;öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a folder in the X-MethaneWet layout (TEM-MDM/, FLUXNET-CH4/)</source>
+        <translation>Einen Ordner im X-MethaneWet-Format öffnen (TEM-MDM/, FLUXNET-CH4/)</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>The TEM-MDM variable shown on the globe</source>
+        <translation>Die auf dem Globus gezeigte TEM-MDM-Variable</translation>
+    </message>
+    <message>
+        <source>The day shown (static fields do not change with it; NPP is monthly)</source>
+        <translation>Der gezeigte Tag (statische Felder ändern sich nicht mit ihm; NPP ist monatlich)</translation>
+    </message>
+    <message>
+        <source>Variable </source>
+        <translation>Variable </translation>
+    </message>
+    <message>
+        <source>Date </source>
+        <translation>Datum </translation>
+    </message>
+    <message>
+        <source>Open X-MethaneWet Dataset</source>
+        <translation>X-MethaneWet-Datensatz öffnen</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>%1 — X-MethaneWet Explorer</source>
+        <translation>%1 — X-MethaneWet Explorer</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Could not open the dataset</source>
+        <translation>Der Datensatz konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source> — %1 %2 %3</source>
+        <translation> — %1 %2 %3</translation>
+    </message>
+    <message>
+        <source> — %1 no value</source>
+        <translation> — %1 kein Wert</translation>
     </message>
 </context>
 </TS>

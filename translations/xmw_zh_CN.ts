@@ -67,6 +67,10 @@
         <source>--size expects WIDTHxHEIGHT in pixels, e.g. 1280x800; got '%1'</source>
         <translation>--size 需要以像素表示的 宽x高，例如 1280x800；实际为 '%1'</translation>
     </message>
+    <message>
+        <source>A dataset folder in the X-MethaneWet layout to open.</source>
+        <translation>要打开的 X-MethaneWet 格式数据集文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>Screenshot</name>
@@ -167,6 +171,70 @@
     <message>
         <source>Off the globe</source>
         <translation>不在地球仪上</translation>
+    </message>
+    <message>
+        <source>Could not read the map: %1</source>
+        <translation>无法读取地图：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Open Dataset…</source>
+        <translation>打开数据集(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a folder in the X-MethaneWet layout (TEM-MDM/, FLUXNET-CH4/)</source>
+        <translation>打开 X-MethaneWet 格式的文件夹（TEM-MDM/、FLUXNET-CH4/）</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>The TEM-MDM variable shown on the globe</source>
+        <translation>地球仪上显示的 TEM-MDM 变量</translation>
+    </message>
+    <message>
+        <source>The day shown (static fields do not change with it; NPP is monthly)</source>
+        <translation>显示的日期（静态字段不随日期变化；NPP 为月值）</translation>
+    </message>
+    <message>
+        <source>Variable </source>
+        <translation>变量 </translation>
+    </message>
+    <message>
+        <source>Date </source>
+        <translation>日期 </translation>
+    </message>
+    <message>
+        <source>Open X-MethaneWet Dataset</source>
+        <translation>打开 X-MethaneWet 数据集</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>%1 — X-MethaneWet Explorer</source>
+        <translation>%1 — X-MethaneWet Explorer</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Could not open the dataset</source>
+        <translation>无法打开数据集</translation>
+    </message>
+    <message>
+        <source> — %1 %2 %3</source>
+        <translation> — %1 %2 %3</translation>
+    </message>
+    <message>
+        <source> — %1 no value</source>
+        <translation> — %1 无值</translation>
     </message>
 </context>
 </TS>

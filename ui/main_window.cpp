@@ -1,22 +1,50 @@
 #include "ui/main_window.h"
 
-#include "core/version.h"
+#include "core/data/dataset.h"
 #include "ui/about_dialog.h"
 #include "ui/coordinates.h"
 #include "ui/globe/globe_view.h"
+#include "ui/map/colour_scale.h"
+#include "ui/map/field_image.h"
 
 #include <QAction>
-#include <QApplication>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFileDialog>
+#include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
 #include <QStatusBar>
+#include <QToolBar>
+
+#include <cmath>
 
 namespace xmw::ui {
+
+namespace {
+
+QDate toQDate(data::Date d)
+{
+    return QDate(d.year, d.month, d.day);
+}
+
+data::Date fromQDate(QDate d)
+{
+    return {d.year(), d.month(), d.day()};
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , globe_(new GlobeView(this))
     , positionLabel_(new QLabel(this))
+    , busy_(new QProgressBar(this))
+    , loader_(new DatasetLoader(this))
+    , fields_(new FieldRequester(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("X-MethaneWet Explorer"));
@@ -24,19 +52,38 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(globe_);
 
     positionLabel_->setObjectName(QStringLiteral("positionLabel"));
-    positionLabel_->setMinimumWidth(positionLabel_->fontMetrics().horizontalAdvance(QStringLiteral("00.00° N, 000.00° W")) + 16);
+    positionLabel_->setMinimumWidth(positionLabel_->fontMetrics().horizontalAdvance(QStringLiteral("00.00° N, 000.00° W — CH4_emission 000.00 mg CH4 m-2 d-1")) + 16);
+    busy_->setObjectName(QStringLiteral("busyIndicator"));
+    busy_->setRange(0, 0); // indeterminate: opening reads headers, with no meaningful fraction
+    busy_->setMaximumWidth(160);
+    busy_->hide();
+    statusBar()->addPermanentWidget(busy_);
     statusBar()->addPermanentWidget(positionLabel_);
     clearCursorPosition();
     connect(globe_, &GlobeView::cursorMoved, this, &MainWindow::showCursorPosition);
     connect(globe_, &GlobeView::cursorLeftGlobe, this, &MainWindow::clearCursorPosition);
 
+    connect(loader_, &DatasetLoader::busyChanged, busy_, &QWidget::setVisible);
+    connect(loader_, &DatasetLoader::loaded, this, &MainWindow::onDatasetLoaded);
+    connect(loader_, &DatasetLoader::failed, this, &MainWindow::onDatasetFailed);
+    connect(fields_, &FieldRequester::ready, this, &MainWindow::onFieldReady);
+    connect(fields_, &FieldRequester::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Could not read the map: %1").arg(message), 10000);
+    });
+
     createMenus();
+    createMapBar();
     resize(1200, 800);
 }
 
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *open = fileMenu->addAction(tr("&Open Dataset…"), this, &MainWindow::chooseDataset);
+    open->setObjectName(QStringLiteral("actionOpenDataset"));
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Open a folder in the X-MethaneWet layout (TEM-MDM/, FLUXNET-CH4/)"));
+    fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -57,9 +104,117 @@ void MainWindow::createMenus()
     about->setMenuRole(QAction::AboutRole);
 }
 
+void MainWindow::createMapBar()
+{
+    mapBar_ = addToolBar(tr("Map"));
+    mapBar_->setObjectName(QStringLiteral("mapBar"));
+    variableBox_ = new QComboBox(mapBar_);
+    variableBox_->setObjectName(QStringLiteral("variableBox"));
+    variableBox_->setToolTip(tr("The TEM-MDM variable shown on the globe"));
+    variableBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    dateEdit_ = new QDateEdit(mapBar_);
+    dateEdit_->setObjectName(QStringLiteral("dateEdit"));
+    dateEdit_->setCalendarPopup(true);
+    dateEdit_->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    dateEdit_->setToolTip(tr("The day shown (static fields do not change with it; NPP is monthly)"));
+    mapBar_->addWidget(new QLabel(tr("Variable "), mapBar_));
+    mapBar_->addWidget(variableBox_);
+    mapBar_->addSeparator();
+    mapBar_->addWidget(new QLabel(tr("Date "), mapBar_));
+    mapBar_->addWidget(dateEdit_);
+    mapBar_->setEnabled(false); // until a dataset with grids is open
+    connect(variableBox_, &QComboBox::currentIndexChanged, this, &MainWindow::requestField);
+    connect(dateEdit_, &QDateEdit::dateChanged, this, &MainWindow::requestField);
+}
+
+void MainWindow::chooseDataset()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open X-MethaneWet Dataset"));
+    if (!folder.isEmpty())
+        openDataset(folder);
+}
+
+void MainWindow::openDataset(const QString &path)
+{
+    statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+    loader_->open(path);
+}
+
+void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
+{
+    dataset_ = dataset;
+    field_.reset();
+    globe_->setOverlayImage({});
+    setWindowTitle(tr("%1 — X-MethaneWet Explorer").arg(QFileInfo(path).fileName()));
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+
+    const auto &grid = dataset_->grid();
+    {
+        const QSignalBlocker blockVariables(variableBox_), blockDates(dateEdit_);
+        variableBox_->clear();
+        if (grid) {
+            for (const auto &v : grid->variables()) {
+                const QString name = QString::fromStdString(v.name);
+                variableBox_->addItem(v.units.empty() ? name : tr("%1 (%2)").arg(name, QString::fromStdString(v.units)), name);
+            }
+            variableBox_->setCurrentIndex(std::max(0, variableBox_->findData(QStringLiteral("CH4_emission"))));
+            if (!grid->years().empty()) {
+                dateEdit_->setDateRange(QDate(grid->years().front(), 1, 1), QDate(grid->years().back(), 12, 31));
+                dateEdit_->setDate(QDate(grid->years().front(), 7, 15)); // northern summer: wetlands emit
+            }
+        }
+    }
+    mapBar_->setEnabled(grid.has_value());
+    Q_EMIT datasetLoaded();
+    if (grid)
+        requestField();
+}
+
+void MainWindow::onDatasetFailed(const QString &message)
+{
+    statusBar()->clearMessage();
+    Q_EMIT datasetFailed(message);
+    // Non-modal, so that scripted use and tests are never blocked by it.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Could not open the dataset"), message, QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("datasetError"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showMap(const QString &variable, data::Date date)
+{
+    const QSignalBlocker block(variableBox_);
+    variableBox_->setCurrentIndex(variableBox_->findData(variable));
+    dateEdit_->setDate(toQDate(date)); // requests the field, unless the date is unchanged
+    requestField();
+}
+
+void MainWindow::requestField()
+{
+    if (!dataset_ || !dataset_->grid() || variableBox_->currentIndex() < 0)
+        return;
+    fields_->request(dataset_, variableBox_->currentData().toString(), fromQDate(dateEdit_->date()));
+}
+
+void MainWindow::onFieldReady(const FieldRequester::Field &field)
+{
+    field_ = field;
+    const ColourScale scale = ColourScale::fromPercentiles(field.values);
+    globe_->setOverlayImage(renderField(field.values, dataset_->grid()->grid(), scale));
+    Q_EMIT mapShown();
+}
+
 void MainWindow::showCursorPosition(double lat, double lon)
 {
-    positionLabel_->setText(formatLatLon(lat, lon));
+    QString text = formatLatLon(lat, lon);
+    if (field_ && dataset_ && dataset_->grid()) {
+        const auto &grid = dataset_->grid()->grid();
+        const float value = field_->values[std::size_t(grid.row(lat)) * std::size_t(grid.cols) + std::size_t(grid.col(lon))];
+        const auto &variable = dataset_->grid()->variable(field_->variable.toStdString());
+        text += std::isfinite(value) ? tr(" — %1 %2 %3").arg(field_->variable).arg(double(value), 0, 'g', 4).arg(QString::fromStdString(variable.units))
+                                     : tr(" — %1 no value").arg(field_->variable);
+    }
+    positionLabel_->setText(text);
 }
 
 void MainWindow::clearCursorPosition()

@@ -1,14 +1,24 @@
 #pragma once
 
+#include "core/data/calendar.h"
+#include "ui/data/dataset_loader.h"
+
 #include <QMainWindow>
 
+#include <optional>
+
+class QComboBox;
+class QDateEdit;
 class QLabel;
+class QProgressBar;
+class QToolBar;
 
 namespace xmw::ui {
 
 class GlobeView;
 
-// The explorer's window: the globe in the centre, the cursor's position in the status bar.
+// The explorer's window: the globe in the centre with the chosen TEM-MDM variable of the chosen
+// day on it, the cursor's position and the value under it in the status bar.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -16,14 +26,39 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
 
     [[nodiscard]] GlobeView *globe() const { return globe_; }
+    [[nodiscard]] const DatasetPtr &dataset() const { return dataset_; }
+
+    // Opens a dataset folder (or CF file) in the background; datasetLoaded or datasetFailed follows.
+    void openDataset(const QString &path);
+    // Shows a variable on a date (both must exist in the open dataset); mapShown follows.
+    void showMap(const QString &variable, data::Date date);
+
+Q_SIGNALS:
+    void datasetLoaded();
+    void datasetFailed(const QString &message);
+    void mapShown();
 
 private:
     void createMenus();
+    void createMapBar();
+    void chooseDataset();
+    void onDatasetLoaded(const DatasetPtr &dataset, const QString &path);
+    void onDatasetFailed(const QString &message);
+    void requestField();
+    void onFieldReady(const FieldRequester::Field &field);
     void showCursorPosition(double lat, double lon);
     void clearCursorPosition();
 
     GlobeView *globe_ = nullptr;
     QLabel *positionLabel_ = nullptr;
+    QProgressBar *busy_ = nullptr;
+    QToolBar *mapBar_ = nullptr;
+    QComboBox *variableBox_ = nullptr;
+    QDateEdit *dateEdit_ = nullptr;
+    DatasetLoader *loader_ = nullptr;
+    FieldRequester *fields_ = nullptr;
+    DatasetPtr dataset_;
+    std::optional<FieldRequester::Field> field_;
 };
 
 } // namespace xmw::ui

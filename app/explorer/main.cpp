@@ -38,7 +38,8 @@ int main(int argc, char **argv)
     window.show();
 
     if (!options.screenshotPath.isEmpty()) {
-        xmw::ui::saveScreenshotWhenReady(&window, options.screenshotPath, [&](const QString &error) {
+        const auto save = options.datasetPath.isEmpty() ? xmw::ui::saveScreenshotWhenReady : xmw::ui::saveScreenshotWhenMapShown;
+        save(&window, options.screenshotPath, [&](const QString &error) {
             if (error.isEmpty()) {
                 std::printf("%s\n", qPrintable(options.screenshotPath));
                 QApplication::exit(0);
@@ -48,5 +49,7 @@ int main(int argc, char **argv)
             }
         });
     }
+    if (!options.datasetPath.isEmpty())
+        window.openDataset(options.datasetPath);
     return QApplication::exec();
 }

@@ -1,5 +1,6 @@
 #include "gui_test_main.h"
 
+#include "core/data/demo_generator.h"
 #include "core/version.h"
 #include "ui/about_dialog.h"
 #include "ui/app/explorer_options.h"
@@ -8,6 +9,10 @@
 #include "ui/main_window.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QMessageBox>
+#include <QSignalSpy>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMouseEvent>
@@ -22,7 +27,86 @@ using namespace xmw::ui;
 class TestMainWindow : public QObject {
     Q_OBJECT
 
+    QTemporaryDir dir_;
+    QString demo_;
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        xmw::Feedback quiet;
+        xmw::data::DemoOptions options;
+        options.resolution = 4.0;
+        options.firstYear = options.lastYear = 2016;
+        demo_ = dir_.filePath(QStringLiteral("demo"));
+        xmw::data::makeDemoDataset(demo_.toStdString(), options, quiet);
+    }
+
+    void opensADatasetAndShowsItsMap()
+    {
+        MainWindow window;
+        window.resize(900, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy loaded(&window, &MainWindow::datasetLoaded);
+        QSignalSpy shown(&window, &MainWindow::mapShown);
+        const QImage basemap = window.globe()->displayedImage();
+        window.openDataset(demo_);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        QCOMPARE(loaded.count(), 1);
+
+        auto *variables = window.findChild<QComboBox *>(QStringLiteral("variableBox"));
+        QCOMPARE(variables->count(), 14);
+        QCOMPARE(variables->currentData().toString(), QStringLiteral("CH4_emission"));
+        QVERIFY(variables->currentText().contains(QStringLiteral("mg CH4 m-2 d-1")));
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("demo")));
+
+        // Ocean keeps the base map; land shows the data layer.
+        const QImage map = window.globe()->displayedImage();
+        QCOMPARE(map.size(), basemap.size());
+        const auto pixelAt = [&](const QImage &image, double lat, double lon) {
+            return image.pixel(int((lon + 180.0) / 360.0 * image.width()), int((90.0 - lat) / 180.0 * image.height()));
+        };
+        QCOMPARE(pixelAt(map, -30.0, -120.0), pixelAt(basemap, -30.0, -120.0)); // South Pacific
+        QVERIFY(pixelAt(map, 60.0, 100.0) != pixelAt(basemap, 60.0, 100.0));   // Siberia
+
+        // Another variable and day: a new field arrives and the layer changes.
+        window.showMap(QStringLiteral("TAIR"), {2016, 1, 15});
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 20000);
+        QVERIFY(window.globe()->displayedImage() != map);
+        QCOMPARE(window.findChild<QDateEdit *>(QStringLiteral("dateEdit"))->date(), QDate(2016, 1, 15));
+
+        // The status bar tells the value under the cursor.
+        auto *label = window.findChild<QLabel *>(QStringLiteral("positionLabel"));
+        window.globe()->setCenter({60.0, 100.0});
+        const QPointF middle = QRectF(window.globe()->rect()).center();
+        QMouseEvent move(QEvent::MouseMove, middle, window.globe()->mapToGlobal(middle), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(window.globe(), &move);
+        QVERIFY2(label->text().contains(QStringLiteral("TAIR")) && label->text().contains(QStringLiteral("degC")),
+                 qPrintable(label->text()));
+
+        window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-map.png"));
+    }
+
+    void aBadDatasetShowsAnErrorAndTheAppKeepsRunning()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy failed(&window, &MainWindow::datasetFailed);
+        window.openDataset(dir_.path()); // a folder with neither TEM-MDM/ nor FLUXNET-CH4/
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        QVERIFY(failed.first().first().toString().contains(QStringLiteral("neither TEM-MDM/ nor FLUXNET-CH4/")));
+        auto *box = window.findChild<QMessageBox *>(QStringLiteral("datasetError"));
+        QVERIFY(box && box->isVisible());
+        QVERIFY(box->text().contains(dir_.path()));
+        box->close();
+        QVERIFY(!window.dataset());
+        QVERIFY(!window.findChild<QWidget *>(QStringLiteral("mapBar"))->isEnabled());
+        // And it still works: a good dataset opens after the bad one.
+        QSignalSpy shown(&window, &MainWindow::mapShown);
+        window.openDataset(demo_);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+    }
+
     void shouldHaveDefaultValues()
     {
         MainWindow window;
@@ -113,6 +197,13 @@ private Q_SLOTS:
         QVERIFY(outcome.options);
         QCOMPARE(outcome.options->screenshotPath, QStringLiteral("a.png"));
         QCOMPARE(outcome.options->windowSize, QSize(640, 480));
+
+        outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("data")});
+        QVERIFY(outcome.options);
+        QCOMPARE(outcome.options->datasetPath, QStringLiteral("data"));
+        outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("a"), QStringLiteral("b")});
+        QVERIFY(!outcome.options);
+        QVERIFY(outcome.message.contains(QStringLiteral("b")));
 
         outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--size"), QStringLiteral("big")});
         QVERIFY(!outcome.options);

@@ -23,6 +23,9 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
                                             QCoreApplication::translate("ExplorerOptions", "Interface language (en, de, zh_CN); default: the system's."),
                                             QCoreApplication::translate("ExplorerOptions", "code"));
     parser.addOptions({screenshotOption, sizeOption, languageOption});
+    parser.addPositionalArgument(QStringLiteral("dataset"),
+                                 QCoreApplication::translate("ExplorerOptions", "A dataset folder in the X-MethaneWet layout to open."),
+                                 QStringLiteral("[dataset]"));
 
     ExplorerOptionsOutcome outcome;
     if (!parser.parse(arguments)) {
@@ -38,13 +41,14 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
         outcome.message = QStringLiteral("xmw-explorer %1\n").arg(QString::fromLatin1(kVersion));
         return outcome;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        outcome.message = QCoreApplication::translate("ExplorerOptions", "Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+    if (parser.positionalArguments().size() > 1) {
+        outcome.message = QCoreApplication::translate("ExplorerOptions", "Unexpected argument: %1").arg(parser.positionalArguments().at(1));
         outcome.exitCode = 2;
         return outcome;
     }
 
     ExplorerOptions options;
+    options.datasetPath = parser.positionalArguments().value(0);
     options.screenshotPath = parser.value(screenshotOption);
     options.language = parser.value(languageOption);
     if (parser.isSet(sizeOption)) {

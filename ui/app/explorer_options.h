@@ -10,6 +10,7 @@ namespace xmw::ui {
 
 // What the explorer was asked to do on its command line.
 struct ExplorerOptions {
+    QString datasetPath;    // open this dataset folder (or CF file) at start
     QString screenshotPath; // render the window into this PNG and exit
     QSize windowSize;       // invalid: the default size
     QString language;       // empty: follow the system locale

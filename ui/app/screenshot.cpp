@@ -1,5 +1,7 @@
 #include "ui/app/screenshot.h"
 
+#include "core/data/dataset.h"
+
 #include "ui/globe/globe_view.h"
 #include "ui/main_window.h"
 
@@ -10,6 +12,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <utility>
 
 namespace xmw::ui {
 
@@ -63,6 +66,26 @@ void saveScreenshotWhenReady(MainWindow *window, const QString &path, std::funct
                             .arg(kFirstFrameTimeoutMs / 1000));
     });
     window->globe()->requestRender();
+}
+
+void saveScreenshotWhenMapShown(MainWindow *window, const QString &path, std::function<void(const QString &)> done)
+{
+    auto finished = std::make_shared<bool>(false);
+    auto callback = std::make_shared<std::function<void(const QString &)>>(std::move(done));
+    QObject::connect(window, &MainWindow::mapShown, window, [window, path, finished, callback] {
+        if (std::exchange(*finished, true))
+            return;
+        saveScreenshotWhenReady(window, path, *callback);
+    });
+    // A dataset without grids shows no map: the towers-only view is the final state.
+    QObject::connect(window, &MainWindow::datasetLoaded, window, [window, path, finished, callback] {
+        if (!window->dataset()->grid() && !std::exchange(*finished, true))
+            saveScreenshotWhenReady(window, path, *callback);
+    });
+    QObject::connect(window, &MainWindow::datasetFailed, window, [finished, callback](const QString &message) {
+        if (!std::exchange(*finished, true))
+            (*callback)(message);
+    });
 }
 
 } // namespace xmw::ui

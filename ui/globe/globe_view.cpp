@@ -2,6 +2,7 @@
 
 #include "ui/globe/basemap.h"
 #include "ui/globe/globe_geometry.h"
+#include "ui/map/field_image.h"
 
 #include <QImage>
 #include <QKeyEvent>
@@ -153,7 +154,20 @@ QSurfaceFormat GlobeView::surfaceFormat()
 
 void GlobeView::setSurfaceImage(const QImage &image)
 {
-    scene_->surfaceTexture->SetInputData(toVtkImage(image));
+    surface_ = image;
+    updateTexture();
+}
+
+void GlobeView::setOverlayImage(const QImage &image)
+{
+    overlay_ = image;
+    updateTexture();
+}
+
+void GlobeView::updateTexture()
+{
+    displayed_ = overlay_.isNull() ? surface_ : composeOver(surface_, overlay_);
+    scene_->surfaceTexture->SetInputData(toVtkImage(displayed_));
     requestRender();
 }
 

@@ -4,6 +4,7 @@
 #include "ui/globe/globe_camera.h"
 
 #include <QOpenGLWidget>
+#include <QImage>
 #include <QPoint>
 #include <QSurfaceFormat>
 #include <QTimer>
@@ -30,8 +31,13 @@ public:
     [[nodiscard]] static QSurfaceFormat surfaceFormat();
 
     // An equirectangular image in natural orientation: left edge 180°W, right edge 180°E,
-    // top row 90°N, bottom row 90°S.
+    // top row 90°N, bottom row 90°S. The base map by default.
     void setSurfaceImage(const QImage &image);
+    // A data layer in the same orientation, drawn over the surface image (transparent where it has
+    // no value); a null image removes it.
+    void setOverlayImage(const QImage &image);
+    // What the globe shows now: the surface with the overlay on top.
+    [[nodiscard]] const QImage &displayedImage() const { return displayed_; }
 
     [[nodiscard]] const GlobeCamera &camera() const { return camera_; }
     void setCenter(geo::GeoPoint center);
@@ -73,7 +79,10 @@ private:
     void releaseGraphics();
     void reportCursor(QPoint pixel);
 
+    void updateTexture();
+
     std::unique_ptr<Scene> scene_;
+    QImage surface_, overlay_, displayed_;
     GlobeCamera camera_;
     QTimer renderTimer_;
     std::optional<QPoint> dragFrom_;

@@ -1,0 +1,88 @@
+#include "ui/data/dataset_loader.h"
+
+#include "core/data/dataset.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace xmw::ui {
+
+DatasetLoader::DatasetLoader(QObject *parent)
+    : QObject(parent)
+{
+    connect(&watcher_, &QFutureWatcher<Outcome>::finished, this, [this] {
+        const Outcome outcome = watcher_.result();
+        Q_EMIT busyChanged(false);
+        if (outcome.dataset)
+            Q_EMIT loaded(outcome.dataset, path_);
+        else
+            Q_EMIT failed(outcome.error);
+    });
+}
+
+DatasetLoader::~DatasetLoader()
+{
+    watcher_.waitForFinished(); // the worker holds no pointer to us, but finish before going
+}
+
+void DatasetLoader::open(const QString &path)
+{
+    if (watcher_.isRunning())
+        return;
+    path_ = path;
+    Q_EMIT busyChanged(true);
+    watcher_.setFuture(QtConcurrent::run([path]() -> Outcome {
+        try {
+            return {std::make_shared<const data::Dataset>(data::Dataset::open(path.toStdString())), {}};
+        } catch (const std::exception &error) {
+            return {nullptr, QString::fromStdString(error.what())};
+        }
+    }));
+}
+
+FieldRequester::FieldRequester(QObject *parent)
+    : QObject(parent)
+{
+    connect(&watcher_, &QFutureWatcher<Outcome>::finished, this, [this] {
+        const Outcome outcome = watcher_.result();
+        if (pending_) { // a newer request arrived: this result is already stale
+            const Request next = *pending_;
+            pending_.reset();
+            start(next);
+            return;
+        }
+        if (outcome.error.isEmpty())
+            Q_EMIT ready(outcome.field);
+        else
+            Q_EMIT failed(outcome.error);
+    });
+}
+
+FieldRequester::~FieldRequester()
+{
+    watcher_.waitForFinished();
+}
+
+void FieldRequester::request(const DatasetPtr &dataset, const QString &variable, data::Date date)
+{
+    const Request request{dataset, variable, date};
+    if (watcher_.isRunning())
+        pending_ = request;
+    else
+        start(request);
+}
+
+void FieldRequester::start(const Request &request)
+{
+    watcher_.setFuture(QtConcurrent::run([request]() -> Outcome {
+        try {
+            const auto &grid = request.dataset->grid();
+            if (!grid)
+                return {{}, QStringLiteral("this dataset has no TEM-MDM grids")};
+            return {{request.variable, request.date, grid->dayField(request.variable.toStdString(), request.date)}, {}};
+        } catch (const std::exception &error) {
+            return {{}, QString::fromStdString(error.what())};
+        }
+    }));
+}
+
+} // namespace xmw::ui

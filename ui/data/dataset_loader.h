@@ -1,0 +1,83 @@
+#pragma once
+
+#include "core/data/calendar.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace xmw::data {
+class Dataset;
+}
+
+namespace xmw::ui {
+
+using DatasetPtr = std::shared_ptr<const data::Dataset>;
+
+// Opens datasets on a worker thread; the result or the error comes back on the GUI thread.
+class DatasetLoader : public QObject {
+    Q_OBJECT
+
+public:
+    explicit DatasetLoader(QObject *parent = nullptr);
+    ~DatasetLoader() override;
+
+    void open(const QString &path);
+    [[nodiscard]] bool isBusy() const { return watcher_.isRunning(); }
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void loaded(const xmw::ui::DatasetPtr &dataset, const QString &path);
+    void failed(const QString &message);
+
+private:
+    struct Outcome {
+        DatasetPtr dataset;
+        QString error;
+    };
+    QFutureWatcher<Outcome> watcher_;
+    QString path_;
+};
+
+// Reads one day's field of a variable on a worker thread. Requests made while one is running
+// collapse into the newest, so scrubbing through dates never queues stale reads.
+class FieldRequester : public QObject {
+    Q_OBJECT
+
+public:
+    struct Field {
+        QString variable;
+        data::Date date;
+        std::vector<float> values;
+    };
+
+    explicit FieldRequester(QObject *parent = nullptr);
+    ~FieldRequester() override;
+
+    void request(const DatasetPtr &dataset, const QString &variable, data::Date date);
+
+Q_SIGNALS:
+    void ready(const xmw::ui::FieldRequester::Field &field);
+    void failed(const QString &message);
+
+private:
+    struct Request {
+        DatasetPtr dataset;
+        QString variable;
+        data::Date date;
+    };
+    struct Outcome {
+        Field field;
+        QString error;
+    };
+    void start(const Request &request);
+
+    QFutureWatcher<Outcome> watcher_;
+    std::optional<Request> pending_;
+};
+
+} // namespace xmw::ui
