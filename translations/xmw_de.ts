@@ -236,5 +236,17 @@
         <source> — %1 no value</source>
         <translation> — %1 kein Wert</translation>
     </message>
+    <message>
+        <source> [%1]</source>
+        <translation> [%1]</translation>
+    </message>
+    <message>
+        <source>static field</source>
+        <translation>statisches Feld</translation>
+    </message>
+    <message>
+        <source>%1%2, %3 — colours span the 2nd to 98th percentile</source>
+        <translation>%1%2, %3 — die Farben reichen vom 2. bis zum 98. Perzentil</translation>
+    </message>
 </context>
 </TS>

@@ -236,5 +236,17 @@
         <source> — %1 no value</source>
         <translation> — %1 无值</translation>
     </message>
+    <message>
+        <source> [%1]</source>
+        <translation> [%1]</translation>
+    </message>
+    <message>
+        <source>static field</source>
+        <translation>静态字段</translation>
+    </message>
+    <message>
+        <source>%1%2, %3 — colours span the 2nd to 98th percentile</source>
+        <translation>%1%2，%3 — 颜色范围为第 2 至第 98 百分位</translation>
+    </message>
 </context>
 </TS>

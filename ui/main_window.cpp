@@ -4,6 +4,7 @@
 #include "ui/about_dialog.h"
 #include "ui/coordinates.h"
 #include "ui/globe/globe_view.h"
+#include "ui/map/colour_bar.h"
 #include "ui/map/colour_scale.h"
 #include "ui/map/field_image.h"
 
@@ -19,6 +20,7 @@
 #include <QProgressBar>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -40,7 +42,8 @@ data::Date fromQDate(QDate d)
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , globe_(new GlobeView(this))
+    , globe_(new GlobeView)
+    , colourBar_(new ColourBar)
     , positionLabel_(new QLabel(this))
     , busy_(new QProgressBar(this))
     , loader_(new DatasetLoader(this))
@@ -49,7 +52,13 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("X-MethaneWet Explorer"));
     globe_->setObjectName(QStringLiteral("globe"));
-    setCentralWidget(globe_);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(globe_, 1);
+    layout->addWidget(colourBar_);
+    setCentralWidget(central);
 
     positionLabel_->setObjectName(QStringLiteral("positionLabel"));
     positionLabel_->setMinimumWidth(positionLabel_->fontMetrics().horizontalAdvance(QStringLiteral("00.00° N, 000.00° W — CH4_emission 000.00 mg CH4 m-2 d-1")) + 16);
@@ -145,6 +154,7 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
     dataset_ = dataset;
     field_.reset();
     globe_->setOverlayImage({});
+    colourBar_->clear();
     setWindowTitle(tr("%1 — X-MethaneWet Explorer").arg(QFileInfo(path).fileName()));
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
 
@@ -201,6 +211,12 @@ void MainWindow::onFieldReady(const FieldRequester::Field &field)
     field_ = field;
     const ColourScale scale = ColourScale::fromPercentiles(field.values);
     globe_->setOverlayImage(renderField(field.values, dataset_->grid()->grid(), scale));
+    const auto &variable = dataset_->grid()->variable(field.variable.toStdString());
+    const QString units = variable.units.empty() ? QString() : tr(" [%1]").arg(QString::fromStdString(variable.units));
+    const QString when = variable.cadence == data::Cadence::Static    ? tr("static field")
+                         : variable.cadence == data::Cadence::Monthly ? QDate(field.date.year, field.date.month, 1).toString(QStringLiteral("yyyy-MM"))
+                                                                     : toQDate(field.date).toString(Qt::ISODate);
+    colourBar_->setScale(scale, tr("%1%2, %3 — colours span the 2nd to 98th percentile").arg(field.variable, units, when));
     Q_EMIT mapShown();
 }
 

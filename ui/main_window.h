@@ -15,6 +15,7 @@ class QToolBar;
 
 namespace xmw::ui {
 
+class ColourBar;
 class GlobeView;
 
 // The explorer's window: the globe in the centre with the chosen TEM-MDM variable of the chosen
@@ -50,6 +51,7 @@ private:
     void clearCursorPosition();
 
     GlobeView *globe_ = nullptr;
+    ColourBar *colourBar_ = nullptr;
     QLabel *positionLabel_ = nullptr;
     QProgressBar *busy_ = nullptr;
     QToolBar *mapBar_ = nullptr;

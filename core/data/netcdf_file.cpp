@@ -2,11 +2,14 @@
 
 #include "core/data/data_error.h"
 
+#include "core/data/hdf5_lock.h"
+
 #include <netcdf.h>
 
 #include <utility>
 
 namespace xmw::data {
+
 
 NetcdfFile::NetcdfFile(std::filesystem::path path, int ncid)
     : path_(std::move(path))
@@ -16,6 +19,7 @@ NetcdfFile::NetcdfFile(std::filesystem::path path, int ncid)
 
 NetcdfFile NetcdfFile::open(const std::filesystem::path &path)
 {
+    const auto lock = hdf5Lock();
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
         throw DataError(path, "file not found");
@@ -28,6 +32,7 @@ NetcdfFile NetcdfFile::open(const std::filesystem::path &path)
 
 NetcdfFile NetcdfFile::create(const std::filesystem::path &path)
 {
+    const auto lock = hdf5Lock();
     int ncid = -1;
     const int status = nc_create(path.c_str(), NC_NETCDF4 | NC_CLOBBER, &ncid);
     if (status != NC_NOERR)
@@ -43,6 +48,7 @@ NetcdfFile::NetcdfFile(NetcdfFile &&other) noexcept
 
 NetcdfFile &NetcdfFile::operator=(NetcdfFile &&other) noexcept
 {
+    const auto lock = hdf5Lock();
     if (this != &other) {
         if (ncid_ >= 0)
             nc_close(ncid_);
@@ -54,12 +60,14 @@ NetcdfFile &NetcdfFile::operator=(NetcdfFile &&other) noexcept
 
 NetcdfFile::~NetcdfFile()
 {
+    const auto lock = hdf5Lock();
     if (ncid_ >= 0)
         nc_close(ncid_);
 }
 
 void NetcdfFile::close()
 {
+    const auto lock = hdf5Lock();
     if (ncid_ >= 0) {
         const int id = std::exchange(ncid_, -1);
         check(nc_close(id), "closing");
@@ -74,6 +82,7 @@ void NetcdfFile::check(int status, const std::string &what) const
 
 std::optional<int> NetcdfFile::findVariable(std::string_view name) const
 {
+    const auto lock = hdf5Lock();
     int varid = -1;
     if (nc_inq_varid(ncid_, std::string(name).c_str(), &varid) != NC_NOERR)
         return std::nullopt;
@@ -89,6 +98,7 @@ int NetcdfFile::variable(std::string_view name) const
 
 std::string NetcdfFile::variableName(int varid) const
 {
+    const auto lock = hdf5Lock();
     char name[NC_MAX_NAME + 1] = {};
     check(nc_inq_varname(ncid_, varid, name), "reading a variable name");
     return name;
@@ -96,6 +106,7 @@ std::string NetcdfFile::variableName(int varid) const
 
 std::vector<int> NetcdfFile::variables() const
 {
+    const auto lock = hdf5Lock();
     int count = 0;
     check(nc_inq_nvars(ncid_, &count), "listing variables");
     std::vector<int> ids(std::size_t(count), 0);
@@ -106,6 +117,7 @@ std::vector<int> NetcdfFile::variables() const
 
 std::vector<NetcdfFile::Dimension> NetcdfFile::dimensions(int varid) const
 {
+    const auto lock = hdf5Lock();
     int ndims = 0;
     check(nc_inq_varndims(ncid_, varid, &ndims), "variable '" + variableName(varid) + "'");
     std::vector<int> dimids(std::size_t(ndims), 0);
@@ -122,6 +134,7 @@ std::vector<NetcdfFile::Dimension> NetcdfFile::dimensions(int varid) const
 
 std::optional<std::string> NetcdfFile::textAttribute(int varid, std::string_view name) const
 {
+    const auto lock = hdf5Lock();
     nc_type type = NC_NAT;
     std::size_t length = 0;
     const std::string attribute(name);
@@ -136,6 +149,7 @@ std::optional<std::string> NetcdfFile::textAttribute(int varid, std::string_view
 
 std::optional<double> NetcdfFile::numberAttribute(int varid, std::string_view name) const
 {
+    const auto lock = hdf5Lock();
     nc_type type = NC_NAT;
     std::size_t length = 0;
     const std::string attribute(name);
@@ -149,6 +163,7 @@ std::optional<double> NetcdfFile::numberAttribute(int varid, std::string_view na
 
 void NetcdfFile::setChunkCache(int varid, std::size_t bytes) const
 {
+    const auto lock = hdf5Lock();
     int format = 0;
     if (nc_inq_format(ncid_, &format) == NC_NOERR && (format == NC_FORMAT_NETCDF4 || format == NC_FORMAT_NETCDF4_CLASSIC))
         check(nc_set_var_chunk_cache(ncid_, varid, bytes, 521, 0.75f), "setting the chunk cache");
@@ -157,6 +172,7 @@ void NetcdfFile::setChunkCache(int varid, std::size_t bytes) const
 void NetcdfFile::read(int varid, std::span<const std::size_t> start, std::span<const std::size_t> count,
                       float *out) const
 {
+    const auto lock = hdf5Lock();
     check(nc_get_vara_float(ncid_, varid, start.data(), count.data(), out),
           "reading variable '" + variableName(varid) + "'");
 }
@@ -164,12 +180,14 @@ void NetcdfFile::read(int varid, std::span<const std::size_t> start, std::span<c
 void NetcdfFile::read(int varid, std::span<const std::size_t> start, std::span<const std::size_t> count,
                       double *out) const
 {
+    const auto lock = hdf5Lock();
     check(nc_get_vara_double(ncid_, varid, start.data(), count.data(), out),
           "reading variable '" + variableName(varid) + "'");
 }
 
 int NetcdfFile::addDimension(const std::string &name, std::size_t length)
 {
+    const auto lock = hdf5Lock();
     int dimid = -1;
     check(nc_def_dim(ncid_, name.c_str(), length, &dimid), "defining dimension '" + name + "'");
     return dimid;
@@ -178,6 +196,7 @@ int NetcdfFile::addDimension(const std::string &name, std::size_t length)
 int NetcdfFile::addVariable(const std::string &name, std::span<const int> dimids, std::span<const std::size_t> chunks,
                             int deflateLevel, bool isDouble)
 {
+    const auto lock = hdf5Lock();
     int varid = -1;
     check(nc_def_var(ncid_, name.c_str(), isDouble ? NC_DOUBLE : NC_FLOAT, int(dimids.size()), dimids.data(), &varid),
           "defining variable '" + name + "'");
@@ -190,11 +209,13 @@ int NetcdfFile::addVariable(const std::string &name, std::span<const int> dimids
 
 void NetcdfFile::setAttribute(int varid, const std::string &name, std::string_view text)
 {
+    const auto lock = hdf5Lock();
     check(nc_put_att_text(ncid_, varid, name.c_str(), text.size(), text.data()), "writing attribute '" + name + "'");
 }
 
 void NetcdfFile::setAttribute(int varid, const std::string &name, double value, bool asFloat)
 {
+    const auto lock = hdf5Lock();
     if (asFloat) {
         const float f = float(value);
         check(nc_put_att_float(ncid_, varid, name.c_str(), NC_FLOAT, 1, &f), "writing attribute '" + name + "'");
@@ -205,12 +226,14 @@ void NetcdfFile::setAttribute(int varid, const std::string &name, double value, 
 
 void NetcdfFile::endDefinitions()
 {
+    const auto lock = hdf5Lock();
     check(nc_enddef(ncid_), "ending definitions");
 }
 
 void NetcdfFile::write(int varid, std::span<const std::size_t> start, std::span<const std::size_t> count,
                        const float *data)
 {
+    const auto lock = hdf5Lock();
     check(nc_put_vara_float(ncid_, varid, start.data(), count.data(), data),
           "writing variable '" + variableName(varid) + "'");
 }
@@ -218,6 +241,7 @@ void NetcdfFile::write(int varid, std::span<const std::size_t> start, std::span<
 void NetcdfFile::write(int varid, std::span<const std::size_t> start, std::span<const std::size_t> count,
                        const double *data)
 {
+    const auto lock = hdf5Lock();
     check(nc_put_vara_double(ncid_, varid, start.data(), count.data(), data),
           "writing variable '" + variableName(varid) + "'");
 }

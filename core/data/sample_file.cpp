@@ -1,6 +1,7 @@
 #include "core/data/sample_file.h"
 
 #include "core/data/data_error.h"
+#include "core/data/hdf5_lock.h"
 #include "core/version.h"
 
 #include <hdf5.h>
@@ -235,6 +236,7 @@ private:
 
 void writeSampleFile(const std::filesystem::path &path, const SampleFile &contents)
 {
+    const auto lock = hdf5Lock();
     const std::filesystem::path partial = path.string() + ".partial-" + std::to_string(::getpid());
     try {
         {
@@ -259,6 +261,7 @@ void writeSampleFile(const std::filesystem::path &path, const SampleFile &conten
 
 SampleFile readSampleFile(const std::filesystem::path &path)
 {
+    const auto lock = hdf5Lock();
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
         throw DataError(path, "file not found");
@@ -284,16 +287,12 @@ std::optional<std::string> readInputKey(const std::filesystem::path &path)
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
         return std::nullopt;
-    std::optional<std::string> key;
-    H5E_BEGIN_TRY
-    {
-        try {
-            key = Reader(path).textAttribute("input_key");
-        } catch (const DataError &) {
-        }
+    const auto lock = hdf5Lock();
+    try {
+        return Reader(path).textAttribute("input_key");
+    } catch (const DataError &) {
+        return std::nullopt;
     }
-    H5E_END_TRY;
-    return key;
 }
 
 std::string makeInputKey(const std::vector<std::filesystem::path> &files, const std::string &options)

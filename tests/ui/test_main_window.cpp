@@ -6,6 +6,7 @@
 #include "ui/app/explorer_options.h"
 #include "ui/app/translations.h"
 #include "ui/globe/globe_view.h"
+#include "ui/map/colour_bar.h"
 #include "ui/main_window.h"
 
 #include <QAction>
@@ -59,6 +60,10 @@ private Q_SLOTS:
         QCOMPARE(variables->currentData().toString(), QStringLiteral("CH4_emission"));
         QVERIFY(variables->currentText().contains(QStringLiteral("mg CH4 m-2 d-1")));
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("demo")));
+        auto *bar = window.findChild<ColourBar *>(QStringLiteral("colourBar"));
+        QVERIFY(bar && bar->isVisible() && bar->scale());
+        QVERIFY2(bar->caption().startsWith(QStringLiteral("CH4_emission [mg CH4 m-2 d-1], 2016-07-15")), qPrintable(bar->caption()));
+        QVERIFY(bar->scale()->high() > bar->scale()->low());
 
         // Ocean keeps the base map; land shows the data layer.
         const QImage map = window.globe()->displayedImage();
@@ -188,6 +193,23 @@ private Q_SLOTS:
             delete translator;
         }
         QLocale::setDefault(previous);
+    }
+
+    void colourBarTicksAreRound()
+    {
+        QCOMPARE(ColourBar::ticks(0.0, 100.0), (std::vector<double>{0, 20, 40, 60, 80, 100}));
+        QCOMPARE(ColourBar::ticks(-3.2, 7.9), (std::vector<double>{-2, 0, 2, 4, 6}));
+        QCOMPARE(ColourBar::ticks(0.013, 0.051), (std::vector<double>{0.02, 0.03, 0.04, 0.05}));
+        QVERIFY(ColourBar::ticks(1.0, 1.0).empty());
+        // The percentile range ignores a few extreme cells.
+        std::vector<float> values(1000);
+        for (int i = 0; i < 1000; ++i)
+            values[std::size_t(i)] = float(i);
+        values[999] = 1e9f;
+        values[0] = std::numeric_limits<float>::quiet_NaN();
+        const ColourScale scale = ColourScale::fromPercentiles(values);
+        QVERIFY(scale.low() >= 10 && scale.low() <= 30);
+        QVERIFY(scale.high() >= 970 && scale.high() <= 990);
     }
 
     void optionsParse()

@@ -1,0 +1,79 @@
+#include "ui/map/colour_bar.h"
+
+#include <QLocale>
+#include <QPainter>
+
+#include <cmath>
+
+namespace xmw::ui {
+
+ColourBar::ColourBar(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("colourBar"));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    hide(); // until there is a layer to explain
+}
+
+void ColourBar::setScale(const ColourScale &scale, const QString &caption)
+{
+    scale_ = scale;
+    caption_ = caption;
+    show();
+    update();
+}
+
+void ColourBar::clear()
+{
+    scale_.reset();
+    caption_.clear();
+    hide();
+}
+
+QSize ColourBar::sizeHint() const
+{
+    return {400, fontMetrics().height() * 3 + 22};
+}
+
+std::vector<double> ColourBar::ticks(double low, double high)
+{
+    std::vector<double> out;
+    if (!(high > low))
+        return out;
+    // The largest 1-2-5 step that still gives at least four ticks.
+    const double magnitude = std::pow(10.0, std::floor(std::log10((high - low) / 5.0)));
+    double step = magnitude / 10.0;
+    for (const double m : {magnitude / 10.0, magnitude, magnitude * 10.0})
+        for (const double f : {1.0, 2.0, 5.0})
+            if (std::floor(high / (f * m) + 1e-9) - std::ceil(low / (f * m) - 1e-9) + 1.0 >= 4.0)
+                step = f * m;
+    for (double v = std::ceil(low / step) * step; v <= high + step * 1e-9; v += step)
+        out.push_back(std::abs(v) < step * 1e-9 ? 0.0 : v);
+    return out;
+}
+
+void ColourBar::paintEvent(QPaintEvent *)
+{
+    if (!scale_)
+        return;
+    QPainter painter(this);
+    const int text = fontMetrics().height();
+    const QRect ramp(12, text + 6, width() - 24, text);
+    for (int x = 0; x < ramp.width(); ++x) {
+        const double value = scale_->low() + (scale_->high() - scale_->low()) * (x + 0.5) / ramp.width();
+        painter.setPen(QColor::fromRgb(scale_->colour(value)));
+        painter.drawLine(ramp.left() + x, ramp.top(), ramp.left() + x, ramp.bottom());
+    }
+    painter.setPen(palette().color(QPalette::WindowText));
+    painter.drawRect(ramp.adjusted(0, 0, -1, -1));
+    painter.drawText(QRect(12, 2, width() - 24, text), Qt::AlignLeft | Qt::AlignVCenter, caption_);
+    for (const double tick : ticks(scale_->low(), scale_->high())) {
+        const int x = ramp.left() + int(std::lround((tick - scale_->low()) / (scale_->high() - scale_->low()) * (ramp.width() - 1)));
+        painter.drawLine(x, ramp.bottom(), x, ramp.bottom() + 4);
+        const QString label = QLocale().toString(tick, 'g', 4);
+        const int w = fontMetrics().horizontalAdvance(label);
+        painter.drawText(QRect(std::clamp(x - w / 2, 0, width() - w), ramp.bottom() + 5, w, text), Qt::AlignCenter, label);
+    }
+}
+
+} // namespace xmw::ui

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "ui/map/colour_scale.h"
+
+#include <QWidget>
+
+#include <optional>
+#include <vector>
+
+namespace xmw::ui {
+
+// The legend of the map layer: the colour ramp, ticks at round values, and a caption naming the
+// variable, its unit and the day.
+class ColourBar : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ColourBar(QWidget *parent = nullptr);
+
+    void setScale(const ColourScale &scale, const QString &caption);
+    void clear();
+
+    [[nodiscard]] const QString &caption() const { return caption_; }
+    [[nodiscard]] const std::optional<ColourScale> &scale() const { return scale_; }
+    // Round values inside [low, high], at least 4: 1, 2 or 5 × a power of ten apart, as few as that allows.
+    [[nodiscard]] static std::vector<double> ticks(double low, double high);
+
+    [[nodiscard]] QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    std::optional<ColourScale> scale_;
+    QString caption_;
+};
+
+} // namespace xmw::ui
