@@ -248,5 +248,41 @@
         <source>%1%2, %3 — colours span the 2nd to 98th percentile</source>
         <translation>%1%2, %3 — die Farben reichen vom 2. bis zum 98. Perzentil</translation>
     </message>
+    <message>
+        <source>Towers by wetland type:</source>
+        <translation>Türme nach Feuchtgebietstyp:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>The X-MethaneWet benchmark's wetland code of each tower; click a tower to select it, Ctrl+click to add it</source>
+        <translation>Der Feuchtgebietscode des X-MethaneWet-Benchmarks für jeden Turm; Klick wählt einen Turm aus, Strg+Klick fügt ihn hinzu</translation>
+    </message>
+    <message>
+        <source>%1–%2, %3 days, FCH4 measured on %4</source>
+        <translation>%1–%2, %3 Tage, FCH4 an %4 gemessen</translation>
+    </message>
+    <message>
+        <source>wetland type %1</source>
+        <translation>Feuchtgebietstyp %1</translation>
+    </message>
+    <message>
+        <source>no wetland type</source>
+        <translation>kein Feuchtgebietstyp</translation>
+    </message>
+    <message>
+        <source>mean FCH4 %1 nmol CH4 m-2 s-1</source>
+        <translation>mittleres FCH4 %1 nmol CH4 m-2 s-1</translation>
+    </message>
+    <message>
+        <source>No tower selected</source>
+        <translation>Kein Turm ausgewählt</translation>
+    </message>
+    <message>
+        <source>Selected: %1</source>
+        <translation>Ausgewählt: %1</translation>
+    </message>
 </context>
 </TS>

@@ -248,5 +248,41 @@
         <source>%1%2, %3 — colours span the 2nd to 98th percentile</source>
         <translation>%1%2，%3 — 颜色范围为第 2 至第 98 百分位</translation>
     </message>
+    <message>
+        <source>Towers by wetland type:</source>
+        <translation>按湿地类型显示的通量塔：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The X-MethaneWet benchmark's wetland code of each tower; click a tower to select it, Ctrl+click to add it</source>
+        <translation>X-MethaneWet 基准为每座通量塔指定的湿地代码；单击选择通量塔，Ctrl+单击添加</translation>
+    </message>
+    <message>
+        <source>%1–%2, %3 days, FCH4 measured on %4</source>
+        <translation>%1–%2，%3 天，其中 %4 天测得 FCH4</translation>
+    </message>
+    <message>
+        <source>wetland type %1</source>
+        <translation>湿地类型 %1</translation>
+    </message>
+    <message>
+        <source>no wetland type</source>
+        <translation>无湿地类型</translation>
+    </message>
+    <message>
+        <source>mean FCH4 %1 nmol CH4 m-2 s-1</source>
+        <translation>平均 FCH4 %1 nmol CH4 m-2 s-1</translation>
+    </message>
+    <message>
+        <source>No tower selected</source>
+        <translation>未选择通量塔</translation>
+    </message>
+    <message>
+        <source>Selected: %1</source>
+        <translation>已选择：%1</translation>
+    </message>
 </context>
 </TS>

@@ -38,6 +38,15 @@ data::Date fromQDate(QDate d)
     return {d.year(), d.month(), d.day()};
 }
 
+// Okabe–Ito colours, distinguishable with colour-vision deficiencies, by the benchmark's wetland
+// code (1–5); grey where the benchmark gives none.
+QColor wetlandColour(std::optional<int> type)
+{
+    static const QColor kColours[] = {QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9), QColor(0x00, 0x9E, 0x73),
+                                      QColor(0xD5, 0x5E, 0x00), QColor(0xCC, 0x79, 0xA7)};
+    return type && *type >= 1 && *type <= 5 ? kColours[*type - 1] : QColor(0xBB, 0xBB, 0xBB);
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -71,6 +80,7 @@ MainWindow::MainWindow(QWidget *parent)
     clearCursorPosition();
     connect(globe_, &GlobeView::cursorMoved, this, &MainWindow::showCursorPosition);
     connect(globe_, &GlobeView::cursorLeftGlobe, this, &MainWindow::clearCursorPosition);
+    connect(globe_, &GlobeView::markerClicked, this, &MainWindow::onMarkerClicked);
 
     connect(loader_, &DatasetLoader::busyChanged, busy_, &QWidget::setVisible);
     connect(loader_, &DatasetLoader::loaded, this, &MainWindow::onDatasetLoaded);
@@ -132,6 +142,17 @@ void MainWindow::createMapBar()
     mapBar_->addWidget(new QLabel(tr("Date "), mapBar_));
     mapBar_->addWidget(dateEdit_);
     mapBar_->setEnabled(false); // until a dataset with grids is open
+
+    QString legend = tr("Towers by wetland type:");
+    for (int type = 1; type <= 5; ++type)
+        legend += QStringLiteral(" <span style='color:%1'>●</span> %2").arg(wetlandColour(type).name()).arg(type);
+    legend += QStringLiteral(" <span style='color:%1'>●</span> %2").arg(wetlandColour(std::nullopt).name(), tr("none"));
+    towerLegend_ = new QLabel(legend);
+    towerLegend_->setObjectName(QStringLiteral("towerLegend"));
+    towerLegend_->setToolTip(tr("The X-MethaneWet benchmark's wetland code of each tower; click a tower to select it, Ctrl+click to add it"));
+    towerLegend_->hide();
+    towerLegend_->setContentsMargins(12, 2, 12, 4);
+    centralWidget()->layout()->addWidget(towerLegend_);
     connect(variableBox_, &QComboBox::currentIndexChanged, this, &MainWindow::requestField);
     connect(dateEdit_, &QDateEdit::dateChanged, this, &MainWindow::requestField);
 }
@@ -175,6 +196,7 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
         }
     }
     mapBar_->setEnabled(grid.has_value());
+    showTowers();
     Q_EMIT datasetLoaded();
     if (grid)
         requestField();
@@ -218,6 +240,52 @@ void MainWindow::onFieldReady(const FieldRequester::Field &field)
                                                                      : toQDate(field.date).toString(Qt::ISODate);
     colourBar_->setScale(scale, tr("%1%2, %3 — colours span the 2nd to 98th percentile").arg(field.variable, units, when));
     Q_EMIT mapShown();
+}
+
+void MainWindow::showTowers()
+{
+    std::vector<GlobeMarker> markers;
+    if (dataset_->sites()) {
+        for (const auto &site : dataset_->sites()->sites()) {
+            const auto &info = site.info;
+            const auto years = site.series.years();
+            const double mean = site.series.measuredMean();
+            QString tooltip = QStringLiteral("<b>%1</b> %2<br>%3<br>").arg(QString::fromStdString(info.id).toHtmlEscaped(),
+                                                                         QString::fromStdString(info.name).toHtmlEscaped(),
+                                                                         formatLatLon(info.lat, info.lon));
+            tooltip += tr("%1–%2, %3 days, FCH4 measured on %4").arg(years.front()).arg(years.back())
+                           .arg(site.series.dates.size()).arg(site.series.measuredDays());
+            tooltip += QStringLiteral("<br>") + (info.wetlandType ? tr("wetland type %1").arg(*info.wetlandType) : tr("no wetland type"));
+            if (std::isfinite(mean))
+                tooltip += QStringLiteral("<br>") + tr("mean FCH4 %1 nmol CH4 m-2 s-1").arg(mean, 0, 'f', 1);
+            markers.push_back({QString::fromStdString(info.id), {info.lat, info.lon}, wetlandColour(info.wetlandType), tooltip});
+        }
+    }
+    globe_->setMarkers(markers);
+    towerLegend_->setVisible(!markers.empty());
+    Q_EMIT siteSelectionChanged({});
+}
+
+const QStringList &MainWindow::selectedSites() const
+{
+    return globe_->selectedMarkers();
+}
+
+void MainWindow::selectSites(const QStringList &ids)
+{
+    globe_->setSelectedMarkers(ids);
+    statusBar()->showMessage(ids.isEmpty() ? tr("No tower selected") : tr("Selected: %1").arg(ids.join(QStringLiteral(", "))), 5000);
+    Q_EMIT siteSelectionChanged(ids);
+}
+
+void MainWindow::onMarkerClicked(const QString &id, Qt::KeyboardModifiers modifiers)
+{
+    QStringList ids = modifiers & Qt::ControlModifier ? selectedSites() : QStringList();
+    if (modifiers & Qt::ControlModifier && ids.contains(id))
+        ids.removeAll(id); // Ctrl+click on a selected tower takes it out again
+    else if (!ids.contains(id))
+        ids.append(id);
+    selectSites(ids);
 }
 
 void MainWindow::showCursorPosition(double lat, double lon)

@@ -33,11 +33,15 @@ public:
     void openDataset(const QString &path);
     // Shows a variable on a date (both must exist in the open dataset); mapShown follows.
     void showMap(const QString &variable, data::Date date);
+    // The selected towers (ids), highlighted on the globe.
+    [[nodiscard]] const QStringList &selectedSites() const;
+    void selectSites(const QStringList &ids);
 
 Q_SIGNALS:
     void datasetLoaded();
     void datasetFailed(const QString &message);
     void mapShown();
+    void siteSelectionChanged(const QStringList &ids);
 
 private:
     void createMenus();
@@ -46,6 +50,8 @@ private:
     void onDatasetLoaded(const DatasetPtr &dataset, const QString &path);
     void onDatasetFailed(const QString &message);
     void requestField();
+    void showTowers();
+    void onMarkerClicked(const QString &id, Qt::KeyboardModifiers modifiers);
     void onFieldReady(const FieldRequester::Field &field);
     void showCursorPosition(double lat, double lon);
     void clearCursorPosition();
@@ -57,6 +63,7 @@ private:
     QToolBar *mapBar_ = nullptr;
     QComboBox *variableBox_ = nullptr;
     QDateEdit *dateEdit_ = nullptr;
+    QLabel *towerLegend_ = nullptr;
     DatasetLoader *loader_ = nullptr;
     FieldRequester *fields_ = nullptr;
     DatasetPtr dataset_;

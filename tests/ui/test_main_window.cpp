@@ -89,6 +89,28 @@ private Q_SLOTS:
         QVERIFY2(label->text().contains(QStringLiteral("TAIR")) && label->text().contains(QStringLiteral("degC")),
                  qPrintable(label->text()));
 
+        // Towers: one marker per site; a click selects, Ctrl+click adds, the halo follows.
+        QCOMPARE(window.globe()->markers().size(), std::size_t(48));
+        window.globe()->setCenter({46.0, -90.0});
+        window.globe()->setDistance(2.0);
+        const auto clickAt = [&](const QString &id, Qt::KeyboardModifiers modifiers) {
+            const auto &markers = window.globe()->markers();
+            const auto it = std::find_if(markers.begin(), markers.end(), [&](const GlobeMarker &m) { return m.id == id; });
+            const auto at = window.globe()->project(it->position);
+            QVERIFY2(at, qPrintable(id));
+            QCOMPARE(window.globe()->markerAt(*at)->id.left(3), id.left(3));
+            QTest::mouseClick(window.globe(), Qt::LeftButton, modifiers, *at);
+        };
+        QSignalSpy selection(&window, &MainWindow::siteSelectionChanged);
+        clickAt(QStringLiteral("US-Los"), Qt::NoModifier);
+        QCOMPARE(window.selectedSites(), QStringList{QStringLiteral("US-Los")});
+        clickAt(QStringLiteral("US-DPW"), Qt::ControlModifier);
+        QCOMPARE(window.selectedSites().size(), 2);
+        QCOMPARE(selection.count(), 2);
+        const auto *los = window.globe()->markerAt(*window.globe()->project({46.083, -89.979}));
+        QVERIFY(los && los->tooltip.contains(QStringLiteral("Lost Creek")) && los->tooltip.contains(QStringLiteral("wetland type 2")));
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("towerLegend"))->isVisible());
+
         window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-map.png"));
     }
 

@@ -9,10 +9,15 @@
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QResizeEvent>
+#include <QToolTip>
 #include <QWheelEvent>
 
 #include <vtkActor.h>
 #include <vtkCamera.h>
+#include <vtkCellArray.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkUnsignedCharArray.h>
 #include <vtkCallbackCommand.h>
 #include <vtkCommand.h>
 #include <vtkGenericOpenGLRenderWindow.h>
@@ -60,6 +65,8 @@ struct GlobeView::Scene {
     vtkNew<vtkActor> earth;
     vtkSmartPointer<vtkActor> graticule;
     vtkSmartPointer<vtkActor> coastlines;
+    vtkNew<vtkActor> markers;  // towers, as round points
+    vtkNew<vtkActor> halos;    // behind selected towers
 
     Scene()
     {
@@ -82,6 +89,16 @@ struct GlobeView::Scene {
         renderer->AddActor(earth);
         renderer->AddActor(graticule);
         renderer->AddActor(coastlines);
+        for (vtkActor *points : {halos.Get(), markers.Get()}) {
+            points->GetProperty()->SetRepresentationToPoints();
+            points->GetProperty()->RenderPointsAsSpheresOn();
+            points->GetProperty()->LightingOff();
+            renderer->AddActor(points);
+        }
+        markers->GetProperty()->SetPointSize(9.0f);
+        halos->GetProperty()->SetPointSize(17.0f);
+        halos->GetProperty()->RenderPointsAsSpheresOff(); // a sphere impostor this big would bulge over its marker
+        halos->GetProperty()->SetColor(1.0, 1.0, 1.0);
         renderer->GradientBackgroundOn();
         renderer->SetBackground(0.04, 0.07, 0.12);
         renderer->SetBackground2(0.13, 0.19, 0.28);
@@ -201,6 +218,82 @@ void GlobeView::resetView()
     applyCamera();
 }
 
+namespace {
+
+// Points floating just above the surface, as vertices, with optional per-point colours.
+vtkSmartPointer<vtkPolyData> markerPoints(const std::vector<GlobeMarker> &markers, const QStringList *only, bool withColours,
+                                         double radius)
+{
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkCellArray> vertices;
+    vtkNew<vtkUnsignedCharArray> colours;
+    colours->SetNumberOfComponents(3);
+    for (const GlobeMarker &m : markers) {
+        if (only && !only->contains(m.id))
+            continue;
+        const Vec3 p = toCartesian(m.position, radius);
+        const vtkIdType id = points->InsertNextPoint(p.x, p.y, p.z);
+        vertices->InsertNextCell(1, &id);
+        const unsigned char rgb[3] = {static_cast<unsigned char>(m.colour.red()), static_cast<unsigned char>(m.colour.green()),
+                                      static_cast<unsigned char>(m.colour.blue())};
+        colours->InsertNextTypedTuple(rgb);
+    }
+    auto data = vtkSmartPointer<vtkPolyData>::New();
+    data->SetPoints(points);
+    data->SetVerts(vertices);
+    if (withColours)
+        data->GetPointData()->SetScalars(colours);
+    return data;
+}
+
+} // namespace
+
+void GlobeView::setMarkers(const std::vector<GlobeMarker> &markers)
+{
+    markers_ = markers;
+    selected_.clear();
+    updateMarkerActors();
+}
+
+void GlobeView::setSelectedMarkers(const QStringList &ids)
+{
+    selected_ = ids;
+    updateMarkerActors();
+}
+
+void GlobeView::updateMarkerActors()
+{
+    const auto mapperFor = [](vtkSmartPointer<vtkPolyData> data) {
+        vtkNew<vtkPolyDataMapper> mapper;
+        mapper->SetInputData(data);
+        return mapper;
+    };
+    // Halos sit a little lower than the markers, so that the depth test keeps each marker on top.
+    scene_->markers->SetMapper(mapperFor(markerPoints(markers_, nullptr, true, 1.008)));
+    scene_->halos->SetMapper(mapperFor(markerPoints(markers_, &selected_, false, 1.004)));
+    scene_->markers->SetVisibility(!markers_.empty());
+    scene_->halos->SetVisibility(!selected_.isEmpty());
+    requestRender();
+}
+
+const GlobeMarker *GlobeView::markerAt(QPoint pixel) const
+{
+    constexpr double kReachPixels = 7.0;
+    const GlobeMarker *nearest = nullptr;
+    double best = kReachPixels * kReachPixels;
+    for (const GlobeMarker &m : markers_) {
+        const auto at = camera_.project(m.position);
+        if (!at)
+            continue;
+        const double dx = at->x - (pixel.x() + 0.5), dy = at->y - (pixel.y() + 0.5);
+        if (dx * dx + dy * dy <= best) {
+            best = dx * dx + dy * dy;
+            nearest = &m;
+        }
+    }
+    return nearest;
+}
+
 std::optional<geo::GeoPoint> GlobeView::pick(QPoint pixel) const
 {
     return camera_.pick({pixel.x() + 0.5, pixel.y() + 0.5});
@@ -283,8 +376,11 @@ void GlobeView::reportCursor(QPoint pixel)
 
 void GlobeView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton)
+    if (event->button() == Qt::LeftButton) {
         dragFrom_ = event->position().toPoint();
+        pressedAt_ = *dragFrom_;
+        dragged_ = false;
+    }
     QOpenGLWidget::mousePressEvent(event);
 }
 
@@ -294,17 +390,26 @@ void GlobeView::mouseMoveEvent(QMouseEvent *event)
     if (dragFrom_ && (event->buttons() & Qt::LeftButton)) {
         const QPoint delta = pos - *dragFrom_;
         dragFrom_ = pos;
+        dragged_ = dragged_ || (pos - pressedAt_).manhattanLength() > 3;
         const double step = camera_.degreesPerPixel();
         // The surface follows the pointer: dragging right brings the west into view.
         rotateBy(-delta.x() * step, delta.y() * step);
     }
     reportCursor(pos);
+    if (const GlobeMarker *marker = dragFrom_ ? nullptr : markerAt(pos))
+        QToolTip::showText(event->globalPosition().toPoint(), marker->tooltip, this);
+    else
+        QToolTip::hideText();
 }
 
 void GlobeView::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton)
+    if (event->button() == Qt::LeftButton) {
         dragFrom_.reset();
+        if (!dragged_)
+            if (const GlobeMarker *marker = markerAt(event->position().toPoint()))
+                Q_EMIT markerClicked(marker->id, event->modifiers());
+    }
     QOpenGLWidget::mouseReleaseEvent(event);
 }
 

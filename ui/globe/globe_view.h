@@ -4,17 +4,28 @@
 #include "ui/globe/globe_camera.h"
 
 #include <QOpenGLWidget>
+#include <QColor>
 #include <QImage>
+#include <QStringList>
 #include <QPoint>
 #include <QSurfaceFormat>
 #include <QTimer>
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QImage;
 
 namespace xmw::ui {
+
+// A point of interest drawn on the globe (a flux tower), with what hovering over it shows.
+struct GlobeMarker {
+    QString id;
+    geo::GeoPoint position;
+    QColor colour;
+    QString tooltip;
+};
 
 // The globe: a VTK scene rendered into a QOpenGLWidget (Debian's VTK Qt module is built for Qt 5,
 // so VTK renders through vtkGenericOpenGLRenderWindow into this widget's framebuffer).
@@ -53,6 +64,14 @@ public:
 
     [[nodiscard]] int framesRendered() const { return framesRendered_; }
 
+    void setMarkers(const std::vector<GlobeMarker> &markers);
+    [[nodiscard]] const std::vector<GlobeMarker> &markers() const { return markers_; }
+    // Selected markers are drawn with a halo.
+    void setSelectedMarkers(const QStringList &ids);
+    [[nodiscard]] const QStringList &selectedMarkers() const { return selected_; }
+    // The visible marker nearest to a widget pixel, within a few pixels.
+    [[nodiscard]] const GlobeMarker *markerAt(QPoint pixel) const;
+
 public Q_SLOTS:
     void requestRender();
 
@@ -60,6 +79,8 @@ Q_SIGNALS:
     void cursorMoved(double lat, double lon);
     void cursorLeftGlobe();
     void viewChanged();
+    // A click (not a drag) on a marker; Ctrl held means "add to the selection".
+    void markerClicked(const QString &id, Qt::KeyboardModifiers modifiers);
 
 protected:
     void initializeGL() override;
@@ -85,7 +106,13 @@ private:
     QImage surface_, overlay_, displayed_;
     GlobeCamera camera_;
     QTimer renderTimer_;
+    void updateMarkerActors();
+
     std::optional<QPoint> dragFrom_;
+    QPoint pressedAt_;
+    bool dragged_ = false;
+    std::vector<GlobeMarker> markers_;
+    QStringList selected_;
     int framesRendered_ = 0;
 };
 
