@@ -284,5 +284,40 @@
         <source>Selected: %1</source>
         <translation>Ausgewählt: %1</translation>
     </message>
+    <message>
+        <source>Time series</source>
+        <translation>Zeitreihen</translation>
+    </message>
+    <message>
+        <source>Could not read the towers' series: %1</source>
+        <translation>Die Reihen der Türme konnten nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::TimeSeriesPanel</name>
+    <message>
+        <source>Click a tower on the globe to see its methane flux here (Ctrl+click to add more).</source>
+        <translation>Klicken Sie auf einen Turm auf dem Globus, um hier seinen Methanfluss zu sehen (Strg+Klick fügt weitere hinzu).</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>CH4 flux [nmol CH4 m-2 s-1]</source>
+        <translation>CH4-Fluss [nmol CH4 m-2 s-1]</translation>
+    </message>
+    <message>
+        <source>%1 gap-filled (FCH4_F_ANNOPTLM)</source>
+        <translation>%1 lückengefüllt (FCH4_F_ANNOPTLM)</translation>
+    </message>
+    <message>
+        <source>%1 measured (FCH4_F)</source>
+        <translation>%1 gemessen (FCH4_F)</translation>
+    </message>
+    <message>
+        <source>%1 TEM-MDM cell</source>
+        <translation>%1 TEM-MDM-Zelle</translation>
+    </message>
 </context>
 </TS>

@@ -284,5 +284,40 @@
         <source>Selected: %1</source>
         <translation>已选择：%1</translation>
     </message>
+    <message>
+        <source>Time series</source>
+        <translation>时间序列</translation>
+    </message>
+    <message>
+        <source>Could not read the towers' series: %1</source>
+        <translation>无法读取通量塔序列：%1</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::TimeSeriesPanel</name>
+    <message>
+        <source>Click a tower on the globe to see its methane flux here (Ctrl+click to add more).</source>
+        <translation>单击地球仪上的通量塔，在此查看其甲烷通量（Ctrl+单击可添加更多）。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>CH4 flux [nmol CH4 m-2 s-1]</source>
+        <translation>CH4 通量 [nmol CH4 m-2 s-1]</translation>
+    </message>
+    <message>
+        <source>%1 gap-filled (FCH4_F_ANNOPTLM)</source>
+        <translation>%1 插补值（FCH4_F_ANNOPTLM）</translation>
+    </message>
+    <message>
+        <source>%1 measured (FCH4_F)</source>
+        <translation>%1 实测值（FCH4_F）</translation>
+    </message>
+    <message>
+        <source>%1 TEM-MDM cell</source>
+        <translation>%1 TEM-MDM 网格</translation>
+    </message>
 </context>
 </TS>

@@ -7,10 +7,13 @@
 #include "ui/map/colour_bar.h"
 #include "ui/map/colour_scale.h"
 #include "ui/map/field_image.h"
+#include "ui/plots/site_series_requester.h"
+#include "ui/plots/time_series_panel.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QDir>
 #include <QFileInfo>
@@ -90,6 +93,23 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(tr("Could not read the map: %1").arg(message), 10000);
     });
 
+    timeSeries_ = new TimeSeriesPanel;
+    siteSeries_ = new SiteSeriesRequester(this);
+    auto *dock = new QDockWidget(tr("Time series"), this);
+    dock->setObjectName(QStringLiteral("timeSeriesDock"));
+    dock->setWidget(timeSeries_);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    connect(this, &MainWindow::siteSelectionChanged, this, [this](const QStringList &ids) {
+        siteSeries_->request(dataset_, ids);
+    });
+    connect(siteSeries_, &SiteSeriesRequester::ready, this, [this](const std::vector<SitePlotData> &sites) {
+        timeSeries_->showSites(sites);
+        Q_EMIT timeSeriesShown();
+    });
+    connect(siteSeries_, &SiteSeriesRequester::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Could not read the towers' series: %1").arg(message), 10000);
+    });
+
     createMenus();
     createMapBar();
     resize(1200, 800);
@@ -113,6 +133,8 @@ void MainWindow::createMenus()
     reset->setObjectName(QStringLiteral("actionResetView"));
     reset->setShortcut(Qt::Key_Home);
     reset->setStatusTip(tr("Look at the globe from the default position and distance"));
+    viewMenu->addSeparator();
+    viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("timeSeriesDock"))->toggleViewAction());
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *about = helpMenu->addAction(tr("&About X-MethaneWet Explorer"), this, [this] {

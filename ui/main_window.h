@@ -17,6 +17,8 @@ namespace xmw::ui {
 
 class ColourBar;
 class GlobeView;
+class SiteSeriesRequester;
+class TimeSeriesPanel;
 
 // The explorer's window: the globe in the centre with the chosen TEM-MDM variable of the chosen
 // day on it, the cursor's position and the value under it in the status bar.
@@ -42,6 +44,7 @@ Q_SIGNALS:
     void datasetFailed(const QString &message);
     void mapShown();
     void siteSelectionChanged(const QStringList &ids);
+    void timeSeriesShown();
 
 private:
     void createMenus();
@@ -66,6 +69,8 @@ private:
     QLabel *towerLegend_ = nullptr;
     DatasetLoader *loader_ = nullptr;
     FieldRequester *fields_ = nullptr;
+    TimeSeriesPanel *timeSeries_ = nullptr;
+    SiteSeriesRequester *siteSeries_ = nullptr;
     DatasetPtr dataset_;
     std::optional<FieldRequester::Field> field_;
 };

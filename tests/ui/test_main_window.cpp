@@ -1,5 +1,6 @@
 #include "gui_test_main.h"
 
+#include "core/data/dataset.h"
 #include "core/data/demo_generator.h"
 #include "core/version.h"
 #include "ui/about_dialog.h"
@@ -10,6 +11,8 @@
 #include "ui/main_window.h"
 
 #include <QAction>
+
+#include <qcustomplot.h>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QMessageBox>
@@ -102,13 +105,25 @@ private Q_SLOTS:
             QTest::mouseClick(window.globe(), Qt::LeftButton, modifiers, *at);
         };
         QSignalSpy selection(&window, &MainWindow::siteSelectionChanged);
+        QSignalSpy plotted(&window, &MainWindow::timeSeriesShown);
         clickAt(QStringLiteral("US-Los"), Qt::NoModifier);
         QCOMPARE(window.selectedSites(), QStringList{QStringLiteral("US-Los")});
+        // The time series now holds that tower's measured FCH4, its gap-filled record and its cell.
+        QTRY_COMPARE_WITH_TIMEOUT(plotted.count(), 1, 10000);
+        auto *plot = window.findChild<QCustomPlot *>(QStringLiteral("timeSeriesPlot"));
+        QCOMPARE(plot->graphCount(), 3);
+        const auto *los = window.dataset()->sites()->find("US-Los");
+        QCOMPARE(plot->graph(1)->data()->size(), los->series.measuredDays());
+        QCOMPARE(plot->graph(0)->data()->size(), int(los->series.dates.size()));
+        QVERIFY(plot->graph(1)->name().contains(QStringLiteral("US-Los measured")));
+        QVERIFY(plot->graph(2)->data()->size() >= 365);
         clickAt(QStringLiteral("US-DPW"), Qt::ControlModifier);
         QCOMPARE(window.selectedSites().size(), 2);
         QCOMPARE(selection.count(), 2);
-        const auto *los = window.globe()->markerAt(*window.globe()->project({46.083, -89.979}));
-        QVERIFY(los && los->tooltip.contains(QStringLiteral("Lost Creek")) && los->tooltip.contains(QStringLiteral("wetland type 2")));
+        QTRY_COMPARE_WITH_TIMEOUT(plotted.count(), 2, 10000);
+        QCOMPARE(plot->graphCount(), 6);
+        const auto *marker = window.globe()->markerAt(*window.globe()->project({46.083, -89.979}));
+        QVERIFY(marker && marker->tooltip.contains(QStringLiteral("Lost Creek")) && marker->tooltip.contains(QStringLiteral("wetland type 2")));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("towerLegend"))->isVisible());
 
         window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-map.png"));

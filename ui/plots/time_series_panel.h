@@ -1,0 +1,29 @@
+#pragma once
+
+#include "ui/plots/site_series_requester.h"
+
+#include <QWidget>
+
+class QCustomPlot;
+class QLabel;
+
+namespace xmw::ui {
+
+// Observed and simulated methane flux of the selected towers over time: measured FCH4 as points,
+// the gap-filled record as a faint line, TEM-MDM's emission of the tower's cell as a line, all in
+// nmol CH4 m-2 s-1. Drag pans, the wheel zooms (both along time).
+class TimeSeriesPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit TimeSeriesPanel(QWidget *parent = nullptr);
+
+    void showSites(const std::vector<SitePlotData> &sites);
+    [[nodiscard]] QCustomPlot *plot() const { return plot_; }
+
+private:
+    QCustomPlot *plot_ = nullptr;
+    QLabel *hint_ = nullptr;
+};
+
+} // namespace xmw::ui
