@@ -71,6 +71,30 @@
         <source>A dataset folder in the X-MethaneWet layout to open.</source>
         <translation>Ein zu öffnender Datensatzordner im X-MethaneWet-Format.</translation>
     </message>
+    <message>
+        <source>The map's variable, e.g. TAIR.</source>
+        <translation>Die Variable der Karte, z. B. TAIR.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>The map's day.</source>
+        <translation>Der Tag der Karte.</translation>
+    </message>
+    <message>
+        <source>Select these towers (IDs, comma-separated).</source>
+        <translation>Diese Türme auswählen (Kennungen, durch Kommas getrennt).</translation>
+    </message>
+    <message>
+        <source>--date expects YYYY-MM-DD; got '%1'</source>
+        <translation>--date erwartet JJJJ-MM-TT; erhalten: '%1'</translation>
+    </message>
+    <message>
+        <source>--variable, --date and --site need a dataset to open</source>
+        <translation>--variable, --date und --site brauchen einen zu öffnenden Datensatz</translation>
+    </message>
 </context>
 <context>
     <name>Screenshot</name>
@@ -291,6 +315,38 @@
     <message>
         <source>Could not read the towers' series: %1</source>
         <translation>Die Reihen der Türme konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Karte</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Day</source>
+        <translation>&amp;Vorheriger Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Next Day</source>
+        <translation>&amp;Nächster Tag</translation>
+    </message>
+    <message>
+        <source>Previous &amp;Month</source>
+        <translation>Vorheriger &amp;Monat</translation>
+    </message>
+    <message>
+        <source>Next M&amp;onth</source>
+        <translation>Nächster M&amp;onat</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>Menü &amp;leeren</translation>
+    </message>
+    <message>
+        <source>No variable '%1' in this dataset</source>
+        <translation>Keine Variable '%1' in diesem Datensatz</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,30 @@
         <source>A dataset folder in the X-MethaneWet layout to open.</source>
         <translation>要打开的 X-MethaneWet 格式数据集文件夹。</translation>
     </message>
+    <message>
+        <source>The map's variable, e.g. TAIR.</source>
+        <translation>地图的变量，例如 TAIR。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The map's day.</source>
+        <translation>地图的日期。</translation>
+    </message>
+    <message>
+        <source>Select these towers (IDs, comma-separated).</source>
+        <translation>选择这些通量塔（ID，以逗号分隔）。</translation>
+    </message>
+    <message>
+        <source>--date expects YYYY-MM-DD; got '%1'</source>
+        <translation>--date 需要 YYYY-MM-DD；实际为 '%1'</translation>
+    </message>
+    <message>
+        <source>--variable, --date and --site need a dataset to open</source>
+        <translation>--variable、--date 和 --site 需要一个要打开的数据集</translation>
+    </message>
 </context>
 <context>
     <name>Screenshot</name>
@@ -291,6 +315,38 @@
     <message>
         <source>Could not read the towers' series: %1</source>
         <translation>无法读取通量塔序列：%1</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>地图(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Day</source>
+        <translation>前一天(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Day</source>
+        <translation>后一天(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Previous &amp;Month</source>
+        <translation>上个月(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Next M&amp;onth</source>
+        <translation>下个月(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>清除菜单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No variable '%1' in this dataset</source>
+        <translation>此数据集中没有变量 '%1'</translation>
     </message>
 </context>
 <context>

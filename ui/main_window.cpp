@@ -11,6 +11,7 @@
 #include "ui/plots/time_series_panel.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDockWidget>
@@ -21,6 +22,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -113,6 +115,18 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createMapBar();
     resize(1200, 800);
+    // The layout the user left, if any (geometry, docks, toolbars).
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::createMenus()
@@ -122,6 +136,9 @@ void MainWindow::createMenus()
     open->setObjectName(QStringLiteral("actionOpenDataset"));
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Open a folder in the X-MethaneWet layout (TEM-MDM/, FLUXNET-CH4/)"));
+    recentMenu_ = fileMenu->addMenu(tr("Open &Recent"));
+    recentMenu_->setObjectName(QStringLiteral("recentMenu"));
+    updateRecentMenu();
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -135,6 +152,26 @@ void MainWindow::createMenus()
     reset->setStatusTip(tr("Look at the globe from the default position and distance"));
     viewMenu->addSeparator();
     viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("timeSeriesDock"))->toggleViewAction());
+
+    QMenu *mapMenu = menuBar()->addMenu(tr("&Map"));
+    const struct {
+        QString text;
+        QKeySequence key;
+        int days, months;
+        const char *name;
+    } steps[] = {
+        {tr("&Previous Day"), QKeySequence(Qt::CTRL | Qt::Key_Left), -1, 0, "actionPreviousDay"},
+        {tr("&Next Day"), QKeySequence(Qt::CTRL | Qt::Key_Right), 1, 0, "actionNextDay"},
+        {tr("Previous &Month"), QKeySequence(Qt::CTRL | Qt::Key_PageUp), 0, -1, "actionPreviousMonth"},
+        {tr("Next M&onth"), QKeySequence(Qt::CTRL | Qt::Key_PageDown), 0, 1, "actionNextMonth"},
+    };
+    for (const auto &step : steps) {
+        QAction *action = mapMenu->addAction(step.text, this, [this, step] { stepDate(step.days, step.months); });
+        action->setShortcut(step.key);
+        action->setObjectName(QLatin1String(step.name));
+        action->setEnabled(false); // with a map
+        mapActions_.append(action);
+    }
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *about = helpMenu->addAction(tr("&About X-MethaneWet Explorer"), this, [this] {
@@ -186,8 +223,44 @@ void MainWindow::chooseDataset()
         openDataset(folder);
 }
 
-void MainWindow::openDataset(const QString &path)
+void MainWindow::updateRecentMenu()
 {
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentDatasets")).toStringList();
+    for (const QString &path : recent)
+        recentMenu_->addAction(QDir::toNativeSeparators(path), this, [this, path] { openDataset(path); });
+    if (!recent.isEmpty()) {
+        recentMenu_->addSeparator();
+        recentMenu_->addAction(tr("&Clear Menu"), this, [this] {
+            QSettings().remove(QStringLiteral("recentDatasets"));
+            updateRecentMenu();
+        });
+    }
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::rememberDataset(const QString &path)
+{
+    constexpr int kRecentLimit = 8;
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentDatasets")).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    settings.setValue(QStringLiteral("recentDatasets"), recent.mid(0, kRecentLimit));
+    updateRecentMenu();
+}
+
+void MainWindow::stepDate(int days, int months)
+{
+    if (!mapBar_->isEnabled())
+        return;
+    dateEdit_->setDate(dateEdit_->date().addMonths(months).addDays(days)); // clamped to the dataset's years
+}
+
+void MainWindow::openDataset(const QString &path, const InitialView &initial)
+{
+    initial_ = initial;
     statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
     loader_->open(path);
 }
@@ -210,15 +283,25 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
                 const QString name = QString::fromStdString(v.name);
                 variableBox_->addItem(v.units.empty() ? name : tr("%1 (%2)").arg(name, QString::fromStdString(v.units)), name);
             }
-            variableBox_->setCurrentIndex(std::max(0, variableBox_->findData(QStringLiteral("CH4_emission"))));
+            const int wanted = variableBox_->findData(initial_.variable.isEmpty() ? QStringLiteral("CH4_emission") : initial_.variable);
+            variableBox_->setCurrentIndex(std::max(0, wanted));
+            if (wanted < 0 && !initial_.variable.isEmpty())
+                statusBar()->showMessage(tr("No variable '%1' in this dataset").arg(initial_.variable), 10000);
             if (!grid->years().empty()) {
                 dateEdit_->setDateRange(QDate(grid->years().front(), 1, 1), QDate(grid->years().back(), 12, 31));
-                dateEdit_->setDate(QDate(grid->years().front(), 7, 15)); // northern summer: wetlands emit
+                // Northern summer by default: wetlands emit.
+                dateEdit_->setDate(initial_.date ? toQDate(*initial_.date) : QDate(grid->years().front(), 7, 15));
             }
         }
     }
     mapBar_->setEnabled(grid.has_value());
+    for (QAction *action : mapActions_)
+        action->setEnabled(grid.has_value());
+    rememberDataset(path);
     showTowers();
+    if (!initial_.sites.isEmpty())
+        selectSites(initial_.sites);
+    initial_ = {};
     Q_EMIT datasetLoaded();
     if (grid)
         requestField();

@@ -5,9 +5,13 @@
 
 #include <QMainWindow>
 
+#include <QStringList>
+
 #include <optional>
 
+class QCloseEvent;
 class QComboBox;
+class QMenu;
 class QDateEdit;
 class QLabel;
 class QProgressBar;
@@ -19,6 +23,13 @@ class ColourBar;
 class GlobeView;
 class SiteSeriesRequester;
 class TimeSeriesPanel;
+
+// What to show once a dataset has opened (scripted use); empty parts fall back to defaults.
+struct InitialView {
+    QString variable;
+    std::optional<data::Date> date;
+    QStringList sites;
+};
 
 // The explorer's window: the globe in the centre with the chosen TEM-MDM variable of the chosen
 // day on it, the cursor's position and the value under it in the status bar.
@@ -32,7 +43,9 @@ public:
     [[nodiscard]] const DatasetPtr &dataset() const { return dataset_; }
 
     // Opens a dataset folder (or CF file) in the background; datasetLoaded or datasetFailed follows.
-    void openDataset(const QString &path);
+    void openDataset(const QString &path, const InitialView &initial = {});
+    // Moves the map's date by days or months within the dataset's years.
+    void stepDate(int days, int months);
     // Shows a variable on a date (both must exist in the open dataset); mapShown follows.
     void showMap(const QString &variable, data::Date date);
     // The selected towers (ids), highlighted on the globe.
@@ -47,7 +60,10 @@ Q_SIGNALS:
     void timeSeriesShown();
 
 private:
+    void closeEvent(QCloseEvent *event) override;
     void createMenus();
+    void updateRecentMenu();
+    void rememberDataset(const QString &path);
     void createMapBar();
     void chooseDataset();
     void onDatasetLoaded(const DatasetPtr &dataset, const QString &path);
@@ -67,6 +83,9 @@ private:
     QComboBox *variableBox_ = nullptr;
     QDateEdit *dateEdit_ = nullptr;
     QLabel *towerLegend_ = nullptr;
+    QMenu *recentMenu_ = nullptr;
+    QList<QAction *> mapActions_;
+    InitialView initial_;
     DatasetLoader *loader_ = nullptr;
     FieldRequester *fields_ = nullptr;
     TimeSeriesPanel *timeSeries_ = nullptr;

@@ -38,8 +38,7 @@ int main(int argc, char **argv)
     window.show();
 
     if (!options.screenshotPath.isEmpty()) {
-        const auto save = options.datasetPath.isEmpty() ? xmw::ui::saveScreenshotWhenReady : xmw::ui::saveScreenshotWhenMapShown;
-        save(&window, options.screenshotPath, [&](const QString &error) {
+        const auto finish = [&](const QString &error) {
             if (error.isEmpty()) {
                 std::printf("%s\n", qPrintable(options.screenshotPath));
                 QApplication::exit(0);
@@ -47,9 +46,17 @@ int main(int argc, char **argv)
                 std::fprintf(stderr, "xmw-explorer: %s\n", qPrintable(error));
                 QApplication::exit(1);
             }
-        });
+        };
+        if (options.datasetPath.isEmpty())
+            xmw::ui::saveScreenshotWhenReady(&window, options.screenshotPath, finish);
+        else
+            xmw::ui::saveScreenshotWhenMapShown(&window, options.screenshotPath, !options.sites.isEmpty(), finish);
     }
-    if (!options.datasetPath.isEmpty())
-        window.openDataset(options.datasetPath);
+    if (!options.datasetPath.isEmpty()) {
+        xmw::ui::InitialView initial{options.variable, std::nullopt, options.sites};
+        if (options.date.isValid())
+            initial.date = xmw::data::Date{options.date.year(), options.date.month(), options.date.day()};
+        window.openDataset(options.datasetPath, initial);
+    }
     return QApplication::exec();
 }

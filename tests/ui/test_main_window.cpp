@@ -16,11 +16,16 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMouseEvent>
 #include <QProcess>
+#include <QDir>
+#include <QFileInfo>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -37,6 +42,8 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // settings go to a test location
+        QSettings().clear();
         xmw::Feedback quiet;
         xmw::data::DemoOptions options;
         options.resolution = 4.0;
@@ -77,9 +84,23 @@ private Q_SLOTS:
         QCOMPARE(pixelAt(map, -30.0, -120.0), pixelAt(basemap, -30.0, -120.0)); // South Pacific
         QVERIFY(pixelAt(map, 60.0, 100.0) != pixelAt(basemap, 60.0, 100.0));   // Siberia
 
+        // Day and month steps from the Map menu, clamped to the dataset's years.
+        window.findChild<QAction *>(QStringLiteral("actionNextDay"))->trigger();
+        QCOMPARE(window.findChild<QDateEdit *>(QStringLiteral("dateEdit"))->date(), QDate(2016, 7, 16));
+        window.findChild<QAction *>(QStringLiteral("actionPreviousMonth"))->trigger();
+        QCOMPARE(window.findChild<QDateEdit *>(QStringLiteral("dateEdit"))->date(), QDate(2016, 6, 16));
+        for (int i = 0; i < 10; ++i)
+            window.findChild<QAction *>(QStringLiteral("actionNextMonth"))->trigger();
+        QCOMPARE(window.findChild<QDateEdit *>(QStringLiteral("dateEdit"))->date(), QDate(2016, 12, 31));
+        // The opened dataset heads File ▸ Open Recent.
+        auto *recent = window.findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QVERIFY(recent->isEnabled());
+        QCOMPARE(recent->actions().first()->text(), QDir::toNativeSeparators(QFileInfo(demo_).absoluteFilePath()));
+
         // Another variable and day: a new field arrives and the layer changes.
         window.showMap(QStringLiteral("TAIR"), {2016, 1, 15});
-        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 2, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.findChild<ColourBar *>(QStringLiteral("colourBar"))->caption().left(4), QStringLiteral("TAIR"), 20000);
         QVERIFY(window.globe()->displayedImage() != map);
         QCOMPARE(window.findChild<QDateEdit *>(QStringLiteral("dateEdit"))->date(), QDate(2016, 1, 15));
 
@@ -260,6 +281,18 @@ private Q_SLOTS:
         outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("data")});
         QVERIFY(outcome.options);
         QCOMPARE(outcome.options->datasetPath, QStringLiteral("data"));
+        outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("data"), QStringLiteral("--variable"),
+                                        QStringLiteral("TAIR"), QStringLiteral("--date"), QStringLiteral("2016-02-29"),
+                                        QStringLiteral("--site"), QStringLiteral("US-Los,FI-Sii"), QStringLiteral("--site"), QStringLiteral("SE-Deg")});
+        QVERIFY(outcome.options);
+        QCOMPARE(outcome.options->variable, QStringLiteral("TAIR"));
+        QCOMPARE(outcome.options->date, QDate(2016, 2, 29));
+        QCOMPARE(outcome.options->sites, (QStringList{QStringLiteral("US-Los"), QStringLiteral("FI-Sii"), QStringLiteral("SE-Deg")}));
+        outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("data"), QStringLiteral("--date"), QStringLiteral("2015-02-29")});
+        QCOMPARE(outcome.exitCode, 2);
+        outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--variable"), QStringLiteral("TAIR")});
+        QCOMPARE(outcome.exitCode, 2);
+        QVERIFY(outcome.message.contains(QStringLiteral("need a dataset")));
         outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("a"), QStringLiteral("b")});
         QVERIFY(!outcome.options);
         QVERIFY(outcome.message.contains(QStringLiteral("b")));
@@ -272,6 +305,29 @@ private Q_SLOTS:
         outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--no-such-option")});
         QVERIFY(!outcome.options);
         QCOMPARE(outcome.exitCode, 2);
+    }
+
+    // Scripted use: the screenshot shows the requested variable, day and towers.
+    void screenshotOfAScriptedView()
+    {
+        const QString path = QStringLiteral(XMW_TEST_OUTPUT_DIR "/explorer-scripted.png");
+        QFile::remove(path);
+        QProcess process;
+        process.start(QStringLiteral(XMW_EXPLORER_PATH),
+                      {demo_, QStringLiteral("--variable"), QStringLiteral("TAIR"), QStringLiteral("--date"), QStringLiteral("2016-01-20"),
+                       QStringLiteral("--site"), QStringLiteral("US-Los"), QStringLiteral("--screenshot"), path,
+                       QStringLiteral("--size"), QStringLiteral("1000x800"), QStringLiteral("--lang"), QStringLiteral("en")});
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        QCOMPARE(QImage(path).size(), QSize(1000, 800));
+        // A bad dataset: a message naming it, exit 1, no file.
+        const QString bad = QStringLiteral(XMW_TEST_OUTPUT_DIR "/explorer-bad.png");
+        QFile::remove(bad);
+        process.start(QStringLiteral(XMW_EXPLORER_PATH), {dir_.filePath(QStringLiteral("nothing-here")), QStringLiteral("--screenshot"), bad});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY(process.readAllStandardError().contains("nothing-here"));
+        QVERIFY(!QFile::exists(bad));
     }
 
     // The real program, as a user runs it: a PNG of the requested size with a globe in it.

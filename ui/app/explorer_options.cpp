@@ -22,7 +22,15 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
     const QCommandLineOption languageOption(QStringLiteral("lang"),
                                             QCoreApplication::translate("ExplorerOptions", "Interface language (en, de, zh_CN); default: the system's."),
                                             QCoreApplication::translate("ExplorerOptions", "code"));
-    parser.addOptions({screenshotOption, sizeOption, languageOption});
+    const QCommandLineOption variableOption(QStringLiteral("variable"),
+                                            QCoreApplication::translate("ExplorerOptions", "The map's variable, e.g. TAIR."),
+                                            QCoreApplication::translate("ExplorerOptions", "name"));
+    const QCommandLineOption dateOption(QStringLiteral("date"), QCoreApplication::translate("ExplorerOptions", "The map's day."),
+                                        QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption siteOption(QStringLiteral("site"),
+                                        QCoreApplication::translate("ExplorerOptions", "Select these towers (IDs, comma-separated)."),
+                                        QStringLiteral("ID"));
+    parser.addOptions({screenshotOption, sizeOption, languageOption, variableOption, dateOption, siteOption});
     parser.addPositionalArgument(QStringLiteral("dataset"),
                                  QCoreApplication::translate("ExplorerOptions", "A dataset folder in the X-MethaneWet layout to open."),
                                  QStringLiteral("[dataset]"));
@@ -49,6 +57,22 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
 
     ExplorerOptions options;
     options.datasetPath = parser.positionalArguments().value(0);
+    options.variable = parser.value(variableOption);
+    for (const QString &site : parser.values(siteOption))
+        options.sites += site.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (parser.isSet(dateOption)) {
+        options.date = QDate::fromString(parser.value(dateOption), Qt::ISODate);
+        if (!options.date.isValid()) {
+            outcome.message = QCoreApplication::translate("ExplorerOptions", "--date expects YYYY-MM-DD; got '%1'").arg(parser.value(dateOption));
+            outcome.exitCode = 2;
+            return outcome;
+        }
+    }
+    if (options.datasetPath.isEmpty() && (!options.variable.isEmpty() || options.date.isValid() || !options.sites.isEmpty())) {
+        outcome.message = QCoreApplication::translate("ExplorerOptions", "--variable, --date and --site need a dataset to open");
+        outcome.exitCode = 2;
+        return outcome;
+    }
     options.screenshotPath = parser.value(screenshotOption);
     options.language = parser.value(languageOption);
     if (parser.isSet(sizeOption)) {

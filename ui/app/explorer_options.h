@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -11,6 +12,9 @@ namespace xmw::ui {
 // What the explorer was asked to do on its command line.
 struct ExplorerOptions {
     QString datasetPath;    // open this dataset folder (or CF file) at start
+    QString variable;       // with the dataset: the map's variable
+    QDate date;             // with the dataset: the map's day
+    QStringList sites;      // with the dataset: the towers to select
     QString screenshotPath; // render the window into this PNG and exit
     QSize windowSize;       // invalid: the default size
     QString language;       // empty: follow the system locale

@@ -68,23 +68,38 @@ void saveScreenshotWhenReady(MainWindow *window, const QString &path, std::funct
     window->globe()->requestRender();
 }
 
-void saveScreenshotWhenMapShown(MainWindow *window, const QString &path, std::function<void(const QString &)> done)
+void saveScreenshotWhenMapShown(MainWindow *window, const QString &path, bool waitForSeries,
+                                std::function<void(const QString &)> done)
 {
-    auto finished = std::make_shared<bool>(false);
-    auto callback = std::make_shared<std::function<void(const QString &)>>(std::move(done));
-    QObject::connect(window, &MainWindow::mapShown, window, [window, path, finished, callback] {
-        if (std::exchange(*finished, true))
-            return;
-        saveScreenshotWhenReady(window, path, *callback);
+    struct State {
+        bool map = false, series = false, finished = false;
+        std::function<void(const QString &)> done;
+    };
+    auto state = std::make_shared<State>();
+    state->series = !waitForSeries;
+    state->done = std::move(done);
+    const auto maybeSave = [window, path, state] {
+        if (state->map && state->series && !std::exchange(state->finished, true))
+            saveScreenshotWhenReady(window, path, state->done);
+    };
+    QObject::connect(window, &MainWindow::mapShown, window, [state, maybeSave] {
+        state->map = true;
+        maybeSave();
+    });
+    QObject::connect(window, &MainWindow::timeSeriesShown, window, [state, maybeSave] {
+        state->series = true;
+        maybeSave();
     });
     // A dataset without grids shows no map: the towers-only view is the final state.
-    QObject::connect(window, &MainWindow::datasetLoaded, window, [window, path, finished, callback] {
-        if (!window->dataset()->grid() && !std::exchange(*finished, true))
-            saveScreenshotWhenReady(window, path, *callback);
+    QObject::connect(window, &MainWindow::datasetLoaded, window, [window, state, maybeSave] {
+        if (!window->dataset()->grid()) {
+            state->map = true;
+            maybeSave();
+        }
     });
-    QObject::connect(window, &MainWindow::datasetFailed, window, [finished, callback](const QString &message) {
-        if (!std::exchange(*finished, true))
-            (*callback)(message);
+    QObject::connect(window, &MainWindow::datasetFailed, window, [state](const QString &message) {
+        if (!std::exchange(state->finished, true))
+            state->done(message);
     });
 }
 

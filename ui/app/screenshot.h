@@ -12,7 +12,9 @@ class MainWindow;
 // `done` receives an empty string on success, else what went wrong.
 void saveScreenshotWhenReady(MainWindow *window, const QString &path, std::function<void(const QString &error)> done);
 
-// The same once the dataset being opened shows its first map (or its error, which `done` receives).
-void saveScreenshotWhenMapShown(MainWindow *window, const QString &path, std::function<void(const QString &error)> done);
+// The same once the dataset being opened shows its first map, and, with `waitForSeries`, the
+// selected towers' time series (or its error, which `done` receives).
+void saveScreenshotWhenMapShown(MainWindow *window, const QString &path, bool waitForSeries,
+                                std::function<void(const QString &error)> done);
 
 } // namespace xmw::ui

@@ -268,9 +268,10 @@ void GlobeView::updateMarkerActors()
         mapper->SetInputData(data);
         return mapper;
     };
-    // Halos sit a little lower than the markers, so that the depth test keeps each marker on top.
-    scene_->markers->SetMapper(mapperFor(markerPoints(markers_, nullptr, true, 1.008)));
-    scene_->halos->SetMapper(mapperFor(markerPoints(markers_, &selected_, false, 1.004)));
+    // Just above the surface, so that towers behind the horizon do not peek past the limb; halos a
+    // little lower than the markers, so that the depth test keeps each marker on top.
+    scene_->markers->SetMapper(mapperFor(markerPoints(markers_, nullptr, true, 1.002)));
+    scene_->halos->SetMapper(mapperFor(markerPoints(markers_, &selected_, false, 1.001)));
     scene_->markers->SetVisibility(!markers_.empty());
     scene_->halos->SetVisibility(!selected_.isEmpty());
     requestRender();
