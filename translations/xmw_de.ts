@@ -348,6 +348,64 @@
         <source>No variable '%1' in this dataset</source>
         <translation>Keine Variable '%1' in diesem Datensatz</translation>
     </message>
+    <message>
+        <source>Sites</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
+        <source>&amp;Find Site…</source>
+        <translation>Standort &amp;suchen…</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::SiteTableModel</name>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Lat (°)</source>
+        <translation>Breite (°)</translation>
+    </message>
+    <message>
+        <source>Lon (°)</source>
+        <translation>Länge (°)</translation>
+    </message>
+    <message>
+        <source>Wetland type</source>
+        <translation>Feuchtgebietstyp</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Jahre</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>FCH4 days</source>
+        <translation>FCH4-Tage</translation>
+    </message>
+    <message>
+        <source>Mean FCH4 (nmol m-2 s-1)</source>
+        <translation>Mittleres FCH4 (nmol m-2 s-1)</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::SitesPanel</name>
+    <message>
+        <source>Find a site by id or name (Ctrl+F)</source>
+        <translation>Standort nach Kennung oder Name suchen (Strg+F)</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::TimeSeriesPanel</name>

@@ -348,6 +348,64 @@
         <source>No variable '%1' in this dataset</source>
         <translation>此数据集中没有变量 '%1'</translation>
     </message>
+    <message>
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>&amp;Find Site…</source>
+        <translation>查找站点(&amp;F)…</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::SiteTableModel</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Lat (°)</source>
+        <translation>纬度（°）</translation>
+    </message>
+    <message>
+        <source>Lon (°)</source>
+        <translation>经度（°）</translation>
+    </message>
+    <message>
+        <source>Wetland type</source>
+        <translation>湿地类型</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>FCH4 days</source>
+        <translation>FCH4 天数</translation>
+    </message>
+    <message>
+        <source>Mean FCH4 (nmol m-2 s-1)</source>
+        <translation>平均 FCH4（nmol m-2 s-1）</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::SitesPanel</name>
+    <message>
+        <source>Find a site by id or name (Ctrl+F)</source>
+        <translation>按 ID 或名称查找站点（Ctrl+F）</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::TimeSeriesPanel</name>

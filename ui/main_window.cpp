@@ -9,6 +9,7 @@
 #include "ui/map/field_image.h"
 #include "ui/plots/site_series_requester.h"
 #include "ui/plots/time_series_panel.h"
+#include "ui/sites/sites_panel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -112,6 +113,20 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(tr("Could not read the towers' series: %1").arg(message), 10000);
     });
 
+    sites_ = new SitesPanel;
+    auto *sitesDock = new QDockWidget(tr("Sites"), this);
+    sitesDock->setObjectName(QStringLiteral("sitesDock"));
+    sitesDock->setWidget(sites_);
+    addDockWidget(Qt::RightDockWidgetArea, sitesDock);
+    connect(sites_, &SitesPanel::selectionChanged, this, &MainWindow::selectSites);
+    connect(sites_, &SitesPanel::siteActivated, this, [this](const QString &id) {
+        for (const GlobeMarker &m : globe_->markers())
+            if (m.id == id) {
+                globe_->setCenter(m.position);
+                globe_->setDistance(std::min(globe_->camera().distance(), 2.2));
+            }
+    });
+
     createMenus();
     createMapBar();
     resize(1200, 800);
@@ -152,6 +167,13 @@ void MainWindow::createMenus()
     reset->setStatusTip(tr("Look at the globe from the default position and distance"));
     viewMenu->addSeparator();
     viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("timeSeriesDock"))->toggleViewAction());
+    viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("sitesDock"))->toggleViewAction());
+    QAction *find = viewMenu->addAction(tr("&Find Site…"), this, [this] {
+        findChild<QDockWidget *>(QStringLiteral("sitesDock"))->show();
+        sites_->focusFilter();
+    });
+    find->setObjectName(QStringLiteral("actionFindSite"));
+    find->setShortcut(QKeySequence::Find);
 
     QMenu *mapMenu = menuBar()->addMenu(tr("&Map"));
     const struct {
@@ -367,6 +389,7 @@ void MainWindow::showTowers()
         }
     }
     globe_->setMarkers(markers);
+    sites_->setDataset(dataset_);
     towerLegend_->setVisible(!markers.empty());
     Q_EMIT siteSelectionChanged({});
 }
@@ -379,6 +402,7 @@ const QStringList &MainWindow::selectedSites() const
 void MainWindow::selectSites(const QStringList &ids)
 {
     globe_->setSelectedMarkers(ids);
+    sites_->setSelectedSites(ids);
     statusBar()->showMessage(ids.isEmpty() ? tr("No tower selected") : tr("Selected: %1").arg(ids.join(QStringLiteral(", "))), 5000);
     Q_EMIT siteSelectionChanged(ids);
 }

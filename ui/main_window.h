@@ -22,6 +22,7 @@ namespace xmw::ui {
 class ColourBar;
 class GlobeView;
 class SiteSeriesRequester;
+class SitesPanel;
 class TimeSeriesPanel;
 
 // What to show once a dataset has opened (scripted use); empty parts fall back to defaults.
@@ -89,6 +90,7 @@ private:
     DatasetLoader *loader_ = nullptr;
     FieldRequester *fields_ = nullptr;
     TimeSeriesPanel *timeSeries_ = nullptr;
+    SitesPanel *sites_ = nullptr;
     SiteSeriesRequester *siteSeries_ = nullptr;
     DatasetPtr dataset_;
     std::optional<FieldRequester::Field> field_;

@@ -8,6 +8,7 @@
 #include "ui/app/translations.h"
 #include "ui/globe/globe_view.h"
 #include "ui/map/colour_bar.h"
+#include "ui/sites/site_table_model.h"
 #include "ui/main_window.h"
 
 #include <QAction>
@@ -20,7 +21,10 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
+#include <QTableView>
+#include <QItemSelectionModel>
 #include <QMenuBar>
 #include <QMouseEvent>
 #include <QProcess>
@@ -146,6 +150,27 @@ private Q_SLOTS:
         const auto *marker = window.globe()->markerAt(*window.globe()->project({46.083, -89.979}));
         QVERIFY(marker && marker->tooltip.contains(QStringLiteral("Lost Creek")) && marker->tooltip.contains(QStringLiteral("wetland type 2")));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("towerLegend"))->isVisible());
+
+        // The Sites table mirrors the globe's selection, and drives it.
+        auto *table = window.findChild<QTableView *>(QStringLiteral("siteTable"));
+        QCOMPARE(table->model()->rowCount(), 48);
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 2);
+        window.findChild<QAction *>(QStringLiteral("actionFindSite"))->trigger();
+        auto *filter = window.findChild<QLineEdit *>(QStringLiteral("siteFilter"));
+        QVERIFY(filter->hasFocus() || !window.isActiveWindow());
+        filter->setText(QStringLiteral("siikan"));
+        QCOMPARE(table->model()->rowCount(), 2); // FI-Sii and FI-Si2, by name
+        table->selectRow(0);
+        QCOMPARE(window.selectedSites().size(), 1);
+        QVERIFY(window.selectedSites().first().startsWith(QStringLiteral("FI-Si")));
+        emit table->doubleClicked(table->model()->index(0, 0));
+        QVERIFY(std::abs(window.globe()->camera().center().lat - 61.8) < 0.1);
+        filter->clear();
+        // Numbers sort as numbers.
+        table->sortByColumn(SiteTableModel::MeanFlux, Qt::DescendingOrder);
+        const double top = table->model()->index(0, SiteTableModel::MeanFlux).data().toDouble();
+        const double next = table->model()->index(1, SiteTableModel::MeanFlux).data().toDouble();
+        QVERIFY(top >= next && top > 10.0);
 
         window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-map.png"));
     }

@@ -1,0 +1,117 @@
+#include "ui/sites/site_table_model.h"
+
+#include "core/data/dataset.h"
+
+#include <cmath>
+
+namespace xmw::ui {
+
+SiteTableModel::SiteTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void SiteTableModel::setDataset(const DatasetPtr &dataset)
+{
+    beginResetModel();
+    dataset_ = dataset && dataset->sites() ? dataset : nullptr;
+    endResetModel();
+}
+
+int SiteTableModel::rowOf(const QString &id) const
+{
+    if (!dataset_)
+        return -1;
+    const auto &sites = dataset_->sites()->sites();
+    for (std::size_t i = 0; i < sites.size(); ++i)
+        if (QString::fromStdString(sites[i].info.id) == id)
+            return int(i);
+    return -1;
+}
+
+int SiteTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !dataset_ ? 0 : int(dataset_->sites()->sites().size());
+}
+
+int SiteTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SiteTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !dataset_)
+        return {};
+    const data::Site &site = dataset_->sites()->sites()[std::size_t(index.row())];
+    const auto &info = site.info;
+    if (role == IdRole)
+        return QString::fromStdString(info.id);
+    if (role == Qt::TextAlignmentRole)
+        return index.column() >= Latitude && index.column() != WetlandType && index.column() != Years
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
+    if (role != Qt::DisplayRole && role != SortRole)
+        return {};
+    const bool display = role == Qt::DisplayRole;
+    const auto years = site.series.years();
+    switch (index.column()) {
+    case Id: return QString::fromStdString(info.id);
+    case Name: return QString::fromStdString(info.name);
+    case Latitude: return display ? QVariant(QString::number(info.lat, 'f', 3)) : QVariant(info.lat);
+    case Longitude: return display ? QVariant(QString::number(info.lon, 'f', 3)) : QVariant(info.lon);
+    case WetlandType:
+        if (!info.wetlandType)
+            return display ? QVariant(tr("none")) : QVariant(-1);
+        return *info.wetlandType;
+    case Years:
+        return display ? QVariant(QStringLiteral("%1–%2").arg(years.front()).arg(years.back())) : QVariant(years.front());
+    case Days: return int(site.series.dates.size());
+    case MeasuredDays: return site.series.measuredDays();
+    case MeanFlux: {
+        const double mean = site.series.measuredMean();
+        if (!std::isfinite(mean))
+            return display ? QVariant() : QVariant(-1e300);
+        return display ? QVariant(QString::number(mean, 'f', 2)) : QVariant(mean);
+    }
+    default: return {};
+    }
+}
+
+QVariant SiteTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Id: return tr("Site");
+    case Name: return tr("Name");
+    case Latitude: return tr("Lat (°)");
+    case Longitude: return tr("Lon (°)");
+    case WetlandType: return tr("Wetland type");
+    case Years: return tr("Years");
+    case Days: return tr("Days");
+    case MeasuredDays: return tr("FCH4 days");
+    case MeanFlux: return tr("Mean FCH4 (nmol m-2 s-1)");
+    default: return {};
+    }
+}
+
+SiteFilterModel::SiteFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(SiteTableModel::SortRole);
+    setFilterCaseSensitivity(Qt::CaseInsensitive);
+}
+
+bool SiteFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QString text = filterRegularExpression().pattern();
+    if (text.isEmpty())
+        return true;
+    for (const int column : {SiteTableModel::Id, SiteTableModel::Name})
+        if (sourceModel()->index(sourceRow, column, sourceParent).data().toString().contains(text, Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
+} // namespace xmw::ui

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "ui/data/dataset_loader.h"
+
+#include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
+
+namespace xmw::ui {
+
+// The open dataset's towers, one row each. Sorting uses SortRole (numbers as numbers).
+class SiteTableModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column { Id, Name, Latitude, Longitude, WetlandType, Years, Days, MeasuredDays, MeanFlux, ColumnCount };
+    enum Role { SortRole = Qt::UserRole + 1, IdRole };
+
+    explicit SiteTableModel(QObject *parent = nullptr);
+
+    void setDataset(const DatasetPtr &dataset);
+    [[nodiscard]] int rowOf(const QString &id) const;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    DatasetPtr dataset_;
+};
+
+// Keeps the rows whose id or name contains the filter text (case-insensitive).
+class SiteFilterModel : public QSortFilterProxyModel {
+    Q_OBJECT
+
+public:
+    explicit SiteFilterModel(QObject *parent = nullptr);
+
+protected:
+    [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+};
+
+} // namespace xmw::ui

@@ -1,0 +1,81 @@
+#include "ui/sites/sites_panel.h"
+
+#include "ui/sites/site_table_model.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace xmw::ui {
+
+SitesPanel::SitesPanel(QWidget *parent)
+    : QWidget(parent)
+    , model_(new SiteTableModel(this))
+    , filter_(new SiteFilterModel(this))
+    , filterEdit_(new QLineEdit(this))
+    , view_(new QTableView(this))
+{
+    setObjectName(QStringLiteral("sitesPanel"));
+    filter_->setSourceModel(model_);
+    filterEdit_->setObjectName(QStringLiteral("siteFilter"));
+    filterEdit_->setPlaceholderText(tr("Find a site by id or name (Ctrl+F)"));
+    filterEdit_->setClearButtonEnabled(true);
+    view_->setObjectName(QStringLiteral("siteTable"));
+    view_->setModel(filter_);
+    view_->setSortingEnabled(true);
+    view_->sortByColumn(SiteTableModel::Id, Qt::AscendingOrder);
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view_->verticalHeader()->hide();
+    view_->horizontalHeader()->setStretchLastSection(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(filterEdit_);
+    layout->addWidget(view_, 1);
+
+    connect(filterEdit_, &QLineEdit::textChanged, filter_, &QSortFilterProxyModel::setFilterFixedString);
+    connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (mirroring_)
+            return;
+        QStringList ids;
+        for (const QModelIndex &row : view_->selectionModel()->selectedRows())
+            ids << row.data(SiteTableModel::IdRole).toString();
+        Q_EMIT selectionChanged(ids);
+    });
+    connect(view_, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        Q_EMIT siteActivated(index.data(SiteTableModel::IdRole).toString());
+    });
+}
+
+void SitesPanel::setDataset(const DatasetPtr &dataset)
+{
+    model_->setDataset(dataset);
+    view_->resizeColumnsToContents();
+}
+
+void SitesPanel::setSelectedSites(const QStringList &ids)
+{
+    mirroring_ = true;
+    QItemSelection selection;
+    for (const QString &id : ids) {
+        const int row = model_->rowOf(id);
+        if (row < 0)
+            continue;
+        const QModelIndex index = filter_->mapFromSource(model_->index(row, 0));
+        if (index.isValid())
+            selection.select(index, index.siblingAtColumn(SiteTableModel::ColumnCount - 1));
+    }
+    view_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    mirroring_ = false;
+}
+
+void SitesPanel::focusFilter()
+{
+    filterEdit_->setFocus(Qt::ShortcutFocusReason);
+    filterEdit_->selectAll();
+}
+
+} // namespace xmw::ui

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "ui/data/dataset_loader.h"
+
+#include <QStringList>
+#include <QWidget>
+
+class QLineEdit;
+class QTableView;
+
+namespace xmw::ui {
+
+class SiteFilterModel;
+class SiteTableModel;
+
+// The towers as a table: filter by id or name, sort by any column, select rows (kept in step with
+// the globe), double-click to fly to a tower.
+class SitesPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit SitesPanel(QWidget *parent = nullptr);
+
+    void setDataset(const DatasetPtr &dataset);
+    // Mirrors a selection made elsewhere, without echoing it back.
+    void setSelectedSites(const QStringList &ids);
+    void focusFilter();
+
+    [[nodiscard]] QTableView *view() const { return view_; }
+    [[nodiscard]] SiteFilterModel *filterModel() const { return filter_; }
+
+Q_SIGNALS:
+    void selectionChanged(const QStringList &ids);
+    void siteActivated(const QString &id);
+
+private:
+    SiteTableModel *model_ = nullptr;
+    SiteFilterModel *filter_ = nullptr;
+    QLineEdit *filterEdit_ = nullptr;
+    QTableView *view_ = nullptr;
+    bool mirroring_ = false;
+};
+
+} // namespace xmw::ui
