@@ -97,6 +97,21 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>%1: cannot write in this folder (%2)</source>
+        <translation>%1: in diesen Ordner kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: writing failed</source>
+        <translation>%1: Schreiben fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the file</source>
+        <translation>%1: die Datei kann nicht ersetzt werden</translation>
+    </message>
+</context>
+<context>
     <name>Screenshot</name>
     <message>
         <source>could not grab the window</source>
@@ -356,6 +371,58 @@
         <source>&amp;Find Site…</source>
         <translation>Standort &amp;suchen…</translation>
     </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Map Image…</source>
+        <translation>&amp;Kartenbild…</translation>
+    </message>
+    <message>
+        <source>Export Map Image</source>
+        <translation>Kartenbild exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Map Image</source>
+        <translation>Kartenbild &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Map image copied</source>
+        <translation>Kartenbild kopiert</translation>
+    </message>
+    <message>
+        <source>Time Series &amp;Figure…</source>
+        <translation>Zeitreihen-&amp;Abbildung…</translation>
+    </message>
+    <message>
+        <source>Export Time Series Figure</source>
+        <translation>Zeitreihen-Abbildung exportieren</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf);;SVG drawings (*.svg);;PNG images (*.png)</source>
+        <translation>PDF-Dokumente (*.pdf);;SVG-Zeichnungen (*.svg);;PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Time Series &amp;Data (CSV)…</source>
+        <translation>Zeitreihen-&amp;Daten (CSV)…</translation>
+    </message>
+    <message>
+        <source>Export Time Series Data</source>
+        <translation>Zeitreihen-Daten exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteTableModel</name>
@@ -432,6 +499,14 @@
     <message>
         <source>%1 TEM-MDM cell</source>
         <translation>%1 TEM-MDM-Zelle</translation>
+    </message>
+    <message>
+        <source>%1: choose a .png, .pdf or .svg file</source>
+        <translation>%1: bitte eine .png-, .pdf- oder .svg-Datei wählen</translation>
+    </message>
+    <message>
+        <source>Methane flux</source>
+        <translation>Methanfluss</translation>
     </message>
 </context>
 </TS>

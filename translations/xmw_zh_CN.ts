@@ -97,6 +97,21 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>%1: cannot write in this folder (%2)</source>
+        <translation>%1：无法写入此文件夹（%2）</translation>
+    </message>
+    <message>
+        <source>%1: writing failed</source>
+        <translation>%1：写入失败</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the file</source>
+        <translation>%1：无法替换文件</translation>
+    </message>
+</context>
+<context>
     <name>Screenshot</name>
     <message>
         <source>could not grab the window</source>
@@ -356,6 +371,58 @@
         <source>&amp;Find Site…</source>
         <translation>查找站点(&amp;F)…</translation>
     </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Map Image…</source>
+        <translation>地图图像(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Export Map Image</source>
+        <translation>导出地图图像</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Map Image</source>
+        <translation>复制地图图像(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Map image copied</source>
+        <translation>已复制地图图像</translation>
+    </message>
+    <message>
+        <source>Time Series &amp;Figure…</source>
+        <translation>时间序列图(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Export Time Series Figure</source>
+        <translation>导出时间序列图</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf);;SVG drawings (*.svg);;PNG images (*.png)</source>
+        <translation>PDF 文档 (*.pdf);;SVG 图形 (*.svg);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Time Series &amp;Data (CSV)…</source>
+        <translation>时间序列数据（CSV）(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export Time Series Data</source>
+        <translation>导出时间序列数据</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteTableModel</name>
@@ -432,6 +499,14 @@
     <message>
         <source>%1 TEM-MDM cell</source>
         <translation>%1 TEM-MDM 网格</translation>
+    </message>
+    <message>
+        <source>%1: choose a .png, .pdf or .svg file</source>
+        <translation>%1：请选择 .png、.pdf 或 .svg 文件</translation>
+    </message>
+    <message>
+        <source>Methane flux</source>
+        <translation>甲烷通量</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "core/data/dataset.h"
 #include "ui/about_dialog.h"
+#include "ui/app/atomic_write.h"
 #include "ui/coordinates.h"
 #include "ui/globe/globe_view.h"
 #include "ui/map/colour_bar.h"
@@ -12,6 +13,8 @@
 #include "ui/sites/sites_panel.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateEdit>
@@ -107,6 +110,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(siteSeries_, &SiteSeriesRequester::ready, this, [this](const std::vector<SitePlotData> &sites) {
         timeSeries_->showSites(sites);
+        updateExportActions();
         Q_EMIT timeSeriesShown();
     });
     connect(siteSeries_, &SiteSeriesRequester::failed, this, [this](const QString &message) {
@@ -154,6 +158,33 @@ void MainWindow::createMenus()
     recentMenu_ = fileMenu->addMenu(tr("Open &Recent"));
     recentMenu_->setObjectName(QStringLiteral("recentMenu"));
     updateRecentMenu();
+    QMenu *exportMenu = fileMenu->addMenu(tr("&Export"));
+    QAction *mapImage = exportMenu->addAction(tr("&Map Image…"), this, [this] {
+        exportWith(tr("Export Map Image"), tr("PNG images (*.png)"), QStringLiteral("png"), [this](const QString &path) {
+            // The globe with its colour bar and legend, as on screen.
+            return writeAtomically(path, [this](const QString &file) { return centralWidget()->grab().save(file, "PNG"); });
+        });
+    });
+    mapImage->setObjectName(QStringLiteral("actionExportMap"));
+    QAction *copyMap = exportMenu->addAction(tr("&Copy Map Image"), this, [this] {
+        QGuiApplication::clipboard()->setImage(centralWidget()->grab().toImage());
+        statusBar()->showMessage(tr("Map image copied"), 3000);
+    });
+    copyMap->setObjectName(QStringLiteral("actionCopyMap"));
+    mapExportActions_ = {mapImage, copyMap};
+    exportMenu->addSeparator();
+    QAction *figure = exportMenu->addAction(tr("Time Series &Figure…"), this, [this] {
+        exportWith(tr("Export Time Series Figure"), tr("PDF documents (*.pdf);;SVG drawings (*.svg);;PNG images (*.png)"),
+                   QStringLiteral("pdf"), [this](const QString &path) { return timeSeries_->exportFigure(path); });
+    });
+    figure->setObjectName(QStringLiteral("actionExportFigure"));
+    QAction *csv = exportMenu->addAction(tr("Time Series &Data (CSV)…"), this, [this] {
+        exportWith(tr("Export Time Series Data"), tr("CSV files (*.csv)"), QStringLiteral("csv"),
+                   [this](const QString &path) { return timeSeries_->exportCsv(path); });
+    });
+    csv->setObjectName(QStringLiteral("actionExportCsv"));
+    seriesExportActions_ = {figure, csv};
+    updateExportActions();
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -245,6 +276,30 @@ void MainWindow::chooseDataset()
         openDataset(folder);
 }
 
+void MainWindow::updateExportActions()
+{
+    for (QAction *action : mapExportActions_)
+        action->setEnabled(field_.has_value());
+    for (QAction *action : seriesExportActions_)
+        action->setEnabled(!timeSeries_->isEmpty());
+}
+
+void MainWindow::exportWith(const QString &title, const QString &filter, const QString &suffix,
+                            const std::function<QString(const QString &)> &write)
+{
+    QFileDialog dialog(this, title, QString(), filter);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(suffix);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    const QString path = dialog.selectedFiles().constFirst();
+    const QString error = write(path);
+    if (error.isEmpty())
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    else
+        QMessageBox::warning(this, title, error);
+}
+
 void MainWindow::updateRecentMenu()
 {
     recentMenu_->clear();
@@ -291,6 +346,7 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
 {
     dataset_ = dataset;
     field_.reset();
+    updateExportActions();
     globe_->setOverlayImage({});
     colourBar_->clear();
     setWindowTitle(tr("%1 — X-MethaneWet Explorer").arg(QFileInfo(path).fileName()));
@@ -365,6 +421,7 @@ void MainWindow::onFieldReady(const FieldRequester::Field &field)
     const QString when = variable.cadence == data::Cadence::Static    ? tr("static field")
                          : variable.cadence == data::Cadence::Monthly ? QDate(field.date.year, field.date.month, 1).toString(QStringLiteral("yyyy-MM"))
                                                                      : toQDate(field.date).toString(Qt::ISODate);
+    updateExportActions();
     colourBar_->setScale(scale, tr("%1%2, %3 — colours span the 2nd to 98th percentile").arg(field.variable, units, when));
     Q_EMIT mapShown();
 }

@@ -7,6 +7,7 @@
 
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 class QCloseEvent;
@@ -64,6 +65,9 @@ private:
     void closeEvent(QCloseEvent *event) override;
     void createMenus();
     void updateRecentMenu();
+    void updateExportActions();
+    void exportWith(const QString &title, const QString &filter, const QString &suffix,
+                    const std::function<QString(const QString &)> &write);
     void rememberDataset(const QString &path);
     void createMapBar();
     void chooseDataset();
@@ -86,6 +90,7 @@ private:
     QLabel *towerLegend_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QList<QAction *> mapActions_;
+    QList<QAction *> mapExportActions_, seriesExportActions_;
     InitialView initial_;
     DatasetLoader *loader_ = nullptr;
     FieldRequester *fields_ = nullptr;

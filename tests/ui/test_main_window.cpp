@@ -8,6 +8,7 @@
 #include "ui/app/translations.h"
 #include "ui/globe/globe_view.h"
 #include "ui/map/colour_bar.h"
+#include "ui/plots/time_series_panel.h"
 #include "ui/sites/site_table_model.h"
 #include "ui/main_window.h"
 
@@ -150,6 +151,32 @@ private Q_SLOTS:
         const auto *marker = window.globe()->markerAt(*window.globe()->project({46.083, -89.979}));
         QVERIFY(marker && marker->tooltip.contains(QStringLiteral("Lost Creek")) && marker->tooltip.contains(QStringLiteral("wetland type 2")));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("towerLegend"))->isVisible());
+
+        // Exports: each writes a valid file with the expected content.
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionExportFigure"))->isEnabled());
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionExportMap"))->isEnabled());
+        auto *panel = window.findChild<TimeSeriesPanel *>(QStringLiteral("timeSeriesPanel"));
+        for (const char *suffix : {"png", "pdf", "svg"}) {
+            const QString path = dir_.filePath(QStringLiteral("figure.") + QLatin1String(suffix));
+            QCOMPARE(panel->exportFigure(path), QString());
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray head = file.read(200);
+            QVERIFY2(suffix == std::string("png") ? head.startsWith("\x89PNG") : suffix == std::string("pdf") ? head.startsWith("%PDF") : head.contains("<svg"),
+                     suffix);
+        }
+        QVERIFY(panel->exportFigure(dir_.filePath(QStringLiteral("figure.gif"))).contains(QStringLiteral(".png, .pdf or .svg")));
+        QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("figure.gif"))));
+        const QString csvPath = dir_.filePath(QStringLiteral("series.csv"));
+        QCOMPARE(panel->exportCsv(csvPath), QString());
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).trimmed().split(QLatin1Char('\n'));
+        QVERIFY(lines.first().startsWith(QStringLiteral("date,US-Los FCH4_F [nmol CH4 m-2 s-1],")));
+        QCOMPARE(lines.first().split(QLatin1Char(',')).size(), 1 + 6);
+        QVERIFY(lines.at(1).startsWith(QStringLiteral("2016-01-01,")));
+        QCOMPARE(lines.size(), 1 + 366);
+        QVERIFY(QDir(dir_.path()).entryList({QStringLiteral(".xmw-export-*")}, QDir::Hidden | QDir::Files).isEmpty());
 
         // The Sites table mirrors the globe's selection, and drives it.
         auto *table = window.findChild<QTableView *>(QStringLiteral("siteTable"));

@@ -1,11 +1,18 @@
 #include "ui/plots/time_series_panel.h"
 
+#include "ui/app/atomic_write.h"
+
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
+#include <QSvgGenerator>
+#include <QTextStream>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
 
 #include <cmath>
+#include <map>
 
 namespace xmw::ui {
 
@@ -59,6 +66,7 @@ TimeSeriesPanel::TimeSeriesPanel(QWidget *parent)
 
 void TimeSeriesPanel::showSites(const std::vector<SitePlotData> &sites)
 {
+    sites_ = sites;
     plot_->clearGraphs();
     hint_->setVisible(sites.empty());
     plot_->setVisible(!sites.empty());
@@ -102,6 +110,67 @@ void TimeSeriesPanel::showSites(const std::vector<SitePlotData> &sites)
     }
     plot_->rescaleAxes();
     plot_->replot();
+}
+
+QString TimeSeriesPanel::exportFigure(const QString &path) const
+{
+    constexpr int kWidth = 1600, kHeight = 700; // 16 × 7 cm at 254 dpi with 1× scale
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf") && suffix != QLatin1String("svg"))
+        return tr("%1: choose a .png, .pdf or .svg file").arg(path);
+    return writeAtomically(path, [&](const QString &file) {
+        if (suffix == QLatin1String("png"))
+            return plot_->savePng(file, kWidth, kHeight, 1.0);
+        if (suffix == QLatin1String("pdf"))
+            return plot_->savePdf(file, kWidth / 2, kHeight / 2);
+        QSvgGenerator svg;
+        svg.setFileName(file);
+        svg.setSize(QSize(kWidth / 2, kHeight / 2));
+        svg.setViewBox(QRect(0, 0, kWidth / 2, kHeight / 2));
+        svg.setTitle(tr("Methane flux"));
+        QCPPainter painter;
+        if (!painter.begin(&svg))
+            return false;
+        plot_->toPainter(&painter, kWidth / 2, kHeight / 2);
+        return painter.end();
+    });
+}
+
+QString TimeSeriesPanel::exportCsv(const QString &path) const
+{
+    // Every day any series has, in order; blank where a series has no value that day.
+    std::map<std::int64_t, QStringList> rows;
+    const std::size_t columns = sites_.size() * 3;
+    const auto put = [&](data::Date date, std::size_t column, float value) {
+        auto &row = rows[data::toDayNumber(date)];
+        row.resize(columns);
+        if (std::isfinite(value))
+            row[column] = QString::number(double(value), 'g', 7);
+    };
+    QStringList header = {QStringLiteral("date")};
+    for (std::size_t s = 0; s < sites_.size(); ++s) {
+        const SitePlotData &site = sites_[s];
+        header << QStringLiteral("%1 FCH4_F [nmol CH4 m-2 s-1]").arg(site.id)
+               << QStringLiteral("%1 FCH4_F_ANNOPTLM [nmol CH4 m-2 s-1]").arg(site.id)
+               << QStringLiteral("%1 TEM-MDM CH4_emission [nmol CH4 m-2 s-1]").arg(site.id);
+        for (std::size_t i = 0; i < site.dates.size(); ++i) {
+            put(site.dates[i], s * 3, site.measured[i]);
+            put(site.dates[i], s * 3 + 1, site.gapFilled[i]);
+        }
+        for (std::size_t i = 0; i < site.cellDates.size(); ++i)
+            put(site.cellDates[i], s * 3 + 2, site.simulated[i]);
+    }
+    return writeAtomically(path, [&](const QString &file) {
+        QFile out(file);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Text))
+            return false;
+        QTextStream stream(&out);
+        stream << header.join(QLatin1Char(',')) << '\n';
+        for (const auto &[day, values] : rows)
+            stream << QString::fromStdString(data::toIsoString(data::fromDayNumber(day))) << ',' << values.join(QLatin1Char(',')) << '\n';
+        stream.flush();
+        return out.error() == QFileDevice::NoError;
+    });
 }
 
 } // namespace xmw::ui

@@ -20,8 +20,15 @@ public:
 
     void showSites(const std::vector<SitePlotData> &sites);
     [[nodiscard]] QCustomPlot *plot() const { return plot_; }
+    [[nodiscard]] bool isEmpty() const { return sites_.empty(); }
+
+    // The figure as PNG, PDF or SVG (from the file's suffix), publication-sized; empty or the problem.
+    [[nodiscard]] QString exportFigure(const QString &path) const;
+    // The data behind the figure: one row per day, ISO dates, units in the header.
+    [[nodiscard]] QString exportCsv(const QString &path) const;
 
 private:
+    std::vector<SitePlotData> sites_;
     QCustomPlot *plot_ = nullptr;
     QLabel *hint_ = nullptr;
 };
