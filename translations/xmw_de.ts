@@ -423,6 +423,26 @@
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Abspielen</translation>
+    </message>
+    <message>
+        <source>Step through the days; the map follows as fast as it can be read</source>
+        <translation>Die Tage durchlaufen; die Karte folgt, so schnell sie gelesen werden kann</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source> days/s</source>
+        <translation> Tage/s</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Abspielgeschwindigkeit</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteTableModel</name>

@@ -423,6 +423,26 @@
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Step through the days; the map follows as fast as it can be read</source>
+        <translation>逐日播放；地图以读取速度跟随更新</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source> days/s</source>
+        <translation> 天/秒</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteTableModel</name>

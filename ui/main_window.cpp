@@ -27,6 +27,8 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSettings>
+#include <QSpinBox>
+#include <QTimer>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -218,6 +220,29 @@ void MainWindow::createMenus()
         {tr("Previous &Month"), QKeySequence(Qt::CTRL | Qt::Key_PageUp), 0, -1, "actionPreviousMonth"},
         {tr("Next M&onth"), QKeySequence(Qt::CTRL | Qt::Key_PageDown), 0, 1, "actionNextMonth"},
     };
+    playTimer_ = new QTimer(this);
+    playAction_ = mapMenu->addAction(tr("&Play"));
+    playAction_->setObjectName(QStringLiteral("actionPlay"));
+    playAction_->setCheckable(true);
+    playAction_->setShortcut(Qt::Key_Space);
+    playAction_->setEnabled(false);
+    playAction_->setStatusTip(tr("Step through the days; the map follows as fast as it can be read"));
+    connect(playAction_, &QAction::toggled, this, [this](bool playing) {
+        playAction_->setText(playing ? tr("&Pause") : tr("&Play"));
+        if (playing)
+            playTimer_->start(1000 / std::max(1, speedBox_->value()));
+        else
+            playTimer_->stop();
+    });
+    connect(playTimer_, &QTimer::timeout, this, [this] {
+        // Wrap around at the end of the record, so a class can leave it running.
+        if (dateEdit_->date() >= dateEdit_->maximumDate())
+            dateEdit_->setDate(dateEdit_->minimumDate());
+        else
+            stepDate(1, 0);
+    });
+    mapActions_.append(playAction_);
+    mapMenu->addSeparator();
     for (const auto &step : steps) {
         QAction *action = mapMenu->addAction(step.text, this, [this, step] { stepDate(step.days, step.months); });
         action->setShortcut(step.key);
@@ -253,6 +278,17 @@ void MainWindow::createMapBar()
     mapBar_->addSeparator();
     mapBar_->addWidget(new QLabel(tr("Date "), mapBar_));
     mapBar_->addWidget(dateEdit_);
+    mapBar_->addAction(playAction_);
+    speedBox_ = new QSpinBox(mapBar_);
+    speedBox_->setObjectName(QStringLiteral("speedBox"));
+    speedBox_->setRange(1, 30);
+    speedBox_->setValue(5);
+    speedBox_->setSuffix(tr(" days/s"));
+    speedBox_->setToolTip(tr("Playback speed"));
+    mapBar_->addWidget(speedBox_);
+    connect(speedBox_, &QSpinBox::valueChanged, this, [this](int daysPerSecond) {
+        playTimer_->setInterval(1000 / daysPerSecond);
+    });
     mapBar_->setEnabled(false); // until a dataset with grids is open
 
     QString legend = tr("Towers by wetland type:");
@@ -346,6 +382,7 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
 {
     dataset_ = dataset;
     field_.reset();
+    playAction_->setChecked(false);
     updateExportActions();
     globe_->setOverlayImage({});
     colourBar_->clear();

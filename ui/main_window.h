@@ -16,6 +16,8 @@ class QMenu;
 class QDateEdit;
 class QLabel;
 class QProgressBar;
+class QSpinBox;
+class QTimer;
 class QToolBar;
 
 namespace xmw::ui {
@@ -90,6 +92,9 @@ private:
     QLabel *towerLegend_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QList<QAction *> mapActions_;
+    QAction *playAction_ = nullptr;
+    QTimer *playTimer_ = nullptr;
+    QSpinBox *speedBox_ = nullptr;
     QList<QAction *> mapExportActions_, seriesExportActions_;
     InitialView initial_;
     DatasetLoader *loader_ = nullptr;

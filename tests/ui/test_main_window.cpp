@@ -19,6 +19,7 @@
 #include <QDateEdit>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSpinBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QLabel>
@@ -97,6 +98,18 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             window.findChild<QAction *>(QStringLiteral("actionNextMonth"))->trigger();
         QCOMPARE(window.findChild<QDateEdit *>(QStringLiteral("dateEdit"))->date(), QDate(2016, 12, 31));
+        // Playing steps through the days, and wraps at the end of the record.
+        auto *dates = window.findChild<QDateEdit *>(QStringLiteral("dateEdit"));
+        dates->setDate(QDate(2016, 12, 30));
+        window.findChild<QSpinBox *>(QStringLiteral("speedBox"))->setValue(30);
+        window.findChild<QAction *>(QStringLiteral("actionPlay"))->setChecked(true);
+        QTRY_VERIFY_WITH_TIMEOUT(dates->date() == QDate(2016, 1, 2), 5000);
+        window.findChild<QAction *>(QStringLiteral("actionPlay"))->setChecked(false);
+        const QDate paused = dates->date();
+        QTest::qWait(200);
+        QCOMPARE(dates->date(), paused);
+        dates->setDate(QDate(2016, 6, 16));
+
         // The opened dataset heads File ▸ Open Recent.
         auto *recent = window.findChild<QMenu *>(QStringLiteral("recentMenu"));
         QVERIFY(recent->isEnabled());
