@@ -41,48 +41,30 @@ void DatasetLoader::open(const QString &path)
 
 FieldRequester::FieldRequester(QObject *parent)
     : QObject(parent)
+    , runner_(
+          this,
+          [](const Request &request) -> Outcome {
+              try {
+                  const auto &grid = request.dataset->grid();
+                  if (!grid)
+                      return {{}, QStringLiteral("this dataset has no TEM-MDM grids")};
+                  return {{request.variable, request.date, grid->dayField(request.variable.toStdString(), request.date)}, {}};
+              } catch (const std::exception &error) {
+                  return {{}, QString::fromStdString(error.what())};
+              }
+          },
+          [this](const Outcome &outcome) {
+              if (outcome.error.isEmpty())
+                  Q_EMIT ready(outcome.field);
+              else
+                  Q_EMIT failed(outcome.error);
+          })
 {
-    connect(&watcher_, &QFutureWatcher<Outcome>::finished, this, [this] {
-        const Outcome outcome = watcher_.result();
-        if (pending_) { // a newer request arrived: this result is already stale
-            const Request next = *pending_;
-            pending_.reset();
-            start(next);
-            return;
-        }
-        if (outcome.error.isEmpty())
-            Q_EMIT ready(outcome.field);
-        else
-            Q_EMIT failed(outcome.error);
-    });
-}
-
-FieldRequester::~FieldRequester()
-{
-    watcher_.waitForFinished();
 }
 
 void FieldRequester::request(const DatasetPtr &dataset, const QString &variable, data::Date date)
 {
-    const Request request{dataset, variable, date};
-    if (watcher_.isRunning())
-        pending_ = request;
-    else
-        start(request);
-}
-
-void FieldRequester::start(const Request &request)
-{
-    watcher_.setFuture(QtConcurrent::run([request]() -> Outcome {
-        try {
-            const auto &grid = request.dataset->grid();
-            if (!grid)
-                return {{}, QStringLiteral("this dataset has no TEM-MDM grids")};
-            return {{request.variable, request.date, grid->dayField(request.variable.toStdString(), request.date)}, {}};
-        } catch (const std::exception &error) {
-            return {{}, QString::fromStdString(error.what())};
-        }
-    }));
+    runner_.run({dataset, variable, date});
 }
 
 } // namespace xmw::ui

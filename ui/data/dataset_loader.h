@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/data/calendar.h"
+#include "ui/data/latest_only_runner.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -43,8 +44,7 @@ private:
     QString path_;
 };
 
-// Reads one day's field of a variable on a worker thread. Requests made while one is running
-// collapse into the newest, so scrubbing through dates never queues stale reads.
+// Reads one day's field of a variable on a worker thread; the newest request wins.
 class FieldRequester : public QObject {
     Q_OBJECT
 
@@ -56,7 +56,6 @@ public:
     };
 
     explicit FieldRequester(QObject *parent = nullptr);
-    ~FieldRequester() override;
 
     void request(const DatasetPtr &dataset, const QString &variable, data::Date date);
 
@@ -74,10 +73,7 @@ private:
         Field field;
         QString error;
     };
-    void start(const Request &request);
-
-    QFutureWatcher<Outcome> watcher_;
-    std::optional<Request> pending_;
+    LatestOnlyRunner<Request, Outcome> runner_;
 };
 
 } // namespace xmw::ui

@@ -4,7 +4,6 @@
 #include "core/data/dataset.h"
 #include "core/data/units.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -47,49 +46,31 @@ SitePlotData gather(const data::Dataset &dataset, const QString &id)
 
 SiteSeriesRequester::SiteSeriesRequester(QObject *parent)
     : QObject(parent)
+    , runner_(
+          this,
+          [](const Request &request) -> Outcome {
+              try {
+                  Outcome outcome;
+                  if (request.dataset && request.dataset->sites())
+                      for (const QString &id : request.ids)
+                          outcome.sites.push_back(gather(*request.dataset, id));
+                  return outcome;
+              } catch (const std::exception &error) {
+                  return {{}, QString::fromStdString(error.what())};
+              }
+          },
+          [this](const Outcome &outcome) {
+              if (outcome.error.isEmpty())
+                  Q_EMIT ready(outcome.sites);
+              else
+                  Q_EMIT failed(outcome.error);
+          })
 {
-    connect(&watcher_, &QFutureWatcher<Outcome>::finished, this, [this] {
-        const Outcome outcome = watcher_.result();
-        if (pending_) {
-            const Request next = *pending_;
-            pending_.reset();
-            start(next);
-            return;
-        }
-        if (outcome.error.isEmpty())
-            Q_EMIT ready(outcome.sites);
-        else
-            Q_EMIT failed(outcome.error);
-    });
-}
-
-SiteSeriesRequester::~SiteSeriesRequester()
-{
-    watcher_.waitForFinished();
 }
 
 void SiteSeriesRequester::request(const DatasetPtr &dataset, const QStringList &ids)
 {
-    const Request request{dataset, ids};
-    if (watcher_.isRunning())
-        pending_ = request;
-    else
-        start(request);
-}
-
-void SiteSeriesRequester::start(const Request &request)
-{
-    watcher_.setFuture(QtConcurrent::run([request]() -> Outcome {
-        try {
-            Outcome outcome;
-            if (request.dataset && request.dataset->sites())
-                for (const QString &id : request.ids)
-                    outcome.sites.push_back(gather(*request.dataset, id));
-            return outcome;
-        } catch (const std::exception &error) {
-            return {{}, QString::fromStdString(error.what())};
-        }
-    }));
+    runner_.run({dataset, ids});
 }
 
 } // namespace xmw::ui

@@ -2,12 +2,11 @@
 
 #include "core/data/calendar.h"
 #include "ui/data/dataset_loader.h"
+#include "ui/data/latest_only_runner.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QStringList>
 
-#include <optional>
 #include <vector>
 
 namespace xmw::ui {
@@ -22,14 +21,13 @@ struct SitePlotData {
     std::vector<float> simulated;        // TEM-MDM CH4_emission of the tower's cell, converted
 };
 
-// Gathers the selected towers' series on a worker thread (the TEM-MDM part reads files); newer
-// requests supersede one still running.
+// Gathers the selected towers' series on a worker thread (the TEM-MDM part reads files); the
+// newest request wins.
 class SiteSeriesRequester : public QObject {
     Q_OBJECT
 
 public:
     explicit SiteSeriesRequester(QObject *parent = nullptr);
-    ~SiteSeriesRequester() override;
 
     void request(const DatasetPtr &dataset, const QStringList &ids);
 
@@ -46,10 +44,7 @@ private:
         std::vector<SitePlotData> sites;
         QString error;
     };
-    void start(const Request &request);
-
-    QFutureWatcher<Outcome> watcher_;
-    std::optional<Request> pending_;
+    LatestOnlyRunner<Request, Outcome> runner_;
 };
 
 } // namespace xmw::ui
