@@ -45,8 +45,6 @@ public:
         return *this;
     }
     JsonWriter &value(int number) { return value(double(number)); }
-    JsonWriter &value(long number) { return value(double(number)); }
-    JsonWriter &value(unsigned long number) { return value(double(number)); }
     JsonWriter &value(bool flag)
     {
         separate();

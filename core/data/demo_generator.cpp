@@ -253,7 +253,6 @@ private:
 
     void writeStatics()
     {
-        std::uniform_real_distribution<double> u(0.0, 1.0);
         struct Static {
             const char *name, *units, *longName;
             std::function<float(const Cell &)> value;

@@ -203,7 +203,7 @@ private Q_SLOTS:
         table->selectRow(0);
         QCOMPARE(window.selectedSites().size(), 1);
         QVERIFY(window.selectedSites().first().startsWith(QStringLiteral("FI-Si")));
-        emit table->doubleClicked(table->model()->index(0, 0));
+        Q_EMIT table->doubleClicked(table->model()->index(0, 0));
         QVERIFY(std::abs(window.globe()->camera().center().lat - 61.8) < 0.1);
         filter->clear();
         // Numbers sort as numbers.
