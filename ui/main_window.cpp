@@ -7,7 +7,6 @@
 #include "ui/globe/globe_view.h"
 #include "ui/map/colour_bar.h"
 #include "ui/map/colour_scale.h"
-#include "ui/map/field_image.h"
 #include "ui/plots/site_series_requester.h"
 #include "ui/plots/time_series_panel.h"
 #include "ui/sites/sites_panel.h"
@@ -451,8 +450,8 @@ void MainWindow::requestField()
 void MainWindow::onFieldReady(const FieldRequester::Field &field)
 {
     field_ = field;
-    const ColourScale scale = ColourScale::fromPercentiles(field.values);
-    globe_->setOverlayImage(renderField(field.values, dataset_->grid()->grid(), scale));
+    const ColourScale scale(field.low, field.high);
+    globe_->setOverlayImage(field.overlay);
     const auto &variable = dataset_->grid()->variable(field.variable.toStdString());
     const QString units = variable.units.empty() ? QString() : tr(" [%1]").arg(QString::fromStdString(variable.units));
     const QString when = variable.cadence == data::Cadence::Static    ? tr("static field")

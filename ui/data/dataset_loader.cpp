@@ -1,6 +1,8 @@
 #include "ui/data/dataset_loader.h"
 
 #include "core/data/dataset.h"
+#include "ui/map/colour_scale.h"
+#include "ui/map/field_image.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -48,7 +50,12 @@ FieldRequester::FieldRequester(QObject *parent)
                   const auto &grid = request.dataset->grid();
                   if (!grid)
                       return {{}, QStringLiteral("this dataset has no TEM-MDM grids")};
-                  return {{request.variable, request.date, grid->dayField(request.variable.toStdString(), request.date)}, {}};
+                  Field field{request.variable, request.date, grid->dayField(request.variable.toStdString(), request.date), {}};
+                  const ColourScale scale = ColourScale::fromPercentiles(field.values);
+                  field.overlay = renderField(field.values, grid->grid(), scale);
+                  field.low = scale.low();
+                  field.high = scale.high();
+                  return {std::move(field), {}};
               } catch (const std::exception &error) {
                   return {{}, QString::fromStdString(error.what())};
               }

@@ -4,6 +4,7 @@
 #include "ui/data/latest_only_runner.h"
 
 #include <QFutureWatcher>
+#include <QImage>
 #include <QObject>
 #include <QString>
 
@@ -28,7 +29,6 @@ public:
     ~DatasetLoader() override;
 
     void open(const QString &path);
-    [[nodiscard]] bool isBusy() const { return watcher_.isRunning(); }
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -44,7 +44,8 @@ private:
     QString path_;
 };
 
-// Reads one day's field of a variable on a worker thread; the newest request wins.
+// Reads one day's field of a variable and colours it, on a worker thread, so that the GUI thread
+// only shows the result; the newest request wins.
 class FieldRequester : public QObject {
     Q_OBJECT
 
@@ -53,6 +54,8 @@ public:
         QString variable;
         data::Date date;
         std::vector<float> values;
+        QImage overlay;           // the field coloured for the globe (see renderField)
+        double low = 0, high = 1; // the colour range: 2nd and 98th percentiles
     };
 
     explicit FieldRequester(QObject *parent = nullptr);
