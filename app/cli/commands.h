@@ -13,5 +13,10 @@ int sites(const Arguments &args);
 int series(const Arguments &args);
 int samples(const Arguments &args);
 int bench(const Arguments &args);
+int train(const Arguments &args);
+int runs(const Arguments &args);
+int predict(const Arguments &args);
+int compare(const Arguments &args);
+int upscale(const Arguments &args);
 
 } // namespace xmw::cli

@@ -218,80 +218,99 @@ SampleSet SampleBuilder::towerSamples(Feedback &feedback) const
     return set;
 }
 
+std::vector<std::size_t> SampleBuilder::validCells() const
+{
+    if (!dataset_.grid())
+        throw DataError(dataset_.root(), "no TEM-MDM folder: no grid samples");
+    std::vector<std::size_t> valid; // land cells with every static field
+    for (std::size_t i = 0; i < dataset_.grid()->grid().cellCount(); ++i)
+        if (std::none_of(statics_.begin(), statics_.end(), [i](const auto &field) { return std::isnan(field[i]); }))
+            valid.push_back(i);
+    return valid;
+}
+
 SampleSet SampleBuilder::gridSamples(double fraction, std::uint64_t seed, Feedback &feedback) const
+{
+    const std::vector<std::size_t> valid = validCells();
+    SampleSet set;
+    std::mt19937_64 rng(seed);
+    const auto &years = dataset_.grid()->years();
+    for (std::size_t k = 0; k < years.size(); ++k) {
+        std::vector<std::size_t> cells = valid;
+        std::shuffle(cells.begin(), cells.end(), rng);
+        cells.resize(std::min(cells.size(), std::max<std::size_t>(1, std::size_t(std::lround(double(cells.size()) * fraction)))));
+        std::sort(cells.begin(), cells.end());
+        const SampleSet year = cellSamples(years[k], cells, feedback, [&](double f) {
+            feedback.setProgress((double(k) + f) / double(years.size()), "TEM-MDM");
+        });
+        for (std::size_t i = 0; i < year.size(); ++i)
+            set.append(year, i);
+        set.skipped.insert(set.skipped.end(), year.skipped.begin(), year.skipped.end());
+    }
+    return set;
+}
+
+SampleSet SampleBuilder::cellSamples(int year, const std::vector<std::size_t> &cells, Feedback &feedback,
+                                     const std::function<void(double)> &progress) const
 {
     if (!dataset_.grid())
         throw DataError(dataset_.root(), "no TEM-MDM folder: no grid samples");
     const GridDataset &grid = *dataset_.grid();
     const int cols = grid.grid().cols;
-    std::vector<std::size_t> valid; // land cells with every static field
-    for (std::size_t i = 0; i < grid.grid().cellCount(); ++i)
-        if (std::none_of(statics_.begin(), statics_.end(), [i](const auto &field) { return std::isnan(field[i]); }))
-            valid.push_back(i);
-
-    SampleSet set;
-    std::mt19937_64 rng(seed);
-    const auto &years = grid.years();
     const std::size_t xs = std::size_t(kDays) * kFeatureCount;
-    for (std::size_t k = 0; k < years.size(); ++k) {
-        const int year = years[k];
-        std::vector<std::size_t> cells = valid;
-        std::shuffle(cells.begin(), cells.end(), rng);
-        cells.resize(std::min(cells.size(), std::max<std::size_t>(1, std::size_t(std::lround(double(cells.size()) * fraction)))));
-        std::sort(cells.begin(), cells.end());
-
-        // Whole months at a time: one read per variable and month serves every chosen cell.
-        const std::size_t n = cells.size();
-        std::vector<float> x(n * xs), y(n * std::size_t(kDays));
-        std::vector<std::string> why(n);
-        std::vector<char> ok(n, 1);
-        for (std::size_t c = 0; c < n; ++c)
-            ok[c] = fillConstants(int(cells[c] / std::size_t(cols)), int(cells[c] % std::size_t(cols)), year, &x[c * xs], &why[c]);
-        const int dynamic[] = {kPrec, kSolr, kTair, kVapr, -1}; // -1: the target
-        for (int m = 1; m <= 12; ++m) {
-            if (feedback.isCanceled())
-                throw Canceled();
-            for (const int f : dynamic) {
-                const auto block = grid.monthBlock(f < 0 ? layout::kEmission : features()[std::size_t(f)].name, year, m);
-                for (std::size_t c = 0; c < n; ++c)
-                    for (int d = 1; d <= daysInMonth(year, m); ++d) {
-                        const auto seq = sequenceDayIndex({year, m, d});
-                        if (!seq)
-                            continue;
-                        const float v = block[cells[c] * 31 + std::size_t(d - 1)];
-                        if (f < 0)
-                            y[c * kDays + std::size_t(*seq)] = toNmolPerSecond(v);
-                        else
-                            x[c * xs + std::size_t(*seq) * kFeatureCount + std::size_t(f)] = v;
-                    }
-            }
-            const auto npp = grid.dayField(layout::kNpp, {year, m, 1});
+    SampleSet set;
+    // Whole months at a time: one read per variable and month serves every chosen cell.
+    const std::size_t n = cells.size();
+    std::vector<float> x(n * xs), y(n * std::size_t(kDays));
+    std::vector<std::string> why(n);
+    std::vector<char> ok(n, 1);
+    for (std::size_t c = 0; c < n; ++c)
+        ok[c] = fillConstants(int(cells[c] / std::size_t(cols)), int(cells[c] % std::size_t(cols)), year, &x[c * xs], &why[c]);
+    const int dynamic[] = {kPrec, kSolr, kTair, kVapr, -1}; // -1: the target
+    for (int m = 1; m <= 12; ++m) {
+        if (feedback.isCanceled())
+            throw Canceled();
+        for (const int f : dynamic) {
+            const auto block = grid.monthBlock(f < 0 ? layout::kEmission : features()[std::size_t(f)].name, year, m);
             for (std::size_t c = 0; c < n; ++c)
-                for (int d = 1; d <= daysInMonth(year, m); ++d)
-                    if (const auto seq = sequenceDayIndex({year, m, d}))
-                        x[c * xs + std::size_t(*seq) * kFeatureCount + kNppIndex] = npp[cells[c]];
-            feedback.setProgress((double(k) + m / 12.0) / double(years.size()), "TEM-MDM");
+                for (int d = 1; d <= daysInMonth(year, m); ++d) {
+                    const auto seq = sequenceDayIndex({year, m, d});
+                    if (!seq)
+                        continue;
+                    const float v = block[cells[c] * 31 + std::size_t(d - 1)];
+                    if (f < 0)
+                        y[c * kDays + std::size_t(*seq)] = toNmolPerSecond(v);
+                    else
+                        x[c * xs + std::size_t(*seq) * kFeatureCount + std::size_t(f)] = v;
+                }
         }
-        for (std::size_t c = 0; c < n; ++c) {
-            const int row = int(cells[c] / std::size_t(cols)), col = int(cells[c] % std::size_t(cols));
-            const std::string id = "cell:" + std::to_string(row) + "," + std::to_string(col) + "/" + std::to_string(year);
-            if (ok[c] && std::any_of(x.begin() + std::ptrdiff_t(c * xs), x.begin() + std::ptrdiff_t((c + 1) * xs),
-                                     [](float v) { return std::isnan(v); })) {
-                ok[c] = 0;
-                why[c] = "missing driver values";
-            }
-            if (!ok[c]) {
-                set.skipped.push_back(id + ": " + why[c]);
-                continue;
-            }
-            set.ids.push_back(id);
-            set.sites.emplace_back();
-            set.years.push_back(year);
-            set.rows.push_back(row);
-            set.cols.push_back(col);
-            set.x.insert(set.x.end(), x.begin() + std::ptrdiff_t(c * xs), x.begin() + std::ptrdiff_t((c + 1) * xs));
-            set.y.insert(set.y.end(), y.begin() + std::ptrdiff_t(c * kDays), y.begin() + std::ptrdiff_t((c + 1) * kDays));
+        const auto npp = grid.dayField(layout::kNpp, {year, m, 1});
+        for (std::size_t c = 0; c < n; ++c)
+            for (int d = 1; d <= daysInMonth(year, m); ++d)
+                if (const auto seq = sequenceDayIndex({year, m, d}))
+                    x[c * xs + std::size_t(*seq) * kFeatureCount + kNppIndex] = npp[cells[c]];
+        if (progress)
+            progress(m / 12.0);
+    }
+    for (std::size_t c = 0; c < n; ++c) {
+        const int row = int(cells[c] / std::size_t(cols)), col = int(cells[c] % std::size_t(cols));
+        const std::string id = "cell:" + std::to_string(row) + "," + std::to_string(col) + "/" + std::to_string(year);
+        if (ok[c] && std::any_of(x.begin() + std::ptrdiff_t(c * xs), x.begin() + std::ptrdiff_t((c + 1) * xs),
+                                 [](float v) { return std::isnan(v); })) {
+            ok[c] = 0;
+            why[c] = "missing driver values";
         }
+        if (!ok[c]) {
+            set.skipped.push_back(id + ": " + why[c]);
+            continue;
+        }
+        set.ids.push_back(id);
+        set.sites.emplace_back();
+        set.years.push_back(year);
+        set.rows.push_back(row);
+        set.cols.push_back(col);
+        set.x.insert(set.x.end(), x.begin() + std::ptrdiff_t(c * xs), x.begin() + std::ptrdiff_t((c + 1) * xs));
+        set.y.insert(set.y.end(), y.begin() + std::ptrdiff_t(c * kDays), y.begin() + std::ptrdiff_t((c + 1) * kDays));
     }
     return set;
 }

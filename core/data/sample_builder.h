@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,11 @@ public:
     [[nodiscard]] SampleSet towerSamples(Feedback &feedback) const;
     // A seeded random `fraction` of the valid (land, non-missing) cells of each year.
     [[nodiscard]] SampleSet gridSamples(double fraction, std::uint64_t seed, Feedback &feedback) const;
+    // Land cells (row × cols + col) with every static field: those that can make a sample.
+    [[nodiscard]] std::vector<std::size_t> validCells() const;
+    // Samples of the given cells (sorted) in one year; `progress` hears the share of months done.
+    [[nodiscard]] SampleSet cellSamples(int year, const std::vector<std::size_t> &cells, Feedback &feedback,
+                                        const std::function<void(double)> &progress = {}) const;
 
 private:
     // Statics, gases and the target's unit for one cell-year; false (with the reason) when the cell

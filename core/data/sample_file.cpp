@@ -1,10 +1,9 @@
 #include "core/data/sample_file.h"
 
 #include "core/data/data_error.h"
+#include "core/data/hdf5_file.h"
 #include "core/data/hdf5_lock.h"
 #include "core/version.h"
-
-#include <hdf5.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -17,122 +16,7 @@ namespace {
 
 constexpr int kDays = kSequenceDays;
 
-// An HDF5 identifier closed by the right H5*close when it goes out of scope.
-class Handle {
-public:
-    Handle(hid_t id, herr_t (*close)(hid_t))
-        : id_(id)
-        , close_(close)
-    {
-    }
-    Handle(const Handle &) = delete;
-    Handle &operator=(const Handle &) = delete;
-    ~Handle()
-    {
-        if (id_ >= 0)
-            close_(id_);
-    }
-    operator hid_t() const { return id_; }
-    [[nodiscard]] bool valid() const { return id_ >= 0; }
-
-private:
-    hid_t id_;
-    herr_t (*close_)(hid_t);
-};
-
-// Variable-length UTF-8 strings, on disk and in memory alike: HDF5 does not convert between
-// character sets, so readers must ask for exactly what writers store.
-hid_t makeStringType()
-{
-    const hid_t type = H5Tcopy(H5T_C_S1);
-    H5Tset_size(type, H5T_VARIABLE);
-    H5Tset_cset(type, H5T_CSET_UTF8);
-    return type;
-}
-
-class Writer {
-public:
-    explicit Writer(const std::filesystem::path &path)
-        : path_(path)
-        , file_(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose)
-    {
-        if (!file_.valid())
-            throw DataError(path, "cannot create the HDF5 file");
-    }
-
-    hid_t file() const { return file_; }
-
-    hid_t group(const char *name)
-    {
-        groups_.push_back(std::make_unique<Handle>(H5Gcreate2(file_, name, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose));
-        check(groups_.back()->valid(), name);
-        return *groups_.back();
-    }
-
-    template <typename T>
-    void array(hid_t where, const char *name, hid_t type, const std::vector<hsize_t> &dims, const T *data,
-               const std::function<void(hid_t)> &decorate = {})
-    {
-        Handle space(H5Screate_simple(int(dims.size()), dims.data(), nullptr), H5Sclose);
-        Handle properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
-        if (dims.front() > 0 && dims.size() > 1) {
-            std::vector<hsize_t> chunk = dims;
-            chunk.front() = std::min<hsize_t>(dims.front(), 64);
-            H5Pset_chunk(properties, int(chunk.size()), chunk.data());
-            H5Pset_shuffle(properties);
-            H5Pset_deflate(properties, 4);
-        }
-        Handle dataset(H5Dcreate2(where, name, type, space, H5P_DEFAULT, properties, H5P_DEFAULT), H5Dclose);
-        check(dataset.valid(), name);
-        if (dims.front() > 0)
-            check(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) >= 0, name);
-        if (decorate)
-            decorate(dataset);
-    }
-
-    void strings(hid_t where, const char *name, const std::vector<std::string> &values)
-    {
-        std::vector<const char *> pointers;
-        for (const auto &v : values)
-            pointers.push_back(v.c_str());
-        Handle type(makeStringType(), H5Tclose);
-        array(where, name, type, {hsize_t(values.size())}, pointers.data());
-    }
-
-    void textAttribute(hid_t where, const char *name, const std::string &text)
-    {
-        Handle type(makeStringType(), H5Tclose);
-        Handle space(H5Screate(H5S_SCALAR), H5Sclose);
-        Handle attribute(H5Acreate2(where, name, type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-        const char *pointer = text.c_str();
-        check(attribute.valid() && H5Awrite(attribute, type, &pointer) >= 0, name);
-    }
-
-    void textListAttribute(hid_t where, const char *name, const std::vector<std::string> &texts)
-    {
-        std::vector<const char *> pointers;
-        for (const auto &t : texts)
-            pointers.push_back(t.c_str());
-        Handle type(makeStringType(), H5Tclose);
-        const hsize_t n = texts.size();
-        Handle space(H5Screate_simple(1, &n, nullptr), H5Sclose);
-        Handle attribute(H5Acreate2(where, name, type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-        check(attribute.valid() && H5Awrite(attribute, type, pointers.data()) >= 0, name);
-    }
-
-    void check(bool ok, const char *what) const
-    {
-        if (!ok)
-            throw DataError(path_, std::string("writing '") + what + "' failed");
-    }
-
-private:
-    std::filesystem::path path_;
-    Handle file_;
-    std::vector<std::unique_ptr<Handle>> groups_;
-};
-
-void writeSet(Writer &w, hid_t group, const SampleSet &set, const std::vector<SampleRole> *roles)
+void writeSet(H5Writer &w, hid_t group, const SampleSet &set, const std::vector<SampleRole> *roles)
 {
     const hsize_t n = set.size();
     std::vector<std::string> names, units;
@@ -161,55 +45,9 @@ void writeSet(Writer &w, hid_t group, const SampleSet &set, const std::vector<Sa
 }
 
 // Reading, for round trips and the engine.
-class Reader {
+class Reader : public H5Reader {
 public:
-    explicit Reader(const std::filesystem::path &path)
-        : path_(path)
-        , file_(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose)
-    {
-        if (!file_.valid())
-            throw DataError(path, "not a readable HDF5 file");
-    }
-
-    template <typename T>
-    std::vector<T> array(const std::string &name, hid_t type) const
-    {
-        Handle d(H5Dopen2(file_, name.c_str(), H5P_DEFAULT), H5Dclose);
-        if (!d.valid())
-            throw DataError(path_, "no dataset '" + name + "'");
-        Handle space(H5Dget_space(d), H5Sclose);
-        const hssize_t count = H5Sget_simple_extent_npoints(space);
-        std::vector<T> values(std::size_t(std::max<hssize_t>(0, count)));
-        if (count > 0 && H5Dread(d, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
-            throw DataError(path_, "reading '" + name + "' failed");
-        return values;
-    }
-
-    std::vector<std::string> strings(const std::string &name) const
-    {
-        Handle type(makeStringType(), H5Tclose);
-        auto pointers = array<char *>(name, type);
-        std::vector<std::string> out;
-        for (char *p : pointers) {
-            out.emplace_back(p ? p : "");
-            H5free_memory(p);
-        }
-        return out;
-    }
-
-    std::optional<std::string> textAttribute(const std::string &name) const
-    {
-        if (H5Aexists(file_, name.c_str()) <= 0)
-            return std::nullopt;
-        Handle attribute(H5Aopen(file_, name.c_str(), H5P_DEFAULT), H5Aclose);
-        Handle type(makeStringType(), H5Tclose);
-        char *text = nullptr;
-        if (H5Aread(attribute, type, &text) < 0)
-            return std::nullopt;
-        std::string out = text ? text : "";
-        H5free_memory(text);
-        return out;
-    }
+    using H5Reader::H5Reader;
 
     SampleSet set(const std::string &group) const
     {
@@ -223,13 +61,9 @@ public:
         s.cols = array<int>(group + "/col", H5T_NATIVE_INT);
         const std::size_t n = s.ids.size();
         if (s.x.size() != n * kDays * kFeatureCount || s.y.size() != n * kDays || s.years.size() != n)
-            throw DataError(path_, "group '" + group + "' has inconsistent shapes");
+            fail("group '" + group + "' has inconsistent shapes");
         return s;
     }
-
-private:
-    std::filesystem::path path_;
-    Handle file_;
 };
 
 } // namespace
@@ -240,7 +74,7 @@ void writeSampleFile(const std::filesystem::path &path, const SampleFile &conten
     const std::filesystem::path partial = path.string() + ".partial-" + std::to_string(::getpid());
     try {
         {
-            Writer w(partial);
+            H5Writer w(partial);
             writeSet(w, w.group("towers"), contents.towers, &contents.roles);
             writeSet(w, w.group("tem"), contents.tem, nullptr);
             const hid_t norm = w.group("normalisation");

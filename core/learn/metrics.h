@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace xmw::learn {
+
+// Agreement of predictions with observations, over the days where the observation exists.
+//   rmse, mae, bias (mean of predicted − observed) in the target's unit;
+//   nrmse = rmse / mean observed;
+//   r2    = squared Pearson correlation;
+//   nse   = 1 − Σ(p−o)² / Σ(o−ō)² (Nash–Sutcliffe; what scikit-learn calls R²);
+//   kge   = 1 − √((r−1)² + (σp/σo−1)² + (μp/μo−1)²) (Kling–Gupta).
+// Undefined values (no observations, constant series) are NaN.
+struct Metrics {
+    std::size_t count = 0;
+    double rmse = 0, nrmse = 0, r2 = 0, mae = 0, bias = 0, nse = 0, kge = 0;
+};
+
+[[nodiscard]] Metrics computeMetrics(std::span<const float> observed, std::span<const float> predicted);
+
+// The metric names in a fixed order, and a metric by name (for tables, JSON and the CLI).
+[[nodiscard]] const std::vector<std::string> &metricNames();
+[[nodiscard]] double metricValue(const Metrics &metrics, const std::string &name);
+
+// Metrics of each site's samples: `sites[i]` owns the 365 days starting at i × 365.
+[[nodiscard]] std::map<std::string, Metrics> metricsPerSite(const std::vector<std::string> &sites,
+                                                            std::span<const float> observed,
+                                                            std::span<const float> predicted);
+
+} // namespace xmw::learn

@@ -1,0 +1,416 @@
+#include "core/learn/run_file.h"
+
+#include "core/data/hdf5_file.h"
+#include "core/data/hdf5_lock.h"
+#include "core/version.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <unistd.h>
+
+namespace xmw::learn {
+
+namespace {
+
+using data::DataError;
+using data::H5Reader;
+using data::H5Writer;
+constexpr int kFormatVersion = 1;
+constexpr int kDays = data::kSequenceDays;
+constexpr const char *kUnit = "nmol CH4 m-2 s-1";
+
+void writeConfig(H5Writer &w, hid_t g, const TrainingConfig &c)
+{
+    w.textAttribute(g, "model", modelName(c.model.kind));
+    w.numberAttribute(g, "hidden", c.model.hidden);
+    w.numberAttribute(g, "layers", c.model.layerCount());
+    w.numberAttribute(g, "dropout", c.model.dropout);
+    w.numberAttribute(g, "heads", c.model.heads);
+    w.textAttribute(g, "method", methodName(c.method));
+    w.textAttribute(g, "pretrained", c.pretrainedRun);
+    w.textAttribute(g, "split", c.split.kind == data::SplitKind::Spatial ? "spatial" : "temporal");
+    w.numberAttribute(g, "fold", c.split.fold);
+    w.numberAttribute(g, "folds", c.split.folds);
+    w.numberAttribute(g, "all_folds", c.allFolds ? 1 : 0);
+    w.numberAttribute(g, "percent", c.split.percent);
+    w.numberAttribute(g, "epochs", c.epochs);
+    w.numberAttribute(g, "finetune_epochs", c.fineTuneEpochCount());
+    w.numberAttribute(g, "learning_rate", c.learningRate);
+    w.numberAttribute(g, "batch", c.batchSize);
+    w.numberAttribute(g, "seed", double(c.seed));
+    w.numberAttribute(g, "ensemble", c.ensemble);
+    w.numberAttribute(g, "threads", c.threads);
+    w.textAttribute(g, "device", c.device);
+    w.numberAttribute(g, "patience", c.patience);
+    w.numberAttribute(g, "validation_fraction", c.validationFraction);
+    w.numberAttribute(g, "clip", c.clip);
+    w.numberAttribute(g, "tem_fraction", c.temFraction);
+}
+
+TrainingConfig readConfig(const H5Reader &r)
+{
+    const auto text = [&](const char *name) {
+        auto v = r.textAttribute(name, "config");
+        if (!v)
+            r.fail(std::string("/config has no attribute '") + name + "'");
+        return *v;
+    };
+    const auto number = [&](const char *name) {
+        auto v = r.numberAttribute(name, "config");
+        if (!v)
+            r.fail(std::string("/config has no attribute '") + name + "'");
+        return *v;
+    };
+    TrainingConfig c;
+    const auto kind = parseModel(text("model"));
+    const auto method = parseMethod(text("method"));
+    if (!kind || !method)
+        r.fail("unknown model '" + text("model") + "' or method '" + text("method") + "'");
+    c.model.kind = *kind;
+    c.model.hidden = int(number("hidden"));
+    c.model.layers = int(number("layers"));
+    c.model.dropout = number("dropout");
+    c.model.heads = int(number("heads"));
+    c.method = *method;
+    c.pretrainedRun = text("pretrained");
+    c.split.kind = text("split") == "spatial" ? data::SplitKind::Spatial : data::SplitKind::Temporal;
+    c.split.fold = int(number("fold"));
+    c.split.folds = int(number("folds"));
+    c.allFolds = number("all_folds") != 0;
+    c.split.percent = number("percent");
+    c.epochs = int(number("epochs"));
+    c.finetuneEpochs = int(number("finetune_epochs"));
+    c.learningRate = number("learning_rate");
+    c.batchSize = int(number("batch"));
+    c.seed = std::uint64_t(number("seed"));
+    c.split.seed = c.seed;
+    c.ensemble = int(number("ensemble"));
+    c.threads = int(number("threads"));
+    c.device = text("device");
+    c.patience = int(number("patience"));
+    c.validationFraction = number("validation_fraction");
+    c.clip = number("clip");
+    c.temFraction = number("tem_fraction");
+    return c;
+}
+
+void writeMetricAttributes(H5Writer &w, hid_t g, const Metrics &m)
+{
+    w.numberAttribute(g, "count", double(m.count));
+    for (const auto &name : metricNames())
+        w.numberAttribute(g, name, metricValue(m, name));
+}
+
+Metrics readMetricAttributes(const H5Reader &r, const std::string &object)
+{
+    Metrics m;
+    m.count = std::size_t(r.numberAttribute("count", object).value_or(0));
+    m.rmse = r.numberAttribute("rmse", object).value_or(NAN);
+    m.nrmse = r.numberAttribute("nrmse", object).value_or(NAN);
+    m.r2 = r.numberAttribute("r2", object).value_or(NAN);
+    m.mae = r.numberAttribute("mae", object).value_or(NAN);
+    m.bias = r.numberAttribute("bias", object).value_or(NAN);
+    m.nse = r.numberAttribute("nse", object).value_or(NAN);
+    m.kge = r.numberAttribute("kge", object).value_or(NAN);
+    return m;
+}
+
+void writeModels(H5Writer &w, const std::string &group, const std::vector<ModelBlob> &models)
+{
+    for (std::size_t i = 0; i < models.size(); ++i) {
+        const std::string name = "member_" + std::to_string(i);
+        w.bytes(w.file(), group + "/" + name, models[i].archive);
+    }
+    // Attributes on the datasets themselves, written after: H5Writer closes each dataset it writes.
+}
+
+std::vector<ModelBlob> readModels(const H5Reader &r, const std::string &group)
+{
+    std::vector<ModelBlob> out;
+    if (!r.exists(group))
+        return out;
+    for (std::size_t i = 0;; ++i) {
+        const std::string path = group + "/member_" + std::to_string(i);
+        if (!r.exists(path))
+            break;
+        ModelBlob blob;
+        blob.archive = r.bytes(path);
+        blob.fold = int(r.numberAttribute("fold", path).value_or(0));
+        blob.seed = std::uint64_t(r.numberAttribute("seed", path).value_or(0));
+        out.push_back(std::move(blob));
+    }
+    return out;
+}
+
+void writeAll(H5Writer &w, const RunRecord &run)
+{
+    const hid_t root = w.file();
+    w.textAttribute(root, "format", "xmw-run");
+    w.numberAttribute(root, "format_version", kFormatVersion);
+    w.textAttribute(root, "created_by", std::string("xmw ") + kVersion);
+    w.textAttribute(root, "name", run.name);
+    w.textAttribute(root, "notes", run.notes);
+    w.textAttribute(root, "created", run.created);
+    w.textAttribute(root, "dataset", run.dataset);
+    w.textAttribute(root, "input_key", run.inputKey);
+    w.textAttribute(root, "stopped", run.stopped);
+    w.numberAttribute(root, "seconds", run.seconds);
+    w.numberAttribute(root, "samples_per_second", run.samplesPerSecond);
+    w.textAttribute(root, "config", run.config.toJson());
+    w.textAttribute(root, "calendar", "365-day sequences: 29 February is dropped");
+    writeConfig(w, w.group("config"), run.config);
+
+    const hid_t history = w.group("history");
+    const hsize_t rows = run.history.size();
+    std::vector<int> member, epoch;
+    std::vector<std::string> phase;
+    std::vector<double> columns[6];
+    for (const auto &h : run.history) {
+        member.push_back(h.member);
+        epoch.push_back(h.epoch);
+        phase.push_back(h.phase);
+        const double values[6] = {h.trainLoss, h.validationLoss, h.sourceLoss, h.targetLoss, h.domainLoss, h.seconds};
+        for (int c = 0; c < 6; ++c)
+            columns[c].push_back(values[c]);
+    }
+    w.array(history, "member", H5T_NATIVE_INT, {rows}, member.data());
+    w.strings(history, "phase", phase);
+    w.array(history, "epoch", H5T_NATIVE_INT, {rows}, epoch.data());
+    const char *names[6] = {"train_loss", "validation_loss", "source_loss", "target_loss", "domain_loss", "seconds"};
+    for (int c = 0; c < 6; ++c)
+        w.array(history, names[c], H5T_NATIVE_DOUBLE, {rows}, columns[c].data());
+    w.textAttribute(history, "loss", "masked mean squared error of the standardised target; NaN where it does not apply");
+
+    const hid_t test = w.group("test");
+    const hsize_t n = run.testIds.size();
+    w.strings(test, "id", run.testIds);
+    w.strings(test, "site", run.testSites);
+    w.array(test, "year", H5T_NATIVE_INT, {n}, run.testYears.data());
+    const auto units = [&](hid_t d) { w.textAttribute(d, "units", kUnit); };
+    w.array(test, "observed", H5T_NATIVE_FLOAT, {n, hsize_t(kDays)}, run.observed.data(), units);
+    w.array(test, "predicted", H5T_NATIVE_FLOAT, {n, hsize_t(kDays)}, run.predicted.data(), units);
+    w.array(test, "spread", H5T_NATIVE_FLOAT, {n, hsize_t(kDays)}, run.spread.data(), units);
+    w.strings(w.group("train"), "id", run.trainIds);
+
+    const hid_t metrics = w.group("metrics");
+    writeMetricAttributes(w, metrics, run.metrics);
+    const hid_t perSite = w.group("metrics/per_site");
+    std::vector<std::string> sites;
+    std::vector<double> count;
+    std::vector<std::vector<double>> values(metricNames().size());
+    for (const auto &[site, m] : run.perSite) {
+        sites.push_back(site);
+        count.push_back(double(m.count));
+        for (std::size_t k = 0; k < metricNames().size(); ++k)
+            values[k].push_back(metricValue(m, metricNames()[k]));
+    }
+    w.strings(perSite, "site", sites);
+    w.array(perSite, "count", H5T_NATIVE_DOUBLE, {hsize_t(sites.size())}, count.data());
+    for (std::size_t k = 0; k < metricNames().size(); ++k)
+        w.array(perSite, metricNames()[k], H5T_NATIVE_DOUBLE, {hsize_t(sites.size())}, values[k].data());
+
+    const hid_t norm = w.group("normalisation");
+    std::vector<std::string> featureNames;
+    for (const auto &f : data::features())
+        featureNames.emplace_back(f.name);
+    w.array(norm, "mean", H5T_NATIVE_FLOAT, {hsize_t(data::kFeatureCount)}, run.scaling.features.mean.data(),
+            [&](hid_t d) { w.textListAttribute(d, "feature_names", featureNames); });
+    w.array(norm, "std", H5T_NATIVE_FLOAT, {hsize_t(data::kFeatureCount)}, run.scaling.features.stddev.data());
+    w.numberAttribute(norm, "target_mean", run.scaling.targetMean);
+    w.numberAttribute(norm, "target_std", run.scaling.targetStd);
+    w.textAttribute(norm, "target_units", kUnit);
+
+    const hid_t models = w.group("models");
+    w.textAttribute(models, "format", "LibTorch serialize archive (torch::serialize::OutputArchive), one per member");
+    writeModels(w, "models", run.models);
+    if (!run.baseModels.empty()) {
+        const hid_t base = w.group("base_models");
+        w.textAttribute(base, "model", modelName(run.baseModel.kind));
+        w.numberAttribute(base, "hidden", run.baseModel.hidden);
+        w.numberAttribute(base, "layers", run.baseModel.layerCount());
+        w.numberAttribute(base, "dropout", run.baseModel.dropout);
+        w.numberAttribute(base, "heads", run.baseModel.heads);
+        writeModels(w, "base_models", run.baseModels);
+    }
+}
+
+// Model attributes go on datasets H5Writer has already closed; reopen each to decorate it.
+void decorateModels(hid_t file, const std::string &group, const std::vector<ModelBlob> &models)
+{
+    for (std::size_t i = 0; i < models.size(); ++i) {
+        const std::string path = group + "/member_" + std::to_string(i);
+        data::H5Handle d(H5Dopen2(file, path.c_str(), H5P_DEFAULT), H5Dclose);
+        const double values[2] = {double(models[i].fold), double(models[i].seed)};
+        const char *names[2] = {"fold", "seed"};
+        for (int k = 0; k < 2; ++k) {
+            data::H5Handle space(H5Screate(H5S_SCALAR), H5Sclose);
+            data::H5Handle a(H5Acreate2(d, names[k], H5T_NATIVE_DOUBLE, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+            H5Awrite(a, H5T_NATIVE_DOUBLE, &values[k]);
+        }
+    }
+}
+
+RunRecord readHeader(const H5Reader &r)
+{
+    if (r.textAttribute("format") != std::optional<std::string>("xmw-run"))
+        r.fail("not an X-MethaneWet run file (no format=\"xmw-run\" attribute)");
+    if (r.numberAttribute("format_version").value_or(0) > kFormatVersion)
+        r.fail("written by a newer xmw (run format " + std::to_string(int(*r.numberAttribute("format_version"))) + ")");
+    RunRecord run;
+    run.name = r.textAttribute("name").value_or("");
+    run.notes = r.textAttribute("notes").value_or("");
+    run.created = r.textAttribute("created").value_or("");
+    run.dataset = r.textAttribute("dataset").value_or("");
+    run.inputKey = r.textAttribute("input_key").value_or("");
+    run.stopped = r.textAttribute("stopped").value_or("");
+    run.seconds = r.numberAttribute("seconds").value_or(0);
+    run.samplesPerSecond = r.numberAttribute("samples_per_second").value_or(0);
+    run.config = readConfig(r);
+    run.metrics = readMetricAttributes(r, "metrics");
+    return run;
+}
+
+} // namespace
+
+void writeRunFile(const std::filesystem::path &path, const RunRecord &run)
+{
+    const auto lock = data::hdf5Lock();
+    const std::filesystem::path partial = path.string() + ".partial-" + std::to_string(::getpid());
+    try {
+        {
+            H5Writer w(partial);
+            writeAll(w, run);
+            decorateModels(w.file(), "models", run.models);
+            decorateModels(w.file(), "base_models", run.baseModels);
+        }
+        std::filesystem::rename(partial, path);
+    } catch (...) {
+        std::error_code ec;
+        std::filesystem::remove(partial, ec);
+        throw;
+    }
+}
+
+RunRecord readRunSummary(const std::filesystem::path &path)
+{
+    const auto lock = data::hdf5Lock();
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw DataError(path, "file not found");
+    return readHeader(H5Reader(path));
+}
+
+RunRecord readRunFile(const std::filesystem::path &path)
+{
+    const auto lock = data::hdf5Lock();
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw DataError(path, "file not found");
+    const H5Reader r(path);
+    RunRecord run = readHeader(r);
+
+    const auto member = r.array<int>("history/member", H5T_NATIVE_INT);
+    const auto epoch = r.array<int>("history/epoch", H5T_NATIVE_INT);
+    const auto phase = r.strings("history/phase");
+    const char *names[6] = {"train_loss", "validation_loss", "source_loss", "target_loss", "domain_loss", "seconds"};
+    std::vector<double> columns[6];
+    for (int c = 0; c < 6; ++c)
+        columns[c] = r.array<double>(std::string("history/") + names[c], H5T_NATIVE_DOUBLE);
+    for (std::size_t i = 0; i < member.size(); ++i) {
+        if (epoch.size() != member.size() || phase.size() != member.size() || columns[5].size() != member.size())
+            r.fail("/history columns differ in length");
+        run.history.push_back({member[i], phase[i], epoch[i], columns[0][i], columns[1][i], columns[2][i],
+                               columns[3][i], columns[4][i], columns[5][i]});
+    }
+
+    run.testIds = r.strings("test/id");
+    run.testSites = r.strings("test/site");
+    run.testYears = r.array<int>("test/year", H5T_NATIVE_INT);
+    run.observed = r.array<float>("test/observed", H5T_NATIVE_FLOAT);
+    run.predicted = r.array<float>("test/predicted", H5T_NATIVE_FLOAT);
+    run.spread = r.array<float>("test/spread", H5T_NATIVE_FLOAT);
+    const std::size_t n = run.testIds.size();
+    if (run.testSites.size() != n || run.testYears.size() != n || run.observed.size() != n * kDays ||
+        run.predicted.size() != n * kDays || run.spread.size() != n * kDays)
+        r.fail("/test arrays do not have one 365-day row per test sample");
+    run.trainIds = r.strings("train/id");
+
+    const auto sites = r.strings("metrics/per_site/site");
+    const auto count = r.array<double>("metrics/per_site/count", H5T_NATIVE_DOUBLE);
+    std::vector<std::vector<double>> values;
+    for (const auto &name : metricNames())
+        values.push_back(r.array<double>("metrics/per_site/" + name, H5T_NATIVE_DOUBLE));
+    for (std::size_t i = 0; i < sites.size(); ++i) {
+        Metrics m;
+        m.count = std::size_t(count.at(i));
+        m.rmse = values[0].at(i), m.nrmse = values[1].at(i), m.r2 = values[2].at(i), m.mae = values[3].at(i);
+        m.bias = values[4].at(i), m.nse = values[5].at(i), m.kge = values[6].at(i);
+        run.perSite[sites[i]] = m;
+    }
+
+    const auto mean = r.array<float>("normalisation/mean", H5T_NATIVE_FLOAT);
+    const auto stddev = r.array<float>("normalisation/std", H5T_NATIVE_FLOAT);
+    if (mean.size() != data::kFeatureCount || stddev.size() != data::kFeatureCount)
+        r.fail("the run was trained on " + std::to_string(mean.size()) + " features, not the benchmark's 15");
+    std::copy(mean.begin(), mean.end(), run.scaling.features.mean.begin());
+    std::copy(stddev.begin(), stddev.end(), run.scaling.features.stddev.begin());
+    run.scaling.targetMean = float(r.numberAttribute("target_mean", "normalisation").value_or(0));
+    run.scaling.targetStd = float(r.numberAttribute("target_std", "normalisation").value_or(1));
+
+    run.models = readModels(r, "models");
+    if (run.models.empty())
+        r.fail("the run holds no trained model");
+    run.baseModels = readModels(r, "base_models");
+    if (!run.baseModels.empty()) {
+        const auto kind = parseModel(r.textAttribute("model", "base_models").value_or(""));
+        if (!kind)
+            r.fail("/base_models names no known model");
+        run.baseModel.kind = *kind;
+        run.baseModel.hidden = int(r.numberAttribute("hidden", "base_models").value_or(64));
+        run.baseModel.layers = int(r.numberAttribute("layers", "base_models").value_or(0));
+        run.baseModel.dropout = r.numberAttribute("dropout", "base_models").value_or(0.1);
+        run.baseModel.heads = int(r.numberAttribute("heads", "base_models").value_or(4));
+    }
+    return run;
+}
+
+void updateRunLabels(const std::filesystem::path &path, const std::string &name, const std::string &notes)
+{
+    RunRecord run = readRunFile(path);
+    run.name = name;
+    run.notes = notes;
+    writeRunFile(path, run);
+}
+
+std::vector<std::filesystem::path> findRunFiles(const std::filesystem::path &folder)
+{
+    std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> found;
+    std::error_code ec;
+    for (const auto &entry : std::filesystem::directory_iterator(folder, ec)) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".h5")
+            continue;
+        try {
+            (void)readRunSummary(entry.path());
+            found.emplace_back(entry.last_write_time(), entry.path());
+        } catch (const DataError &) {
+        }
+    }
+    std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    std::vector<std::filesystem::path> out;
+    for (auto &f : found)
+        out.push_back(f.second);
+    return out;
+}
+
+std::string utcNow()
+{
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+} // namespace xmw::learn

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/feedback.h"
+#include "core/learn/run_file.h"
+#include "core/learn/training_config.h"
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace xmw::learn {
+
+// A configuration that cannot be trained (or a pretrained run that does not fit it).
+struct TrainingError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Where a running job is, for progress bars and ETAs.
+struct JobProgress {
+    int member = 0, members = 1; // current member (fold × seed), 0-based, and how many
+    std::string phase;
+    int epoch = 0, epochs = 0;   // within the phase, 1-based
+    int batch = 0, batches = 0;
+    double fraction = 0;         // of the whole job
+    double etaSeconds = 0;       // NaN until an epoch has finished
+};
+
+// Trains one configuration on a dataset and writes its run file. run() blocks on the calling thread
+// (the CLI's main thread, a GUI worker); everything else may be called from any thread. The job
+// checkpoints after every epoch beside the run file (RUN.h5.checkpoint) and, with resume, picks up
+// from there; the checkpoint is removed once the run file is written.
+class TrainingJob {
+public:
+    struct Callbacks {
+        std::function<void(const EpochRecord &, const JobProgress &)> epoch;
+        std::function<void(const JobProgress &)> batch;   // at most every 100 ms
+        std::function<void(const std::string &)> message; // stages, warnings
+    };
+
+    TrainingJob(std::filesystem::path dataset, TrainingConfig config, std::filesystem::path out);
+    ~TrainingJob();
+
+    void setCallbacks(Callbacks callbacks);
+    void setResume(bool resume);
+    void setLabels(std::string name, std::string notes);
+
+    // Stops run() within a batch (it throws xmw::Canceled); the checkpoint stays for a resume.
+    void cancel();
+
+    RunRecord run();
+
+    [[nodiscard]] static std::filesystem::path checkpointPath(const std::filesystem::path &out);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace xmw::learn

@@ -1,0 +1,157 @@
+#include "core/learn/upscaler.h"
+
+#include "core/data/calendar.h"
+#include "core/data/data_error.h"
+#include "core/data/hdf5_lock.h"
+#include "core/data/netcdf_file.h"
+#include "core/data/sample_builder.h"
+#include "core/learn/predictor.h"
+#include "core/version.h"
+
+#include <chrono>
+#include <cmath>
+#include <unistd.h>
+
+namespace xmw::learn {
+
+namespace {
+constexpr int kDays = data::kSequenceDays;
+constexpr float kFill = 1.0e20f;
+} // namespace
+
+std::vector<float> UpscaledYear::field(int dayOfYear, bool difference) const
+{
+    std::vector<float> out(grid.cellCount(), std::numeric_limits<float>::quiet_NaN());
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        const std::size_t i = c * kDays + std::size_t(dayOfYear);
+        out[cells[c]] = difference ? values[i] - simulated[i] : values[i];
+    }
+    return out;
+}
+
+Upscaler::Upscaler(const data::Dataset &dataset, const RunRecord &run, std::string device)
+    : dataset_(dataset)
+    , run_(run)
+    , device_(std::move(device))
+{
+    if (!dataset_.grid())
+        throw data::DataError(dataset_.root(), "upscaling needs a TEM-MDM folder");
+}
+
+UpscaledYear Upscaler::run(int year, Feedback &feedback, std::size_t chunk) const
+{
+    const auto start = std::chrono::steady_clock::now();
+    const auto &years = dataset_.grid()->years();
+    if (std::find(years.begin(), years.end(), year) == years.end())
+        throw data::DataError(dataset_.root(), "no TEM-MDM data for " + std::to_string(year) + " (it has " +
+                                                   std::to_string(years.front()) + "–" + std::to_string(years.back()) + ")");
+    const data::SampleBuilder builder(dataset_);
+    const Predictor predictor(run_, device_);
+    const std::vector<std::size_t> valid = builder.validCells();
+    UpscaledYear out;
+    out.year = year;
+    out.grid = dataset_.grid()->grid();
+    for (std::size_t first = 0; first < valid.size(); first += chunk) {
+        const std::vector<std::size_t> cells(valid.begin() + std::ptrdiff_t(first),
+                                             valid.begin() + std::ptrdiff_t(std::min(valid.size(), first + chunk)));
+        const double done = double(first) / double(valid.size()), share = double(cells.size()) / double(valid.size());
+        const data::SampleSet samples = builder.cellSamples(year, cells, feedback, [&](double f) {
+            feedback.setProgress(done + share * 0.5 * f, "upscaling " + std::to_string(year));
+        });
+        if (feedback.isCanceled())
+            throw Canceled();
+        const std::vector<float> predicted = predictor.predict(samples.x, samples.size());
+        const int cols = out.grid.cols;
+        for (std::size_t i = 0; i < samples.size(); ++i)
+            out.cells.push_back(std::size_t(samples.rows[i]) * std::size_t(cols) + std::size_t(samples.cols[i]));
+        out.values.insert(out.values.end(), predicted.begin(), predicted.end());
+        out.simulated.insert(out.simulated.end(), samples.y.begin(), samples.y.end());
+        feedback.setProgress(done + share, "upscaling " + std::to_string(year));
+    }
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return out;
+}
+
+void writeUpscaledNetcdf(const std::filesystem::path &path, const UpscaledYear &year, const RunRecord &run,
+                         const std::string &history)
+{
+    const auto lock = data::hdf5Lock();
+    const std::filesystem::path partial = path.string() + ".partial-" + std::to_string(::getpid());
+    try {
+        data::NetcdfFile file = data::NetcdfFile::create(partial);
+        const data::Grid &g = year.grid;
+        const int time = file.addDimension("time", kDays);
+        const int lat = file.addDimension("lat", std::size_t(g.rows));
+        const int lon = file.addDimension("lon", std::size_t(g.cols));
+        const int timeVar = file.addVariable("time", std::span(&time, 1), {}, 0, true);
+        const int latVar = file.addVariable("lat", std::span(&lat, 1), {}, 0, true);
+        const int lonVar = file.addVariable("lon", std::span(&lon, 1), {}, 0, true);
+        file.setAttribute(timeVar, "units", "days since " + std::to_string(year.year) + "-01-01 00:00:00");
+        file.setAttribute(timeVar, "calendar", "noleap");
+        file.setAttribute(timeVar, "standard_name", "time");
+        file.setAttribute(timeVar, "axis", "T");
+        file.setAttribute(latVar, "units", "degrees_north");
+        file.setAttribute(latVar, "standard_name", "latitude");
+        file.setAttribute(latVar, "axis", "Y");
+        file.setAttribute(lonVar, "units", "degrees_east");
+        file.setAttribute(lonVar, "standard_name", "longitude");
+        file.setAttribute(lonVar, "axis", "X");
+        const int dims[3] = {time, lat, lon};
+        const std::size_t chunks[3] = {1, std::size_t(g.rows), std::size_t(g.cols)};
+        const int prediction = file.addVariable("CH4_prediction", dims, chunks, 4);
+        file.setAttribute(prediction, "units", "nmol m-2 s-1");
+        file.setAttribute(prediction, "long_name", "daily wetland CH4 emission predicted by " + modelName(run.config.model.kind) +
+                                                       " (" + methodName(run.config.method) + ")");
+        file.setAttribute(prediction, "_FillValue", kFill, true);
+        file.setAttribute(prediction, "comment", "nmol CH4 m-2 s-1; cells without a prediction (ocean, missing inputs) are filled");
+        const int simulated = file.addVariable("CH4_emission_TEM_MDM", dims, chunks, 4);
+        file.setAttribute(simulated, "units", "nmol m-2 s-1");
+        file.setAttribute(simulated, "long_name", "daily wetland CH4 emission simulated by TEM-MDM, same cells and unit");
+        file.setAttribute(simulated, "_FillValue", kFill, true);
+        file.setAttribute(data::NetcdfFile::kGlobal, "Conventions", "CF-1.8");
+        file.setAttribute(data::NetcdfFile::kGlobal, "title", "X-MethaneWet upscaled CH4 prediction, " + std::to_string(year.year));
+        file.setAttribute(data::NetcdfFile::kGlobal, "source", std::string("xmw ") + kVersion + ", run '" + run.name + "' (" +
+                                                                   run.config.toJson() + ")");
+        file.setAttribute(data::NetcdfFile::kGlobal, "history", history);
+        file.setAttribute(data::NetcdfFile::kGlobal, "calendar_note", "365-day sequences: 29 February is not predicted");
+        file.endDefinitions();
+
+        std::vector<double> coordinate(static_cast<std::size_t>(kDays));
+        for (int d = 0; d < kDays; ++d)
+            coordinate[std::size_t(d)] = d;
+        std::size_t start1[1] = {0}, count1[1] = {std::size_t(kDays)};
+        file.write(timeVar, start1, count1, coordinate.data());
+        coordinate.resize(std::size_t(g.rows));
+        for (int r = 0; r < g.rows; ++r)
+            coordinate[std::size_t(r)] = g.lat(r);
+        count1[0] = std::size_t(g.rows);
+        file.write(latVar, start1, count1, coordinate.data());
+        coordinate.resize(std::size_t(g.cols));
+        for (int c = 0; c < g.cols; ++c)
+            coordinate[std::size_t(c)] = g.lon(c);
+        count1[0] = std::size_t(g.cols);
+        file.write(lonVar, start1, count1, coordinate.data());
+
+        for (int day = 0; day < kDays; ++day)
+            for (const int which : {prediction, simulated}) {
+                std::vector<float> field(g.cellCount(), kFill);
+                const std::vector<float> &source = which == prediction ? year.values : year.simulated;
+                for (std::size_t c = 0; c < year.cells.size(); ++c) {
+                    const float v = source[c * kDays + std::size_t(day)];
+                    if (std::isfinite(v))
+                        field[year.cells[c]] = v;
+                }
+                const std::size_t start[3] = {std::size_t(day), 0, 0};
+                const std::size_t count[3] = {1, std::size_t(g.rows), std::size_t(g.cols)};
+                file.write(which, start, count, field.data());
+            }
+        file.close();
+        std::filesystem::rename(partial, path);
+    } catch (...) {
+        std::error_code ec;
+        std::filesystem::remove(partial, ec);
+        throw;
+    }
+}
+
+} // namespace xmw::learn

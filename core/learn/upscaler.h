@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/data/dataset.h"
+#include "core/data/grid.h"
+#include "core/feedback.h"
+#include "core/learn/run_file.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace xmw::learn {
+
+// A run's prediction for every valid land cell of one year: 365 days (29 February dropped) ×
+// the cells, in nmol CH4 m-2 s-1. Kept per cell rather than as full fields: a 0.5° year is
+// ~100 MB this way and ~380 MB as fields.
+struct UpscaledYear {
+    int year = 0;
+    data::Grid grid;
+    std::vector<std::size_t> cells; // row × cols + col
+    std::vector<float> values;      // cells × 365
+    std::vector<float> simulated;   // cells × 365: TEM-MDM CH4_emission in the same unit
+    double seconds = 0;
+
+    // One day's field (rows × cols, NaN off the predicted cells); `dayOfYear` 0…364.
+    [[nodiscard]] std::vector<float> field(int dayOfYear, bool difference = false) const;
+};
+
+// Applies a run to every valid cell of a year in chunks, so memory stays bounded whatever the grid.
+class Upscaler {
+public:
+    Upscaler(const data::Dataset &dataset, const RunRecord &run, std::string device = "cpu");
+
+    [[nodiscard]] UpscaledYear run(int year, Feedback &feedback, std::size_t chunk = 4096) const;
+
+private:
+    const data::Dataset &dataset_;
+    const RunRecord &run_;
+    std::string device_;
+};
+
+// CF-1.8 NetCDF-4: CH4_prediction(time, lat, lon) with lat/lon/time coordinates, a noleap calendar,
+// _FillValue off the predicted cells, units, long_name; global Conventions, title, source, history.
+// Written under a temporary name and renamed.
+void writeUpscaledNetcdf(const std::filesystem::path &path, const UpscaledYear &year, const RunRecord &run,
+                         const std::string &history);
+
+} // namespace xmw::learn

@@ -1,0 +1,240 @@
+// Training jobs on a small demo dataset: methods, run files, resume, upscaling, the CLI.
+#include "core/build_info.h"
+#include "core/data/data_error.h"
+#include "core/data/dataset.h"
+#include "core/learn/predictor.h"
+#include "core/learn/run_file.h"
+#include "core/learn/training_job.h"
+#include "core/learn/upscaler.h"
+#include "demo_fixture.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+#include <cmath>
+
+using namespace xmw::learn;
+
+namespace {
+
+TrainingConfig quick(ModelKind kind, Method method)
+{
+    TrainingConfig c;
+    c.model.kind = kind;
+    c.model.hidden = 8;
+    c.model.heads = 2;
+    c.method = method;
+    c.epochs = 2;
+    c.batchSize = 16;
+    c.threads = 1;
+    c.temFraction = 0.2;
+    c.seed = 5;
+    c.split.seed = 5;
+    return c;
+}
+
+} // namespace
+
+class TestTraining : public QObject {
+    Q_OBJECT
+
+    DemoFixture demo_;
+
+    RunRecord train(const TrainingConfig &config, const std::string &name)
+    {
+        TrainingJob job(demo_.root(), config, demo_.scratch(name));
+        return job.run();
+    }
+
+private Q_SLOTS:
+    void scratchRunWritesAFileThatRoundTrips()
+    {
+        const RunRecord run = train(quick(ModelKind::Lstm, Method::Scratch), "scratch.h5");
+        QCOMPARE(int(run.history.size()), 2);
+        QVERIFY(!run.testIds.empty());
+        QCOMPARE(run.predicted.size(), run.testIds.size() * 365);
+        QVERIFY(std::isfinite(run.metrics.rmse) && run.metrics.count > 0);
+        QVERIFY(!run.perSite.empty());
+        QVERIFY(!std::filesystem::exists(TrainingJob::checkpointPath(demo_.scratch("scratch.h5"))));
+
+        const RunRecord back = readRunFile(demo_.scratch("scratch.h5"));
+        QCOMPARE(back.config.toJson(), run.config.toJson());
+        QCOMPARE(back.testIds, run.testIds);
+        QCOMPARE(back.predicted, run.predicted);
+        QCOMPARE(back.metrics.rmse, run.metrics.rmse);
+        QCOMPARE(back.history.size(), run.history.size());
+        QCOMPARE(back.history[1].trainLoss, run.history[1].trainLoss);
+        QVERIFY(std::isnan(back.history[1].domainLoss));
+        QCOMPARE(back.models.size(), std::size_t(1));
+        QCOMPARE(back.perSite.size(), run.perSite.size());
+        // The stored model reproduces the stored predictions.
+        const Predictor predictor(back);
+        QCOMPARE(predictor.memberCount(), std::size_t(1));
+        QVERIFY(findRunFiles(demo_.scratch("")).size() >= 1);
+    }
+
+    void aFixedSeedReproducesTheLossCurve()
+    {
+        const RunRecord a = train(quick(ModelKind::Gru, Method::Scratch), "seed-a.h5");
+        const RunRecord b = train(quick(ModelKind::Gru, Method::Scratch), "seed-b.h5");
+        for (std::size_t i = 0; i < a.history.size(); ++i)
+            QCOMPARE(a.history[i].trainLoss, b.history[i].trainLoss);
+        QCOMPARE(a.predicted, b.predicted);
+    }
+
+    void transferMethodsRunAndRecordTheirLosses()
+    {
+        const RunRecord pretrained = train(quick(ModelKind::Lstm, Method::Pretrain), "pretrain.h5");
+        QCOMPARE(pretrained.history.front().phase, std::string("pretrain"));
+        QVERIFY(std::isfinite(pretrained.history.front().sourceLoss));
+
+        TrainingConfig finetune = quick(ModelKind::Lstm, Method::Finetune);
+        finetune.pretrainedRun = demo_.scratch("pretrain.h5").string();
+        QVERIFY(std::isfinite(train(finetune, "finetune.h5").metrics.rmse));
+
+        const RunRecord adversarial = train(quick(ModelKind::Lstm, Method::Adversarial), "adversarial.h5");
+        QCOMPARE(int(adversarial.history.size()), 4); // 2 joint + 2 fine-tuning
+        QCOMPARE(adversarial.history[0].phase, std::string("joint"));
+        QVERIFY(std::isfinite(adversarial.history[0].domainLoss) && std::isfinite(adversarial.history[0].sourceLoss));
+        QCOMPARE(adversarial.history[2].phase, std::string("finetune"));
+
+        const RunRecord reweight = train(quick(ModelKind::Lstm, Method::Reweight), "reweight.h5");
+        QVERIFY(std::isfinite(reweight.history[0].sourceLoss) && std::isnan(reweight.history[0].domainLoss));
+    }
+
+    void residualPredictionIsTheSum()
+    {
+        if (!std::filesystem::exists(demo_.scratch("pretrain.h5")))
+            (void)train(quick(ModelKind::Lstm, Method::Pretrain), "pretrain.h5");
+        TrainingConfig config = quick(ModelKind::Gru, Method::Residual); // the residual model may differ
+        config.pretrainedRun = demo_.scratch("pretrain.h5").string();
+        (void)train(config, "residual.h5");
+        const RunRecord residual = readRunFile(demo_.scratch("residual.h5"));
+        const RunRecord base = readRunFile(demo_.scratch("pretrain.h5"));
+        QCOMPARE(residual.baseModels.size(), std::size_t(1));
+        RunRecord correctionOnly = residual;
+        correctionOnly.baseModels.clear();
+        const std::size_t n = 2;
+        std::vector<float> x(n * 365 * 15);
+        for (std::size_t i = 0; i < x.size(); ++i)
+            x[i] = residual.scaling.features.mean[i % 15] + float((i * 7919) % 13) * 0.1f * residual.scaling.features.stddev[i % 15];
+        const auto whole = Predictor(residual).predict(x, n);
+        const auto fromBase = Predictor(base).predict(x, n);
+        const auto correction = Predictor(correctionOnly).predict(x, n);
+        // Both parts are de-standardised alone, so each carries the target mean once.
+        for (std::size_t i = 0; i < whole.size(); i += 97)
+            QVERIFY(std::abs(whole[i] - (fromBase[i] + correction[i] - residual.scaling.targetMean)) < 1e-3f * (1 + std::abs(whole[i])));
+    }
+
+    void anIncompatiblePretrainedRunIsRefused()
+    {
+        if (!std::filesystem::exists(demo_.scratch("pretrain.h5")))
+            (void)train(quick(ModelKind::Lstm, Method::Pretrain), "pretrain.h5");
+        TrainingConfig config = quick(ModelKind::Gru, Method::Finetune);
+        config.pretrainedRun = demo_.scratch("pretrain.h5").string();
+        try {
+            (void)train(config, "refused.h5");
+            QFAIL("a GRU fine-tuned from an LSTM run was accepted");
+        } catch (const TrainingError &e) {
+            QVERIFY2(std::string(e.what()).find("lstm") != std::string::npos, e.what());
+        }
+        QVERIFY(!std::filesystem::exists(demo_.scratch("refused.h5")));
+        // Not a run file at all.
+        config.model.kind = ModelKind::Lstm;
+        config.pretrainedRun = (demo_.root() / "FLUXNET-CH4" / "FLUXNET_T1_DD.csv").string();
+        QVERIFY_THROWS_EXCEPTION(xmw::data::DataError, train(config, "refused.h5"));
+        // And configurations that make no sense never start.
+        TrainingConfig noBase = quick(ModelKind::Lstm, Method::Residual);
+        QVERIFY_THROWS_EXCEPTION(TrainingError, train(noBase, "refused.h5"));
+        TrainingConfig cuda = quick(ModelKind::Lstm, Method::Scratch);
+        cuda.device = "cuda";
+        if (xmw::computeDevices() == "CPU")
+            QVERIFY_THROWS_EXCEPTION(TrainingError, train(cuda, "refused.h5"));
+    }
+
+    void aCanceledJobResumesFromItsCheckpoint()
+    {
+        TrainingConfig config = quick(ModelKind::Lstm, Method::Scratch);
+        config.epochs = 3;
+        const auto out = demo_.scratch("resume.h5");
+        {
+            TrainingJob job(demo_.root(), config, out);
+            TrainingJob::Callbacks callbacks;
+            callbacks.epoch = [&](const EpochRecord &record, const JobProgress &) {
+                if (record.epoch == 2)
+                    job.cancel();
+            };
+            job.setCallbacks(callbacks);
+            QVERIFY_THROWS_EXCEPTION(xmw::Canceled, job.run());
+        }
+        QVERIFY(std::filesystem::exists(TrainingJob::checkpointPath(out)));
+        QVERIFY(!std::filesystem::exists(out));
+        TrainingJob again(demo_.root(), config, out);
+        again.setResume(true);
+        int epochsRun = 0;
+        TrainingJob::Callbacks callbacks;
+        callbacks.epoch = [&](const EpochRecord &, const JobProgress &) { ++epochsRun; };
+        again.setCallbacks(callbacks);
+        const RunRecord run = again.run();
+        QCOMPARE(epochsRun, 1);                 // only the third epoch was left
+        QCOMPARE(int(run.history.size()), 3);   // the first two came from the checkpoint
+        QCOMPARE(run.history[2].epoch, 3);
+        QVERIFY(!std::filesystem::exists(TrainingJob::checkpointPath(out)));
+    }
+
+    void upscalingCoversTheLandAndWritesCfNetcdf()
+    {
+        if (!std::filesystem::exists(demo_.scratch("scratch.h5")))
+            (void)train(quick(ModelKind::Lstm, Method::Scratch), "scratch.h5");
+        const RunRecord run = readRunFile(demo_.scratch("scratch.h5"));
+        const auto dataset = xmw::data::Dataset::open(demo_.root());
+        xmw::Feedback quiet;
+        const UpscaledYear year = Upscaler(dataset, run).run(2016, quiet, 50);
+        QVERIFY(year.cells.size() > 100);
+        QCOMPARE(year.values.size(), year.cells.size() * 365);
+        QVERIFY(std::all_of(year.values.begin(), year.values.end(), [](float v) { return std::isfinite(v); }));
+        const auto path = demo_.scratch("upscaled.nc");
+        writeUpscaledNetcdf(path, year, run, "test");
+        // Our own CF reader opens it as a one-variable dataset and finds the same numbers.
+        const auto back = xmw::data::Dataset::open(path);
+        QVERIFY(back.grid());
+        const auto field = back.grid()->dayField("CH4_prediction", {2016, 3, 1});
+        const std::size_t cell = year.cells[year.cells.size() / 2];
+        QVERIFY(std::abs(field[cell] - year.field(59)[cell]) < 1e-4f * (1 + std::abs(field[cell])));
+        QVERIFY(std::isnan(field[0]) || field[0] == year.field(59)[0]);
+        QVERIFY_THROWS_EXCEPTION(xmw::data::DataError, (void)Upscaler(dataset, run).run(1900, quiet));
+    }
+
+    void commandLineTrainsAndReportsJson()
+    {
+        QProcess xmw;
+        xmw.start(QStringLiteral(XMW_CLI_PATH),
+                  {QStringLiteral("train"), QString::fromStdString(demo_.root().string()), QStringLiteral("--model"), QStringLiteral("tcn"),
+                   QStringLiteral("--layers"), QStringLiteral("2"), QStringLiteral("--hidden"), QStringLiteral("8"), QStringLiteral("--epochs"),
+                   QStringLiteral("1"), QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"),
+                   QString::fromStdString(demo_.scratch("cli.h5").string()), QStringLiteral("--json")});
+        QVERIFY(xmw.waitForFinished(120000));
+        QCOMPARE(xmw.exitCode(), 0);
+        const QJsonObject summary = QJsonDocument::fromJson(xmw.readAllStandardOutput()).object();
+        const QJsonObject test = summary[QStringLiteral("metrics")].toObject()[QStringLiteral("test")].toObject();
+        for (const char *key : {"rmse", "nrmse", "r2", "mae", "bias", "nse", "kge"})
+            QVERIFY2(test.contains(QLatin1String(key)), key);
+        QVERIFY(!summary[QStringLiteral("metrics")].toObject()[QStringLiteral("per_site")].toObject().isEmpty());
+        QCOMPARE(summary[QStringLiteral("config")].toObject()[QStringLiteral("model")].toString(), QStringLiteral("tcn"));
+        QVERIFY(summary[QStringLiteral("seconds_per_epoch")].toDouble() > 0);
+        QVERIFY(QString::fromUtf8(xmw.readAllStandardError()).contains(QStringLiteral("epoch   1/1")));
+
+        // Usage mistakes say what is wrong and exit 2.
+        xmw.start(QStringLiteral(XMW_CLI_PATH), {QStringLiteral("train"), QString::fromStdString(demo_.root().string()),
+                                                 QStringLiteral("--method"), QStringLiteral("finetune"), QStringLiteral("--out"),
+                                                 QStringLiteral("x.h5")});
+        QVERIFY(xmw.waitForFinished(60000));
+        QCOMPARE(xmw.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(xmw.readAllStandardError()).contains(QStringLiteral("needs a pretrained run")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTraining)
+#include "test_training.moc"
