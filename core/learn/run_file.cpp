@@ -20,13 +20,18 @@ constexpr int kFormatVersion = 1;
 constexpr int kDays = data::kSequenceDays;
 constexpr const char *kUnit = "nmol CH4 m-2 s-1";
 
+void writeModelOptions(H5Writer &w, hid_t g, const ModelOptions &m)
+{
+    w.textAttribute(g, "model", modelName(m.kind));
+    w.numberAttribute(g, "hidden", m.hidden);
+    w.numberAttribute(g, "layers", m.layerCount());
+    w.numberAttribute(g, "dropout", m.dropout);
+    w.numberAttribute(g, "heads", m.heads);
+}
+
 void writeConfig(H5Writer &w, hid_t g, const TrainingConfig &c)
 {
-    w.textAttribute(g, "model", modelName(c.model.kind));
-    w.numberAttribute(g, "hidden", c.model.hidden);
-    w.numberAttribute(g, "layers", c.model.layerCount());
-    w.numberAttribute(g, "dropout", c.model.dropout);
-    w.numberAttribute(g, "heads", c.model.heads);
+    writeModelOptions(w, g, c.model);
     w.textAttribute(g, "method", methodName(c.method));
     w.textAttribute(g, "pretrained", c.pretrainedRun);
     w.textAttribute(g, "split", c.split.kind == data::SplitKind::Spatial ? "spatial" : "temporal");
@@ -225,12 +230,7 @@ void writeAll(H5Writer &w, const RunRecord &run)
     w.textAttribute(models, "format", "LibTorch serialize archive (torch::serialize::OutputArchive), one per member");
     writeModels(w, "models", run.models);
     if (!run.baseModels.empty()) {
-        const hid_t base = w.group("base_models");
-        w.textAttribute(base, "model", modelName(run.baseModel.kind));
-        w.numberAttribute(base, "hidden", run.baseModel.hidden);
-        w.numberAttribute(base, "layers", run.baseModel.layerCount());
-        w.numberAttribute(base, "dropout", run.baseModel.dropout);
-        w.numberAttribute(base, "heads", run.baseModel.heads);
+        writeModelOptions(w, w.group("base_models"), run.baseModel);
         writeModels(w, "base_models", run.baseModels);
     }
 }
