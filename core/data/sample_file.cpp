@@ -1,6 +1,7 @@
 #include "core/data/sample_file.h"
 
 #include "core/data/data_error.h"
+#include "core/data/atomic_file.h"
 #include "core/data/hdf5_file.h"
 #include "core/data/hdf5_lock.h"
 #include "core/version.h"
@@ -71,26 +72,18 @@ public:
 void writeSampleFile(const std::filesystem::path &path, const SampleFile &contents)
 {
     const auto lock = hdf5Lock();
-    const std::filesystem::path partial = path.string() + ".partial-" + std::to_string(::getpid());
-    try {
-        {
-            H5Writer w(partial);
-            writeSet(w, w.group("towers"), contents.towers, &contents.roles);
-            writeSet(w, w.group("tem"), contents.tem, nullptr);
-            const hid_t norm = w.group("normalisation");
-            w.array(norm, "mean", H5T_NATIVE_FLOAT, {hsize_t(kFeatureCount)}, contents.normalisation.mean.data());
-            w.array(norm, "std", H5T_NATIVE_FLOAT, {hsize_t(kFeatureCount)}, contents.normalisation.stddev.data());
-            w.textAttribute(w.file(), "split", contents.split);
-            w.textAttribute(w.file(), "input_key", contents.inputKey);
-            w.textAttribute(w.file(), "calendar", "365-day sequences: 29 February is dropped");
-            w.textAttribute(w.file(), "created_by", std::string("xmw ") + kVersion);
-        }
-        std::filesystem::rename(partial, path);
-    } catch (...) {
-        std::error_code ec;
-        std::filesystem::remove(partial, ec);
-        throw;
-    }
+    writeFileAtomically(path, [&](const std::filesystem::path &partial) {
+        H5Writer w(partial);
+        writeSet(w, w.group("towers"), contents.towers, &contents.roles);
+        writeSet(w, w.group("tem"), contents.tem, nullptr);
+        const hid_t norm = w.group("normalisation");
+        w.array(norm, "mean", H5T_NATIVE_FLOAT, {hsize_t(kFeatureCount)}, contents.normalisation.mean.data());
+        w.array(norm, "std", H5T_NATIVE_FLOAT, {hsize_t(kFeatureCount)}, contents.normalisation.stddev.data());
+        w.textAttribute(w.file(), "split", contents.split);
+        w.textAttribute(w.file(), "input_key", contents.inputKey);
+        w.textAttribute(w.file(), "calendar", "365-day sequences: 29 February is dropped");
+        w.textAttribute(w.file(), "created_by", std::string("xmw ") + kVersion);
+    });
 }
 
 SampleFile readSampleFile(const std::filesystem::path &path)

@@ -1,5 +1,6 @@
 #include "core/learn/run_file.h"
 
+#include "core/data/atomic_file.h"
 #include "core/data/hdf5_file.h"
 #include "core/data/hdf5_lock.h"
 #include "core/version.h"
@@ -276,20 +277,12 @@ RunRecord readHeader(const H5Reader &r)
 void writeRunFile(const std::filesystem::path &path, const RunRecord &run)
 {
     const auto lock = data::hdf5Lock();
-    const std::filesystem::path partial = path.string() + ".partial-" + std::to_string(::getpid());
-    try {
-        {
-            H5Writer w(partial);
-            writeAll(w, run);
-            decorateModels(w.file(), "models", run.models);
-            decorateModels(w.file(), "base_models", run.baseModels);
-        }
-        std::filesystem::rename(partial, path);
-    } catch (...) {
-        std::error_code ec;
-        std::filesystem::remove(partial, ec);
-        throw;
-    }
+    data::writeFileAtomically(path, [&](const std::filesystem::path &partial) {
+        H5Writer w(partial);
+        writeAll(w, run);
+        decorateModels(w.file(), "models", run.models);
+        decorateModels(w.file(), "base_models", run.baseModels);
+    });
 }
 
 RunRecord readRunSummary(const std::filesystem::path &path)

@@ -1,5 +1,6 @@
 #include "core/learn/training_job.h"
 
+#include "core/data/atomic_file.h"
 #include "core/data/data_error.h"
 #include "core/data/dataset.h"
 #include "core/data/sample_builder.h"
@@ -232,9 +233,7 @@ void TrainingJob::Impl::writeCheckpoint(const ResumeState &state, torch::nn::Mod
     archive.write("optimizer", optimizerArchive);
     for (std::size_t i = 0; i < best.size(); ++i)
         archive.write("best_" + std::to_string(i), best[i]);
-    const std::filesystem::path path = checkpointPath(out), partial = path.string() + ".partial";
-    archive.save_to(partial.string());
-    std::filesystem::rename(partial, path);
+    data::writeFileAtomically(checkpointPath(out), [&](const std::filesystem::path &partial) { archive.save_to(partial.string()); });
 }
 
 std::optional<std::string> TrainingJob::Impl::trainMember(int member, ResumeState state, torch::serialize::InputArchive *checkpoint)

@@ -1,5 +1,6 @@
 #include "core/learn/upscaler.h"
 
+#include "core/data/atomic_file.h"
 #include "core/data/calendar.h"
 #include "core/data/data_error.h"
 #include "core/data/hdf5_lock.h"
@@ -76,8 +77,7 @@ void writeUpscaledNetcdf(const std::filesystem::path &path, const UpscaledYear &
                          const std::string &history)
 {
     const auto lock = data::hdf5Lock();
-    const std::filesystem::path partial = path.string() + ".partial-" + std::to_string(::getpid());
-    try {
+    data::writeFileAtomically(path, [&](const std::filesystem::path &partial) {
         data::NetcdfFile file = data::NetcdfFile::create(partial);
         const data::Grid &g = year.grid;
         const int time = file.addDimension("time", kDays);
@@ -146,12 +146,7 @@ void writeUpscaledNetcdf(const std::filesystem::path &path, const UpscaledYear &
                 file.write(which, start, count, field.data());
             }
         file.close();
-        std::filesystem::rename(partial, path);
-    } catch (...) {
-        std::error_code ec;
-        std::filesystem::remove(partial, ec);
-        throw;
-    }
+    });
 }
 
 } // namespace xmw::learn
