@@ -97,6 +97,7 @@ learn::TrainingConfig parseTrainingConfig(const Args &args)
     c.model.dropout = args.number("dropout", c.model.dropout);
     c.model.heads = int(args.number("heads", c.model.heads));
     c.patience = int(args.number("patience", c.patience));
+    c.validationFraction = args.number("validation", c.validationFraction);
     c.temFraction = args.number("tem-fraction", c.temFraction);
     if (const std::string problem = c.problem(); !problem.empty())
         throw UsageError(problem);
@@ -136,7 +137,7 @@ int train(const Arguments &raw)
     const Args args(raw,
                     {"model", "method", "pretrained", "split", "fold", "folds", "percent", "epochs", "finetune-epochs", "lr",
                      "batch", "seed", "ensemble", "threads", "device", "hidden", "layers", "dropout", "heads", "patience",
-                     "tem-fraction", "out", "name", "notes"},
+                     "validation", "tem-fraction", "out", "name", "notes"},
                     {"all-folds", "resume", "json"});
     if (args.positional().size() != 1)
         throw UsageError("expects one dataset folder");

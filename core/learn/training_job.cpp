@@ -161,6 +161,7 @@ struct TrainingJob::Impl {
     std::vector<std::string> doneModels;
     std::string stopped;
     int totalEpochs = 0, epochsDone = 0;
+    int nonFiniteAfter = -1;
     double epochSeconds = 0;
     std::size_t samplesSeen = 0;
     double trainingSeconds = 0;
@@ -203,6 +204,7 @@ void TrainingJob::setLabels(std::string name, std::string notes)
     impl_->name = std::move(name);
     impl_->notes = std::move(notes);
 }
+void TrainingJob::injectNonFiniteLossAfter(int epochs) { impl_->nonFiniteAfter = epochs; }
 void TrainingJob::cancel() { impl_->feedback.cancel(); }
 
 std::filesystem::path TrainingJob::checkpointPath(const std::filesystem::path &out) { return out.string() + ".checkpoint"; }
@@ -415,7 +417,9 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, ResumeStat
                 const Indices batch(order.begin() + std::ptrdiff_t(std::size_t(b) * batchSize),
                                     order.begin() + std::ptrdiff_t(std::min(order.size(), std::size_t(b + 1) * batchSize)));
                 const double progress = phase.epochs > 1 ? (double(epoch - 1) + double(b) / batches) / double(phase.epochs - 1) : 1.0;
-                const StepLoss loss = phase.step(batch, std::min(1.0, progress));
+                StepLoss loss = phase.step(batch, std::min(1.0, progress));
+                if (nonFiniteAfter >= 0 && epochsDone >= nonFiniteAfter)
+                    loss.total = loss.total * std::numeric_limits<float>::quiet_NaN();
                 const double total = loss.total.item<double>();
                 if (!std::isfinite(total)) {
                     std::ostringstream why;

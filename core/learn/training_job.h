@@ -46,6 +46,9 @@ public:
     void setCallbacks(Callbacks callbacks);
     void setResume(bool resume);
     void setLabels(std::string name, std::string notes);
+    // For tests of what a diverging run does: once this many epochs have finished, every loss
+    // reads NaN, as a run that blew up would see.
+    void injectNonFiniteLossAfter(int epochs);
 
     // Stops run() within a batch (it throws xmw::Canceled); the checkpoint stays for a resume.
     void cancel();

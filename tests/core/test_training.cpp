@@ -184,6 +184,36 @@ private Q_SLOTS:
         QVERIFY(!std::filesystem::exists(TrainingJob::checkpointPath(out)));
     }
 
+    void aNonFiniteLossStopsTheRunAndKeepsWhatWasDone()
+    {
+        TrainingConfig config = quick(ModelKind::Lstm, Method::Scratch);
+        config.epochs = 4;
+        config.ensemble = 2;
+        const auto out = demo_.scratch("diverged.h5");
+        TrainingJob job(demo_.root(), config, out);
+        job.injectNonFiniteLossAfter(2);
+        std::string said;
+        TrainingJob::Callbacks callbacks;
+        callbacks.message = [&](const std::string &m) { said += m + '\n'; };
+        job.setCallbacks(callbacks);
+        const RunRecord run = job.run();
+        QVERIFY2(said.find("the loss became nan in member 0, train epoch 3") != std::string::npos, said.c_str());
+        QVERIFY(run.stopped.find("nan") != std::string::npos);
+        QCOMPARE(int(run.history.size()), 2);       // the two finished epochs
+        QCOMPARE(run.models.size(), std::size_t(1)); // the second member never started
+        QVERIFY(std::isfinite(run.metrics.rmse));    // the weights before the blow-up predict
+        QCOMPARE(readRunFile(out).stopped, run.stopped);
+        QVERIFY(!std::filesystem::exists(TrainingJob::checkpointPath(out)));
+
+        // Non-finite from the first batch: nothing worth keeping, so no run file at all.
+        const auto never = demo_.scratch("never.h5");
+        TrainingJob doomed(demo_.root(), config, never);
+        doomed.injectNonFiniteLossAfter(0);
+        QVERIFY_THROWS_EXCEPTION(TrainingError, doomed.run());
+        QVERIFY(!std::filesystem::exists(never));
+        QVERIFY(!std::filesystem::exists(TrainingJob::checkpointPath(never)));
+    }
+
     void upscalingCoversTheLandAndWritesCfNetcdf()
     {
         if (!std::filesystem::exists(demo_.scratch("scratch.h5")))
