@@ -1,14 +1,12 @@
 // xmw bench data: the data layer's speed and memory figures, measured on generated data.
 #include "app/cli/args.h"
+#include "app/cli/bench_common.h"
+#include "app/cli/child_run.h"
 #include "app/cli/commands.h"
 #include "core/data/dataset.h"
 #include "core/data/demo_generator.h"
 #include "core/data/sample_builder.h"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -38,69 +36,26 @@ Stats summarise(std::vector<double> times)
     return {times[times.size() / 2], times.back()};
 }
 
-// Peak resident memory (MB) of this program run afresh with `args`, as the child itself reports
-// it (XMW_REPORT_MEMORY): rusage cannot tell, since Linux folds the parent's high-water mark into
-// a child's ru_maxrss at exec.
-double peakMegabytesOfRun(const std::vector<std::string> &args)
-{
-    std::vector<std::string> copies = args;
-    std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
-    std::vector<char *> argv = {self.data()};
-    for (auto &a : copies)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    std::vector<std::string> environment = {"XMW_REPORT_MEMORY=1"};
-    for (char **e = environ; *e; ++e)
-        environment.emplace_back(*e);
-    std::vector<char *> envp;
-    for (auto &e : environment)
-        envp.push_back(e.data());
-    envp.push_back(nullptr);
-
-    int pipe[2];
-    if (::pipe(pipe) != 0)
-        throw std::runtime_error("cannot create a pipe");
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, pipe[1], STDERR_FILENO);
-    posix_spawn_file_actions_addclose(&actions, pipe[0]);
-    std::fflush(stdout);
-    pid_t child = 0;
-    const int failed = ::posix_spawn(&child, self.c_str(), &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(pipe[1]);
-    std::string errors;
-    char buffer[4096];
-    for (ssize_t n; (n = ::read(pipe[0], buffer, sizeof buffer)) > 0;)
-        errors.append(buffer, std::size_t(n));
-    ::close(pipe[0]);
-    int status = 0;
-    if (failed || ::waitpid(child, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        throw std::runtime_error("the measured run (xmw " + args.front() + ") failed: " + errors);
-    const auto at = errors.rfind("peak memory: ");
-    if (at == std::string::npos)
-        throw std::runtime_error("the measured run reported no peak memory");
-    return std::stod(errors.substr(at + 13));
-}
-
-void report(const char *what, double value, const char *unit, double target, bool lowerIsBetter = true)
-{
-    const bool met = lowerIsBetter ? value <= target : value >= target;
-    std::printf("  %-48s %9.1f %-4s (target %s %g %s: %s)\n", what, value, unit, lowerIsBetter ? "≤" : "≥", target, unit,
-                met ? "met" : "NOT met");
-}
+double peakMegabytesOfRun(const std::vector<std::string> &args) { return runSelf(args).peakMegabytes; }
 
 } // namespace
 
 int bench(const Arguments &raw)
 {
-    const Args args(raw, {"dir"}, {"keep"});
-    if (args.positional().size() != 1 || args.positional().front() != "data")
-        throw UsageError("usage: xmw bench data [--dir SCRATCH] [--keep]");
+    const Args args(raw, {"dir", "models", "epochs", "threads"}, {"keep"});
+    const std::string what = args.positional().size() == 1 ? std::string(args.positional().front()) : "";
+    if (what != "data" && what != "train")
+        throw UsageError("usage: xmw bench data|train [--dir SCRATCH] [--keep]\n"
+                         "       train also takes --models lstm,gru,… --epochs N (2) --threads 1,2");
     const std::filesystem::path scratch = args.option("dir").value_or(
         (std::filesystem::temp_directory_path() / ("xmw-bench-" + std::to_string(::getpid()))).string());
     std::filesystem::create_directories(scratch);
+    if (what == "train") {
+        benchTrain(args, scratch);
+        if (!args.flag("keep"))
+            std::filesystem::remove_all(scratch);
+        return 0;
+    }
     Feedback quiet;
 
     std::printf("Data layer benchmark (scratch: %s)\n", scratch.c_str());

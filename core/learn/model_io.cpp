@@ -3,6 +3,9 @@
 #include "core/data/data_error.h"
 #include "core/learn/predictor.h"
 
+#include <malloc.h>
+
+#include <mutex>
 #include <sstream>
 
 namespace xmw::learn {
@@ -85,6 +88,21 @@ torch::Device parseDevice(const std::string &name)
         return torch::kCUDA;
     }
     throw std::runtime_error("unknown device '" + name + "' (cpu or cuda)");
+}
+
+void prepareRuntime()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // A training step frees and allocates the same large activations (tens to hundreds of MB)
+        // every batch. glibc serves blocks that big with fresh mmaps, so each batch would fault in
+        // and zero its memory again; served from the heap and not trimmed back below 1 GB, they
+        // are reused instead.
+        mallopt(M_MMAP_MAX, 0);
+        mallopt(M_TRIM_THRESHOLD, 1 << 30);
+        // Subnormal numbers (gradients of saturated gates, long-decayed states) are many times slower.
+        at::globalContext().setFlushDenormal(true);
+    });
 }
 
 struct Predictor::Impl {

@@ -30,4 +30,7 @@ void loadModel(torch::nn::Module &model, const std::string &archive, const std::
 
 [[nodiscard]] torch::Device parseDevice(const std::string &name); // throws std::runtime_error when unavailable
 
+// Process-wide settings the training and prediction loops run faster with; idempotent.
+void prepareRuntime();
+
 } // namespace xmw::learn

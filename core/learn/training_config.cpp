@@ -126,4 +126,6 @@ int defaultThreadCount()
     return std::max(1, int(std::thread::hardware_concurrency()) - 1);
 }
 
+void setThreadCount(int threads) { torch::set_num_threads(threads > 0 ? threads : defaultThreadCount()); }
+
 } // namespace xmw::learn

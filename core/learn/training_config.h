@@ -53,5 +53,7 @@ struct TrainingConfig {
 };
 
 [[nodiscard]] int defaultThreadCount();
+// LibTorch's intra-op threads for this process (TrainingJob sets its configuration's own).
+void setThreadCount(int threads);
 
 } // namespace xmw::learn

@@ -512,6 +512,7 @@ RunRecord TrainingJob::run()
         throw TrainingError(e.what());
     }
     torch::set_num_threads(c.threads > 0 ? c.threads : defaultThreadCount());
+    prepareRuntime();
     const auto start = Clock::now();
 
     if (needsPretrained(c.method)) {

@@ -1,5 +1,7 @@
 #include "core/learn/upscaler.h"
 
+#include "core/learn/model_io.h"
+
 #include "core/data/atomic_file.h"
 #include "core/data/calendar.h"
 #include "core/data/data_error.h"
@@ -41,6 +43,7 @@ Upscaler::Upscaler(const data::Dataset &dataset, const RunRecord &run, std::stri
 
 UpscaledYear Upscaler::run(int year, Feedback &feedback, std::size_t chunk) const
 {
+    prepareRuntime();
     const auto start = std::chrono::steady_clock::now();
     const auto &years = dataset_.grid()->years();
     if (std::find(years.begin(), years.end(), year) == years.end())

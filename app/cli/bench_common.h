@@ -1,0 +1,21 @@
+#pragma once
+
+#include "app/cli/args.h"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace xmw::cli {
+
+// One figure of `xmw bench`, with its target and whether it is met.
+inline void report(const char *what, double value, const char *unit, double target, bool lowerIsBetter = true)
+{
+    const bool met = lowerIsBetter ? value <= target : value >= target;
+    std::printf("  %-48s %9.1f %-4s (target %s %g %s: %s)\n", what, value, unit, lowerIsBetter ? "≤" : "≥", target, unit,
+                met ? "met" : "NOT met");
+}
+
+// xmw bench train: the learning engine's figures (bench_train_command.cpp).
+void benchTrain(const Args &args, const std::filesystem::path &scratch);
+
+} // namespace xmw::cli
