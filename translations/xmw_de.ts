@@ -174,6 +174,25 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::ColourScale</name>
+    <message>
+        <source>magma</source>
+        <translation>magma</translation>
+    </message>
+    <message>
+        <source>cividis</source>
+        <translation>cividis</translation>
+    </message>
+    <message>
+        <source>diverging (blue–red)</source>
+        <translation>divergierend (blau–rot)</translation>
+    </message>
+    <message>
+        <source>viridis</source>
+        <translation>viridis</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::MainWindow</name>
     <message>
         <source>X-MethaneWet Explorer</source>
@@ -282,10 +301,6 @@
     <message>
         <source>static field</source>
         <translation>statisches Feld</translation>
-    </message>
-    <message>
-        <source>%1%2, %3 — colours span the 2nd to 98th percentile</source>
-        <translation>%1%2, %3 — die Farben reichen vom 2. bis zum 98. Perzentil</translation>
     </message>
     <message>
         <source>Towers by wetland type:</source>
@@ -442,6 +457,78 @@
     <message>
         <source>Playback speed</source>
         <translation>Abspielgeschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Farben</translation>
+    </message>
+    <message>
+        <source>Colour map: viridis, magma and cividis are perceptually uniform (cividis also for red-green colour blindness); the diverging map is centred on zero, for anomalies</source>
+        <translation>Farbskala: viridis, magma und cividis sind wahrnehmungsgleichmäßig (cividis auch bei Rot-Grün-Sehschwäche); die divergierende Skala ist um null zentriert, für Anomalien</translation>
+    </message>
+    <message>
+        <source>2–98 percentile</source>
+        <translation>2.–98. Perzentil</translation>
+    </message>
+    <message>
+        <source>minimum–maximum</source>
+        <translation>Minimum–Maximum</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>fest</translation>
+    </message>
+    <message>
+        <source>Colour range: from each day's field (percentiles ignore a few extreme cells), or fixed, so that colours mean the same on every day</source>
+        <translation>Farbbereich: aus dem Feld des Tages (Perzentile übergehen wenige extreme Zellen) oder fest, damit Farben an jedem Tag dasselbe bedeuten</translation>
+    </message>
+    <message>
+        <source>The value at the bottom of the colour ramp</source>
+        <translation>Der Wert am unteren Ende der Farbskala</translation>
+    </message>
+    <message>
+        <source>The value at the top of the colour ramp</source>
+        <translation>Der Wert am oberen Ende der Farbskala</translation>
+    </message>
+    <message>
+        <source>&amp;Log Scale</source>
+        <translation>&amp;Logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>Colours on a logarithmic scale (sequential colour maps): emission spans orders of magnitude</source>
+        <translation>Farben auf logarithmischer Skala (sequenzielle Farbskalen): Emissionen umfassen Größenordnungen</translation>
+    </message>
+    <message>
+        <source>Colours </source>
+        <translation>Farben </translation>
+    </message>
+    <message>
+        <source>fixed colour range</source>
+        <translation>fester Farbbereich</translation>
+    </message>
+    <message>
+        <source>colours span the minimum to the maximum</source>
+        <translation>Farben reichen vom Minimum zum Maximum</translation>
+    </message>
+    <message>
+        <source>colours span the 2nd to 98th percentile</source>
+        <translation>Farben reichen vom 2. bis zum 98. Perzentil</translation>
+    </message>
+    <message>
+        <source>, centred on zero</source>
+        <translation>, um null zentriert</translation>
+    </message>
+    <message>
+        <source>, log scale</source>
+        <translation>, logarithmische Skala</translation>
+    </message>
+    <message>
+        <source> (no positive values for a log scale)</source>
+        <translation> (keine positiven Werte für eine logarithmische Skala)</translation>
+    </message>
+    <message>
+        <source>%1%2, %3 — %4</source>
+        <translation>%1%2, %3 — %4</translation>
     </message>
 </context>
 <context>

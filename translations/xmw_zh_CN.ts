@@ -174,6 +174,25 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::ColourScale</name>
+    <message>
+        <source>magma</source>
+        <translation>magma</translation>
+    </message>
+    <message>
+        <source>cividis</source>
+        <translation>cividis</translation>
+    </message>
+    <message>
+        <source>diverging (blue–red)</source>
+        <translation>发散（蓝–红）</translation>
+    </message>
+    <message>
+        <source>viridis</source>
+        <translation>viridis</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::MainWindow</name>
     <message>
         <source>X-MethaneWet Explorer</source>
@@ -282,10 +301,6 @@
     <message>
         <source>static field</source>
         <translation>静态字段</translation>
-    </message>
-    <message>
-        <source>%1%2, %3 — colours span the 2nd to 98th percentile</source>
-        <translation>%1%2，%3 — 颜色范围为第 2 至第 98 百分位</translation>
     </message>
     <message>
         <source>Towers by wetland type:</source>
@@ -442,6 +457,78 @@
     <message>
         <source>Playback speed</source>
         <translation>播放速度</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Colour map: viridis, magma and cividis are perceptually uniform (cividis also for red-green colour blindness); the diverging map is centred on zero, for anomalies</source>
+        <translation>色图：viridis、magma 和 cividis 在感知上均匀（cividis 也适合红绿色盲）；发散色图以零为中心，用于距平</translation>
+    </message>
+    <message>
+        <source>2–98 percentile</source>
+        <translation>第 2–98 百分位</translation>
+    </message>
+    <message>
+        <source>minimum–maximum</source>
+        <translation>最小值–最大值</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>Colour range: from each day's field (percentiles ignore a few extreme cells), or fixed, so that colours mean the same on every day</source>
+        <translation>颜色范围：取自当天的场（百分位忽略少数极端格点），或固定，使颜色在每一天含义相同</translation>
+    </message>
+    <message>
+        <source>The value at the bottom of the colour ramp</source>
+        <translation>色带底端的值</translation>
+    </message>
+    <message>
+        <source>The value at the top of the colour ramp</source>
+        <translation>色带顶端的值</translation>
+    </message>
+    <message>
+        <source>&amp;Log Scale</source>
+        <translation>对数刻度(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Colours on a logarithmic scale (sequential colour maps): emission spans orders of magnitude</source>
+        <translation>以对数刻度着色（顺序色图）：排放跨越多个数量级</translation>
+    </message>
+    <message>
+        <source>Colours </source>
+        <translation>颜色 </translation>
+    </message>
+    <message>
+        <source>fixed colour range</source>
+        <translation>固定颜色范围</translation>
+    </message>
+    <message>
+        <source>colours span the minimum to the maximum</source>
+        <translation>颜色覆盖最小值到最大值</translation>
+    </message>
+    <message>
+        <source>colours span the 2nd to 98th percentile</source>
+        <translation>颜色覆盖第 2 到第 98 百分位</translation>
+    </message>
+    <message>
+        <source>, centred on zero</source>
+        <translation>，以零为中心</translation>
+    </message>
+    <message>
+        <source>, log scale</source>
+        <translation>，对数刻度</translation>
+    </message>
+    <message>
+        <source> (no positive values for a log scale)</source>
+        <translation>（没有可用于对数刻度的正值）</translation>
+    </message>
+    <message>
+        <source>%1%2, %3 — %4</source>
+        <translation>%1%2，%3 — %4</translation>
     </message>
 </context>
 <context>

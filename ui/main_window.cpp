@@ -17,6 +17,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDoubleSpinBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QDir>
@@ -134,6 +135,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createMenus();
     createMapBar();
+    createColourBar();
     resize(1200, 800);
     // The layout the user left, if any (geometry, docks, toolbars).
     QSettings settings;
@@ -208,6 +210,7 @@ void MainWindow::createMenus()
     find->setShortcut(QKeySequence::Find);
 
     QMenu *mapMenu = menuBar()->addMenu(tr("&Map"));
+    mapMenu->setObjectName(QStringLiteral("mapMenu"));
     const struct {
         QString text;
         QKeySequence key;
@@ -302,6 +305,99 @@ void MainWindow::createMapBar()
     centralWidget()->layout()->addWidget(towerLegend_);
     connect(variableBox_, &QComboBox::currentIndexChanged, this, &MainWindow::requestField);
     connect(dateEdit_, &QDateEdit::dateChanged, this, &MainWindow::requestField);
+}
+
+void MainWindow::createColourBar()
+{
+    QToolBar *bar = addToolBar(tr("Colours"));
+    bar->setObjectName(QStringLiteral("colourToolBar"));
+    QSettings settings;
+    paletteBox_ = new QComboBox(bar);
+    paletteBox_->setObjectName(QStringLiteral("paletteBox"));
+    for (const Palette p : {Palette::Viridis, Palette::Magma, Palette::Cividis, Palette::Diverging})
+        paletteBox_->addItem(paletteName(p), int(p));
+    paletteBox_->setToolTip(tr("Colour map: viridis, magma and cividis are perceptually uniform (cividis also for "
+                               "red-green colour blindness); the diverging map is centred on zero, for anomalies"));
+    paletteBox_->setCurrentIndex(std::max(0, paletteBox_->findData(settings.value(QStringLiteral("map/palette"), 0).toInt())));
+    rangeBox_ = new QComboBox(bar);
+    rangeBox_->setObjectName(QStringLiteral("rangeBox"));
+    rangeBox_->addItem(tr("2–98 percentile"), int(RangeMode::Percentile));
+    rangeBox_->addItem(tr("minimum–maximum"), int(RangeMode::MinMax));
+    rangeBox_->addItem(tr("fixed"), int(RangeMode::Fixed));
+    rangeBox_->setToolTip(tr("Colour range: from each day's field (percentiles ignore a few extreme cells), "
+                             "or fixed, so that colours mean the same on every day"));
+    rangeBox_->setCurrentIndex(std::max(0, rangeBox_->findData(settings.value(QStringLiteral("map/range"), 0).toInt())));
+    const auto makeBound = [bar](const char *name, const QString &tip) {
+        auto *box = new QDoubleSpinBox(bar);
+        box->setObjectName(QLatin1String(name));
+        box->setRange(-1e9, 1e9);
+        box->setDecimals(3);
+        box->setKeyboardTracking(false);
+        box->setToolTip(tip);
+        return box;
+    };
+    rangeLow_ = makeBound("rangeLow", tr("The value at the bottom of the colour ramp"));
+    rangeHigh_ = makeBound("rangeHigh", tr("The value at the top of the colour ramp"));
+    rangeLow_->setValue(settings.value(QStringLiteral("map/fixedLow"), 0.0).toDouble());
+    rangeHigh_->setValue(settings.value(QStringLiteral("map/fixedHigh"), 100.0).toDouble());
+    logAction_ = new QAction(tr("&Log Scale"), this);
+    logAction_->setObjectName(QStringLiteral("actionLogScale"));
+    logAction_->setCheckable(true);
+    logAction_->setChecked(settings.value(QStringLiteral("map/log"), false).toBool());
+    logAction_->setStatusTip(tr("Colours on a logarithmic scale (sequential colour maps): emission spans orders of magnitude"));
+
+    bar->addWidget(new QLabel(tr("Colours "), bar));
+    bar->addWidget(paletteBox_);
+    bar->addWidget(rangeBox_);
+    rangeLowAction_ = bar->addWidget(rangeLow_);
+    rangeHighAction_ = bar->addWidget(rangeHigh_);
+    bar->addAction(logAction_);
+    if (auto *mapMenu = menuBar()->findChild<QMenu *>(QStringLiteral("mapMenu"))) {
+        mapMenu->addSeparator();
+        mapMenu->addAction(logAction_);
+    }
+
+    const auto styleChanged = [this] {
+        const bool fixed = RangeMode(rangeBox_->currentData().toInt()) == RangeMode::Fixed;
+        rangeLowAction_->setVisible(fixed);
+        rangeHighAction_->setVisible(fixed);
+        logAction_->setEnabled(Palette(paletteBox_->currentData().toInt()) != Palette::Diverging);
+        QSettings settings;
+        settings.setValue(QStringLiteral("map/palette"), paletteBox_->currentData());
+        settings.setValue(QStringLiteral("map/range"), rangeBox_->currentData());
+        settings.setValue(QStringLiteral("map/fixedLow"), rangeLow_->value());
+        settings.setValue(QStringLiteral("map/fixedHigh"), rangeHigh_->value());
+        settings.setValue(QStringLiteral("map/log"), logAction_->isChecked());
+        requestField();
+    };
+    connect(paletteBox_, &QComboBox::currentIndexChanged, this, styleChanged);
+    connect(rangeBox_, &QComboBox::currentIndexChanged, this, [this, styleChanged] {
+        // A fixed range starts from the one on screen, which the user then adjusts.
+        if (RangeMode(rangeBox_->currentData().toInt()) == RangeMode::Fixed && field_) {
+            const QSignalBlocker blockLow(rangeLow_), blockHigh(rangeHigh_);
+            rangeLow_->setValue(field_->scale.low());
+            rangeHigh_->setValue(field_->scale.high());
+        }
+        styleChanged();
+    });
+    connect(rangeLow_, &QDoubleSpinBox::valueChanged, this, styleChanged);
+    connect(rangeHigh_, &QDoubleSpinBox::valueChanged, this, styleChanged);
+    connect(logAction_, &QAction::toggled, this, styleChanged);
+    const bool fixed = RangeMode(rangeBox_->currentData().toInt()) == RangeMode::Fixed;
+    rangeLowAction_->setVisible(fixed);
+    rangeHighAction_->setVisible(fixed);
+    logAction_->setEnabled(Palette(paletteBox_->currentData().toInt()) != Palette::Diverging);
+}
+
+MapStyle MainWindow::mapStyle() const
+{
+    MapStyle style;
+    style.palette = Palette(paletteBox_->currentData().toInt());
+    style.range = RangeMode(rangeBox_->currentData().toInt());
+    style.fixedLow = rangeLow_->value();
+    style.fixedHigh = rangeHigh_->value();
+    style.logarithmic = logAction_->isChecked() && style.palette != Palette::Diverging;
+    return style;
 }
 
 void MainWindow::chooseDataset()
@@ -444,13 +540,13 @@ void MainWindow::requestField()
 {
     if (!dataset_ || !dataset_->grid() || variableBox_->currentIndex() < 0)
         return;
-    fields_->request(dataset_, variableBox_->currentData().toString(), fromQDate(dateEdit_->date()));
+    fields_->request(dataset_, variableBox_->currentData().toString(), fromQDate(dateEdit_->date()), mapStyle());
 }
 
 void MainWindow::onFieldReady(const FieldRequester::Field &field)
 {
     field_ = field;
-    const ColourScale scale(field.low, field.high);
+    const ColourScale &scale = field.scale;
     globe_->setOverlayImage(field.overlay);
     const auto &variable = dataset_->grid()->variable(field.variable.toStdString());
     const QString units = variable.units.empty() ? QString() : tr(" [%1]").arg(QString::fromStdString(variable.units));
@@ -458,7 +554,17 @@ void MainWindow::onFieldReady(const FieldRequester::Field &field)
                          : variable.cadence == data::Cadence::Monthly ? QDate(field.date.year, field.date.month, 1).toString(QStringLiteral("yyyy-MM"))
                                                                      : toQDate(field.date).toString(Qt::ISODate);
     updateExportActions();
-    colourBar_->setScale(scale, tr("%1%2, %3 — colours span the 2nd to 98th percentile").arg(field.variable, units, when));
+    const RangeMode range = RangeMode(rangeBox_->currentData().toInt());
+    QString how = range == RangeMode::Fixed    ? tr("fixed colour range")
+                  : range == RangeMode::MinMax ? tr("colours span the minimum to the maximum")
+                                               : tr("colours span the 2nd to 98th percentile");
+    if (scale.palette() == Palette::Diverging)
+        how += tr(", centred on zero");
+    if (scale.isLogarithmic())
+        how += tr(", log scale");
+    else if (logAction_->isChecked() && scale.palette() != Palette::Diverging)
+        how += tr(" (no positive values for a log scale)");
+    colourBar_->setScale(scale, tr("%1%2, %3 — %4").arg(field.variable, units, when, how));
     Q_EMIT mapShown();
 }
 

@@ -14,6 +14,7 @@ class QCloseEvent;
 class QComboBox;
 class QMenu;
 class QDateEdit;
+class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
 class QSpinBox;
@@ -72,6 +73,8 @@ private:
                     const std::function<QString(const QString &)> &write);
     void rememberDataset(const QString &path);
     void createMapBar();
+    void createColourBar();
+    [[nodiscard]] MapStyle mapStyle() const;
     void chooseDataset();
     void onDatasetLoaded(const DatasetPtr &dataset, const QString &path);
     void onDatasetFailed(const QString &message);
@@ -95,6 +98,9 @@ private:
     QAction *playAction_ = nullptr;
     QTimer *playTimer_ = nullptr;
     QSpinBox *speedBox_ = nullptr;
+    QComboBox *paletteBox_ = nullptr, *rangeBox_ = nullptr;
+    QDoubleSpinBox *rangeLow_ = nullptr, *rangeHigh_ = nullptr;
+    QAction *rangeLowAction_ = nullptr, *rangeHighAction_ = nullptr, *logAction_ = nullptr;
     QList<QAction *> mapExportActions_, seriesExportActions_;
     InitialView initial_;
     DatasetLoader *loader_ = nullptr;

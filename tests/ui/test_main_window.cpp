@@ -17,6 +17,7 @@
 #include <qcustomplot.h>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDoubleSpinBox>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSpinBox>
@@ -220,6 +221,69 @@ private Q_SLOTS:
         window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-map.png"));
     }
 
+    void colourControlsRestyleTheMap()
+    {
+        MainWindow window;
+        window.resize(1500, 800); // both tool bars on one line
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy shown(&window, &MainWindow::mapShown);
+        window.openDataset(demo_);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        auto *bar = window.findChild<ColourBar *>(QStringLiteral("colourBar"));
+        auto *palettes = window.findChild<QComboBox *>(QStringLiteral("paletteBox"));
+        auto *ranges = window.findChild<QComboBox *>(QStringLiteral("rangeBox"));
+        auto *logScale = window.findChild<QAction *>(QStringLiteral("actionLogScale"));
+        const auto field = xmw::data::Dataset::open(demo_.toStdString()).grid()->dayField("CH4_emission", {2016, 7, 15});
+        const auto restyle = [&](const std::function<void()> &change) {
+            const auto before = shown.count();
+            change();
+            QTRY_VERIFY_WITH_TIMEOUT(shown.count() > before, 20000);
+        };
+        const QImage viridis = window.globe()->displayedImage();
+        QCOMPARE(bar->scale()->palette(), Palette::Viridis);
+
+        restyle([&] { palettes->setCurrentIndex(palettes->findData(int(Palette::Magma))); });
+        QCOMPARE(bar->scale()->palette(), Palette::Magma);
+        QVERIFY(window.globe()->displayedImage() != viridis);
+
+        // Minimum–maximum spans the whole field; the percentile range lies inside it.
+        const double percentileHigh = bar->scale()->high();
+        restyle([&] { ranges->setCurrentIndex(ranges->findData(int(RangeMode::MinMax))); });
+        float lowest = std::numeric_limits<float>::infinity(), highest = -lowest;
+        for (const float v : field)
+            if (std::isfinite(v))
+                lowest = std::min(lowest, v), highest = std::max(highest, v);
+        QCOMPARE(float(bar->scale()->low()), lowest);
+        QCOMPARE(float(bar->scale()->high()), highest);
+        QVERIFY(highest > percentileHigh);
+        QVERIFY(bar->caption().contains(QStringLiteral("minimum to the maximum")));
+
+        // A fixed range starts from the one shown and then is the user's.
+        restyle([&] { ranges->setCurrentIndex(ranges->findData(int(RangeMode::Fixed))); });
+        auto *high = window.findChild<QDoubleSpinBox *>(QStringLiteral("rangeHigh"));
+        QVERIFY(high->isVisible());
+        QCOMPARE(float(high->value()), float(std::round(highest * 1000) / 1000));
+        restyle([&] { high->setValue(50.0); });
+        QCOMPARE(bar->scale()->high(), 50.0);
+        QVERIFY(bar->caption().contains(QStringLiteral("fixed colour range")));
+
+        restyle([&] { logScale->setChecked(true); });
+        QVERIFY(bar->scale()->isLogarithmic() && bar->scale()->low() > 0);
+        QVERIFY(bar->caption().endsWith(QStringLiteral("log scale")));
+
+        // The diverging map is centred on zero and has no log scale.
+        restyle([&] { palettes->setCurrentIndex(palettes->findData(int(Palette::Diverging))); });
+        QCOMPARE(bar->scale()->low(), -bar->scale()->high());
+        QVERIFY(!bar->scale()->isLogarithmic() && !logScale->isEnabled());
+        window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-diverging.png"));
+
+        // Back to the defaults, for the tests after this one (the choices persist).
+        logScale->setChecked(false);
+        ranges->setCurrentIndex(ranges->findData(int(RangeMode::Percentile)));
+        restyle([&] { palettes->setCurrentIndex(palettes->findData(int(Palette::Viridis))); });
+    }
+
     void aBadDatasetShowsAnErrorAndTheAppKeepsRunning()
     {
         MainWindow window;
@@ -338,6 +402,17 @@ private Q_SLOTS:
         const ColourScale scale = ColourScale::fromPercentiles(values);
         QVERIFY(scale.low() >= 10 && scale.low() <= 30);
         QVERIFY(scale.high() >= 970 && scale.high() <= 990);
+        // A log scale: decades, then 1-2-5 when there are too few; positions are logarithmic.
+        QCOMPARE(ColourBar::logTicks(0.05, 2000.0), (std::vector<double>{0.1, 1, 10, 100, 1000}));
+        QCOMPARE(ColourBar::logTicks(3.0, 60.0), (std::vector<double>{5, 10, 20, 50}));
+        MapStyle log;
+        log.logarithmic = true;
+        log.range = RangeMode::MinMax;
+        const ColourScale logScale = ColourScale::forField({0.0f, 1.0f, 10.0f, 100.0f}, log);
+        QCOMPARE(logScale.low(), 1.0); // zero has no logarithm: the range starts at the smallest positive value
+        QCOMPARE(logScale.position(10.0), 0.5);
+        QCOMPARE(logScale.valueAt(0.5), 10.0);
+        QCOMPARE(logScale.colour(0.0), logScale.colour(1.0));
     }
 
     void optionsParse()

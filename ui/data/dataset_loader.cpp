@@ -51,10 +51,8 @@ FieldRequester::FieldRequester(QObject *parent)
                   if (!grid)
                       return {{}, QStringLiteral("this dataset has no TEM-MDM grids")};
                   Field field{request.variable, request.date, grid->dayField(request.variable.toStdString(), request.date), {}};
-                  const ColourScale scale = ColourScale::fromPercentiles(field.values);
-                  field.overlay = renderField(field.values, grid->grid(), scale);
-                  field.low = scale.low();
-                  field.high = scale.high();
+                  field.scale = ColourScale::forField(field.values, request.style);
+                  field.overlay = renderField(field.values, grid->grid(), field.scale);
                   return {std::move(field), {}};
               } catch (const std::exception &error) {
                   return {{}, QString::fromStdString(error.what())};
@@ -69,9 +67,9 @@ FieldRequester::FieldRequester(QObject *parent)
 {
 }
 
-void FieldRequester::request(const DatasetPtr &dataset, const QString &variable, data::Date date)
+void FieldRequester::request(const DatasetPtr &dataset, const QString &variable, data::Date date, const MapStyle &style)
 {
-    runner_.run({dataset, variable, date});
+    runner_.run({dataset, variable, date, style});
 }
 
 } // namespace xmw::ui

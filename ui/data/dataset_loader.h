@@ -2,6 +2,7 @@
 
 #include "core/data/calendar.h"
 #include "ui/data/latest_only_runner.h"
+#include "ui/map/colour_scale.h"
 
 #include <QFutureWatcher>
 #include <QImage>
@@ -54,13 +55,13 @@ public:
         QString variable;
         data::Date date;
         std::vector<float> values;
-        QImage overlay;           // the field coloured for the globe (see renderField)
-        double low = 0, high = 1; // the colour range: 2nd and 98th percentiles
+        QImage overlay;                 // the field coloured for the globe (see renderField)
+        ColourScale scale{0.0, 1.0};    // what the colours mean (from the request's MapStyle)
     };
 
     explicit FieldRequester(QObject *parent = nullptr);
 
-    void request(const DatasetPtr &dataset, const QString &variable, data::Date date);
+    void request(const DatasetPtr &dataset, const QString &variable, data::Date date, const MapStyle &style = {});
 
 Q_SIGNALS:
     void ready(const xmw::ui::FieldRequester::Field &field);
@@ -71,6 +72,7 @@ private:
         DatasetPtr dataset;
         QString variable;
         data::Date date;
+        MapStyle style;
     };
     struct Outcome {
         Field field;

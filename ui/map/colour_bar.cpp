@@ -52,6 +52,23 @@ std::vector<double> ColourBar::ticks(double low, double high)
     return out;
 }
 
+std::vector<double> ColourBar::logTicks(double low, double high)
+{
+    std::vector<double> out;
+    if (!(low > 0 && high > low))
+        return out;
+    for (const std::vector<double> &factors : {std::vector<double>{1}, {1, 2, 5}, {1, 2, 3, 5, 7}}) {
+        out.clear();
+        for (double decade = std::pow(10.0, std::floor(std::log10(low))); decade <= high; decade *= 10)
+            for (const double f : factors)
+                if (const double v = f * decade; v >= low * (1 - 1e-9) && v <= high * (1 + 1e-9))
+                    out.push_back(v);
+        if (out.size() >= 3)
+            break;
+    }
+    return out;
+}
+
 void ColourBar::paintEvent(QPaintEvent *)
 {
     if (!scale_)
@@ -60,15 +77,16 @@ void ColourBar::paintEvent(QPaintEvent *)
     const int text = fontMetrics().height();
     const QRect ramp(12, text + 6, width() - 24, text);
     for (int x = 0; x < ramp.width(); ++x) {
-        const double value = scale_->low() + (scale_->high() - scale_->low()) * (x + 0.5) / ramp.width();
+        const double value = scale_->valueAt((x + 0.5) / ramp.width());
         painter.setPen(QColor::fromRgb(scale_->colour(value)));
         painter.drawLine(ramp.left() + x, ramp.top(), ramp.left() + x, ramp.bottom());
     }
     painter.setPen(palette().color(QPalette::WindowText));
     painter.drawRect(ramp.adjusted(0, 0, -1, -1));
     painter.drawText(QRect(12, 2, width() - 24, text), Qt::AlignLeft | Qt::AlignVCenter, caption_);
-    for (const double tick : ticks(scale_->low(), scale_->high())) {
-        const int x = ramp.left() + int(std::lround((tick - scale_->low()) / (scale_->high() - scale_->low()) * (ramp.width() - 1)));
+    const auto marks = scale_->isLogarithmic() ? logTicks(scale_->low(), scale_->high()) : ticks(scale_->low(), scale_->high());
+    for (const double tick : marks) {
+        const int x = ramp.left() + int(std::lround(scale_->position(tick) * (ramp.width() - 1)));
         painter.drawLine(x, ramp.bottom(), x, ramp.bottom() + 4);
         const QString label = QLocale().toString(tick, 'g', 4);
         const int w = fontMetrics().horizontalAdvance(label);

@@ -24,6 +24,8 @@ public:
     [[nodiscard]] const std::optional<ColourScale> &scale() const { return scale_; }
     // Round values inside [low, high], at least 4: 1, 2 or 5 × a power of ten apart, as few as that allows.
     [[nodiscard]] static std::vector<double> ticks(double low, double high);
+    // On a log scale: the powers of ten inside [low, high], with 2 and 5 × them when that gives too few.
+    [[nodiscard]] static std::vector<double> logTicks(double low, double high);
 
     [[nodiscard]] QSize sizeHint() const override;
 

@@ -1,5 +1,7 @@
 #include "ui/map/colour_scale.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -7,47 +9,110 @@ namespace xmw::ui {
 
 namespace {
 
-// viridis (van der Walt & Smith, CC0) at 11 evenly spaced stops; interpolated between them.
-constexpr std::array<QRgb, 11> kViridis = {0xff440154, 0xff482475, 0xff414487, 0xff355f8d, 0xff2a788e, 0xff21918c,
-                                           0xff22a884, 0xff44bf70, 0xff7ad151, 0xffbddf26, 0xfffde725};
+using Stops = std::array<QRgb, 11>;
+
+// matplotlib's viridis, magma (van der Walt & Smith) and cividis (Nuñez, Anderton & Renslow),
+// all CC0, at 11 evenly spaced stops; interpolated between them.
+constexpr Stops kViridis = {0xff440154, 0xff482475, 0xff414487, 0xff355f8d, 0xff2a788e, 0xff21918c,
+                            0xff22a884, 0xff44bf70, 0xff7ad151, 0xffbddf26, 0xfffde725};
+constexpr Stops kMagma = {0xff000004, 0xff140e36, 0xff3b0f70, 0xff641a80, 0xff8c2981, 0xffb73779,
+                          0xffde4968, 0xfff7705c, 0xfffe9f6d, 0xfffecf92, 0xfffcfdbf};
+constexpr Stops kCividis = {0xff00224e, 0xff083370, 0xff35456c, 0xff4f576c, 0xff666970, 0xff7d7c78,
+                            0xff948e77, 0xffaea371, 0xffc8b866, 0xffe5cf52, 0xfffee838};
+// ColorBrewer's RdBu (Cynthia Brewer, Apache 2.0), reversed: blue below zero, red above.
+constexpr Stops kDiverging = {0xff053061, 0xff2166ac, 0xff4393c3, 0xff92c5de, 0xffd1e5f0, 0xfff7f7f7,
+                              0xfffddbc7, 0xfff4a582, 0xffd6604d, 0xffb2182b, 0xff67001f};
+
+const Stops &stopsOf(Palette palette)
+{
+    switch (palette) {
+    case Palette::Magma: return kMagma;
+    case Palette::Cividis: return kCividis;
+    case Palette::Diverging: return kDiverging;
+    case Palette::Viridis: break;
+    }
+    return kViridis;
+}
+
+double quantile(std::vector<float> &values, double q)
+{
+    const auto index = std::size_t(q * double(values.size() - 1));
+    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(index), values.end());
+    return double(values[index]);
+}
 
 } // namespace
 
-ColourScale::ColourScale(double low, double high)
-    : low_(low)
-    , high_(high > low ? high : low + 1.0)
+QString paletteName(Palette palette)
 {
+    switch (palette) {
+    case Palette::Magma: return QCoreApplication::translate("xmw::ui::ColourScale", "magma");
+    case Palette::Cividis: return QCoreApplication::translate("xmw::ui::ColourScale", "cividis");
+    case Palette::Diverging: return QCoreApplication::translate("xmw::ui::ColourScale", "diverging (blue–red)");
+    case Palette::Viridis: break;
+    }
+    return QCoreApplication::translate("xmw::ui::ColourScale", "viridis");
+}
+
+ColourScale::ColourScale(double low, double high, Palette palette, bool logarithmic)
+    : low_(low)
+    , high_(high > low ? high : low + (logarithmic ? std::max(low, 1e-30) : 1.0))
+    , palette_(palette)
+    , logarithmic_(logarithmic && palette != Palette::Diverging && low > 0)
+{
+    const Stops &stops = stopsOf(palette);
     for (std::size_t i = 0; i < table_.size(); ++i) {
-        const double position = double(i) / double(table_.size() - 1) * double(kViridis.size() - 1);
-        const std::size_t k = std::min(kViridis.size() - 2, std::size_t(position));
-        const double t = position - double(k);
+        const double at = double(i) / double(table_.size() - 1) * double(stops.size() - 1);
+        const std::size_t k = std::min(stops.size() - 2, std::size_t(at));
+        const double t = at - double(k);
         const auto mix = [t](int a, int b) { return int(std::lround(a + (b - a) * t)); };
-        table_[i] = qRgb(mix(qRed(kViridis[k]), qRed(kViridis[k + 1])), mix(qGreen(kViridis[k]), qGreen(kViridis[k + 1])),
-                         mix(qBlue(kViridis[k]), qBlue(kViridis[k + 1])));
+        table_[i] = qRgb(mix(qRed(stops[k]), qRed(stops[k + 1])), mix(qGreen(stops[k]), qGreen(stops[k + 1])),
+                         mix(qBlue(stops[k]), qBlue(stops[k + 1])));
     }
 }
 
-ColourScale ColourScale::fromPercentiles(const std::vector<float> &values)
+ColourScale ColourScale::forField(const std::vector<float> &values, const MapStyle &style)
 {
-    std::vector<float> finite;
-    finite.reserve(values.size());
+    const bool logarithmic = style.logarithmic && style.palette != Palette::Diverging;
+    std::vector<float> usable;
+    usable.reserve(values.size());
     for (const float v : values)
-        if (std::isfinite(v))
-            finite.push_back(v);
-    if (finite.empty())
-        return {0.0, 1.0};
-    const auto at = [&](double q) {
-        const auto index = std::size_t(q * double(finite.size() - 1));
-        std::nth_element(finite.begin(), finite.begin() + std::ptrdiff_t(index), finite.end());
-        return double(finite[index]);
-    };
-    return {at(0.02), at(0.98)};
+        if (std::isfinite(v) && (!logarithmic || v > 0))
+            usable.push_back(v);
+    double low = 0, high = 1;
+    if (style.range == RangeMode::Fixed) {
+        low = style.fixedLow;
+        high = style.fixedHigh;
+        if (logarithmic && low <= 0) // a log scale cannot start at zero: from the field's smallest positive value
+            low = usable.empty() ? high / 1000.0 : double(*std::min_element(usable.begin(), usable.end()));
+    } else if (!usable.empty()) {
+        const bool minMax = style.range == RangeMode::MinMax;
+        low = minMax ? double(*std::min_element(usable.begin(), usable.end())) : quantile(usable, 0.02);
+        high = minMax ? double(*std::max_element(usable.begin(), usable.end())) : quantile(usable, 0.98);
+    }
+    if (style.palette == Palette::Diverging) {
+        const double reach = std::max({std::abs(low), std::abs(high), 1e-12});
+        low = -reach;
+        high = reach;
+    }
+    return {low, high, style.palette, logarithmic && low > 0};
+}
+
+double ColourScale::position(double value) const
+{
+    if (logarithmic_)
+        return value > 0 ? std::clamp(std::log(value / low_) / std::log(high_ / low_), 0.0, 1.0) : 0.0;
+    return std::clamp((value - low_) / (high_ - low_), 0.0, 1.0);
+}
+
+double ColourScale::valueAt(double position) const
+{
+    return logarithmic_ ? low_ * std::pow(high_ / low_, position) : low_ + (high_ - low_) * position;
 }
 
 QRgb ColourScale::colour(double value) const
 {
-    const double t = std::clamp((value - low_) / (high_ - low_), 0.0, 1.0);
-    return table_[std::size_t(std::lround(t * double(table_.size() - 1)))];
+    return table_[std::size_t(std::lround(position(value) * double(table_.size() - 1)))];
 }
 
 } // namespace xmw::ui

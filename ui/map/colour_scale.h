@@ -8,20 +8,54 @@
 
 namespace xmw::ui {
 
-// Maps values in [low, high] to colours of a perceptually uniform map (viridis).
+enum class Palette {
+    Viridis,   // perceptually uniform, sequential (the default)
+    Magma,     // perceptually uniform, sequential, dark to light through red
+    Cividis,   // perceptually uniform and readable with red-green colour blindness
+    Diverging, // blue – white – red around zero, for anomalies and differences
+};
+
+enum class RangeMode {
+    Percentile, // 2nd to 98th percentile of the shown field: robust to a few extreme cells
+    MinMax,     // the field's smallest and largest value
+    Fixed,      // the user's range, the same for every day (to compare days by colour)
+};
+
+// How a map layer turns values into colours.
+struct MapStyle {
+    Palette palette = Palette::Viridis;
+    RangeMode range = RangeMode::Percentile;
+    double fixedLow = 0, fixedHigh = 1;
+    bool logarithmic = false; // sequential palettes only; values ≤ 0 take the lowest colour
+
+    bool operator==(const MapStyle &) const = default;
+};
+
+[[nodiscard]] QString paletteName(Palette palette);
+
+// Maps values in [low, high] to colours, linearly or on a log scale.
 class ColourScale {
 public:
-    ColourScale(double low, double high);
+    ColourScale(double low, double high, Palette palette = Palette::Viridis, bool logarithmic = false);
 
-    // The 2nd and 98th percentiles of the finite values: robust to a few extreme cells.
-    [[nodiscard]] static ColourScale fromPercentiles(const std::vector<float> &values);
+    // The range a style gives for a field. A diverging palette is centred on zero; a log scale
+    // starts at the smallest positive value the range mode allows.
+    [[nodiscard]] static ColourScale forField(const std::vector<float> &values, const MapStyle &style);
+    [[nodiscard]] static ColourScale fromPercentiles(const std::vector<float> &values) { return forField(values, {}); }
 
     [[nodiscard]] double low() const { return low_; }
     [[nodiscard]] double high() const { return high_; }
+    [[nodiscard]] Palette palette() const { return palette_; }
+    [[nodiscard]] bool isLogarithmic() const { return logarithmic_; }
     [[nodiscard]] QRgb colour(double value) const;
+    // Where a value sits along the ramp, 0…1 (clamped), and the inverse.
+    [[nodiscard]] double position(double value) const;
+    [[nodiscard]] double valueAt(double position) const;
 
 private:
     double low_, high_;
+    Palette palette_;
+    bool logarithmic_;
     std::array<QRgb, 256> table_{};
 };
 
