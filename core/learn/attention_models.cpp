@@ -1,5 +1,6 @@
 // Transformer, Informer, iTransformer and Pyraformer, on one encoder layer whose attention is
 // full, masked (Pyraformer's pyramid) or ProbSparse (Informer).
+#include "core/learn/interruption.h"
 #include "core/learn/sequence_model.h"
 
 #include <cmath>
@@ -37,6 +38,7 @@ public:
     // `blocked`: T × T, true where a query may not look at a key.
     torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &blocked = {})
     {
+        checkInterruption();
         const auto batch = x.size(0), length = x.size(1), hidden = x.size(2), depth = hidden / heads_;
         const auto split = [&](const torch::Tensor &t) { return t.view({batch, length, heads_, depth}).transpose(1, 2); };
         const torch::Tensor q = split(query_(x)), k = split(key_(x)), v = split(value_(x));

@@ -6,6 +6,7 @@
 #include "core/data/sample_builder.h"
 #include "core/data/sample_file.h"
 #include "core/data/splits.h"
+#include "core/learn/interruption.h"
 #include "core/learn/losses.h"
 #include "core/learn/model_io.h"
 #include "core/learn/predictor.h"
@@ -250,6 +251,17 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, ResumeStat
     }
     model->to(device);
     model->train();
+    // Cancel is also checked between the models' layers and as each weight's gradient arrives: a
+    // single batch of the attention models can take seconds.
+    const InterruptionScope interruption([this] {
+        if (feedback.isCanceled())
+            throw Canceled();
+    });
+    for (auto &parameter : model->parameters())
+        parameter.register_hook([this](const torch::Tensor &) {
+            if (feedback.isCanceled())
+                throw Canceled();
+        });
     Discriminator discriminator(config.model.hidden);
     discriminator->to(device);
     const bool adversarial = config.method == Method::Adversarial;

@@ -1,4 +1,5 @@
 // The learning engine's parts, without data: models, losses, transfer pieces, metrics.
+#include "core/learn/interruption.h"
 #include "core/learn/losses.h"
 #include "core/learn/metrics.h"
 #include "core/learn/sequence_model.h"
@@ -82,6 +83,26 @@ private Q_SLOTS:
             adam.step();
         }
         QVERIFY2(last < 0.5 * first, qPrintable(QStringLiteral("loss %1 → %2").arg(first).arg(last)));
+    }
+
+    // A forward pass of the attention models can take seconds on a CPU: cancel reaches inside it.
+    void anAttentionModelStopsBetweenLayersWhenInterrupted()
+    {
+        for (const ModelKind kind : {ModelKind::Transformer, ModelKind::Informer, ModelKind::ITransformer, ModelKind::Pyraformer}) {
+            const auto model = makeModel(small(kind), kFeatures, 365);
+            const torch::Tensor x = torch::randn({2, 365, kFeatures});
+            int layersEntered = 0;
+            {
+                const InterruptionScope scope([&] {
+                    if (++layersEntered == 2)
+                        throw std::runtime_error("interrupted");
+                });
+                QVERIFY_THROWS_EXCEPTION(std::runtime_error, model->forward(x));
+            }
+            QCOMPARE(layersEntered, 2);
+            (void)model->forward(x); // outside the scope nothing checks
+            QCOMPARE(layersEntered, 2);
+        }
     }
 
     void badOptionsAreRefused()
