@@ -273,10 +273,9 @@ int predict(const Arguments &raw)
     data::SampleSet samples;
     std::string label;
     if (const auto site = args.option("site")) {
-        const data::SampleSet all = builder.towerSamples(quiet);
-        for (std::size_t i = 0; i < all.size(); ++i)
-            if (all.sites[i] == *site)
-                samples.append(all, i);
+        if (!dataset.sites() || !dataset.sites()->find(*site))
+            throw data::DataError(dataset.root(), "has no tower '" + *site + "' (xmw sites lists them)");
+        samples = builder.towerSamples(quiet, *site);
         if (samples.size() == 0)
             throw data::DataError(dataset.root(), "tower '" + *site + "' has no full 365-day site-year");
         label = *site;

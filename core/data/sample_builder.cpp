@@ -150,7 +150,7 @@ bool SampleBuilder::cellYear(int row, int col, int year, float *x, float *y, std
     return true;
 }
 
-SampleSet SampleBuilder::towerSamples(Feedback &feedback) const
+SampleSet SampleBuilder::towerSamples(Feedback &feedback, const std::string &onlySite) const
 {
     if (!dataset_.sites())
         throw DataError(dataset_.root(), "no FLUXNET-CH4 folder: no tower samples");
@@ -164,6 +164,8 @@ SampleSet SampleBuilder::towerSamples(Feedback &feedback) const
         if (feedback.isCanceled())
             throw Canceled();
         const Site &site = sites[s];
+        if (!onlySite.empty() && site.info.id != onlySite)
+            continue;
         const int row = grid.grid().row(site.info.lat), col = grid.grid().col(site.info.lon);
         for (const int year : site.series.years()) {
             const std::string id = site.info.id + "/" + std::to_string(year);

@@ -50,7 +50,7 @@ class SampleBuilder {
 public:
     explicit SampleBuilder(const Dataset &dataset);
 
-    [[nodiscard]] SampleSet towerSamples(Feedback &feedback) const;
+    [[nodiscard]] SampleSet towerSamples(Feedback &feedback, const std::string &onlySite = {}) const; // onlySite: that tower alone
     // A seeded random `fraction` of the valid (land, non-missing) cells of each year.
     [[nodiscard]] SampleSet gridSamples(double fraction, std::uint64_t seed, Feedback &feedback) const;
     // Land cells (row × cols + col) with every static field: those that can make a sample.

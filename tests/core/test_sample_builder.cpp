@@ -72,6 +72,21 @@ private Q_SLOTS:
         // Gases from the annual files, repeated daily.
         QCOMPARE(at(towers, i, 0, 8), float(*dataset.grid()->atmosphericCh4(2016)));
         QCOMPARE(at(towers, i, 364, 9), float(*dataset.grid()->atmosphericCo2(2016)));
+
+        // One tower alone gives exactly its share of the full set.
+        const SampleSet one = SampleBuilder(dataset).towerSamples(quiet, towers.sites[i]);
+        QVERIFY(one.size() > 0);
+        std::size_t k = 0;
+        for (std::size_t j = 0; j < towers.size(); ++j)
+            if (towers.sites[j] == towers.sites[i]) {
+                QVERIFY(k < one.size());
+                QCOMPARE(one.ids[k], towers.ids[j]);
+                QVERIFY(std::equal(one.y.begin() + std::ptrdiff_t(k * 365), one.y.begin() + std::ptrdiff_t((k + 1) * 365),
+                                   towers.y.begin() + std::ptrdiff_t(j * 365),
+                                   [](float a, float b) { return a == b || (std::isnan(a) && std::isnan(b)); }));
+                ++k;
+            }
+        QCOMPARE(k, one.size());
     }
 
     void partialYearsAreSkippedWithAReason()
