@@ -530,6 +530,30 @@
         <source>%1%2, %3 — %4</source>
         <translation>%1%2, %3 — %4</translation>
     </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>monthly mean</source>
+        <translation>Monatsmittel</translation>
+    </message>
+    <message>
+        <source>annual mean</source>
+        <translation>Jahresmittel</translation>
+    </message>
+    <message>
+        <source>Show the day, or the mean of its month or calendar year (Play then steps by month or year)</source>
+        <translation>Den Tag zeigen oder das Mittel seines Monats oder Kalenderjahres (Abspielen geht dann monats- oder jahresweise)</translation>
+    </message>
+    <message>
+        <source>%1 annual mean</source>
+        <translation>Jahresmittel %1</translation>
+    </message>
+    <message>
+        <source>%1 monthly mean</source>
+        <translation>Monatsmittel %1</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteTableModel</name>

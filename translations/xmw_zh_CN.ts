@@ -530,6 +530,30 @@
         <source>%1%2, %3 — %4</source>
         <translation>%1%2，%3 — %4</translation>
     </message>
+    <message>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>monthly mean</source>
+        <translation>月平均</translation>
+    </message>
+    <message>
+        <source>annual mean</source>
+        <translation>年平均</translation>
+    </message>
+    <message>
+        <source>Show the day, or the mean of its month or calendar year (Play then steps by month or year)</source>
+        <translation>显示当天，或其所在月份或日历年的平均值（播放时按月或按年前进）</translation>
+    </message>
+    <message>
+        <source>%1 annual mean</source>
+        <translation>%1 年平均</translation>
+    </message>
+    <message>
+        <source>%1 monthly mean</source>
+        <translation>%1 月平均</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteTableModel</name>

@@ -238,10 +238,14 @@ void MainWindow::createMenus()
     });
     connect(playTimer_, &QTimer::timeout, this, [this] {
         // Wrap around at the end of the record, so a class can leave it running.
-        if (dateEdit_->date() >= dateEdit_->maximumDate())
+        const auto period = data::Period(periodBox_->currentData().toInt());
+        const QDate next = period == data::Period::Year    ? dateEdit_->date().addYears(1)
+                           : period == data::Period::Month ? dateEdit_->date().addMonths(1)
+                                                           : dateEdit_->date().addDays(1);
+        if (dateEdit_->date() >= dateEdit_->maximumDate() || next > dateEdit_->maximumDate())
             dateEdit_->setDate(dateEdit_->minimumDate());
         else
-            stepDate(1, 0);
+            dateEdit_->setDate(next);
     });
     mapActions_.append(playAction_);
     mapMenu->addSeparator();
@@ -280,6 +284,14 @@ void MainWindow::createMapBar()
     mapBar_->addSeparator();
     mapBar_->addWidget(new QLabel(tr("Date "), mapBar_));
     mapBar_->addWidget(dateEdit_);
+    periodBox_ = new QComboBox(mapBar_);
+    periodBox_->setObjectName(QStringLiteral("periodBox"));
+    periodBox_->addItem(tr("day"), int(data::Period::Day));
+    periodBox_->addItem(tr("monthly mean"), int(data::Period::Month));
+    periodBox_->addItem(tr("annual mean"), int(data::Period::Year));
+    periodBox_->setToolTip(tr("Show the day, or the mean of its month or calendar year (Play then steps by month or year)"));
+    periodBox_->setCurrentIndex(std::max(0, periodBox_->findData(QSettings().value(QStringLiteral("map/period"), 0).toInt())));
+    mapBar_->addWidget(periodBox_);
     mapBar_->addAction(playAction_);
     speedBox_ = new QSpinBox(mapBar_);
     speedBox_->setObjectName(QStringLiteral("speedBox"));
@@ -305,6 +317,10 @@ void MainWindow::createMapBar()
     centralWidget()->layout()->addWidget(towerLegend_);
     connect(variableBox_, &QComboBox::currentIndexChanged, this, &MainWindow::requestField);
     connect(dateEdit_, &QDateEdit::dateChanged, this, &MainWindow::requestField);
+    connect(periodBox_, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue(QStringLiteral("map/period"), periodBox_->currentData());
+        requestField();
+    });
 }
 
 void MainWindow::createColourBar()
@@ -540,7 +556,8 @@ void MainWindow::requestField()
 {
     if (!dataset_ || !dataset_->grid() || variableBox_->currentIndex() < 0)
         return;
-    fields_->request(dataset_, variableBox_->currentData().toString(), fromQDate(dateEdit_->date()), mapStyle());
+    fields_->request(dataset_, variableBox_->currentData().toString(), fromQDate(dateEdit_->date()), mapStyle(),
+                     data::Period(periodBox_->currentData().toInt()));
 }
 
 void MainWindow::onFieldReady(const FieldRequester::Field &field)
@@ -550,9 +567,12 @@ void MainWindow::onFieldReady(const FieldRequester::Field &field)
     globe_->setOverlayImage(field.overlay);
     const auto &variable = dataset_->grid()->variable(field.variable.toStdString());
     const QString units = variable.units.empty() ? QString() : tr(" [%1]").arg(QString::fromStdString(variable.units));
-    const QString when = variable.cadence == data::Cadence::Static    ? tr("static field")
-                         : variable.cadence == data::Cadence::Monthly ? QDate(field.date.year, field.date.month, 1).toString(QStringLiteral("yyyy-MM"))
-                                                                     : toQDate(field.date).toString(Qt::ISODate);
+    const QString month = QDate(field.date.year, field.date.month, 1).toString(QStringLiteral("yyyy-MM"));
+    const QString when = variable.cadence == data::Cadence::Static ? tr("static field")
+                         : field.period == data::Period::Year      ? tr("%1 annual mean").arg(field.date.year)
+                         : field.period == data::Period::Month     ? (variable.cadence == data::Cadence::Monthly ? month : tr("%1 monthly mean").arg(month))
+                         : variable.cadence == data::Cadence::Monthly ? month
+                                                                      : toQDate(field.date).toString(Qt::ISODate);
     updateExportActions();
     const RangeMode range = RangeMode(rangeBox_->currentData().toInt());
     QString how = range == RangeMode::Fixed    ? tr("fixed colour range")

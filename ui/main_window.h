@@ -98,7 +98,7 @@ private:
     QAction *playAction_ = nullptr;
     QTimer *playTimer_ = nullptr;
     QSpinBox *speedBox_ = nullptr;
-    QComboBox *paletteBox_ = nullptr, *rangeBox_ = nullptr;
+    QComboBox *paletteBox_ = nullptr, *rangeBox_ = nullptr, *periodBox_ = nullptr;
     QDoubleSpinBox *rangeLow_ = nullptr, *rangeHigh_ = nullptr;
     QAction *rangeLowAction_ = nullptr, *rangeHighAction_ = nullptr, *logAction_ = nullptr;
     QList<QAction *> mapExportActions_, seriesExportActions_;

@@ -231,6 +231,7 @@ GridDataset GridDataset::open(const std::filesystem::path &path)
 
 const std::filesystem::path &GridDataset::path() const { return impl_->path; }
 const Grid &GridDataset::grid() const { return impl_->grid; }
+bool GridDataset::hasMonthBlocks() const { return !impl_->singleFile; }
 const std::vector<int> &GridDataset::years() const { return impl_->years; }
 const std::vector<GridVariable> &GridDataset::variables() const { return impl_->variables; }
 std::vector<std::filesystem::path> GridDataset::files() const { return impl_->files; }

@@ -46,9 +46,10 @@ public:
     [[nodiscard]] std::vector<float> cellSeries(std::string_view name, int row, int col, int firstYear,
                                                 int lastYear) const;
 
-    // A daily variable's whole month: rows × cols × 31 (day fastest; days past the month's end are
-    // NaN). X-MethaneWet layout only; for reading many cells at once.
+    // A daily variable's whole month: rows × cols × 31 (day fastest; what lies past the month's end
+    // is whatever the file holds there, not data: read daysInMonth days). X-MethaneWet layout only; for reading many cells at once.
     [[nodiscard]] std::vector<float> monthBlock(std::string_view name, int year, int month) const;
+    [[nodiscard]] bool hasMonthBlocks() const; // false for a single CF file
 
     // Atmospheric CH4 (ppb) and CO2 (ppm) of a year, from ch4-1979-2018.txt and kco21979-2018.txt.
     [[nodiscard]] std::optional<double> atmosphericCh4(int year) const;

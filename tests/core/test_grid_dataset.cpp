@@ -2,6 +2,7 @@
 #include "core/data/dataset.h"
 #include "core/data/grid_dataset.h"
 #include "core/data/netcdf_file.h"
+#include "core/data/period_mean.h"
 #include "demo_fixture.h"
 
 #include <QTest>
@@ -62,6 +63,40 @@ private Q_SLOTS:
         const auto elevation = grid.cellSeries("clelev", row, col, 2016, 2016);
         QCOMPARE(elevation.front(), elevation.back());
         XMW_VERIFY_DATA_ERROR(grid.cellSeries("TAIR", row, col, 2016, 2017), "daily_ecmwf_TAIR_2017.nc", "file not found");
+    }
+
+    void periodMeansAverageTheDays()
+    {
+        const GridDataset grid = GridDataset::open(demo_.root());
+        xmw::Feedback quiet;
+        const int row = grid.grid().row(60), col = grid.grid().col(30);
+        const std::size_t cell = std::size_t(row) * std::size_t(grid.grid().cols) + std::size_t(col);
+        const auto series = grid.cellSeries("TAIR", row, col, 2016, 2016);
+        const auto meanOf = [&](std::size_t first, std::size_t count) {
+            double sum = 0;
+            for (std::size_t i = first; i < first + count; ++i)
+                sum += series[i];
+            return sum / double(count);
+        };
+        const auto same = [](const std::vector<float> &a, const std::vector<float> &b) {
+            return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](float x, float y) { return x == y || (std::isnan(x) && std::isnan(y)); });
+        };
+        const auto february = periodMean(grid, "TAIR", {2016, 2, 10}, Period::Month, quiet);
+        QVERIFY(std::abs(february[cell] - meanOf(31, 29)) < 1e-4); // the leap day counts, 30 and 31 February do not
+        const auto year = periodMean(grid, "TAIR", {2016, 6, 1}, Period::Year, quiet);
+        QVERIFY(std::abs(year[cell] - meanOf(0, 366)) < 1e-4);
+        QVERIFY(same(periodMean(grid, "TAIR", {2016, 6, 1}, Period::Day, quiet), grid.dayField("TAIR", {2016, 6, 1})));
+        // Ocean stays missing; a month's monthly value is itself; a year of it weighs months by their days.
+        QVERIFY(std::isnan(year[std::size_t(grid.grid().row(0)) * std::size_t(grid.grid().cols) + std::size_t(grid.grid().col(-30))]));
+        QVERIFY(same(periodMean(grid, "NPP", {2016, 3, 3}, Period::Month, quiet), grid.dayField("NPP", {2016, 3, 1})));
+        const auto npp = grid.cellSeries("NPP", row, col, 2016, 2016);
+        double nppSum = 0;
+        for (const float v : npp)
+            nppSum += v;
+        QVERIFY(std::abs(periodMean(grid, "NPP", {2016, 3, 3}, Period::Year, quiet)[cell] - nppSum / 366.0) < 1e-3);
+        QVERIFY(same(periodMean(grid, "clelev", {2016, 3, 3}, Period::Year, quiet), grid.dayField("clelev", {2016, 3, 3})));
+        quiet.cancel();
+        QVERIFY_THROWS_EXCEPTION(xmw::Canceled, (void)periodMean(grid, "TAIR", {2016, 6, 1}, Period::Year, quiet));
     }
 
     void readsGenericCfFiles()

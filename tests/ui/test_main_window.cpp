@@ -278,6 +278,14 @@ private Q_SLOTS:
         QVERIFY(!bar->scale()->isLogarithmic() && !logScale->isEnabled());
         window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-diverging.png"));
 
+        // Monthly and annual means of the daily field.
+        auto *periods = window.findChild<QComboBox *>(QStringLiteral("periodBox"));
+        restyle([&] { periods->setCurrentIndex(periods->findData(int(xmw::data::Period::Month))); });
+        QVERIFY2(bar->caption().contains(QStringLiteral("2016-07 monthly mean")), qPrintable(bar->caption()));
+        restyle([&] { periods->setCurrentIndex(periods->findData(int(xmw::data::Period::Year))); });
+        QVERIFY2(bar->caption().contains(QStringLiteral("2016 annual mean")), qPrintable(bar->caption()));
+        restyle([&] { periods->setCurrentIndex(periods->findData(int(xmw::data::Period::Day))); });
+
         // Back to the defaults, for the tests after this one (the choices persist).
         logScale->setChecked(false);
         ranges->setCurrentIndex(ranges->findData(int(RangeMode::Percentile)));

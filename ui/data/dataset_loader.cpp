@@ -50,7 +50,9 @@ FieldRequester::FieldRequester(QObject *parent)
                   const auto &grid = request.dataset->grid();
                   if (!grid)
                       return {{}, QStringLiteral("this dataset has no TEM-MDM grids")};
-                  Field field{request.variable, request.date, grid->dayField(request.variable.toStdString(), request.date), {}};
+                  Feedback unattended;
+                  Field field{request.variable, request.date, request.period,
+                              data::periodMean(*grid, request.variable.toStdString(), request.date, request.period, unattended), {}};
                   field.scale = ColourScale::forField(field.values, request.style);
                   field.overlay = renderField(field.values, grid->grid(), field.scale);
                   return {std::move(field), {}};
@@ -67,9 +69,10 @@ FieldRequester::FieldRequester(QObject *parent)
 {
 }
 
-void FieldRequester::request(const DatasetPtr &dataset, const QString &variable, data::Date date, const MapStyle &style)
+void FieldRequester::request(const DatasetPtr &dataset, const QString &variable, data::Date date, const MapStyle &style,
+                             data::Period period)
 {
-    runner_.run({dataset, variable, date, style});
+    runner_.run({dataset, variable, date, style, period});
 }
 
 } // namespace xmw::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/data/calendar.h"
+#include "core/data/period_mean.h"
 #include "ui/data/latest_only_runner.h"
 #include "ui/map/colour_scale.h"
 
@@ -54,6 +55,7 @@ public:
     struct Field {
         QString variable;
         data::Date date;
+        data::Period period = data::Period::Day;
         std::vector<float> values;
         QImage overlay;                 // the field coloured for the globe (see renderField)
         ColourScale scale{0.0, 1.0};    // what the colours mean (from the request's MapStyle)
@@ -61,7 +63,8 @@ public:
 
     explicit FieldRequester(QObject *parent = nullptr);
 
-    void request(const DatasetPtr &dataset, const QString &variable, data::Date date, const MapStyle &style = {});
+    void request(const DatasetPtr &dataset, const QString &variable, data::Date date, const MapStyle &style = {},
+                 data::Period period = data::Period::Day);
 
 Q_SIGNALS:
     void ready(const xmw::ui::FieldRequester::Field &field);
@@ -73,6 +76,7 @@ private:
         QString variable;
         data::Date date;
         MapStyle style;
+        data::Period period;
     };
     struct Outcome {
         Field field;
