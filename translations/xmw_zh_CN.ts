@@ -554,6 +554,10 @@
         <source>%1 monthly mean</source>
         <translation>%1 月平均</translation>
     </message>
+    <message>
+        <source>, climate type %1</source>
+        <translation>，气候类型 %1</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteTableModel</name>
@@ -596,6 +600,10 @@
     <message>
         <source>Mean FCH4 (nmol m-2 s-1)</source>
         <translation>平均 FCH4（nmol m-2 s-1）</translation>
+    </message>
+    <message>
+        <source>Climate type</source>
+        <translation>气候类型</translation>
     </message>
 </context>
 <context>

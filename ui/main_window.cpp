@@ -602,6 +602,8 @@ void MainWindow::showTowers()
             tooltip += tr("%1–%2, %3 days, FCH4 measured on %4").arg(years.front()).arg(years.back())
                            .arg(site.series.dates.size()).arg(site.series.measuredDays());
             tooltip += QStringLiteral("<br>") + (info.wetlandType ? tr("wetland type %1").arg(*info.wetlandType) : tr("no wetland type"));
+            if (info.climateType)
+                tooltip += tr(", climate type %1").arg(*info.climateType);
             if (std::isfinite(mean))
                 tooltip += QStringLiteral("<br>") + tr("mean FCH4 %1 nmol CH4 m-2 s-1").arg(mean, 0, 'f', 1);
             markers.push_back({QString::fromStdString(info.id), {info.lat, info.lon}, wetlandColour(info.wetlandType), tooltip});

@@ -147,6 +147,8 @@ int sites(const Arguments &raw)
             .key("fch4_mean").value(site.series.measuredMean()).key("fch4_unit").value(site.series.fch4.unit);
         json.key("wetland_type");
         info.wetlandType ? json.value(*info.wetlandType) : json.null();
+        json.key("climate_type");
+        info.climateType ? json.value(*info.climateType) : json.null();
         json.key("spatial_fold");
         info.spatialFold ? json.value(*info.spatialFold) : json.null();
         json.key("source").value(info.source.filename().string()).endObject();

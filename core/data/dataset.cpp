@@ -19,6 +19,8 @@ Dataset Dataset::open(const std::filesystem::path &root)
         dataset.grid_ = GridDataset::open(root / layout::kGridFolder);
     if (std::filesystem::is_directory(root / layout::kTowerFolder, ec))
         dataset.sites_ = SiteCatalog::open(root / layout::kTowerFolder);
+    if (dataset.grid_ && dataset.sites_)
+        dataset.sites_->assignClimateTypes(*dataset.grid_);
     if (!dataset.grid_ && !dataset.sites_)
         throw DataError(root, std::string("neither ") + layout::kGridFolder + "/ nor " + layout::kTowerFolder
                                   + "/ is in this folder; is it an X-MethaneWet dataset?");

@@ -248,4 +248,17 @@ std::size_t SiteCatalog::rowCount() const
                            [](std::size_t n, const Site &s) { return n + s.series.dates.size(); });
 }
 
+void SiteCatalog::assignClimateTypes(const GridDataset &grid)
+{
+    const auto *variable = grid.findVariable("climatetype");
+    if (!variable || variable->cadence != Cadence::Static)
+        return;
+    const std::vector<float> field = grid.dayField(variable->name, {grid.years().empty() ? 2000 : grid.years().front(), 1, 1});
+    for (Site &site : sites_) {
+        const float v = field[std::size_t(grid.grid().row(site.info.lat)) * std::size_t(grid.grid().cols) +
+                              std::size_t(grid.grid().col(site.info.lon))];
+        site.info.climateType = std::isfinite(v) ? std::optional<int>(int(std::lround(v))) : std::nullopt;
+    }
+}
+
 } // namespace xmw::data

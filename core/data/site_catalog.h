@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/data/calendar.h"
+#include "core/data/grid_dataset.h"
 
 #include <limits>
 
@@ -26,6 +27,7 @@ struct SiteInfo {
     std::string igbp;
     std::optional<int> wetlandType; // the benchmark's code for the tower
     std::optional<int> spatialFold;
+    std::optional<int> climateType; // TEM-MDM's climatetype class of the tower's grid cell
     std::filesystem::path source;   // the file its rows came from
 };
 
@@ -64,6 +66,9 @@ public:
     [[nodiscard]] const Site *find(const std::string &id) const;
     [[nodiscard]] std::size_t rowCount() const;
     [[nodiscard]] const std::vector<std::filesystem::path> &files() const { return files_; }
+
+    // Sets each tower's climate type from the grid's climatetype field at its cell (one read).
+    void assignClimateTypes(const GridDataset &grid);
 
 private:
     std::filesystem::path folder_;

@@ -1,5 +1,6 @@
 #include "core/data/benchmark_sites.h"
 #include "core/data/data_error.h"
+#include "core/data/dataset.h"
 #include "core/data/site_catalog.h"
 #include "demo_fixture.h"
 
@@ -67,6 +68,25 @@ private Q_SLOTS:
         QVERIFY(los);
         QCOMPARE(los->info.lat, 46.083);
         QVERIFY(los->info.wetlandType.has_value());
+    }
+
+    void climateTypesComeFromTheGrid()
+    {
+        const Dataset dataset = Dataset::open(demo_.root());
+        const auto field = dataset.grid()->dayField("climatetype", {2016, 1, 1});
+        const auto &grid = dataset.grid()->grid();
+        int assigned = 0;
+        for (const auto &site : dataset.sites()->sites()) {
+            const float v = field[std::size_t(grid.row(site.info.lat)) * std::size_t(grid.cols) + std::size_t(grid.col(site.info.lon))];
+            QCOMPARE(site.info.climateType.has_value(), std::isfinite(v));
+            if (site.info.climateType) {
+                QCOMPARE(float(*site.info.climateType), v);
+                ++assigned;
+            }
+        }
+        QVERIFY(assigned > 10);
+        // The towers alone (no grid) have none.
+        QVERIFY(!SiteCatalog::open(demo_.root() / "FLUXNET-CH4").sites().front().info.climateType);
     }
 
     void perSiteFileAndMergedFileAgree()

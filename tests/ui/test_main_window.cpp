@@ -217,6 +217,16 @@ private Q_SLOTS:
         const double top = table->model()->index(0, SiteTableModel::MeanFlux).data().toDouble();
         const double next = table->model()->index(1, SiteTableModel::MeanFlux).data().toDouble();
         QVERIFY(top >= next && top > 10.0);
+        // The climate type column shows the tower's cell's class.
+        const int losRow = [&] {
+            for (int r = 0; r < table->model()->rowCount(); ++r)
+                if (table->model()->index(r, SiteTableModel::Id).data().toString() == QStringLiteral("US-Los"))
+                    return r;
+            return -1;
+        }();
+        QVERIFY(losRow >= 0);
+        QCOMPARE(table->model()->index(losRow, SiteTableModel::ClimateType).data().toInt(),
+                 *window.dataset()->sites()->find("US-Los")->info.climateType);
 
         window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-map.png"));
     }

@@ -48,7 +48,7 @@ QVariant SiteTableModel::data(const QModelIndex &index, int role) const
     if (role == IdRole)
         return QString::fromStdString(info.id);
     if (role == Qt::TextAlignmentRole)
-        return index.column() >= Latitude && index.column() != WetlandType && index.column() != Years
+        return index.column() >= Latitude && index.column() != WetlandType && index.column() != ClimateType && index.column() != Years
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
     if (role != Qt::DisplayRole && role != SortRole)
@@ -64,6 +64,10 @@ QVariant SiteTableModel::data(const QModelIndex &index, int role) const
         if (!info.wetlandType)
             return display ? QVariant(tr("none")) : QVariant(-1);
         return *info.wetlandType;
+    case ClimateType:
+        if (!info.climateType)
+            return display ? QVariant(tr("none")) : QVariant(-1);
+        return *info.climateType;
     case Years:
         return display ? QVariant(QStringLiteral("%1–%2").arg(years.front()).arg(years.back())) : QVariant(years.front());
     case Days: return int(site.series.dates.size());
@@ -88,6 +92,7 @@ QVariant SiteTableModel::headerData(int section, Qt::Orientation orientation, in
     case Latitude: return tr("Lat (°)");
     case Longitude: return tr("Lon (°)");
     case WetlandType: return tr("Wetland type");
+    case ClimateType: return tr("Climate type");
     case Years: return tr("Years");
     case Days: return tr("Days");
     case MeasuredDays: return tr("FCH4 days");

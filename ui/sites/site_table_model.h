@@ -12,7 +12,7 @@ class SiteTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Id, Name, Latitude, Longitude, WetlandType, Years, Days, MeasuredDays, MeanFlux, ColumnCount };
+    enum Column { Id, Name, Latitude, Longitude, WetlandType, ClimateType, Years, Days, MeasuredDays, MeanFlux, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1, IdRole };
 
     explicit SiteTableModel(QObject *parent = nullptr);
