@@ -624,10 +624,6 @@
         <translation>Datum</translation>
     </message>
     <message>
-        <source>CH4 flux [nmol CH4 m-2 s-1]</source>
-        <translation>CH4-Fluss [nmol CH4 m-2 s-1]</translation>
-    </message>
-    <message>
         <source>%1 gap-filled (FCH4_F_ANNOPTLM)</source>
         <translation>%1 lückengefüllt (FCH4_F_ANNOPTLM)</translation>
     </message>
@@ -646,6 +642,50 @@
     <message>
         <source>Methane flux</source>
         <translation>Methanfluss</translation>
+    </message>
+    <message>
+        <source>Flux unit: the towers report nmol m-2 s-1, TEM-MDM writes mg m-2 d-1 (1 nmol m-2 s-1 = 1.3863 mg m-2 d-1)</source>
+        <translation>Flusseinheit: die Türme melden nmol m-2 s-1, TEM-MDM schreibt mg m-2 d-1 (1 nmol m-2 s-1 = 1,3863 mg m-2 d-1)</translation>
+    </message>
+    <message>
+        <source>Time series</source>
+        <translation type="unfinished">Zeitreihen</translation>
+    </message>
+    <message>
+        <source>Observed vs TEM-MDM</source>
+        <translation>Beobachtet gegen TEM-MDM</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>CH4 flux [%1]</source>
+        <translation>CH4-Fluss [%1]</translation>
+    </message>
+    <message>
+        <source>TEM-MDM CH4_emission of the cell [%1]</source>
+        <translation>TEM-MDM CH4_emission der Zelle [%1]</translation>
+    </message>
+    <message>
+        <source>Measured FCH4 [%1]</source>
+        <translation>Gemessenes FCH4 [%1]</translation>
+    </message>
+    <message>
+        <source>%1: RMSE %2, R² %3, bias %4 (%5 days)</source>
+        <translation>%1: RMSE %2, R² %3, Bias %4 (%5 Tage)</translation>
+    </message>
+    <message>
+        <source>%1: no day with both</source>
+        <translation>%1: kein Tag mit beidem</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3 %4</source>
+        <translation>%1 — %2: %3 %4</translation>
     </message>
 </context>
 </TS>

@@ -624,10 +624,6 @@
         <translation>日期</translation>
     </message>
     <message>
-        <source>CH4 flux [nmol CH4 m-2 s-1]</source>
-        <translation>CH4 通量 [nmol CH4 m-2 s-1]</translation>
-    </message>
-    <message>
         <source>%1 gap-filled (FCH4_F_ANNOPTLM)</source>
         <translation>%1 插补值（FCH4_F_ANNOPTLM）</translation>
     </message>
@@ -646,6 +642,50 @@
     <message>
         <source>Methane flux</source>
         <translation>甲烷通量</translation>
+    </message>
+    <message>
+        <source>Flux unit: the towers report nmol m-2 s-1, TEM-MDM writes mg m-2 d-1 (1 nmol m-2 s-1 = 1.3863 mg m-2 d-1)</source>
+        <translation>通量单位：通量塔使用 nmol m-2 s-1，TEM-MDM 使用 mg m-2 d-1（1 nmol m-2 s-1 = 1.3863 mg m-2 d-1）</translation>
+    </message>
+    <message>
+        <source>Time series</source>
+        <translation type="unfinished">时间序列</translation>
+    </message>
+    <message>
+        <source>Observed vs TEM-MDM</source>
+        <translation>观测与 TEM-MDM 对比</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>CH4 flux [%1]</source>
+        <translation>CH4 通量 [%1]</translation>
+    </message>
+    <message>
+        <source>TEM-MDM CH4_emission of the cell [%1]</source>
+        <translation>格点的 TEM-MDM CH4_emission [%1]</translation>
+    </message>
+    <message>
+        <source>Measured FCH4 [%1]</source>
+        <translation>实测 FCH4 [%1]</translation>
+    </message>
+    <message>
+        <source>%1: RMSE %2, R² %3, bias %4 (%5 days)</source>
+        <translation>%1：RMSE %2，R² %3，偏差 %4（%5 天）</translation>
+    </message>
+    <message>
+        <source>%1: no day with both</source>
+        <translation>%1：没有两者都有的日期</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3 %4</source>
+        <translation>%1 — %2：%3 %4</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QTableView>
+#include <QTabWidget>
 #include <QItemSelectionModel>
 #include <QMenuBar>
 #include <QMouseEvent>
@@ -196,6 +197,39 @@ private Q_SLOTS:
         QVERIFY(lines.at(1).startsWith(QStringLiteral("2016-01-01,")));
         QCOMPARE(lines.size(), 1 + 366);
         QVERIFY(QDir(dir_.path()).entryList({QStringLiteral(".xmw-export-*")}, QDir::Hidden | QDir::Files).isEmpty());
+
+        // Observed against simulated: a cloud per tower with its figures, and the 1:1 line.
+        auto *scatter = window.findChild<QCustomPlot *>(QStringLiteral("scatterPlot"));
+        QCOMPARE(scatter->graphCount(), 3);
+        QVERIFY2(scatter->graph(0)->name().startsWith(QStringLiteral("US-Los: RMSE ")) && scatter->graph(0)->name().contains(QStringLiteral("R²")),
+                 qPrintable(scatter->graph(0)->name()));
+        QCOMPARE(scatter->graph(0)->data()->size(), los->series.measuredDays()); // every measured day has its cell's value
+        QCOMPARE(scatter->graph(2)->name(), QStringLiteral("1:1"));
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("seriesTabs"));
+        tabs->setCurrentWidget(scatter);
+        QCOMPARE(panel->exportFigure(dir_.filePath(QStringLiteral("scatter.png"))), QString());
+        QVERIFY(QImage(dir_.filePath(QStringLiteral("scatter.png"))).width() == 1600);
+        scatter->grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/scatter.png"));
+        tabs->setCurrentWidget(plot);
+
+        // The tracer reads off the measured point under the cursor.
+        const auto first = plot->graph(1)->data()->constBegin();
+        const QPointF onPoint(plot->xAxis->coordToPixel(first->key), plot->yAxis->coordToPixel(first->value));
+        const QString reading = panel->traceAt(onPoint);
+        QVERIFY2(reading.contains(QStringLiteral("US-Los measured")) && reading.contains(QStringLiteral("nmol CH4 m-2 s-1")), qPrintable(reading));
+        QVERIFY(panel->traceAt(QPointF(-500, -500)).isEmpty());
+
+        // Another unit converts every series, the figures and the CSV header.
+        const double before = first->value;
+        auto *units = window.findChild<QComboBox *>(QStringLiteral("unitBox"));
+        units->setCurrentIndex(units->findData(int(xmw::data::units::Flux::MgPerSquareMetrePerDay)));
+        QCOMPARE(plot->graph(1)->data()->constBegin()->value, before * 1.3863);
+        QVERIFY(plot->yAxis->label().contains(QStringLiteral("mg CH4 m-2 d-1")));
+        QCOMPARE(panel->exportCsv(csvPath), QString());
+        QFile converted(csvPath);
+        QVERIFY(converted.open(QIODevice::ReadOnly | QIODevice::Text));
+        QVERIFY(converted.readLine().startsWith("date,US-Los FCH4_F [mg CH4 m-2 d-1],"));
+        units->setCurrentIndex(units->findData(int(xmw::data::units::Flux::NmolPerSquareMetrePerSecond)));
 
         // The Sites table mirrors the globe's selection, and drives it.
         auto *table = window.findChild<QTableView *>(QStringLiteral("siteTable"));

@@ -2,10 +2,16 @@
 
 #include "ui/app/atomic_write.h"
 
+#include "core/learn/metrics.h"
+
+#include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QSvgGenerator>
+#include <QHBoxLayout>
+#include <QMouseEvent>
+#include <QTabWidget>
 #include <QTextStream>
 #include <QVBoxLayout>
 
@@ -35,57 +41,126 @@ QColor siteColour(std::size_t index)
 
 TimeSeriesPanel::TimeSeriesPanel(QWidget *parent)
     : QWidget(parent)
-    , plot_(new QCustomPlot(this))
+    , unitBox_(new QComboBox(this))
+    , tracerLabel_(new QLabel(this))
+    , tabs_(new QTabWidget(this))
+    , plot_(new QCustomPlot)
+    , scatter_(new QCustomPlot)
     , hint_(new QLabel(tr("Click a tower on the globe to see its methane flux here (Ctrl+click to add more)."), this))
 {
     setObjectName(QStringLiteral("timeSeriesPanel"));
     plot_->setObjectName(QStringLiteral("timeSeriesPlot"));
+    scatter_->setObjectName(QStringLiteral("scatterPlot"));
+    tabs_->setObjectName(QStringLiteral("seriesTabs"));
+    unitBox_->setObjectName(QStringLiteral("unitBox"));
+    tracerLabel_->setObjectName(QStringLiteral("tracerLabel"));
+    unitBox_->addItem(QStringLiteral("nmol CH4 m-2 s-1"), int(data::units::Flux::NmolPerSquareMetrePerSecond));
+    unitBox_->addItem(QStringLiteral("mg CH4 m-2 d-1"), int(data::units::Flux::MgPerSquareMetrePerDay));
+    unitBox_->setToolTip(tr("Flux unit: the towers report nmol m-2 s-1, TEM-MDM writes mg m-2 d-1 (1 nmol m-2 s-1 = 1.3863 mg m-2 d-1)"));
+    connect(unitBox_, &QComboBox::currentIndexChanged, this,
+            [this] { setUnit(data::units::Flux(unitBox_->currentData().toInt())); });
+
     auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
     ticker->setDateTimeFormat(QStringLiteral("yyyy-MM-dd"));
     ticker->setDateTimeSpec(Qt::UTC);
     plot_->xAxis->setTicker(ticker);
     plot_->xAxis->setLabel(tr("Date"));
-    plot_->yAxis->setLabel(tr("CH4 flux [nmol CH4 m-2 s-1]"));
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->axisRect()->setRangeDrag(Qt::Horizontal);
     plot_->axisRect()->setRangeZoom(Qt::Horizontal);
-    plot_->legend->setVisible(true);
+    scatter_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     QFont legendFont = font();
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
-    plot_->legend->setFont(legendFont);
-    plot_->legend->setBrush(QColor(255, 255, 255, 200)); // the data stays visible behind it
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    plot_->setMinimumHeight(180);
+    for (QCustomPlot *p : {plot_, scatter_}) {
+        p->legend->setVisible(true);
+        p->legend->setFont(legendFont);
+        p->legend->setBrush(QColor(255, 255, 255, 200)); // the data stays visible behind it
+        p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+        p->setMinimumHeight(180);
+    }
+    // Observed against simulated clusters along the diagonal: the bottom right is emptiest.
+    scatter_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    tracer_ = new QCPItemTracer(plot_);
+    tracer_->setStyle(QCPItemTracer::tsCircle);
+    tracer_->setSize(9);
+    tracer_->setPen(QPen(Qt::black, 1.2));
+    tracer_->setVisible(false);
+    plot_->setMouseTracking(true);
+    connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
+        tracerLabel_->setText(traceAt(event->position()));
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    });
+
+    tabs_->addTab(plot_, tr("Time series"));
+    tabs_->addTab(scatter_, tr("Observed vs TEM-MDM"));
     hint_->setAlignment(Qt::AlignCenter);
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Unit"), this));
+    top->addWidget(unitBox_);
+    top->addStretch(1);
+    top->addWidget(tracerLabel_);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
     layout->addWidget(hint_);
-    layout->addWidget(plot_, 1);
-    plot_->hide();
+    layout->addWidget(tabs_, 1);
+    tabs_->hide();
 }
 
 void TimeSeriesPanel::showSites(const std::vector<SitePlotData> &sites)
 {
     sites_ = sites;
-    plot_->clearGraphs();
     hint_->setVisible(sites.empty());
-    plot_->setVisible(!sites.empty());
-    for (std::size_t s = 0; s < sites.size(); ++s) {
-        const SitePlotData &site = sites[s];
+    tabs_->setVisible(!sites.empty());
+    redraw();
+}
+
+void TimeSeriesPanel::setUnit(data::units::Flux unit)
+{
+    unit_ = unit;
+    const QSignalBlocker block(unitBox_);
+    unitBox_->setCurrentIndex(unitBox_->findData(int(unit)));
+    redraw();
+}
+
+double TimeSeriesPanel::inUnit(float nmolPerSecond) const
+{
+    if (!std::isfinite(nmolPerSecond))
+        return qQNaN();
+    return data::units::convert(nmolPerSecond, data::units::Flux::NmolPerSquareMetrePerSecond, unit_);
+}
+
+QString TimeSeriesPanel::unitSymbol() const { return QString::fromStdString(data::units::symbol(unit_)); }
+
+void TimeSeriesPanel::redraw()
+{
+    tracer_->setGraph(nullptr);
+    tracer_->setVisible(false);
+    tracerLabel_->clear();
+    drawTimeSeries();
+    drawScatter();
+}
+
+void TimeSeriesPanel::drawTimeSeries()
+{
+    plot_->clearGraphs();
+    plot_->yAxis->setLabel(tr("CH4 flux [%1]").arg(unitSymbol()));
+    for (std::size_t s = 0; s < sites_.size(); ++s) {
+        const SitePlotData &site = sites_[s];
         const QColor colour = siteColour(s);
         QVector<double> keys, measured, filledKeys, filled, simKeys, simulated;
         for (std::size_t i = 0; i < site.dates.size(); ++i) {
             const double key = toKey(site.dates[i]);
             if (std::isfinite(site.measured[i])) {
                 keys.push_back(key);
-                measured.push_back(site.measured[i]);
+                measured.push_back(inUnit(site.measured[i]));
             }
             filledKeys.push_back(key);
-            filled.push_back(std::isfinite(site.gapFilled[i]) ? site.gapFilled[i] : qQNaN());
+            filled.push_back(inUnit(site.gapFilled[i]));
         }
         for (std::size_t i = 0; i < site.cellDates.size(); ++i) {
             simKeys.push_back(toKey(site.cellDates[i]));
-            simulated.push_back(std::isfinite(site.simulated[i]) ? site.simulated[i] : qQNaN());
+            simulated.push_back(inUnit(site.simulated[i]));
         }
 
         QCPGraph *gapFilled = plot_->addGraph();
@@ -112,17 +187,103 @@ void TimeSeriesPanel::showSites(const std::vector<SitePlotData> &sites)
     plot_->replot();
 }
 
+void TimeSeriesPanel::drawScatter()
+{
+    scatter_->clearGraphs();
+    scatter_->xAxis->setLabel(tr("TEM-MDM CH4_emission of the cell [%1]").arg(unitSymbol()));
+    scatter_->yAxis->setLabel(tr("Measured FCH4 [%1]").arg(unitSymbol()));
+    double low = std::numeric_limits<double>::infinity(), high = -low;
+    for (std::size_t s = 0; s < sites_.size(); ++s) {
+        const SitePlotData &site = sites_[s];
+        std::map<std::int64_t, float> simulatedOn;
+        for (std::size_t i = 0; i < site.cellDates.size(); ++i)
+            simulatedOn[data::toDayNumber(site.cellDates[i])] = site.simulated[i];
+        std::vector<float> observed, simulated;
+        QVector<double> xs, ys;
+        for (std::size_t i = 0; i < site.dates.size(); ++i) {
+            const auto it = simulatedOn.find(data::toDayNumber(site.dates[i]));
+            if (!std::isfinite(site.measured[i]) || it == simulatedOn.end() || !std::isfinite(it->second))
+                continue;
+            observed.push_back(float(inUnit(site.measured[i])));
+            simulated.push_back(float(inUnit(it->second)));
+            xs.push_back(simulated.back());
+            ys.push_back(observed.back());
+            low = std::min({low, xs.back(), ys.back()});
+            high = std::max({high, xs.back(), ys.back()});
+        }
+        const learn::Metrics m = learn::computeMetrics(observed, simulated);
+        QCPGraph *graph = scatter_->addGraph();
+        graph->setName(m.count ? tr("%1: RMSE %2, R² %3, bias %4 (%5 days)")
+                                     .arg(site.id)
+                                     .arg(m.rmse, 0, 'g', 3)
+                                     .arg(m.r2, 0, 'f', 2)
+                                     .arg(m.bias, 0, 'g', 3)
+                                     .arg(m.count)
+                               : tr("%1: no day with both").arg(site.id));
+        graph->setLineStyle(QCPGraph::lsNone);
+        QColor colour = siteColour(s);
+        colour.setAlpha(150);
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 3.5));
+        graph->setData(xs, ys);
+    }
+    if (std::isfinite(low)) {
+        QCPGraph *identity = scatter_->addGraph();
+        identity->setName(tr("1:1"));
+        identity->setPen(QPen(Qt::gray, 1.2, Qt::DashLine));
+        identity->setData({low, high}, {low, high});
+        const double margin = (high - low) * 0.04 + 1e-9;
+        scatter_->xAxis->setRange(low - margin, high + margin);
+        scatter_->yAxis->setRange(low - margin, high + margin);
+    }
+    scatter_->replot();
+}
+
+QString TimeSeriesPanel::traceAt(const QPointF &position)
+{
+    QCPGraph *nearest = nullptr;
+    double nearestKey = 0, nearestValue = 0, best = 30.0; // pixels: farther than this is not "on" a series
+    const double key = plot_->xAxis->pixelToCoord(position.x());
+    for (int g = 0; g < plot_->graphCount(); ++g) {
+        QCPGraph *graph = plot_->graph(g);
+        if (graph->data()->isEmpty())
+            continue;
+        auto it = graph->data()->findBegin(key);
+        for (auto candidate : {it, it == graph->data()->constBegin() ? it : it - 1}) {
+            if (candidate == graph->data()->constEnd() || !std::isfinite(candidate->value))
+                continue;
+            const double dx = plot_->xAxis->coordToPixel(candidate->key) - position.x();
+            const double dy = plot_->yAxis->coordToPixel(candidate->value) - position.y();
+            if (const double d = std::hypot(dx, dy); d < best) {
+                best = d;
+                nearest = graph;
+                nearestKey = candidate->key;
+                nearestValue = candidate->value;
+            }
+        }
+    }
+    tracer_->setVisible(nearest != nullptr);
+    if (!nearest)
+        return {};
+    tracer_->setGraph(nearest);
+    tracer_->setGraphKey(nearestKey);
+    const auto day = data::fromDayNumber(std::int64_t(std::llround(nearestKey / 86400.0)));
+    return tr("%1 — %2: %3 %4").arg(nearest->name(), QString::fromStdString(data::toIsoString(day)))
+        .arg(nearestValue, 0, 'g', 4)
+        .arg(unitSymbol());
+}
+
 QString TimeSeriesPanel::exportFigure(const QString &path) const
 {
     constexpr int kWidth = 1600, kHeight = 700; // 16 × 7 cm at 254 dpi with 1× scale
+    QCustomPlot *figure = tabs_->currentWidget() == scatter_ ? scatter_ : plot_;
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf") && suffix != QLatin1String("svg"))
         return tr("%1: choose a .png, .pdf or .svg file").arg(path);
     return writeAtomically(path, [&](const QString &file) {
         if (suffix == QLatin1String("png"))
-            return plot_->savePng(file, kWidth, kHeight, 1.0);
+            return figure->savePng(file, kWidth, kHeight, 1.0);
         if (suffix == QLatin1String("pdf"))
-            return plot_->savePdf(file, kWidth / 2, kHeight / 2);
+            return figure->savePdf(file, kWidth / 2, kHeight / 2);
         QSvgGenerator svg;
         svg.setFileName(file);
         svg.setSize(QSize(kWidth / 2, kHeight / 2));
@@ -131,7 +292,7 @@ QString TimeSeriesPanel::exportFigure(const QString &path) const
         QCPPainter painter;
         if (!painter.begin(&svg))
             return false;
-        plot_->toPainter(&painter, kWidth / 2, kHeight / 2);
+        figure->toPainter(&painter, kWidth / 2, kHeight / 2);
         return painter.end();
     });
 }
@@ -145,14 +306,14 @@ QString TimeSeriesPanel::exportCsv(const QString &path) const
         auto &row = rows[data::toDayNumber(date)];
         row.resize(columns);
         if (std::isfinite(value))
-            row[column] = QString::number(double(value), 'g', 7);
+            row[column] = QString::number(inUnit(value), 'g', 7);
     };
     QStringList header = {QStringLiteral("date")};
     for (std::size_t s = 0; s < sites_.size(); ++s) {
         const SitePlotData &site = sites_[s];
-        header << QStringLiteral("%1 FCH4_F [nmol CH4 m-2 s-1]").arg(site.id)
-               << QStringLiteral("%1 FCH4_F_ANNOPTLM [nmol CH4 m-2 s-1]").arg(site.id)
-               << QStringLiteral("%1 TEM-MDM CH4_emission [nmol CH4 m-2 s-1]").arg(site.id);
+        header << QStringLiteral("%1 FCH4_F [%2]").arg(site.id, unitSymbol())
+               << QStringLiteral("%1 FCH4_F_ANNOPTLM [%2]").arg(site.id, unitSymbol())
+               << QStringLiteral("%1 TEM-MDM CH4_emission [%2]").arg(site.id, unitSymbol());
         for (std::size_t i = 0; i < site.dates.size(); ++i) {
             put(site.dates[i], s * 3, site.measured[i]);
             put(site.dates[i], s * 3 + 1, site.gapFilled[i]);

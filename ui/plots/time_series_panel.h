@@ -1,17 +1,24 @@
 #pragma once
 
+#include "core/data/units.h"
 #include "ui/plots/site_series_requester.h"
 
 #include <QWidget>
 
+class QComboBox;
 class QCustomPlot;
+class QCPItemTracer;
 class QLabel;
+class QMouseEvent;
+class QTabWidget;
 
 namespace xmw::ui {
 
-// Observed and simulated methane flux of the selected towers over time: measured FCH4 as points,
-// the gap-filled record as a faint line, TEM-MDM's emission of the tower's cell as a line, all in
-// nmol CH4 m-2 s-1. Drag pans, the wheel zooms (both along time).
+// Observed and simulated methane flux of the selected towers. The "Time series" tab draws measured
+// FCH4 as points, the gap-filled record as a faint line and TEM-MDM's emission of the tower's cell
+// as a line (drag pans, the wheel zooms along time; a tracer reads off the nearest value). The
+// "Observed vs TEM-MDM" tab scatters measured days against the cell's emission with the 1:1 line,
+// RMSE, R² and bias per tower. Both in the unit chosen above them.
 class TimeSeriesPanel : public QWidget {
     Q_OBJECT
 
@@ -19,17 +26,34 @@ public:
     explicit TimeSeriesPanel(QWidget *parent = nullptr);
 
     void showSites(const std::vector<SitePlotData> &sites);
+    void setUnit(data::units::Flux unit);
+    [[nodiscard]] data::units::Flux unit() const { return unit_; }
     [[nodiscard]] QCustomPlot *plot() const { return plot_; }
+    [[nodiscard]] QCustomPlot *scatterPlot() const { return scatter_; }
     [[nodiscard]] bool isEmpty() const { return sites_.empty(); }
+    // The tracer's reading for a point of the time-series plot (widget coordinates); empty off the data.
+    [[nodiscard]] QString traceAt(const QPointF &position);
 
-    // The figure as PNG, PDF or SVG (from the file's suffix), publication-sized; empty or the problem.
+    // The figure of the tab shown, as PNG, PDF or SVG (from the file's suffix), publication-sized;
+    // empty or the problem.
     [[nodiscard]] QString exportFigure(const QString &path) const;
-    // The data behind the figure: one row per day, ISO dates, units in the header.
+    // The data behind the figures: one row per day, ISO dates, units in the header.
     [[nodiscard]] QString exportCsv(const QString &path) const;
 
 private:
+    void redraw();
+    void drawTimeSeries();
+    void drawScatter();
+    [[nodiscard]] double inUnit(float nmolPerSecond) const;
+    [[nodiscard]] QString unitSymbol() const;
+
     std::vector<SitePlotData> sites_;
-    QCustomPlot *plot_ = nullptr;
+    data::units::Flux unit_ = data::units::Flux::NmolPerSquareMetrePerSecond;
+    QComboBox *unitBox_ = nullptr;
+    QLabel *tracerLabel_ = nullptr;
+    QTabWidget *tabs_ = nullptr;
+    QCustomPlot *plot_ = nullptr, *scatter_ = nullptr;
+    QCPItemTracer *tracer_ = nullptr;
     QLabel *hint_ = nullptr;
 };
 
