@@ -649,7 +649,7 @@
     </message>
     <message>
         <source>Time series</source>
-        <translation type="unfinished">Zeitreihen</translation>
+        <translation>Zeitreihe</translation>
     </message>
     <message>
         <source>Observed vs TEM-MDM</source>

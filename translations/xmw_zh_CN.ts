@@ -649,7 +649,7 @@
     </message>
     <message>
         <source>Time series</source>
-        <translation type="unfinished">时间序列</translation>
+        <translation>时间序列</translation>
     </message>
     <message>
         <source>Observed vs TEM-MDM</source>
