@@ -558,6 +558,21 @@
         <source>, climate type %1</source>
         <translation>, Klimatyp %1</translation>
     </message>
+    <message>
+        <source>No TEM-MDM data at %1 (ocean or missing)</source>
+        <translation>Keine TEM-MDM-Daten bei %1 (Ozean oder fehlend)</translation>
+    </message>
+    <message>
+        <source>Selected cell %1</source>
+        <translation>Zelle %1 ausgewählt</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::SiteSeriesRequester</name>
+    <message>
+        <source>cell %1</source>
+        <translation>Zelle %1</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteTableModel</name>
@@ -686,6 +701,30 @@
     <message>
         <source>%1 — %2: %3 %4</source>
         <translation>%1 — %2: %3 %4</translation>
+    </message>
+    <message>
+        <source>A TEM-MDM driver of each series' cell, on the right-hand axis</source>
+        <translation>Ein TEM-MDM-Antrieb der Zelle jeder Reihe, auf der rechten Achse</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Antrieb</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>%1 TEM-MDM</source>
+        <translation>%1 TEM-MDM</translation>
+    </message>
+    <message>
+        <source>%1 %2 [%3] (right axis)</source>
+        <translation>%1 %2 [%3] (rechte Achse)</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
     </message>
 </context>
 </TS>

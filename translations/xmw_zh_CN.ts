@@ -558,6 +558,21 @@
         <source>, climate type %1</source>
         <translation>，气候类型 %1</translation>
     </message>
+    <message>
+        <source>No TEM-MDM data at %1 (ocean or missing)</source>
+        <translation>%1 没有 TEM-MDM 数据（海洋或缺测）</translation>
+    </message>
+    <message>
+        <source>Selected cell %1</source>
+        <translation>已选格点 %1</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::SiteSeriesRequester</name>
+    <message>
+        <source>cell %1</source>
+        <translation>格点 %1</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteTableModel</name>
@@ -686,6 +701,30 @@
     <message>
         <source>%1 — %2: %3 %4</source>
         <translation>%1 — %2：%3 %4</translation>
+    </message>
+    <message>
+        <source>A TEM-MDM driver of each series' cell, on the right-hand axis</source>
+        <translation>每条序列所在格点的一个 TEM-MDM 驱动变量，显示在右侧坐标轴</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>驱动变量</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 TEM-MDM</source>
+        <translation>%1 TEM-MDM</translation>
+    </message>
+    <message>
+        <source>%1 %2 [%3] (right axis)</source>
+        <translation>%1 %2 [%3]（右轴）</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
     </message>
 </context>
 </TS>

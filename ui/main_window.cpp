@@ -92,6 +92,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(globe_, &GlobeView::cursorMoved, this, &MainWindow::showCursorPosition);
     connect(globe_, &GlobeView::cursorLeftGlobe, this, &MainWindow::clearCursorPosition);
     connect(globe_, &GlobeView::markerClicked, this, &MainWindow::onMarkerClicked);
+    connect(globe_, &GlobeView::surfaceClicked, this, [this](double lat, double lon, Qt::KeyboardModifiers modifiers) {
+        selectCell(lat, lon, modifiers & Qt::ControlModifier);
+    });
 
     connect(loader_, &DatasetLoader::busyChanged, busy_, &QWidget::setVisible);
     connect(loader_, &DatasetLoader::loaded, this, &MainWindow::onDatasetLoaded);
@@ -107,9 +110,8 @@ MainWindow::MainWindow(QWidget *parent)
     dock->setObjectName(QStringLiteral("timeSeriesDock"));
     dock->setWidget(timeSeries_);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
-    connect(this, &MainWindow::siteSelectionChanged, this, [this](const QStringList &ids) {
-        siteSeries_->request(dataset_, ids);
-    });
+    connect(this, &MainWindow::siteSelectionChanged, this, &MainWindow::requestSeries);
+    connect(timeSeries_, &TimeSeriesPanel::driverChanged, this, &MainWindow::requestSeries);
     connect(siteSeries_, &SiteSeriesRequester::ready, this, [this](const std::vector<SitePlotData> &sites) {
         timeSeries_->showSites(sites);
         updateExportActions();
@@ -524,6 +526,13 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
     for (QAction *action : mapActions_)
         action->setEnabled(grid.has_value());
     rememberDataset(path);
+    QStringList drivers;
+    if (grid)
+        for (const char *name : {"TAIR", "PREC", "SOLR", "VAPR", "NPP"})
+            if (grid->findVariable(name))
+                drivers << QLatin1String(name);
+    timeSeries_->setDriverChoices(drivers);
+    selectedCell_.reset();
     showTowers();
     if (!initial_.sites.isEmpty())
         selectSites(initial_.sites);
@@ -558,6 +567,8 @@ void MainWindow::requestField()
         return;
     fields_->request(dataset_, variableBox_->currentData().toString(), fromQDate(dateEdit_->date()), mapStyle(),
                      data::Period(periodBox_->currentData().toInt()));
+    if (selectedCell_ && dateEdit_->date().year() != seriesYear_)
+        requestSeries(); // the cell's series follows the map's year
 }
 
 void MainWindow::onFieldReady(const FieldRequester::Field &field)
@@ -628,8 +639,41 @@ void MainWindow::selectSites(const QStringList &ids)
     Q_EMIT siteSelectionChanged(ids);
 }
 
+void MainWindow::selectCell(double lat, double lon, bool addToTowers)
+{
+    if (!field_ || !dataset_ || !dataset_->grid())
+        return;
+    const auto &grid = dataset_->grid()->grid();
+    const float value = field_->values[std::size_t(grid.row(lat)) * std::size_t(grid.cols) + std::size_t(grid.col(lon))];
+    if (!std::isfinite(value)) {
+        statusBar()->showMessage(tr("No TEM-MDM data at %1 (ocean or missing)").arg(formatLatLon(lat, lon)), 5000);
+        return;
+    }
+    selectedCell_ = std::pair(grid.lat(grid.row(lat)), grid.lon(grid.col(lon)));
+    statusBar()->showMessage(tr("Selected cell %1").arg(formatLatLon(selectedCell_->first, selectedCell_->second)), 5000);
+    if (!addToTowers && !selectedSites().isEmpty()) {
+        globe_->setSelectedMarkers({});
+        sites_->setSelectedSites({});
+        Q_EMIT siteSelectionChanged({}); // requests the series, the cell's included
+    } else {
+        requestSeries();
+    }
+}
+
+void MainWindow::requestSeries()
+{
+    SeriesSelection selection;
+    selection.towers = selectedSites();
+    selection.cell = selectedCell_;
+    selection.cellYear = seriesYear_ = dateEdit_->date().year();
+    selection.driver = timeSeries_->driver();
+    siteSeries_->request(dataset_, selection);
+}
+
 void MainWindow::onMarkerClicked(const QString &id, Qt::KeyboardModifiers modifiers)
 {
+    if (!(modifiers & Qt::ControlModifier))
+        selectedCell_.reset(); // a plain click on a tower shows that tower alone
     QStringList ids = modifiers & Qt::ControlModifier ? selectedSites() : QStringList();
     if (modifiers & Qt::ControlModifier && ids.contains(id))
         ids.removeAll(id); // Ctrl+click on a selected tower takes it out again

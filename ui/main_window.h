@@ -56,6 +56,9 @@ public:
     // The selected towers (ids), highlighted on the globe.
     [[nodiscard]] const QStringList &selectedSites() const;
     void selectSites(const QStringList &ids);
+    // A land cell (lat, lon) whose TEM-MDM series joins the towers'; nothing when off the data.
+    void selectCell(double lat, double lon, bool addToTowers);
+    [[nodiscard]] const std::optional<std::pair<double, double>> &selectedCell() const { return selectedCell_; }
 
 Q_SIGNALS:
     void datasetLoaded();
@@ -81,6 +84,7 @@ private:
     void requestField();
     void showTowers();
     void onMarkerClicked(const QString &id, Qt::KeyboardModifiers modifiers);
+    void requestSeries();
     void onFieldReady(const FieldRequester::Field &field);
     void showCursorPosition(double lat, double lon);
     void clearCursorPosition();
@@ -110,6 +114,8 @@ private:
     SiteSeriesRequester *siteSeries_ = nullptr;
     DatasetPtr dataset_;
     std::optional<FieldRequester::Field> field_;
+    std::optional<std::pair<double, double>> selectedCell_;
+    int seriesYear_ = 0; // the year the cell's series was requested for
 };
 
 } // namespace xmw::ui

@@ -231,6 +231,42 @@ private Q_SLOTS:
         QVERIFY(converted.readLine().startsWith("date,US-Los FCH4_F [mg CH4 m-2 d-1],"));
         units->setCurrentIndex(units->findData(int(xmw::data::units::Flux::NmolPerSquareMetrePerSecond)));
 
+        // A click on land selects that grid cell: its TEM-MDM series replaces the towers'.
+        window.globe()->setCenter({62.0, 100.0});
+        const QPoint centre = window.globe()->rect().center();
+        QVERIFY(!window.globe()->markerAt(centre));
+        const auto plotsBefore = plotted.count();
+        QTest::mouseClick(window.globe(), Qt::LeftButton, Qt::NoModifier, centre);
+        QVERIFY(window.selectedCell().has_value());
+        QVERIFY(window.selectedSites().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(plotted.count() > plotsBefore, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(plot->graphCount(), 1, 10000);
+        QVERIFY2(plot->graph(0)->name().startsWith(QStringLiteral("cell ")), qPrintable(plot->graph(0)->name()));
+        QCOMPARE(plot->graph(0)->data()->size(), 366); // the map's year, 2016
+        // With a driver on the right-hand axis, also in the CSV.
+        auto *drivers = window.findChild<QComboBox *>(QStringLiteral("driverBox"));
+        drivers->setCurrentIndex(drivers->findData(QStringLiteral("TAIR")));
+        QTRY_COMPARE_WITH_TIMEOUT(plot->graphCount(), 2, 10000);
+        QCOMPARE(plot->graph(1)->valueAxis(), plot->yAxis2);
+        QVERIFY(plot->yAxis2->visible() && plot->yAxis2->label().contains(QStringLiteral("degC")));
+        QCOMPARE(panel->exportCsv(csvPath), QString());
+        QFile withDriver(csvPath);
+        QVERIFY(withDriver.open(QIODevice::ReadOnly | QIODevice::Text));
+        QVERIFY2(QString::fromUtf8(withDriver.readLine()).trimmed().endsWith(QStringLiteral("TEM-MDM TAIR [degC]")), "driver column");
+        window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-cell.png"));
+        drivers->setCurrentIndex(0);
+        // Ocean is not a cell to select.
+        const auto cell = window.selectedCell();
+        window.selectCell(-30.0, -120.0, false);
+        QCOMPARE(window.selectedCell(), cell);
+        // A plain click on a tower shows it alone again.
+        window.selectSites({QStringLiteral("US-Los"), QStringLiteral("US-DPW")});
+        QTRY_COMPARE_WITH_TIMEOUT(plot->graphCount(), 7, 10000); // two towers and the cell
+        window.globe()->setCenter({46.0, -90.0});
+        clickAt(QStringLiteral("US-Los"), Qt::NoModifier);
+        QVERIFY(!window.selectedCell());
+        window.selectSites({QStringLiteral("US-Los"), QStringLiteral("US-DPW")});
+
         // The Sites table mirrors the globe's selection, and drives it.
         auto *table = window.findChild<QTableView *>(QStringLiteral("siteTable"));
         QCOMPARE(table->model()->rowCount(), 48);

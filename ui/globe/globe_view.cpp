@@ -407,9 +407,12 @@ void GlobeView::mouseReleaseEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton) {
         dragFrom_.reset();
-        if (!dragged_)
+        if (!dragged_) {
             if (const GlobeMarker *marker = markerAt(event->position().toPoint()))
                 Q_EMIT markerClicked(marker->id, event->modifiers());
+            else if (const auto point = pick(event->position().toPoint()))
+                Q_EMIT surfaceClicked(point->lat, point->lon, event->modifiers());
+        }
     }
     QOpenGLWidget::mouseReleaseEvent(event);
 }

@@ -81,6 +81,8 @@ Q_SIGNALS:
     void viewChanged();
     // A click (not a drag) on a marker; Ctrl held means "add to the selection".
     void markerClicked(const QString &id, Qt::KeyboardModifiers modifiers);
+    // A click (not a drag) on the globe away from any marker.
+    void surfaceClicked(double lat, double lon, Qt::KeyboardModifiers modifiers);
 
 protected:
     void initializeGL() override;

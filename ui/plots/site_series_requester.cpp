@@ -3,6 +3,9 @@
 #include "core/data/data_error.h"
 #include "core/data/dataset.h"
 #include "core/data/units.h"
+#include "ui/coordinates.h"
+
+#include <QCoreApplication>
 
 
 #include <algorithm>
@@ -11,34 +14,59 @@ namespace xmw::ui {
 
 namespace {
 
-SitePlotData gather(const data::Dataset &dataset, const QString &id)
+// A cell's TEM-MDM emission (converted) and, when asked, one driver, for every day of the years.
+void addCellSeries(const data::GridDataset &grid, int row, int col, int first, int last, const QString &driver, SitePlotData &out)
 {
-    const data::Site *site = dataset.sites()->find(id.toStdString());
-    if (!site)
-        throw data::DataError(dataset.root(), "no site '" + id.toStdString() + "'");
-    SitePlotData out{id, site->series.dates, site->series.fch4.values, site->series.fch4Filled.values, {}, {}};
-
-    const auto &grid = dataset.grid();
-    if (!grid || !grid->findVariable(data::layout::kEmission))
-        return out;
-    const auto unit = data::units::parseFlux(grid->variable(data::layout::kEmission).units);
+    const auto unit = data::units::parseFlux(grid.variable(data::layout::kEmission).units);
     if (!unit)
-        throw data::DataError(grid->path(), "CH4_emission has units '" + grid->variable(data::layout::kEmission).units
-                                                + "', not a CH4 flux unit this program knows");
-    const auto &years = grid->years();
-    const auto towerYears = site->series.years();
-    const int first = std::max(towerYears.front(), years.front()), last = std::min(towerYears.back(), years.back());
-    if (first > last)
-        return out;
-    const auto &g = grid->grid();
-    const auto values = grid->cellSeries(data::layout::kEmission, g.row(site->info.lat), g.col(site->info.lon), first, last);
+        throw data::DataError(grid.path(), "CH4_emission has units '" + grid.variable(data::layout::kEmission).units
+                                               + "', not a CH4 flux unit this program knows");
+    const auto values = grid.cellSeries(data::layout::kEmission, row, col, first, last);
+    std::vector<float> drivers;
+    if (!driver.isEmpty()) {
+        const auto &variable = grid.variable(driver.toStdString());
+        drivers = grid.cellSeries(variable.name, row, col, first, last);
+        out.driver = driver;
+        out.driverUnit = QString::fromStdString(variable.units);
+    }
     std::size_t i = 0;
     for (int y = first; y <= last; ++y)
         for (int m = 1; m <= 12; ++m)
             for (int d = 1; d <= data::daysInMonth(y, m); ++d, ++i) {
                 out.cellDates.push_back({y, m, d});
                 out.simulated.push_back(float(data::units::convert(values[i], *unit, data::units::Flux::NmolPerSquareMetrePerSecond)));
+                if (!drivers.empty())
+                    out.driverValues.push_back(drivers[i]);
             }
+}
+
+SitePlotData gatherTower(const data::Dataset &dataset, const QString &id, const QString &driver)
+{
+    const data::Site *site = dataset.sites() ? dataset.sites()->find(id.toStdString()) : nullptr;
+    if (!site)
+        throw data::DataError(dataset.root(), "no site '" + id.toStdString() + "'");
+    SitePlotData out{id, site->series.dates, site->series.fch4.values, site->series.fch4Filled.values, {}, {}, {}, {}, {}};
+    const auto &grid = dataset.grid();
+    if (!grid || !grid->findVariable(data::layout::kEmission))
+        return out;
+    const auto &years = grid->years();
+    const auto towerYears = site->series.years();
+    const int first = std::max(towerYears.front(), years.front()), last = std::min(towerYears.back(), years.back());
+    if (first <= last)
+        addCellSeries(*grid, grid->grid().row(site->info.lat), grid->grid().col(site->info.lon), first, last, driver, out);
+    return out;
+}
+
+SitePlotData gatherCell(const data::Dataset &dataset, double lat, double lon, int year, const QString &driver)
+{
+    const auto &grid = dataset.grid();
+    if (!grid || !grid->findVariable(data::layout::kEmission))
+        throw data::DataError(dataset.root(), "no TEM-MDM CH4_emission to show for a cell");
+    const auto &g = grid->grid();
+    const int row = g.row(lat), col = g.col(lon);
+    SitePlotData out;
+    out.id = QCoreApplication::translate("xmw::ui::SiteSeriesRequester", "cell %1").arg(formatLatLon(g.lat(row), g.lon(col)));
+    addCellSeries(*grid, row, col, year, year, driver, out);
     return out;
 }
 
@@ -51,9 +79,13 @@ SiteSeriesRequester::SiteSeriesRequester(QObject *parent)
           [](const Request &request) -> Outcome {
               try {
                   Outcome outcome;
-                  if (request.dataset && request.dataset->sites())
-                      for (const QString &id : request.ids)
-                          outcome.sites.push_back(gather(*request.dataset, id));
+                  if (!request.dataset)
+                      return outcome;
+                  const SeriesSelection &s = request.selection;
+                  for (const QString &id : s.towers)
+                      outcome.sites.push_back(gatherTower(*request.dataset, id, s.driver));
+                  if (s.cell)
+                      outcome.sites.push_back(gatherCell(*request.dataset, s.cell->first, s.cell->second, s.cellYear, s.driver));
                   return outcome;
               } catch (const std::exception &error) {
                   return {{}, QString::fromStdString(error.what())};
@@ -68,9 +100,9 @@ SiteSeriesRequester::SiteSeriesRequester(QObject *parent)
 {
 }
 
-void SiteSeriesRequester::request(const DatasetPtr &dataset, const QStringList &ids)
+void SiteSeriesRequester::request(const DatasetPtr &dataset, const SeriesSelection &selection)
 {
-    runner_.run({dataset, ids});
+    runner_.run({dataset, selection});
 }
 
 } // namespace xmw::ui

@@ -7,18 +7,30 @@
 #include <QObject>
 #include <QStringList>
 
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace xmw::ui {
 
-// What the time-series panel draws for one tower, all fluxes in nmol CH4 m-2 s-1.
+// What the time-series panel draws for one tower or grid cell, all fluxes in nmol CH4 m-2 s-1.
 struct SitePlotData {
-    QString id;
-    std::vector<data::Date> dates;       // the tower's days
+    QString id;                          // a tower's id, or a cell's position
+    std::vector<data::Date> dates;       // the tower's days (none for a cell)
     std::vector<float> measured;         // FCH4_F (NaN in gaps)
     std::vector<float> gapFilled;        // FCH4_F_ANNOPTLM
-    std::vector<data::Date> cellDates;   // every day of the tower's years that TEM-MDM covers
-    std::vector<float> simulated;        // TEM-MDM CH4_emission of the tower's cell, converted
+    std::vector<data::Date> cellDates;   // every day of the tower's years (a cell: the map's year) that TEM-MDM covers
+    std::vector<float> simulated;        // TEM-MDM CH4_emission of the cell, converted
+    QString driver, driverUnit;          // a TEM-MDM driver of the same cell, on request
+    std::vector<float> driverValues;     // on cellDates
+};
+
+// What to plot: towers by id and, optionally, one grid cell.
+struct SeriesSelection {
+    QStringList towers;
+    std::optional<std::pair<double, double>> cell; // lat, lon
+    int cellYear = 0;                              // the year shown for the cell
+    QString driver;                                // "" for none
 };
 
 // Gathers the selected towers' series on a worker thread (the TEM-MDM part reads files); the
@@ -29,7 +41,7 @@ class SiteSeriesRequester : public QObject {
 public:
     explicit SiteSeriesRequester(QObject *parent = nullptr);
 
-    void request(const DatasetPtr &dataset, const QStringList &ids);
+    void request(const DatasetPtr &dataset, const SeriesSelection &selection);
 
 Q_SIGNALS:
     void ready(const std::vector<xmw::ui::SitePlotData> &sites);
@@ -38,7 +50,7 @@ Q_SIGNALS:
 private:
     struct Request {
         DatasetPtr dataset;
-        QStringList ids;
+        SeriesSelection selection;
     };
     struct Outcome {
         std::vector<SitePlotData> sites;

@@ -42,6 +42,7 @@ QColor siteColour(std::size_t index)
 TimeSeriesPanel::TimeSeriesPanel(QWidget *parent)
     : QWidget(parent)
     , unitBox_(new QComboBox(this))
+    , driverBox_(new QComboBox(this))
     , tracerLabel_(new QLabel(this))
     , tabs_(new QTabWidget(this))
     , plot_(new QCustomPlot)
@@ -59,6 +60,10 @@ TimeSeriesPanel::TimeSeriesPanel(QWidget *parent)
     unitBox_->setToolTip(tr("Flux unit: the towers report nmol m-2 s-1, TEM-MDM writes mg m-2 d-1 (1 nmol m-2 s-1 = 1.3863 mg m-2 d-1)"));
     connect(unitBox_, &QComboBox::currentIndexChanged, this,
             [this] { setUnit(data::units::Flux(unitBox_->currentData().toInt())); });
+    driverBox_->setObjectName(QStringLiteral("driverBox"));
+    driverBox_->setToolTip(tr("A TEM-MDM driver of each series' cell, on the right-hand axis"));
+    setDriverChoices({});
+    connect(driverBox_, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT driverChanged(driver()); });
 
     auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
     ticker->setDateTimeFormat(QStringLiteral("yyyy-MM-dd"));
@@ -97,6 +102,9 @@ TimeSeriesPanel::TimeSeriesPanel(QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Unit"), this));
     top->addWidget(unitBox_);
+    top->addSpacing(12);
+    top->addWidget(new QLabel(tr("Driver"), this));
+    top->addWidget(driverBox_);
     top->addStretch(1);
     top->addWidget(tracerLabel_);
     auto *layout = new QVBoxLayout(this);
@@ -114,6 +122,17 @@ void TimeSeriesPanel::showSites(const std::vector<SitePlotData> &sites)
     tabs_->setVisible(!sites.empty());
     redraw();
 }
+
+void TimeSeriesPanel::setDriverChoices(const QStringList &variables)
+{
+    const QSignalBlocker block(driverBox_);
+    driverBox_->clear();
+    driverBox_->addItem(tr("none"), QString());
+    for (const QString &v : variables)
+        driverBox_->addItem(v, v);
+}
+
+QString TimeSeriesPanel::driver() const { return driverBox_->currentData().toString(); }
 
 void TimeSeriesPanel::setUnit(data::units::Flux unit)
 {
@@ -145,6 +164,7 @@ void TimeSeriesPanel::drawTimeSeries()
 {
     plot_->clearGraphs();
     plot_->yAxis->setLabel(tr("CH4 flux [%1]").arg(unitSymbol()));
+    QString drivers;
     for (std::size_t s = 0; s < sites_.size(); ++s) {
         const SitePlotData &site = sites_[s];
         const QColor colour = siteColour(s);
@@ -163,26 +183,42 @@ void TimeSeriesPanel::drawTimeSeries()
             simulated.push_back(inUnit(site.simulated[i]));
         }
 
-        QCPGraph *gapFilled = plot_->addGraph();
-        gapFilled->setName(tr("%1 gap-filled (FCH4_F_ANNOPTLM)").arg(site.id));
-        QColor faint = colour;
-        faint.setAlpha(90);
-        gapFilled->setPen(QPen(faint, 1.0));
-        gapFilled->setData(filledKeys, filled, true);
+        if (!site.dates.empty()) { // a tower; a grid cell has only its simulation
+            QCPGraph *gapFilled = plot_->addGraph();
+            gapFilled->setName(tr("%1 gap-filled (FCH4_F_ANNOPTLM)").arg(site.id));
+            QColor faint = colour;
+            faint.setAlpha(90);
+            gapFilled->setPen(QPen(faint, 1.0));
+            gapFilled->setData(filledKeys, filled, true);
 
-        QCPGraph *observed = plot_->addGraph();
-        observed->setName(tr("%1 measured (FCH4_F)").arg(site.id));
-        observed->setLineStyle(QCPGraph::lsNone);
-        observed->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 3.5));
-        observed->setData(keys, measured, true);
+            QCPGraph *observed = plot_->addGraph();
+            observed->setName(tr("%1 measured (FCH4_F)").arg(site.id));
+            observed->setLineStyle(QCPGraph::lsNone);
+            observed->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 3.5));
+            observed->setData(keys, measured, true);
+        }
 
         if (!simulated.isEmpty()) {
             QCPGraph *model = plot_->addGraph();
-            model->setName(tr("%1 TEM-MDM cell").arg(site.id));
+            model->setName(site.dates.empty() ? tr("%1 TEM-MDM").arg(site.id) : tr("%1 TEM-MDM cell").arg(site.id));
             model->setPen(QPen(colour.darker(150), 1.6, Qt::DashLine));
             model->setData(simKeys, simulated, true);
         }
+        if (!site.driverValues.empty()) {
+            QVector<double> driver;
+            for (const float v : site.driverValues)
+                driver.push_back(std::isfinite(v) ? double(v) : qQNaN());
+            QCPGraph *graph = plot_->addGraph(plot_->xAxis, plot_->yAxis2);
+            graph->setName(tr("%1 %2 [%3] (right axis)").arg(site.id, site.driver, site.driverUnit));
+            QColor light = colour.lighter(130);
+            light.setAlpha(220);
+            graph->setPen(QPen(light, 1.3, Qt::DotLine));
+            graph->setData(simKeys, driver, true);
+            drivers = tr("%1 [%2]").arg(site.driver, site.driverUnit);
+        }
     }
+    plot_->yAxis2->setVisible(!drivers.isEmpty());
+    plot_->yAxis2->setLabel(drivers);
     plot_->rescaleAxes();
     plot_->replot();
 }
@@ -195,6 +231,8 @@ void TimeSeriesPanel::drawScatter()
     double low = std::numeric_limits<double>::infinity(), high = -low;
     for (std::size_t s = 0; s < sites_.size(); ++s) {
         const SitePlotData &site = sites_[s];
+        if (site.dates.empty())
+            continue; // a grid cell has no observations
         std::map<std::int64_t, float> simulatedOn;
         for (std::size_t i = 0; i < site.cellDates.size(); ++i)
             simulatedOn[data::toDayNumber(site.cellDates[i])] = site.simulated[i];
@@ -299,27 +337,41 @@ QString TimeSeriesPanel::exportFigure(const QString &path) const
 
 QString TimeSeriesPanel::exportCsv(const QString &path) const
 {
-    // Every day any series has, in order; blank where a series has no value that day.
-    std::map<std::int64_t, QStringList> rows;
-    const std::size_t columns = sites_.size() * 3;
-    const auto put = [&](data::Date date, std::size_t column, float value) {
-        auto &row = rows[data::toDayNumber(date)];
-        row.resize(columns);
-        if (std::isfinite(value))
-            row[column] = QString::number(inUnit(value), 'g', 7);
-    };
+    // Every day any series has, in order; blank where a series has no value that day. Towers get
+    // measured, gap-filled and simulated columns, cells the simulated one; then the driver, if any.
+    std::vector<std::size_t> firstColumn;
     QStringList header = {QStringLiteral("date")};
+    for (const SitePlotData &site : sites_) {
+        firstColumn.push_back(std::size_t(header.size() - 1));
+        if (!site.dates.empty())
+            header << QStringLiteral("%1 FCH4_F [%2]").arg(site.id, unitSymbol())
+                   << QStringLiteral("%1 FCH4_F_ANNOPTLM [%2]").arg(site.id, unitSymbol());
+        header << QStringLiteral("%1 TEM-MDM CH4_emission [%2]").arg(site.id, unitSymbol());
+        if (!site.driverValues.empty())
+            header << QStringLiteral("%1 TEM-MDM %2 [%3]").arg(site.id, site.driver, site.driverUnit);
+    }
+    const std::size_t columns = std::size_t(header.size() - 1);
+    std::map<std::int64_t, QStringList> rows;
+    const auto put = [&](data::Date date, std::size_t column, double value) {
+        auto &row = rows[data::toDayNumber(date)];
+        row.resize(qsizetype(columns));
+        if (std::isfinite(value))
+            row[qsizetype(column)] = QString::number(value, 'g', 7);
+    };
     for (std::size_t s = 0; s < sites_.size(); ++s) {
         const SitePlotData &site = sites_[s];
-        header << QStringLiteral("%1 FCH4_F [%2]").arg(site.id, unitSymbol())
-               << QStringLiteral("%1 FCH4_F_ANNOPTLM [%2]").arg(site.id, unitSymbol())
-               << QStringLiteral("%1 TEM-MDM CH4_emission [%2]").arg(site.id, unitSymbol());
+        std::size_t column = firstColumn[s];
         for (std::size_t i = 0; i < site.dates.size(); ++i) {
-            put(site.dates[i], s * 3, site.measured[i]);
-            put(site.dates[i], s * 3 + 1, site.gapFilled[i]);
+            put(site.dates[i], column, inUnit(site.measured[i]));
+            put(site.dates[i], column + 1, inUnit(site.gapFilled[i]));
         }
-        for (std::size_t i = 0; i < site.cellDates.size(); ++i)
-            put(site.cellDates[i], s * 3 + 2, site.simulated[i]);
+        if (!site.dates.empty())
+            column += 2;
+        for (std::size_t i = 0; i < site.cellDates.size(); ++i) {
+            put(site.cellDates[i], column, inUnit(site.simulated[i]));
+            if (!site.driverValues.empty())
+                put(site.cellDates[i], column + 1, site.driverValues[i]);
+        }
     }
     return writeAtomically(path, [&](const QString &file) {
         QFile out(file);

@@ -26,6 +26,9 @@ public:
     explicit TimeSeriesPanel(QWidget *parent = nullptr);
 
     void showSites(const std::vector<SitePlotData> &sites);
+    // The TEM-MDM variables offered as drivers on the second axis (none chosen afterwards).
+    void setDriverChoices(const QStringList &variables);
+    [[nodiscard]] QString driver() const;
     void setUnit(data::units::Flux unit);
     [[nodiscard]] data::units::Flux unit() const { return unit_; }
     [[nodiscard]] QCustomPlot *plot() const { return plot_; }
@@ -40,6 +43,9 @@ public:
     // The data behind the figures: one row per day, ISO dates, units in the header.
     [[nodiscard]] QString exportCsv(const QString &path) const;
 
+Q_SIGNALS:
+    void driverChanged(const QString &variable); // "" for none: the series are to be fetched again
+
 private:
     void redraw();
     void drawTimeSeries();
@@ -49,7 +55,7 @@ private:
 
     std::vector<SitePlotData> sites_;
     data::units::Flux unit_ = data::units::Flux::NmolPerSquareMetrePerSecond;
-    QComboBox *unitBox_ = nullptr;
+    QComboBox *unitBox_ = nullptr, *driverBox_ = nullptr;
     QLabel *tracerLabel_ = nullptr;
     QTabWidget *tabs_ = nullptr;
     QCustomPlot *plot_ = nullptr, *scatter_ = nullptr;
