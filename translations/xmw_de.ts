@@ -131,6 +131,85 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::AboutDataDialog</name>
+    <message>
+        <source>About the Data</source>
+        <translation>Über die Daten</translation>
+    </message>
+    <message>
+        <source>Two views of wetland methane</source>
+        <translation>Zwei Blicke auf Methan aus Feuchtgebieten</translation>
+    </message>
+    <message>
+        <source>Wetlands are the largest natural source of methane (CH4), a greenhouse gas second only to carbon dioxide. X-MethaneWet pairs two very different records of how much methane wetlands emit, so that each can help the other.</source>
+        <translation>Feuchtgebiete sind die größte natürliche Quelle von Methan (CH4), dem nach Kohlendioxid zweitwichtigsten Treibhausgas. X-MethaneWet stellt zwei sehr verschiedene Aufzeichnungen darüber nebeneinander, wie viel Methan Feuchtgebiete ausstoßen, damit jede der anderen helfen kann.</translation>
+    </message>
+    <message>
+        <source>TEM-MDM: a process model, everywhere</source>
+        <translation>TEM-MDM: ein Prozessmodell, überall</translation>
+    </message>
+    <message>
+        <source>The Terrestrial Ecosystem Model with its Methane Dynamics Module simulates the soil processes that make and consume methane (production in waterlogged soil, oxidation, transport by diffusion, ebullition and plants) from weather and soil. Its output covers the whole land surface on a 0.5° grid (about 55 km) for every day from 1979 to 2018: the drivers (precipitation PREC, solar radiation SOLR, air temperature TAIR, vapour pressure VAPR, monthly net primary production NPP), static soil, vegetation, wetland and climate fields, and the simulated emission CH4_emission in mg CH4 m-2 d-1. Complete, but a model: what it gets wrong, it gets wrong everywhere.</source>
+        <translation>Das Terrestrial Ecosystem Model mit seinem Methane Dynamics Module simuliert aus Wetter und Boden die Bodenprozesse, die Methan bilden und verbrauchen (Bildung in wassergesättigtem Boden, Oxidation, Transport durch Diffusion, Gasblasen und Pflanzen). Seine Ausgabe deckt die ganze Landfläche auf einem 0,5°-Gitter (etwa 55 km) für jeden Tag von 1979 bis 2018 ab: die Antriebe (Niederschlag PREC, Sonnenstrahlung SOLR, Lufttemperatur TAIR, Dampfdruck VAPR, monatliche Nettoprimärproduktion NPP), statische Boden-, Vegetations-, Feuchtgebiets- und Klimafelder und die simulierte Emission CH4_emission in mg CH4 m-2 d-1. Vollständig, aber ein Modell: Was es falsch macht, macht es überall falsch.</translation>
+    </message>
+    <message>
+        <source>FLUXNET-CH4: measurements, in a few places</source>
+        <translation>FLUXNET-CH4: Messungen, an wenigen Orten</translation>
+    </message>
+    <message>
+        <source>Eddy-covariance towers measure the methane exchanged between a wetland and the air, from fast wind and gas-concentration readings, over a footprint of some hundreds of metres. The FLUXNET-CH4 collection gathers daily records from towers around the world: FCH4_F (in nmol CH4 m-2 s-1) where it was measured, and FCH4_F_ANNOPTLM, a gap-filled version made by a neural network. Real, but sparse: a few dozen wetland towers, mostly in the north, each with a few years and many gaps.</source>
+        <translation>Eddy-Kovarianz-Türme messen aus schnellen Wind- und Gaskonzentrationsmessungen das Methan, das ein Feuchtgebiet mit der Luft austauscht, über eine Fläche von einigen hundert Metern. Die FLUXNET-CH4-Sammlung vereint tägliche Aufzeichnungen von Türmen weltweit: FCH4_F (in nmol CH4 m-2 s-1), wo gemessen wurde, und FCH4_F_ANNOPTLM, eine von einem neuronalen Netz lückengefüllte Fassung. Echt, aber spärlich: einige Dutzend Feuchtgebietstürme, meist im Norden, jeder mit wenigen Jahren und vielen Lücken.</translation>
+    </message>
+    <message>
+        <source>Comparing them</source>
+        <translation>Der Vergleich</translation>
+    </message>
+    <message>
+        <source>Units: 1 nmol CH4 m-2 s-1 = %1 mg CH4 m-2 d-1 (16.04 g per mole, 86 400 s per day). The explorer shows both in either unit.</source>
+        <translation>Einheiten: 1 nmol CH4 m-2 s-1 = %1 mg CH4 m-2 d-1 (16,04 g pro Mol, 86 400 s pro Tag). Der Explorer zeigt beide in jeder der beiden Einheiten.</translation>
+    </message>
+    <message>
+        <source>Scale: a tower sees a patch of one wetland; a grid cell averages up to about 3000 km² of wetland, forest and lakes. Disagreement is expected even where both are right.</source>
+        <translation>Maßstab: Ein Turm sieht einen Ausschnitt eines Feuchtgebiets; eine Gitterzelle mittelt über bis zu etwa 3000 km² aus Feuchtgebiet, Wald und Seen. Abweichungen sind selbst dort zu erwarten, wo beide stimmen.</translation>
+    </message>
+    <message>
+        <source>Time: both are daily; the benchmark drops 29 February so that every year has 365 days.</source>
+        <translation>Zeit: Beide sind täglich; der Benchmark lässt den 29. Februar weg, damit jedes Jahr 365 Tage hat.</translation>
+    </message>
+    <message>
+        <source>What the benchmark asks</source>
+        <translation>Was der Benchmark verlangt</translation>
+    </message>
+    <message>
+        <source>Predict a tower's daily methane flux from a year (365 days) of 15 features: static soil, vegetation, wetland and climate codes, atmospheric CH4 and CO2, and the daily drivers. Models are tested on later years of each tower (temporal split) or on towers they never saw (spatial folds). Because the towers are few, the simulation can help: pretrain on TEM-MDM and fine-tune on towers, learn features that cannot tell the two apart (domain-adversarial training), learn only what the simulation misses (residual learning), or weight the simulated years that look like the towers (reweighting).</source>
+        <translation>Den täglichen Methanfluss eines Turms aus einem Jahr (365 Tagen) mit 15 Merkmalen vorhersagen: statische Boden-, Vegetations-, Feuchtgebiets- und Klimacodes, atmosphärisches CH4 und CO2 und die täglichen Antriebe. Geprüft wird an späteren Jahren jedes Turms (zeitliche Aufteilung) oder an Türmen, die das Modell nie gesehen hat (räumliche Teilmengen). Weil es wenige Türme gibt, kann die Simulation helfen: auf TEM-MDM vortrainieren und auf den Türmen feinabstimmen, Merkmale lernen, die beide nicht unterscheiden können (domänenadversariales Training), nur lernen, was die Simulation verfehlt (Residuallernen), oder die simulierten Jahre stärker gewichten, die den Türmen ähneln (Umgewichtung).</translation>
+    </message>
+    <message>
+        <source>The demo dataset</source>
+        <translation>Der Demo-Datensatz</translation>
+    </message>
+    <message>
+        <source>The dataset that &lt;tt&gt;xmw make-demo&lt;/tt&gt; writes, and that the explorer opens on first start, is synthetic: made-up values in the exact file layout of the real data, with the benchmark's tower list, so that every part of the program can be tried. Its numbers are neither TEM-MDM output nor tower measurements.</source>
+        <translation>Der Datensatz, den &lt;tt&gt;xmw make-demo&lt;/tt&gt; schreibt und den der Explorer beim ersten Start öffnet, ist synthetisch: erfundene Werte im genauen Dateiaufbau der echten Daten, mit der Turmliste des Benchmarks, damit sich jeder Teil des Programms ausprobieren lässt. Seine Zahlen sind weder TEM-MDM-Ausgabe noch Turmmessungen.</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>X-MethaneWet, the cross-scale global wetland methane benchmark that pairs TEM-MDM simulations with FLUXNET-CH4 observations and sets sequence-model and transfer-learning baselines: cite the benchmark's paper as its authors ask, with the dataset you use.</source>
+        <translation>X-MethaneWet, der skalenübergreifende globale Benchmark für Methan aus Feuchtgebieten, der TEM-MDM-Simulationen mit FLUXNET-CH4-Beobachtungen verbindet und Vergleichswerte für Sequenzmodelle und Transferlernen setzt: Zitieren Sie die Veröffentlichung des Benchmarks so, wie ihre Autoren es erbitten, zusammen mit dem verwendeten Datensatz.</translation>
+    </message>
+    <message>
+        <source>FLUXNET-CH4: Delwiche, K. B., et al. (2021), FLUXNET-CH4: a global, multi-ecosystem dataset and analysis of methane seasonality from freshwater wetlands, Earth System Science Data 13, 3607–3689.</source>
+        <translation>FLUXNET-CH4: Delwiche, K. B., et al. (2021), FLUXNET-CH4: a global, multi-ecosystem dataset and analysis of methane seasonality from freshwater wetlands, Earth System Science Data 13, 3607–3689.</translation>
+    </message>
+    <message>
+        <source>TEM-MDM: Zhuang, Q., et al. (2004), Methane fluxes between terrestrial ecosystems and the atmosphere at northern high latitudes during the past century: a retrospective analysis with a process-based biogeochemistry model, Global Biogeochemical Cycles 18, GB3010.</source>
+        <translation>TEM-MDM: Zhuang, Q., et al. (2004), Methane fluxes between terrestrial ecosystems and the atmosphere at northern high latitudes during the past century: a retrospective analysis with a process-based biogeochemistry model, Global Biogeochemical Cycles 18, GB3010.</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::AboutDialog</name>
     <message>
         <source>About X-MethaneWet Explorer</source>
@@ -565,6 +644,38 @@
     <message>
         <source>Selected cell %1</source>
         <translation>Zelle %1 ausgewählt</translation>
+    </message>
+    <message>
+        <source>Tower &amp;Labels</source>
+        <translation>Turm&amp;beschriftungen</translation>
+    </message>
+    <message>
+        <source>Write each tower's id beside it</source>
+        <translation>Die Kennung jedes Turms daneben schreiben</translation>
+    </message>
+    <message>
+        <source>About the &amp;Data</source>
+        <translation>Über die &amp;Daten</translation>
+    </message>
+    <message>
+        <source>What TEM-MDM and FLUXNET-CH4 are, how they differ, and what the benchmark asks</source>
+        <translation>Was TEM-MDM und FLUXNET-CH4 sind, wie sie sich unterscheiden und was der Benchmark verlangt</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Dataset</source>
+        <translation>&amp;Demo-Datensatz öffnen</translation>
+    </message>
+    <message>
+        <source>The synthetic demo dataset (made in your data folder the first time)</source>
+        <translation>Der synthetische Demo-Datensatz (beim ersten Mal in Ihrem Datenordner erstellt)</translation>
+    </message>
+    <message>
+        <source>Making the synthetic demo dataset in %1…</source>
+        <translation>Der synthetische Demo-Datensatz wird in %1 erstellt …</translation>
+    </message>
+    <message>
+        <source>Could not make the demo dataset: %1</source>
+        <translation>Der Demo-Datensatz konnte nicht erstellt werden: %1</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,85 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::AboutDataDialog</name>
+    <message>
+        <source>About the Data</source>
+        <translation>关于数据</translation>
+    </message>
+    <message>
+        <source>Two views of wetland methane</source>
+        <translation>湿地甲烷的两种视角</translation>
+    </message>
+    <message>
+        <source>Wetlands are the largest natural source of methane (CH4), a greenhouse gas second only to carbon dioxide. X-MethaneWet pairs two very different records of how much methane wetlands emit, so that each can help the other.</source>
+        <translation>湿地是甲烷（CH4）最大的自然来源，而甲烷是仅次于二氧化碳的温室气体。X-MethaneWet 将两种截然不同的湿地甲烷排放记录配对，使二者可以互相补充。</translation>
+    </message>
+    <message>
+        <source>TEM-MDM: a process model, everywhere</source>
+        <translation>TEM-MDM：覆盖全球的过程模型</translation>
+    </message>
+    <message>
+        <source>The Terrestrial Ecosystem Model with its Methane Dynamics Module simulates the soil processes that make and consume methane (production in waterlogged soil, oxidation, transport by diffusion, ebullition and plants) from weather and soil. Its output covers the whole land surface on a 0.5° grid (about 55 km) for every day from 1979 to 2018: the drivers (precipitation PREC, solar radiation SOLR, air temperature TAIR, vapour pressure VAPR, monthly net primary production NPP), static soil, vegetation, wetland and climate fields, and the simulated emission CH4_emission in mg CH4 m-2 d-1. Complete, but a model: what it gets wrong, it gets wrong everywhere.</source>
+        <translation>陆地生态系统模型（TEM）及其甲烷动力学模块（MDM）根据气象和土壤模拟产生和消耗甲烷的土壤过程（淹水土壤中的产生、氧化，以及通过扩散、冒泡和植物的传输）。其输出以 0.5° 网格（约 55 公里）覆盖整个陆地表面，时间为 1979 至 2018 年的每一天：驱动变量（降水 PREC、太阳辐射 SOLR、气温 TAIR、水汽压 VAPR、月净初级生产力 NPP），静态的土壤、植被、湿地和气候场，以及以 mg CH4 m-2 d-1 为单位的模拟排放 CH4_emission。数据完整，但它是模型：它在哪里出错，就会处处出错。</translation>
+    </message>
+    <message>
+        <source>FLUXNET-CH4: measurements, in a few places</source>
+        <translation>FLUXNET-CH4：少数地点的观测</translation>
+    </message>
+    <message>
+        <source>Eddy-covariance towers measure the methane exchanged between a wetland and the air, from fast wind and gas-concentration readings, over a footprint of some hundreds of metres. The FLUXNET-CH4 collection gathers daily records from towers around the world: FCH4_F (in nmol CH4 m-2 s-1) where it was measured, and FCH4_F_ANNOPTLM, a gap-filled version made by a neural network. Real, but sparse: a few dozen wetland towers, mostly in the north, each with a few years and many gaps.</source>
+        <translation>涡度相关通量塔根据高频的风速和气体浓度测量，获得湿地与大气之间交换的甲烷，其源区约为数百米。FLUXNET-CH4 汇集了全球通量塔的逐日记录：实测的 FCH4_F（单位 nmol CH4 m-2 s-1），以及由神经网络插补空缺后的 FCH4_F_ANNOPTLM。数据真实但稀疏：只有几十座湿地通量塔，大多位于北方，每座只有几年记录且空缺很多。</translation>
+    </message>
+    <message>
+        <source>Comparing them</source>
+        <translation>二者的比较</translation>
+    </message>
+    <message>
+        <source>Units: 1 nmol CH4 m-2 s-1 = %1 mg CH4 m-2 d-1 (16.04 g per mole, 86 400 s per day). The explorer shows both in either unit.</source>
+        <translation>单位：1 nmol CH4 m-2 s-1 = %1 mg CH4 m-2 d-1（每摩尔 16.04 克，每天 86 400 秒）。浏览器可用任一单位显示二者。</translation>
+    </message>
+    <message>
+        <source>Scale: a tower sees a patch of one wetland; a grid cell averages up to about 3000 km² of wetland, forest and lakes. Disagreement is expected even where both are right.</source>
+        <translation>尺度：通量塔只看到一片湿地；一个网格单元平均了多达约 3000 平方公里的湿地、森林和湖泊。即使二者都正确，也会存在差异。</translation>
+    </message>
+    <message>
+        <source>Time: both are daily; the benchmark drops 29 February so that every year has 365 days.</source>
+        <translation>时间：二者都是逐日数据；基准去掉 2 月 29 日，使每年都有 365 天。</translation>
+    </message>
+    <message>
+        <source>What the benchmark asks</source>
+        <translation>基准的任务</translation>
+    </message>
+    <message>
+        <source>Predict a tower's daily methane flux from a year (365 days) of 15 features: static soil, vegetation, wetland and climate codes, atmospheric CH4 and CO2, and the daily drivers. Models are tested on later years of each tower (temporal split) or on towers they never saw (spatial folds). Because the towers are few, the simulation can help: pretrain on TEM-MDM and fine-tune on towers, learn features that cannot tell the two apart (domain-adversarial training), learn only what the simulation misses (residual learning), or weight the simulated years that look like the towers (reweighting).</source>
+        <translation>根据一年（365 天）的 15 个特征预测通量塔的逐日甲烷通量：静态的土壤、植被、湿地和气候代码，大气 CH4 和 CO2，以及逐日驱动变量。模型在每座塔较晚的年份上测试（时间划分），或在从未见过的塔上测试（空间折）。由于通量塔很少，模拟数据可以提供帮助：先在 TEM-MDM 上预训练再在通量塔上微调；学习无法区分两者的特征（领域对抗训练）；只学习模拟遗漏的部分（残差学习）；或者加权与通量塔相似的模拟年份（重加权）。</translation>
+    </message>
+    <message>
+        <source>The demo dataset</source>
+        <translation>演示数据集</translation>
+    </message>
+    <message>
+        <source>The dataset that &lt;tt&gt;xmw make-demo&lt;/tt&gt; writes, and that the explorer opens on first start, is synthetic: made-up values in the exact file layout of the real data, with the benchmark's tower list, so that every part of the program can be tried. Its numbers are neither TEM-MDM output nor tower measurements.</source>
+        <translation>&lt;tt&gt;xmw make-demo&lt;/tt&gt; 写出、浏览器首次启动时打开的数据集是合成的：以真实数据的确切文件布局和基准的通量塔列表存放虚构的数值，便于试用程序的每个部分。其数值既不是 TEM-MDM 的输出，也不是通量塔的测量。</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>X-MethaneWet, the cross-scale global wetland methane benchmark that pairs TEM-MDM simulations with FLUXNET-CH4 observations and sets sequence-model and transfer-learning baselines: cite the benchmark's paper as its authors ask, with the dataset you use.</source>
+        <translation>X-MethaneWet：将 TEM-MDM 模拟与 FLUXNET-CH4 观测配对，并给出序列模型和迁移学习基线的跨尺度全球湿地甲烷基准。请按作者的要求引用该基准的论文，并注明所用的数据集。</translation>
+    </message>
+    <message>
+        <source>FLUXNET-CH4: Delwiche, K. B., et al. (2021), FLUXNET-CH4: a global, multi-ecosystem dataset and analysis of methane seasonality from freshwater wetlands, Earth System Science Data 13, 3607–3689.</source>
+        <translation>FLUXNET-CH4: Delwiche, K. B., et al. (2021), FLUXNET-CH4: a global, multi-ecosystem dataset and analysis of methane seasonality from freshwater wetlands, Earth System Science Data 13, 3607–3689.</translation>
+    </message>
+    <message>
+        <source>TEM-MDM: Zhuang, Q., et al. (2004), Methane fluxes between terrestrial ecosystems and the atmosphere at northern high latitudes during the past century: a retrospective analysis with a process-based biogeochemistry model, Global Biogeochemical Cycles 18, GB3010.</source>
+        <translation>TEM-MDM: Zhuang, Q., et al. (2004), Methane fluxes between terrestrial ecosystems and the atmosphere at northern high latitudes during the past century: a retrospective analysis with a process-based biogeochemistry model, Global Biogeochemical Cycles 18, GB3010.</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::AboutDialog</name>
     <message>
         <source>About X-MethaneWet Explorer</source>
@@ -565,6 +644,38 @@
     <message>
         <source>Selected cell %1</source>
         <translation>已选格点 %1</translation>
+    </message>
+    <message>
+        <source>Tower &amp;Labels</source>
+        <translation>通量塔标签(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Write each tower's id beside it</source>
+        <translation>在每座通量塔旁写出其编号</translation>
+    </message>
+    <message>
+        <source>About the &amp;Data</source>
+        <translation>关于数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>What TEM-MDM and FLUXNET-CH4 are, how they differ, and what the benchmark asks</source>
+        <translation>TEM-MDM 和 FLUXNET-CH4 是什么、有何不同，以及基准的任务</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Dataset</source>
+        <translation>打开演示数据集(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The synthetic demo dataset (made in your data folder the first time)</source>
+        <translation>合成的演示数据集（首次使用时在您的数据文件夹中生成）</translation>
+    </message>
+    <message>
+        <source>Making the synthetic demo dataset in %1…</source>
+        <translation>正在 %1 中生成合成演示数据集…</translation>
+    </message>
+    <message>
+        <source>Could not make the demo dataset: %1</source>
+        <translation>无法生成演示数据集：%1</translation>
     </message>
 </context>
 <context>

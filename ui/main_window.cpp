@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include "core/data/dataset.h"
+#include "ui/about_data_dialog.h"
 #include "ui/about_dialog.h"
 #include "ui/app/atomic_write.h"
 #include "ui/coordinates.h"
@@ -26,7 +27,11 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPointer>
 #include <QSettings>
+#include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QFutureWatcher>
 #include <QSpinBox>
 #include <QTimer>
 #include <QStatusBar>
@@ -147,6 +152,8 @@ MainWindow::MainWindow(QWidget *parent)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (demoFeedback_)
+        demoFeedback_->cancel(); // the generator leaves nothing half-made behind
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -160,6 +167,9 @@ void MainWindow::createMenus()
     open->setObjectName(QStringLiteral("actionOpenDataset"));
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Open a folder in the X-MethaneWet layout (TEM-MDM/, FLUXNET-CH4/)"));
+    QAction *demo = fileMenu->addAction(tr("Open &Demo Dataset"), this, [this] { openDemoDataset(); });
+    demo->setObjectName(QStringLiteral("actionOpenDemo"));
+    demo->setStatusTip(tr("The synthetic demo dataset (made in your data folder the first time)"));
     recentMenu_ = fileMenu->addMenu(tr("Open &Recent"));
     recentMenu_->setObjectName(QStringLiteral("recentMenu"));
     updateRecentMenu();
@@ -201,6 +211,16 @@ void MainWindow::createMenus()
     reset->setObjectName(QStringLiteral("actionResetView"));
     reset->setShortcut(Qt::Key_Home);
     reset->setStatusTip(tr("Look at the globe from the default position and distance"));
+    QAction *labels = viewMenu->addAction(tr("Tower &Labels"));
+    labels->setObjectName(QStringLiteral("actionTowerLabels"));
+    labels->setCheckable(true);
+    labels->setShortcut(Qt::CTRL | Qt::Key_L);
+    labels->setStatusTip(tr("Write each tower's id beside it"));
+    connect(labels, &QAction::toggled, this, [this](bool on) {
+        globe_->setLabelsVisible(on);
+        QSettings().setValue(QStringLiteral("view/towerLabels"), on);
+    });
+    labels->setChecked(QSettings().value(QStringLiteral("view/towerLabels"), false).toBool());
     viewMenu->addSeparator();
     viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("timeSeriesDock"))->toggleViewAction());
     viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("sitesDock"))->toggleViewAction());
@@ -260,6 +280,13 @@ void MainWindow::createMenus()
     }
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *aboutData = helpMenu->addAction(tr("About the &Data"), this, [this] {
+        auto *dialog = new AboutDataDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show(); // non-modal: a class reads it beside the globe
+    });
+    aboutData->setObjectName(QStringLiteral("actionAboutData"));
+    aboutData->setStatusTip(tr("What TEM-MDM and FLUXNET-CH4 are, how they differ, and what the benchmark asks"));
     QAction *about = helpMenu->addAction(tr("&About X-MethaneWet Explorer"), this, [this] {
         AboutDialog dialog(this);
         dialog.exec();
@@ -416,6 +443,63 @@ MapStyle MainWindow::mapStyle() const
     style.fixedHigh = rangeHigh_->value();
     style.logarithmic = logAction_->isChecked() && style.palette != Palette::Diverging;
     return style;
+}
+
+QString MainWindow::demoDatasetPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo-data");
+}
+
+void MainWindow::openStartupDataset()
+{
+    for (const QString &path : QSettings().value(QStringLiteral("recentDatasets")).toStringList())
+        if (QFileInfo::exists(path)) {
+            openDataset(path);
+            return;
+        }
+    openDemoDataset();
+}
+
+void MainWindow::openDemoDataset(const data::DemoOptions &options)
+{
+    const QString path = demoDatasetPath();
+    if (QFileInfo::exists(path)) {
+        openDataset(path);
+        return;
+    }
+    if (demoMaker_ && demoMaker_->isRunning())
+        return;
+    statusBar()->showMessage(tr("Making the synthetic demo dataset in %1…").arg(QDir::toNativeSeparators(path)));
+    busy_->setRange(0, 100);
+    busy_->setValue(0);
+    busy_->show();
+    demoMaker_ = new QFutureWatcher<QString>(this);
+    connect(demoMaker_, &QFutureWatcher<QString>::finished, this, [this, path] {
+        const QString error = demoMaker_->result();
+        demoMaker_->deleteLater();
+        demoMaker_ = nullptr;
+        busy_->setRange(0, 0);
+        busy_->hide();
+        if (error.isEmpty())
+            openDataset(path);
+        else
+            onDatasetFailed(tr("Could not make the demo dataset: %1").arg(error));
+    });
+    QPointer<QProgressBar> bar = busy_;
+    demoFeedback_ = std::make_shared<Feedback>([bar](double fraction, const std::string &) {
+        QMetaObject::invokeMethod(bar, [bar, fraction] { if (bar) bar->setValue(int(fraction * 100)); }, Qt::QueuedConnection);
+    });
+    demoMaker_->setFuture(QtConcurrent::run([path, options, feedback = demoFeedback_]() -> QString {
+        try {
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            (void)data::makeDemoDataset(path.toStdString(), options, *feedback);
+            return {};
+        } catch (const Canceled &) {
+            return QStringLiteral("canceled");
+        } catch (const std::exception &error) {
+            return QString::fromStdString(error.what());
+        }
+    }));
 }
 
 void MainWindow::chooseDataset()

@@ -1,13 +1,16 @@
 #pragma once
 
 #include "core/data/calendar.h"
+#include "core/data/demo_generator.h"
 #include "ui/data/dataset_loader.h"
 
+#include <QFutureWatcher>
 #include <QMainWindow>
 
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QCloseEvent;
@@ -49,6 +52,13 @@ public:
 
     // Opens a dataset folder (or CF file) in the background; datasetLoaded or datasetFailed follows.
     void openDataset(const QString &path, const InitialView &initial = {});
+    // What opens without a dataset argument: the most recent dataset that still exists, else the
+    // demo dataset (made on first use; see openDemoDataset).
+    void openStartupDataset();
+    // The synthetic demo dataset in the user's data folder, made there in the background first if
+    // it is not there yet (about 10 s and 160 MB with the default options).
+    void openDemoDataset(const data::DemoOptions &options = {});
+    [[nodiscard]] static QString demoDatasetPath();
     // Moves the map's date by days or months within the dataset's years.
     void stepDate(int days, int months);
     // Shows a variable on a date (both must exist in the open dataset); mapShown follows.
@@ -115,6 +125,8 @@ private:
     DatasetPtr dataset_;
     std::optional<FieldRequester::Field> field_;
     std::optional<std::pair<double, double>> selectedCell_;
+    QFutureWatcher<QString> *demoMaker_ = nullptr;
+    std::shared_ptr<Feedback> demoFeedback_;
     int seriesYear_ = 0; // the year the cell's series was requested for
 };
 

@@ -57,6 +57,8 @@ int main(int argc, char **argv)
         if (options.date.isValid())
             initial.date = xmw::data::Date{options.date.year(), options.date.month(), options.date.day()};
         window.openDataset(options.datasetPath, initial);
+    } else if (options.screenshotPath.isEmpty()) {
+        window.openStartupDataset(); // the last dataset, or the demo on first start
     }
     return QApplication::exec();
 }

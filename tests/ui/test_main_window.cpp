@@ -3,6 +3,7 @@
 #include "core/data/dataset.h"
 #include "core/data/demo_generator.h"
 #include "core/version.h"
+#include "ui/about_data_dialog.h"
 #include "ui/about_dialog.h"
 #include "ui/app/explorer_options.h"
 #include "ui/app/translations.h"
@@ -32,6 +33,7 @@
 #include <QMenuBar>
 #include <QMouseEvent>
 #include <QProcess>
+#include <QProgressBar>
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
@@ -299,6 +301,16 @@ private Q_SLOTS:
                  *window.dataset()->sites()->find("US-Los")->info.climateType);
 
         window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-map.png"));
+
+        // Tower labels: each id beside its marker, drawn over the globe.
+        auto *labels = window.findChild<QAction *>(QStringLiteral("actionTowerLabels"));
+        const QImage unlabelled = window.globe()->grabFramebuffer();
+        labels->setChecked(true);
+        QVERIFY(window.globe()->labelsVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(window.globe()->grabFramebuffer() != unlabelled, 5000);
+        window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-labels.png"));
+        labels->setChecked(false);
+        QTRY_VERIFY_WITH_TIMEOUT(window.globe()->grabFramebuffer() == unlabelled, 5000);
     }
 
     void colourControlsRestyleTheMap()
@@ -454,6 +466,42 @@ private Q_SLOTS:
         });
         window.findChild<QAction *>(QStringLiteral("actionAbout"))->trigger();
         QVERIFY(shown);
+    }
+
+    void firstStartMakesTheDemoAndLaterStartsReopenTheLastDataset()
+    {
+        QSettings().remove(QStringLiteral("recentDatasets"));
+        QDir(MainWindow::demoDatasetPath()).removeRecursively();
+        {
+            MainWindow window;
+            window.show();
+            QSignalSpy loaded(&window, &MainWindow::datasetLoaded);
+            xmw::data::DemoOptions small;
+            small.resolution = 6.0;
+            small.firstYear = small.lastYear = 2016;
+            window.openDemoDataset(small);
+            QVERIFY(window.findChild<QProgressBar *>(QStringLiteral("busyIndicator"))->isVisible());
+            QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
+            QVERIFY(QFileInfo::exists(MainWindow::demoDatasetPath() + QStringLiteral("/TEM-MDM")));
+        }
+        MainWindow again;
+        QSignalSpy loaded(&again, &MainWindow::datasetLoaded);
+        again.openStartupDataset();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        QVERIFY2(again.windowTitle().startsWith(QStringLiteral("demo-data")), qPrintable(again.windowTitle()));
+        QDir(MainWindow::demoDatasetPath()).removeRecursively();
+    }
+
+    void aboutTheDataExplainsBothSources()
+    {
+        const QString html = AboutDataDialog::html();
+        for (const char *needle : {"TEM-MDM", "FLUXNET-CH4", "FCH4_F_ANNOPTLM", "1.3863 mg CH4 m-2 d-1", "synthetic", "Delwiche"})
+            QVERIFY2(html.contains(QLatin1String(needle)), needle);
+        MainWindow window;
+        window.findChild<QAction *>(QStringLiteral("actionAboutData"))->trigger();
+        auto *dialog = window.findChild<AboutDataDialog *>(QStringLiteral("aboutDataDialog"));
+        QVERIFY(dialog && dialog->isVisible());
+        dialog->grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/about-the-data.png"));
     }
 
     void germanTranslationIsBuiltIn()

@@ -28,6 +28,8 @@
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
+#include <vtkTextActor.h>
+#include <vtkTextProperty.h>
 #include <vtkTexture.h>
 
 #include <cmath>
@@ -67,6 +69,7 @@ struct GlobeView::Scene {
     vtkSmartPointer<vtkActor> coastlines;
     vtkNew<vtkActor> markers;  // towers, as round points
     vtkNew<vtkActor> halos;    // behind selected towers
+    std::vector<vtkSmartPointer<vtkTextActor>> labels; // one per marker, placed in display pixels
 
     Scene()
     {
@@ -274,7 +277,44 @@ void GlobeView::updateMarkerActors()
     scene_->halos->SetMapper(mapperFor(markerPoints(markers_, &selected_, false, 1.001)));
     scene_->markers->SetVisibility(!markers_.empty());
     scene_->halos->SetVisibility(!selected_.isEmpty());
+    for (const auto &label : scene_->labels)
+        scene_->renderer->RemoveActor2D(label);
+    scene_->labels.clear();
+    for (const GlobeMarker &m : markers_) {
+        vtkNew<vtkTextActor> label;
+        label->SetInput(m.id.toUtf8().constData());
+        vtkTextProperty *text = label->GetTextProperty();
+        text->SetColor(1.0, 1.0, 1.0);
+        text->ShadowOn(); // readable on light land and dark ocean alike
+        text->SetVerticalJustificationToCentered();
+        label->SetVisibility(false);
+        scene_->renderer->AddActor2D(label);
+        scene_->labels.emplace_back(label);
+    }
+    placeLabels();
     requestRender();
+}
+
+void GlobeView::setLabelsVisible(bool visible)
+{
+    labelsVisible_ = visible;
+    placeLabels();
+    requestRender();
+}
+
+// Labels are 2-D actors: they follow the markers' projected pixels and hide on the far side.
+void GlobeView::placeLabels()
+{
+    const qreal ratio = devicePixelRatioF();
+    for (std::size_t i = 0; i < scene_->labels.size() && i < markers_.size(); ++i) {
+        vtkTextActor *label = scene_->labels[i];
+        const auto at = labelsVisible_ ? camera_.project(markers_[i].position) : std::nullopt;
+        label->SetVisibility(at.has_value());
+        if (!at)
+            continue;
+        label->GetTextProperty()->SetFontSize(int(std::lround(11 * ratio)));
+        label->SetDisplayPosition(int(std::lround((at->x + 7) * ratio)), int(std::lround((height() - at->y) * ratio)));
+    }
 }
 
 const GlobeMarker *GlobeView::markerAt(QPoint pixel) const
@@ -324,6 +364,7 @@ void GlobeView::applyCamera()
     camera->SetViewUp(up.x, up.y, up.z);
     // Near plane just in front of the globe's near side, far plane behind its centre.
     camera->SetClippingRange(std::max(0.01, camera_.distance() - 1.05), camera_.distance() + 0.2);
+    placeLabels();
     requestRender();
     Q_EMIT viewChanged();
 }

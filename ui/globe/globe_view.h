@@ -69,6 +69,9 @@ public:
     // Selected markers are drawn with a halo.
     void setSelectedMarkers(const QStringList &ids);
     [[nodiscard]] const QStringList &selectedMarkers() const { return selected_; }
+    // Each marker's id beside it (off by default).
+    void setLabelsVisible(bool visible);
+    [[nodiscard]] bool labelsVisible() const { return labelsVisible_; }
     // The visible marker nearest to a widget pixel, within a few pixels.
     [[nodiscard]] const GlobeMarker *markerAt(QPoint pixel) const;
 
@@ -109,6 +112,8 @@ private:
     GlobeCamera camera_;
     QTimer renderTimer_;
     void updateMarkerActors();
+    void placeLabels();
+    bool labelsVisible_ = false;
 
     std::optional<QPoint> dragFrom_;
     QPoint pressedAt_;
