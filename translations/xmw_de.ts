@@ -677,6 +677,30 @@
         <source>Could not make the demo dataset: %1</source>
         <translation>Der Demo-Datensatz konnte nicht erstellt werden: %1</translation>
     </message>
+    <message>
+        <source>The globe with its colour bar and legend, as on screen</source>
+        <translation>Der Globus mit Farbskala und Legende, wie auf dem Bildschirm</translation>
+    </message>
+    <message>
+        <source>&amp;Flat Map Figure…</source>
+        <translation>&amp;Flache Kartenabbildung …</translation>
+    </message>
+    <message>
+        <source>Flat Map Figure</source>
+        <translation>Flache Kartenabbildung</translation>
+    </message>
+    <message>
+        <source>Width in pixels (the height follows, 2:1 plus the colour bar):</source>
+        <translation>Breite in Pixeln (die Höhe folgt, 2:1 plus Farbskala):</translation>
+    </message>
+    <message>
+        <source>Export Flat Map Figure</source>
+        <translation>Flache Kartenabbildung exportieren</translation>
+    </message>
+    <message>
+        <source>The whole world as a flat (equirectangular) map at a width you choose, with towers and colour bar</source>
+        <translation>Die ganze Welt als flache (abstandstreue Zylinder-)Karte in einer gewählten Breite, mit Türmen und Farbskala</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteSeriesRequester</name>

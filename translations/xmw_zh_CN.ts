@@ -677,6 +677,30 @@
         <source>Could not make the demo dataset: %1</source>
         <translation>无法生成演示数据集：%1</translation>
     </message>
+    <message>
+        <source>The globe with its colour bar and legend, as on screen</source>
+        <translation>与屏幕上相同的地球及其色标和图例</translation>
+    </message>
+    <message>
+        <source>&amp;Flat Map Figure…</source>
+        <translation>平面地图图件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Flat Map Figure</source>
+        <translation>平面地图图件</translation>
+    </message>
+    <message>
+        <source>Width in pixels (the height follows, 2:1 plus the colour bar):</source>
+        <translation>宽度（像素；高度随之为 2:1 再加色标）：</translation>
+    </message>
+    <message>
+        <source>Export Flat Map Figure</source>
+        <translation>导出平面地图图件</translation>
+    </message>
+    <message>
+        <source>The whole world as a flat (equirectangular) map at a width you choose, with towers and colour bar</source>
+        <translation>以所选宽度导出全球平面（等距圆柱投影）地图，含通量塔和色标</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteSeriesRequester</name>

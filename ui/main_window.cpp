@@ -7,6 +7,7 @@
 #include "ui/coordinates.h"
 #include "ui/globe/globe_view.h"
 #include "ui/map/colour_bar.h"
+#include "ui/map/map_figure.h"
 #include "ui/map/colour_scale.h"
 #include "ui/plots/site_series_requester.h"
 #include "ui/plots/time_series_panel.h"
@@ -27,6 +28,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QInputDialog>
 #include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
@@ -181,12 +183,26 @@ void MainWindow::createMenus()
         });
     });
     mapImage->setObjectName(QStringLiteral("actionExportMap"));
+    mapImage->setStatusTip(tr("The globe with its colour bar and legend, as on screen"));
+    QAction *flatMap = exportMenu->addAction(tr("&Flat Map Figure…"), this, [this] {
+        bool ok = false;
+        const int width = QInputDialog::getInt(this, tr("Flat Map Figure"), tr("Width in pixels (the height follows, 2:1 plus the colour bar):"),
+                                               QSettings().value(QStringLiteral("export/mapWidth"), 3000).toInt(), 400, 16000, 100, &ok);
+        if (!ok)
+            return;
+        QSettings().setValue(QStringLiteral("export/mapWidth"), width);
+        exportWith(tr("Export Flat Map Figure"), tr("PNG images (*.png)"), QStringLiteral("png"), [this, width](const QString &path) {
+            return writeAtomically(path, [this, width](const QString &file) { return mapFigure(width).save(file, "PNG"); });
+        });
+    });
+    flatMap->setObjectName(QStringLiteral("actionExportFlatMap"));
+    flatMap->setStatusTip(tr("The whole world as a flat (equirectangular) map at a width you choose, with towers and colour bar"));
     QAction *copyMap = exportMenu->addAction(tr("&Copy Map Image"), this, [this] {
         QGuiApplication::clipboard()->setImage(centralWidget()->grab().toImage());
         statusBar()->showMessage(tr("Map image copied"), 3000);
     });
     copyMap->setObjectName(QStringLiteral("actionCopyMap"));
-    mapExportActions_ = {mapImage, copyMap};
+    mapExportActions_ = {mapImage, flatMap, copyMap};
     exportMenu->addSeparator();
     QAction *figure = exportMenu->addAction(tr("Time Series &Figure…"), this, [this] {
         exportWith(tr("Export Time Series Figure"), tr("PDF documents (*.pdf);;SVG drawings (*.svg);;PNG images (*.png)"),
@@ -443,6 +459,13 @@ MapStyle MainWindow::mapStyle() const
     style.fixedHigh = rangeHigh_->value();
     style.logarithmic = logAction_->isChecked() && style.palette != Palette::Diverging;
     return style;
+}
+
+QImage MainWindow::mapFigure(int width) const
+{
+    if (!field_)
+        return {};
+    return renderMapFigure(globe_->displayedImage(), globe_->markers(), field_->scale, colourBar_->caption(), width);
 }
 
 QString MainWindow::demoDatasetPath()

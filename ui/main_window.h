@@ -59,6 +59,8 @@ public:
     // it is not there yet (about 10 s and 160 MB with the default options).
     void openDemoDataset(const data::DemoOptions &options = {});
     [[nodiscard]] static QString demoDatasetPath();
+    // The map layer as a flat figure `width` pixels wide (see renderMapFigure); null without a map.
+    [[nodiscard]] QImage mapFigure(int width) const;
     // Moves the map's date by days or months within the dataset's years.
     void stepDate(int days, int months);
     // Shows a variable on a date (both must exist in the open dataset); mapShown follows.

@@ -339,6 +339,19 @@ private Q_SLOTS:
         QCOMPARE(bar->scale()->palette(), Palette::Magma);
         QVERIFY(window.globe()->displayedImage() != viridis);
 
+        // The flat map figure: the globe's image at the chosen width, 2:1, with the colour bar below.
+        const QImage figure = window.mapFigure(2400);
+        QCOMPARE(figure.width(), 2400);
+        QVERIFY(figure.height() > 1200 && figure.height() < 1500);
+        const QImage onGlobe = window.globe()->displayedImage();
+        const auto at = [](const QImage &image, int height, double lat, double lon) {
+            return image.pixel(std::min(image.width() - 1, int((lon + 180.0) / 360.0 * image.width())),
+                               std::min(height - 1, int((90.0 - lat) / 180.0 * height)));
+        };
+        QCOMPARE(at(figure, 1200, 62.5, 100.5), at(onGlobe, onGlobe.height(), 62.5, 100.5)); // Siberia, as on the globe
+        QVERIFY(figure.save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/map-figure.png")));
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionExportFlatMap"))->isEnabled());
+
         // Minimum–maximum spans the whole field; the percentile range lies inside it.
         const double percentileHigh = bar->scale()->high();
         restyle([&] { ranges->setCurrentIndex(ranges->findData(int(RangeMode::MinMax))); });

@@ -74,23 +74,31 @@ void ColourBar::paintEvent(QPaintEvent *)
     if (!scale_)
         return;
     QPainter painter(this);
-    const int text = fontMetrics().height();
-    const QRect ramp(12, text + 6, width() - 24, text);
+    paint(painter, rect(), *scale_, caption_, palette().color(QPalette::WindowText));
+}
+
+void ColourBar::paint(QPainter &painter, const QRect &area, const ColourScale &scale, const QString &caption, const QColor &textColour)
+{
+    const QFontMetrics metrics = painter.fontMetrics();
+    const int text = metrics.height();
+    const int margin = std::max(12, text / 2);
+    const QRect ramp(area.left() + margin, area.top() + text + 6, area.width() - 2 * margin, text);
     for (int x = 0; x < ramp.width(); ++x) {
-        const double value = scale_->valueAt((x + 0.5) / ramp.width());
-        painter.setPen(QColor::fromRgb(scale_->colour(value)));
+        const double value = scale.valueAt((x + 0.5) / ramp.width());
+        painter.setPen(QColor::fromRgb(scale.colour(value)));
         painter.drawLine(ramp.left() + x, ramp.top(), ramp.left() + x, ramp.bottom());
     }
-    painter.setPen(palette().color(QPalette::WindowText));
+    painter.setPen(textColour);
     painter.drawRect(ramp.adjusted(0, 0, -1, -1));
-    painter.drawText(QRect(12, 2, width() - 24, text), Qt::AlignLeft | Qt::AlignVCenter, caption_);
-    const auto marks = scale_->isLogarithmic() ? logTicks(scale_->low(), scale_->high()) : ticks(scale_->low(), scale_->high());
+    painter.drawText(QRect(area.left() + margin, area.top() + 2, area.width() - 2 * margin, text), Qt::AlignLeft | Qt::AlignVCenter, caption);
+    const auto marks = scale.isLogarithmic() ? logTicks(scale.low(), scale.high()) : ticks(scale.low(), scale.high());
+    const int tickLength = std::max(4, text / 4);
     for (const double tick : marks) {
-        const int x = ramp.left() + int(std::lround(scale_->position(tick) * (ramp.width() - 1)));
-        painter.drawLine(x, ramp.bottom(), x, ramp.bottom() + 4);
+        const int x = ramp.left() + int(std::lround(scale.position(tick) * (ramp.width() - 1)));
+        painter.drawLine(x, ramp.bottom(), x, ramp.bottom() + tickLength);
         const QString label = QLocale().toString(tick, 'g', 4);
-        const int w = fontMetrics().horizontalAdvance(label);
-        painter.drawText(QRect(std::clamp(x - w / 2, 0, width() - w), ramp.bottom() + 5, w, text), Qt::AlignCenter, label);
+        const int w = metrics.horizontalAdvance(label);
+        painter.drawText(QRect(std::clamp(x - w / 2, area.left(), area.right() - w), ramp.bottom() + tickLength + 1, w, text), Qt::AlignCenter, label);
     }
 }
 

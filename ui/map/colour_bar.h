@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QPainter;
+
 #include <optional>
 #include <vector>
 
@@ -28,6 +30,9 @@ public:
     [[nodiscard]] static std::vector<double> logTicks(double low, double high);
 
     [[nodiscard]] QSize sizeHint() const override;
+
+    // The caption, ramp and ticks drawn into `area` (also for figures, at any size).
+    static void paint(QPainter &painter, const QRect &area, const ColourScale &scale, const QString &caption, const QColor &text);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
