@@ -701,6 +701,14 @@
         <source>The whole world as a flat (equirectangular) map at a width you choose, with towers and colour bar</source>
         <translation>Die ganze Welt als flache (abstandstreue Zylinder-)Karte in einer gewählten Breite, mit Türmen und Farbskala</translation>
     </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>Full screen, larger text, the globe turning slowly and the days playing (F11 or Esc ends it)</source>
+        <translation>Vollbild, größere Schrift, der Globus dreht sich langsam und die Tage laufen ab (F11 oder Esc beendet ihn)</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteSeriesRequester</name>

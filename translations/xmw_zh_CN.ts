@@ -701,6 +701,14 @@
         <source>The whole world as a flat (equirectangular) map at a width you choose, with towers and colour bar</source>
         <translation>以所选宽度导出全球平面（等距圆柱投影）地图，含通量塔和色标</translation>
     </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, larger text, the globe turning slowly and the days playing (F11 or Esc ends it)</source>
+        <translation>全屏、较大字体、地球缓慢旋转并逐日播放（按 F11 或 Esc 退出）</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteSeriesRequester</name>

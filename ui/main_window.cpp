@@ -30,6 +30,8 @@
 #include <QProgressBar>
 #include <QInputDialog>
 #include <QPointer>
+#include <QShortcut>
+#include <QApplication>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
@@ -227,6 +229,17 @@ void MainWindow::createMenus()
     reset->setObjectName(QStringLiteral("actionResetView"));
     reset->setShortcut(Qt::Key_Home);
     reset->setStatusTip(tr("Look at the globe from the default position and distance"));
+    QAction *presentation = viewMenu->addAction(tr("&Presentation Mode"));
+    presentation->setObjectName(QStringLiteral("actionPresentation"));
+    presentation->setCheckable(true);
+    presentation->setShortcuts({QKeySequence(Qt::Key_F11), QKeySequence(QKeySequence::FullScreen)});
+    presentation->setStatusTip(tr("Full screen, larger text, the globe turning slowly and the days playing (F11 or Esc ends it)"));
+    connect(presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    auto *leave = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(leave, &QShortcut::activated, presentation, [presentation] { presentation->setChecked(false); });
+    rotationTimer_ = new QTimer(this);
+    rotationTimer_->setInterval(40);
+    connect(rotationTimer_, &QTimer::timeout, this, [this] { globe_->rotateBy(0.16, 0.0); }); // 4° a second, eastward
     QAction *labels = viewMenu->addAction(tr("Tower &Labels"));
     labels->setObjectName(QStringLiteral("actionTowerLabels"));
     labels->setCheckable(true);
@@ -459,6 +472,32 @@ MapStyle MainWindow::mapStyle() const
     style.fixedHigh = rangeHigh_->value();
     style.logarithmic = logAction_->isChecked() && style.palette != Palette::Diverging;
     return style;
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    if (on == presenting_)
+        return;
+    presenting_ = on;
+    if (on) {
+        normalFont_ = QApplication::font();
+        QFont larger = normalFont_;
+        larger.setPointSizeF(normalFont_.pointSizeF() * 1.4); // readable from the back of a room
+        QApplication::setFont(larger);
+        wasMaximized_ = isMaximized();
+        showFullScreen();
+        rotationTimer_->start();
+        if (playAction_->isEnabled())
+            playAction_->setChecked(true);
+    } else {
+        rotationTimer_->stop();
+        playAction_->setChecked(false);
+        QApplication::setFont(normalFont_);
+        if (wasMaximized_)
+            showMaximized();
+        else
+            showNormal();
+    }
 }
 
 QImage MainWindow::mapFigure(int width) const

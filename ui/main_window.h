@@ -4,6 +4,7 @@
 #include "core/data/demo_generator.h"
 #include "ui/data/dataset_loader.h"
 
+#include <QFont>
 #include <QFutureWatcher>
 #include <QMainWindow>
 
@@ -59,6 +60,9 @@ public:
     // it is not there yet (about 10 s and 160 MB with the default options).
     void openDemoDataset(const data::DemoOptions &options = {});
     [[nodiscard]] static QString demoDatasetPath();
+    // Full screen, larger fonts, the globe turning slowly and the days playing: for a class.
+    void setPresentationMode(bool on);
+    [[nodiscard]] bool isPresenting() const { return presenting_; }
     // The map layer as a flat figure `width` pixels wide (see renderMapFigure); null without a map.
     [[nodiscard]] QImage mapFigure(int width) const;
     // Moves the map's date by days or months within the dataset's years.
@@ -128,6 +132,9 @@ private:
     std::optional<FieldRequester::Field> field_;
     std::optional<std::pair<double, double>> selectedCell_;
     QFutureWatcher<QString> *demoMaker_ = nullptr;
+    QTimer *rotationTimer_ = nullptr;
+    bool presenting_ = false, wasMaximized_ = false;
+    QFont normalFont_;
     std::shared_ptr<Feedback> demoFeedback_;
     int seriesYear_ = 0; // the year the cell's series was requested for
 };

@@ -391,6 +391,23 @@ private Q_SLOTS:
         QVERIFY2(bar->caption().contains(QStringLiteral("2016 annual mean")), qPrintable(bar->caption()));
         restyle([&] { periods->setCurrentIndex(periods->findData(int(xmw::data::Period::Day))); });
 
+        // Presentation mode: full screen, larger text, the globe turning and the days playing.
+        const double fontSize = QApplication::font().pointSizeF();
+        const double lon = window.globe()->camera().center().lon;
+        auto *presentation = window.findChild<QAction *>(QStringLiteral("actionPresentation"));
+        presentation->setChecked(true);
+        QVERIFY(window.isPresenting());
+        QTRY_VERIFY_WITH_TIMEOUT(window.isFullScreen(), 5000);
+        QCOMPARE(QApplication::font().pointSizeF(), fontSize * 1.4);
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionPlay"))->isChecked());
+        QTRY_VERIFY_WITH_TIMEOUT(std::abs(window.globe()->camera().center().lon - lon) > 1.0, 5000);
+        window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/presentation.png"));
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QVERIFY(!window.isPresenting() && !presentation->isChecked());
+        QCOMPARE(QApplication::font().pointSizeF(), fontSize);
+        QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionPlay"))->isChecked());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isFullScreen(), 5000);
+
         // Back to the defaults, for the tests after this one (the choices persist).
         logScale->setChecked(false);
         ranges->setCurrentIndex(ranges->findData(int(RangeMode::Percentile)));
