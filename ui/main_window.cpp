@@ -138,10 +138,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(sites_, &SitesPanel::selectionChanged, this, &MainWindow::selectSites);
     connect(sites_, &SitesPanel::siteActivated, this, [this](const QString &id) {
         for (const GlobeMarker &m : globe_->markers())
-            if (m.id == id) {
-                globe_->setCenter(m.position);
-                globe_->setDistance(std::min(globe_->camera().distance(), 2.2));
-            }
+            if (m.id == id)
+                globe_->flyTo(m.position, std::min(globe_->camera().distance(), 2.2));
     });
 
     createMenus();

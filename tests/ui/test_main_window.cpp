@@ -281,8 +281,13 @@ private Q_SLOTS:
         table->selectRow(0);
         QCOMPARE(window.selectedSites().size(), 1);
         QVERIFY(window.selectedSites().first().startsWith(QStringLiteral("FI-Si")));
+        // Double-click flies there: the camera passes through views in between.
+        QSignalSpy views(window.globe(), &GlobeView::viewChanged);
         Q_EMIT table->doubleClicked(table->model()->index(0, 0));
+        QVERIFY(window.globe()->isFlying());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.globe()->isFlying(), 5000);
         QVERIFY(std::abs(window.globe()->camera().center().lat - 61.8) < 0.1);
+        QVERIFY(views.count() >= 5);
         filter->clear();
         // Numbers sort as numbers.
         table->sortByColumn(SiteTableModel::MeanFlux, Qt::DescendingOrder);

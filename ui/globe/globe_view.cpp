@@ -12,6 +12,8 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include <QVariantAnimation>
+
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
@@ -196,6 +198,40 @@ void GlobeView::setCenter(geo::GeoPoint center)
     camera_.setCenter(center);
     applyCamera();
 }
+
+void GlobeView::flyTo(geo::GeoPoint center, double distance, int milliseconds)
+{
+    if (!flight_) {
+        flight_ = new QVariantAnimation(this);
+        flight_->setEasingCurve(QEasingCurve::InOutCubic);
+    }
+    flight_->stop();
+    flight_->disconnect(this);
+    const geo::GeoPoint from = camera_.center();
+    const double fromDistance = camera_.distance();
+    double eastward = center.lon - from.lon; // the shorter way round
+    if (eastward > 180.0)
+        eastward -= 360.0;
+    else if (eastward < -180.0)
+        eastward += 360.0;
+    // A little out and back in on long flights, so the viewer sees where the camera goes.
+    const double arc = std::hypot(eastward, center.lat - from.lat);
+    const double lift = std::min(1.0, arc / 120.0) * 0.8;
+    connect(flight_, &QVariantAnimation::valueChanged, this, [=, this](const QVariant &value) {
+        const double t = value.toDouble();
+        double lon = from.lon + eastward * t;
+        lon = std::remainder(lon, 360.0);
+        camera_.setCenter({from.lat + (center.lat - from.lat) * t, lon});
+        camera_.setDistance(fromDistance + (distance - fromDistance) * t + lift * 4.0 * t * (1.0 - t));
+        applyCamera();
+    });
+    flight_->setStartValue(0.0);
+    flight_->setEndValue(1.0);
+    flight_->setDuration(std::max(1, milliseconds));
+    flight_->start();
+}
+
+bool GlobeView::isFlying() const { return flight_ && flight_->state() == QAbstractAnimation::Running; }
 
 void GlobeView::setDistance(double distance)
 {
@@ -418,6 +454,8 @@ void GlobeView::reportCursor(QPoint pixel)
 
 void GlobeView::mousePressEvent(QMouseEvent *event)
 {
+    if (flight_)
+        flight_->stop(); // the user takes over
     if (event->button() == Qt::LeftButton) {
         dragFrom_ = event->position().toPoint();
         pressedAt_ = *dragFrom_;
@@ -460,6 +498,8 @@ void GlobeView::mouseReleaseEvent(QMouseEvent *event)
 
 void GlobeView::wheelEvent(QWheelEvent *event)
 {
+    if (flight_)
+        flight_->stop(); // the user takes over
     const double notches = event->angleDelta().y() / 120.0;
     if (notches != 0.0)
         zoomBy(std::pow(kWheelZoomPerNotch, notches));
@@ -468,6 +508,8 @@ void GlobeView::wheelEvent(QWheelEvent *event)
 
 void GlobeView::keyPressEvent(QKeyEvent *event)
 {
+    if (flight_)
+        flight_->stop(); // the user takes over
     // Arrow steps shrink as the camera comes closer, so a press moves the view by a similar amount.
     const double step = kKeyRotateDeg * std::min(1.0, (camera_.distance() - 1.0) / (GlobeCamera::kDefaultDistance - 1.0));
     switch (event->key()) {

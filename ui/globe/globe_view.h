@@ -16,6 +16,7 @@
 #include <vector>
 
 class QImage;
+class QVariantAnimation;
 
 namespace xmw::ui {
 
@@ -56,6 +57,10 @@ public:
     void rotateBy(double eastDeg, double northDeg);
     void zoomBy(double factor);
     void resetView();
+    // Moves the camera to a position and distance smoothly (eased, along the shorter way round);
+    // a drag, wheel or key stops it.
+    void flyTo(geo::GeoPoint center, double distance, int milliseconds = 900);
+    [[nodiscard]] bool isFlying() const;
 
     // The globe position under a widget pixel, by exact ray–sphere intersection.
     [[nodiscard]] std::optional<geo::GeoPoint> pick(QPoint pixel) const;
@@ -108,6 +113,7 @@ private:
     void updateTexture();
 
     std::unique_ptr<Scene> scene_;
+    QVariantAnimation *flight_ = nullptr;
     QImage surface_, overlay_, displayed_;
     GlobeCamera camera_;
     QTimer renderTimer_;
