@@ -95,6 +95,10 @@
         <source>--variable, --date and --site need a dataset to open</source>
         <translation>--variable, --date und --site brauchen einen zu öffnenden Datensatz</translation>
     </message>
+    <message>
+        <source>Show the flat (equirectangular) map instead of the globe.</source>
+        <translation>Die flache (abstandstreue Zylinder-)Karte statt des Globus zeigen.</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -708,6 +712,14 @@
     <message>
         <source>Full screen, larger text, the globe turning slowly and the days playing (F11 or Esc ends it)</source>
         <translation>Vollbild, größere Schrift, der Globus dreht sich langsam und die Tage laufen ab (F11 oder Esc beendet ihn)</translation>
+    </message>
+    <message>
+        <source>&amp;Flat Map</source>
+        <translation>&amp;Flache Karte</translation>
+    </message>
+    <message>
+        <source>Show the layer on a flat (equirectangular) map instead of the globe</source>
+        <translation>Die Ebene auf einer flachen (abstandstreuen Zylinder-)Karte statt auf dem Globus zeigen</translation>
     </message>
 </context>
 <context>

@@ -95,6 +95,10 @@
         <source>--variable, --date and --site need a dataset to open</source>
         <translation>--variable、--date 和 --site 需要一个要打开的数据集</translation>
     </message>
+    <message>
+        <source>Show the flat (equirectangular) map instead of the globe.</source>
+        <translation>显示平面（等距圆柱投影）地图而不是地球。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -708,6 +712,14 @@
     <message>
         <source>Full screen, larger text, the globe turning slowly and the days playing (F11 or Esc ends it)</source>
         <translation>全屏、较大字体、地球缓慢旋转并逐日播放（按 F11 或 Esc 退出）</translation>
+    </message>
+    <message>
+        <source>&amp;Flat Map</source>
+        <translation>平面地图(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the layer on a flat (equirectangular) map instead of the globe</source>
+        <translation>在平面（等距圆柱投影）地图而不是地球上显示图层</translation>
     </message>
 </context>
 <context>

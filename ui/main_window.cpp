@@ -8,6 +8,7 @@
 #include "ui/globe/globe_view.h"
 #include "ui/map/colour_bar.h"
 #include "ui/map/map_figure.h"
+#include "ui/globe/flat_map_view.h"
 #include "ui/map/colour_scale.h"
 #include "ui/plots/site_series_requester.h"
 #include "ui/plots/time_series_panel.h"
@@ -31,6 +32,7 @@
 #include <QInputDialog>
 #include <QPointer>
 #include <QShortcut>
+#include <QStackedWidget>
 #include <QApplication>
 #include <QSettings>
 #include <QStandardPaths>
@@ -72,6 +74,8 @@ QColor wetlandColour(std::optional<int> type)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , globe_(new GlobeView)
+    , flat_(new FlatMapView)
+    , mapStack_(new QStackedWidget)
     , colourBar_(new ColourBar)
     , positionLabel_(new QLabel(this))
     , busy_(new QProgressBar(this))
@@ -85,7 +89,9 @@ MainWindow::MainWindow(QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(globe_, 1);
+    mapStack_->addWidget(globe_);
+    mapStack_->addWidget(flat_);
+    layout->addWidget(mapStack_, 1);
     layout->addWidget(colourBar_);
     setCentralWidget(central);
 
@@ -101,6 +107,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(globe_, &GlobeView::cursorMoved, this, &MainWindow::showCursorPosition);
     connect(globe_, &GlobeView::cursorLeftGlobe, this, &MainWindow::clearCursorPosition);
     connect(globe_, &GlobeView::markerClicked, this, &MainWindow::onMarkerClicked);
+    // The flat map shows what the globe shows and reports the pointer the same way.
+    connect(globe_, &GlobeView::displayedImageChanged, flat_, [this] { flat_->setImage(globe_->displayedImage()); });
+    connect(flat_, &FlatMapView::cursorMoved, this, &MainWindow::showCursorPosition);
+    connect(flat_, &FlatMapView::cursorLeftMap, this, &MainWindow::clearCursorPosition);
+    connect(flat_, &FlatMapView::markerClicked, this, &MainWindow::onMarkerClicked);
+    connect(flat_, &FlatMapView::surfaceClicked, this, [this](double lat, double lon, Qt::KeyboardModifiers modifiers) {
+        selectCell(lat, lon, modifiers & Qt::ControlModifier);
+    });
+    flat_->setImage(globe_->displayedImage());
     connect(globe_, &GlobeView::surfaceClicked, this, [this](double lat, double lon, Qt::KeyboardModifiers modifiers) {
         selectCell(lat, lon, modifiers & Qt::ControlModifier);
     });
@@ -138,8 +153,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(sites_, &SitesPanel::selectionChanged, this, &MainWindow::selectSites);
     connect(sites_, &SitesPanel::siteActivated, this, [this](const QString &id) {
         for (const GlobeMarker &m : globe_->markers())
-            if (m.id == id)
+            if (m.id == id) {
                 globe_->flyTo(m.position, std::min(globe_->camera().distance(), 2.2));
+                flat_->setView(m.position, std::max(flat_->zoom(), 4.0));
+            }
     });
 
     createMenus();
@@ -223,10 +240,19 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction *reset = viewMenu->addAction(tr("&Reset View"), globe_, &GlobeView::resetView);
+    QAction *reset = viewMenu->addAction(tr("&Reset View"), this, [this] {
+        globe_->resetView();
+        flat_->resetView();
+    });
     reset->setObjectName(QStringLiteral("actionResetView"));
     reset->setShortcut(Qt::Key_Home);
     reset->setStatusTip(tr("Look at the globe from the default position and distance"));
+    flatAction_ = viewMenu->addAction(tr("&Flat Map"));
+    flatAction_->setObjectName(QStringLiteral("actionFlatMap"));
+    flatAction_->setCheckable(true);
+    flatAction_->setShortcut(Qt::CTRL | Qt::Key_M);
+    flatAction_->setStatusTip(tr("Show the layer on a flat (equirectangular) map instead of the globe"));
+    connect(flatAction_, &QAction::toggled, this, [this](bool on) { mapStack_->setCurrentWidget(on ? static_cast<QWidget *>(flat_) : globe_); });
     QAction *presentation = viewMenu->addAction(tr("&Presentation Mode"));
     presentation->setObjectName(QStringLiteral("actionPresentation"));
     presentation->setCheckable(true);
@@ -245,6 +271,7 @@ void MainWindow::createMenus()
     labels->setStatusTip(tr("Write each tower's id beside it"));
     connect(labels, &QAction::toggled, this, [this](bool on) {
         globe_->setLabelsVisible(on);
+        flat_->setLabelsVisible(on);
         QSettings().setValue(QStringLiteral("view/towerLabels"), on);
     });
     labels->setChecked(QSettings().value(QStringLiteral("view/towerLabels"), false).toBool());
@@ -765,6 +792,7 @@ void MainWindow::showTowers()
         }
     }
     globe_->setMarkers(markers);
+    flat_->setMarkers(markers);
     sites_->setDataset(dataset_);
     towerLegend_->setVisible(!markers.empty());
     Q_EMIT siteSelectionChanged({});
@@ -775,9 +803,14 @@ const QStringList &MainWindow::selectedSites() const
     return globe_->selectedMarkers();
 }
 
+void MainWindow::setFlatMap(bool flat) { flatAction_->setChecked(flat); }
+
+bool MainWindow::isFlatMap() const { return mapStack_->currentWidget() == flat_; }
+
 void MainWindow::selectSites(const QStringList &ids)
 {
     globe_->setSelectedMarkers(ids);
+    flat_->setSelectedMarkers(ids);
     sites_->setSelectedSites(ids);
     statusBar()->showMessage(ids.isEmpty() ? tr("No tower selected") : tr("Selected: %1").arg(ids.join(QStringLiteral(", "))), 5000);
     Q_EMIT siteSelectionChanged(ids);
@@ -797,6 +830,7 @@ void MainWindow::selectCell(double lat, double lon, bool addToTowers)
     statusBar()->showMessage(tr("Selected cell %1").arg(formatLatLon(selectedCell_->first, selectedCell_->second)), 5000);
     if (!addToTowers && !selectedSites().isEmpty()) {
         globe_->setSelectedMarkers({});
+        flat_->setSelectedMarkers({});
         sites_->setSelectedSites({});
         Q_EMIT siteSelectionChanged({}); // requests the series, the cell's included
     } else {

@@ -22,6 +22,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
 class QSpinBox;
+class QStackedWidget;
 class QTimer;
 class QToolBar;
 
@@ -29,6 +30,7 @@ namespace xmw::ui {
 
 class ColourBar;
 class GlobeView;
+class FlatMapView;
 class SiteSeriesRequester;
 class SitesPanel;
 class TimeSeriesPanel;
@@ -49,6 +51,10 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
 
     [[nodiscard]] GlobeView *globe() const { return globe_; }
+    [[nodiscard]] FlatMapView *flatMap() const { return flat_; }
+    // The flat (equirectangular) map in place of the globe, or back; the same layer and towers.
+    void setFlatMap(bool flat);
+    [[nodiscard]] bool isFlatMap() const;
     [[nodiscard]] const DatasetPtr &dataset() const { return dataset_; }
 
     // Opens a dataset folder (or CF file) in the background; datasetLoaded or datasetFailed follows.
@@ -106,6 +112,9 @@ private:
     void clearCursorPosition();
 
     GlobeView *globe_ = nullptr;
+    FlatMapView *flat_ = nullptr;
+    QStackedWidget *mapStack_ = nullptr;
+    QAction *flatAction_ = nullptr;
     ColourBar *colourBar_ = nullptr;
     QLabel *positionLabel_ = nullptr;
     QProgressBar *busy_ = nullptr;

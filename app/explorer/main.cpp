@@ -35,6 +35,8 @@ int main(int argc, char **argv)
     xmw::ui::MainWindow window;
     if (options.windowSize.isValid())
         window.resize(options.windowSize);
+    if (options.flat)
+        window.setFlatMap(true);
     window.show();
 
     if (!options.screenshotPath.isEmpty()) {

@@ -7,6 +7,7 @@
 #include "ui/about_dialog.h"
 #include "ui/app/explorer_options.h"
 #include "ui/app/translations.h"
+#include "ui/globe/flat_map_view.h"
 #include "ui/globe/globe_view.h"
 #include "ui/map/colour_bar.h"
 #include "ui/plots/time_series_panel.h"
@@ -32,6 +33,7 @@
 #include <QItemSelectionModel>
 #include <QMenuBar>
 #include <QMouseEvent>
+#include <QWheelEvent>
 #include <QProcess>
 #include <QProgressBar>
 #include <QDir>
@@ -525,6 +527,50 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
         QVERIFY2(again.windowTitle().startsWith(QStringLiteral("demo-data")), qPrintable(again.windowTitle()));
         QDir(MainWindow::demoDatasetPath()).removeRecursively();
+    }
+
+    void flatMapSharesTheLayerAndTheTowers()
+    {
+        MainWindow window;
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy shown(&window, &MainWindow::mapShown);
+        window.openDataset(demo_);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        window.findChild<QAction *>(QStringLiteral("actionFlatMap"))->trigger();
+        QVERIFY(window.isFlatMap());
+        FlatMapView *flat = window.flatMap();
+        QVERIFY(flat->isVisible() && !window.globe()->isVisible());
+        QCOMPARE(flat->image(), window.globe()->displayedImage());
+        QCOMPARE(int(flat->markerAt(flat->project({46.083, -89.979}).toPoint()) != nullptr), 1);
+        // Positions round-trip through the view, also zoomed and panned.
+        flat->setView({40.0, -100.0}, 3.0);
+        for (const xmw::geo::GeoPoint p : {xmw::geo::GeoPoint{46.083, -89.979}, xmw::geo::GeoPoint{30.0, -110.0}}) {
+            const auto back = flat->pick(flat->project(p));
+            QVERIFY(back && std::abs(back->lat - p.lat) < 1e-9 && std::abs(back->lon - p.lon) < 1e-9);
+        }
+        QVERIFY(!flat->pick(QPointF(-1e4, -1e4)));
+        // A click on a tower selects it; on land, the cell.
+        QSignalSpy plotted(&window, &MainWindow::timeSeriesShown);
+        const auto los = std::find_if(window.globe()->markers().begin(), window.globe()->markers().end(),
+                                      [](const GlobeMarker &m) { return m.id == QStringLiteral("US-Los"); });
+        QTest::mouseClick(flat, Qt::LeftButton, Qt::NoModifier, flat->project(los->position).toPoint());
+        QCOMPARE(window.selectedSites(), QStringList{QStringLiteral("US-Los")});
+        QTRY_VERIFY_WITH_TIMEOUT(plotted.count() >= 1, 10000);
+        QTest::mouseClick(flat, Qt::LeftButton, Qt::NoModifier, flat->project({40.0, -100.0}).toPoint());
+        QVERIFY(window.selectedCell().has_value());
+        // The wheel zooms about the pointer: the position under it stays.
+        const QPointF pointer = flat->project({35.0, -95.0});
+        QWheelEvent wheel(pointer, flat->mapToGlobal(pointer), {}, {0, 120}, Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(flat, &wheel);
+        QVERIFY(flat->zoom() > 3.0);
+        const auto under = flat->pick(pointer);
+        QVERIFY(under && std::abs(under->lat - 35.0) < 1e-6 && std::abs(under->lon + 95.0) < 1e-6);
+        window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-flat.png"));
+        window.setFlatMap(false);
+        QVERIFY(window.globe()->isVisible());
+        QVERIFY(parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--flat")}).options->flat);
     }
 
     void aboutTheDataExplainsBothSources()

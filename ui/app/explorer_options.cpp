@@ -30,7 +30,9 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
     const QCommandLineOption siteOption(QStringLiteral("site"),
                                         QCoreApplication::translate("ExplorerOptions", "Select these towers (IDs, comma-separated)."),
                                         QStringLiteral("ID"));
-    parser.addOptions({screenshotOption, sizeOption, languageOption, variableOption, dateOption, siteOption});
+    const QCommandLineOption flatOption(QStringLiteral("flat"),
+                                        QCoreApplication::translate("ExplorerOptions", "Show the flat (equirectangular) map instead of the globe."));
+    parser.addOptions({screenshotOption, sizeOption, languageOption, variableOption, dateOption, siteOption, flatOption});
     parser.addPositionalArgument(QStringLiteral("dataset"),
                                  QCoreApplication::translate("ExplorerOptions", "A dataset folder in the X-MethaneWet layout to open."),
                                  QStringLiteral("[dataset]"));
@@ -75,6 +77,7 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
     }
     options.screenshotPath = parser.value(screenshotOption);
     options.language = parser.value(languageOption);
+    options.flat = parser.isSet(flatOption);
     if (parser.isSet(sizeOption)) {
         static const QRegularExpression pattern(QStringLiteral("^(\\d{2,5})[xX](\\d{2,5})$"));
         const auto match = pattern.match(parser.value(sizeOption));

@@ -18,6 +18,7 @@ struct ExplorerOptions {
     QString screenshotPath; // render the window into this PNG and exit
     QSize windowSize;       // invalid: the default size
     QString language;       // empty: follow the system locale
+    bool flat = false;      // start with the flat map instead of the globe
 };
 
 struct ExplorerOptionsOutcome {

@@ -191,6 +191,7 @@ void GlobeView::updateTexture()
     displayed_ = overlay_.isNull() ? surface_ : composeOver(surface_, overlay_);
     scene_->surfaceTexture->SetInputData(toVtkImage(displayed_));
     requestRender();
+    Q_EMIT displayedImageChanged();
 }
 
 void GlobeView::setCenter(geo::GeoPoint center)

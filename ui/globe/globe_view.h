@@ -87,6 +87,7 @@ Q_SIGNALS:
     void cursorMoved(double lat, double lon);
     void cursorLeftGlobe();
     void viewChanged();
+    void displayedImageChanged();
     // A click (not a drag) on a marker; Ctrl held means "add to the selection".
     void markerClicked(const QString &id, Qt::KeyboardModifiers modifiers);
     // A click (not a drag) on the globe away from any marker.
