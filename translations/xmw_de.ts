@@ -721,6 +721,10 @@
         <source>Show the layer on a flat (equirectangular) map instead of the globe</source>
         <translation>Die Ebene auf einer flachen (abstandstreuen Zylinder-)Karte statt auf dem Globus zeigen</translation>
     </message>
+    <message>
+        <source>Drag through the whole record; the calendar beside it picks a day</source>
+        <translation>Durch den ganzen Zeitraum ziehen; der Kalender daneben wählt einen Tag</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteSeriesRequester</name>

@@ -721,6 +721,10 @@
         <source>Show the layer on a flat (equirectangular) map instead of the globe</source>
         <translation>在平面（等距圆柱投影）地图而不是地球上显示图层</translation>
     </message>
+    <message>
+        <source>Drag through the whole record; the calendar beside it picks a day</source>
+        <translation>拖动浏览整个时段；旁边的日历用于选择某一天</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteSeriesRequester</name>

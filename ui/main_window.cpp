@@ -32,6 +32,7 @@
 #include <QInputDialog>
 #include <QPointer>
 #include <QShortcut>
+#include <QSlider>
 #include <QStackedWidget>
 #include <QApplication>
 #include <QSettings>
@@ -365,7 +366,12 @@ void MainWindow::createMapBar()
     mapBar_->addWidget(new QLabel(tr("Variable "), mapBar_));
     mapBar_->addWidget(variableBox_);
     mapBar_->addSeparator();
+    dateSlider_ = new QSlider(Qt::Horizontal, mapBar_);
+    dateSlider_->setObjectName(QStringLiteral("dateSlider"));
+    dateSlider_->setMinimumWidth(180);
+    dateSlider_->setToolTip(tr("Drag through the whole record; the calendar beside it picks a day"));
     mapBar_->addWidget(new QLabel(tr("Date "), mapBar_));
+    mapBar_->addWidget(dateSlider_);
     mapBar_->addWidget(dateEdit_);
     periodBox_ = new QComboBox(mapBar_);
     periodBox_->setObjectName(QStringLiteral("periodBox"));
@@ -400,6 +406,12 @@ void MainWindow::createMapBar()
     centralWidget()->layout()->addWidget(towerLegend_);
     connect(variableBox_, &QComboBox::currentIndexChanged, this, &MainWindow::requestField);
     connect(dateEdit_, &QDateEdit::dateChanged, this, &MainWindow::requestField);
+    // Slider and calendar show the same day; the slider counts days from the record's first.
+    connect(dateEdit_, &QDateEdit::dateChanged, this, [this](QDate date) {
+        const QSignalBlocker block(dateSlider_);
+        dateSlider_->setValue(int(dateEdit_->minimumDate().daysTo(date)));
+    });
+    connect(dateSlider_, &QSlider::valueChanged, this, [this](int day) { dateEdit_->setDate(dateEdit_->minimumDate().addDays(day)); });
     connect(periodBox_, &QComboBox::currentIndexChanged, this, [this] {
         QSettings().setValue(QStringLiteral("map/period"), periodBox_->currentData());
         requestField();
@@ -688,8 +700,12 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
                 statusBar()->showMessage(tr("No variable '%1' in this dataset").arg(initial_.variable), 10000);
             if (!grid->years().empty()) {
                 dateEdit_->setDateRange(QDate(grid->years().front(), 1, 1), QDate(grid->years().back(), 12, 31));
+                const QSignalBlocker blockSlider(dateSlider_);
+                dateSlider_->setRange(0, int(dateEdit_->minimumDate().daysTo(dateEdit_->maximumDate())));
+                dateSlider_->setPageStep(30);
                 // Northern summer by default: wetlands emit.
                 dateEdit_->setDate(initial_.date ? toQDate(*initial_.date) : QDate(grid->years().front(), 7, 15));
+                dateSlider_->setValue(int(dateEdit_->minimumDate().daysTo(dateEdit_->date())));
             }
         }
     }

@@ -21,6 +21,7 @@ class QDateEdit;
 class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
+class QSlider;
 class QSpinBox;
 class QStackedWidget;
 class QTimer;
@@ -121,6 +122,7 @@ private:
     QToolBar *mapBar_ = nullptr;
     QComboBox *variableBox_ = nullptr;
     QDateEdit *dateEdit_ = nullptr;
+    QSlider *dateSlider_ = nullptr; // the whole record, one step a day
     QLabel *towerLegend_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QList<QAction *> mapActions_;

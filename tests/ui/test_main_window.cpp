@@ -22,6 +22,7 @@
 #include <QDoubleSpinBox>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSlider>
 #include <QSpinBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -95,6 +96,14 @@ private Q_SLOTS:
         };
         QCOMPARE(pixelAt(map, -30.0, -120.0), pixelAt(basemap, -30.0, -120.0)); // South Pacific
         QVERIFY(pixelAt(map, 60.0, 100.0) != pixelAt(basemap, 60.0, 100.0));   // Siberia
+
+        // The date slider spans the record and follows the calendar both ways.
+        auto *slider = window.findChild<QSlider *>(QStringLiteral("dateSlider"));
+        QCOMPARE(slider->maximum(), 365); // 2016: 366 days
+        QCOMPARE(slider->value(), int(QDate(2016, 1, 1).daysTo(QDate(2016, 7, 15))));
+        slider->setValue(slider->value() + 1);
+        QCOMPARE(window.findChild<QDateEdit *>(QStringLiteral("dateEdit"))->date(), QDate(2016, 7, 16));
+        slider->setValue(slider->value() - 1);
 
         // Day and month steps from the Map menu, clamped to the dataset's years.
         window.findChild<QAction *>(QStringLiteral("actionNextDay"))->trigger();
@@ -323,7 +332,7 @@ private Q_SLOTS:
     void colourControlsRestyleTheMap()
     {
         MainWindow window;
-        window.resize(1500, 800); // both tool bars on one line
+        window.resize(1880, 800); // both tool bars on one line
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy shown(&window, &MainWindow::mapShown);
