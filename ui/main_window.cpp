@@ -753,7 +753,7 @@ void MainWindow::requestField()
     if (!dataset_ || !dataset_->grid() || variableBox_->currentIndex() < 0)
         return;
     fields_->request(dataset_, variableBox_->currentData().toString(), fromQDate(dateEdit_->date()), mapStyle(),
-                     data::Period(periodBox_->currentData().toInt()));
+                     data::Period(periodBox_->currentData().toInt()), globe_->surfaceImage());
     if (selectedCell_ && dateEdit_->date().year() != seriesYear_)
         requestSeries(); // the cell's series follows the map's year
 }
@@ -762,7 +762,7 @@ void MainWindow::onFieldReady(const FieldRequester::Field &field)
 {
     field_ = field;
     const ColourScale &scale = field.scale;
-    globe_->setOverlayImage(field.overlay);
+    globe_->setOverlayImage(field.overlay, field.composed);
     const auto &variable = dataset_->grid()->variable(field.variable.toStdString());
     const QString units = variable.units.empty() ? QString() : tr(" [%1]").arg(QString::fromStdString(variable.units));
     const QString month = QDate(field.date.year, field.date.month, 1).toString(QStringLiteral("yyyy-MM"));

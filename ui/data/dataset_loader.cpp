@@ -55,6 +55,8 @@ FieldRequester::FieldRequester(QObject *parent)
                               data::periodMean(*grid, request.variable.toStdString(), request.date, request.period, unattended), {}};
                   field.scale = ColourScale::forField(field.values, request.style);
                   field.overlay = renderField(field.values, grid->grid(), field.scale);
+                  if (!request.surface.isNull())
+                      field.composed = composeOver(request.surface, field.overlay);
                   return {std::move(field), {}};
               } catch (const std::exception &error) {
                   return {{}, QString::fromStdString(error.what())};
@@ -70,9 +72,9 @@ FieldRequester::FieldRequester(QObject *parent)
 }
 
 void FieldRequester::request(const DatasetPtr &dataset, const QString &variable, data::Date date, const MapStyle &style,
-                             data::Period period)
+                             data::Period period, const QImage &surface)
 {
-    runner_.run({dataset, variable, date, style, period});
+    runner_.run({dataset, variable, date, style, period, surface});
 }
 
 } // namespace xmw::ui

@@ -58,13 +58,15 @@ public:
         data::Period period = data::Period::Day;
         std::vector<float> values;
         QImage overlay;                 // the field coloured for the globe (see renderField)
+        QImage composed;                // the overlay drawn over the request's surface image
         ColourScale scale{0.0, 1.0};    // what the colours mean (from the request's MapStyle)
     };
 
     explicit FieldRequester(QObject *parent = nullptr);
 
+    // `surface`: the base image to compose the coloured field over, here rather than on the GUI thread.
     void request(const DatasetPtr &dataset, const QString &variable, data::Date date, const MapStyle &style = {},
-                 data::Period period = data::Period::Day);
+                 data::Period period = data::Period::Day, const QImage &surface = {});
 
 Q_SIGNALS:
     void ready(const xmw::ui::FieldRequester::Field &field);
@@ -77,6 +79,7 @@ private:
         data::Date date;
         MapStyle style;
         data::Period period;
+        QImage surface;
     };
     struct Outcome {
         Field field;

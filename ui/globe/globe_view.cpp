@@ -186,9 +186,24 @@ void GlobeView::setOverlayImage(const QImage &image)
     updateTexture();
 }
 
+void GlobeView::setOverlayImage(const QImage &image, const QImage &composed)
+{
+    if (composed.isNull() || composed.size() != surface_.size()) {
+        setOverlayImage(image);
+        return;
+    }
+    overlay_ = image;
+    showDisplayed(composed);
+}
+
 void GlobeView::updateTexture()
 {
-    displayed_ = overlay_.isNull() ? surface_ : composeOver(surface_, overlay_);
+    showDisplayed(overlay_.isNull() ? surface_ : composeOver(surface_, overlay_));
+}
+
+void GlobeView::showDisplayed(const QImage &image)
+{
+    displayed_ = image;
     scene_->surfaceTexture->SetInputData(toVtkImage(displayed_));
     requestRender();
     Q_EMIT displayedImageChanged();

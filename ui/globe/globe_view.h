@@ -48,6 +48,10 @@ public:
     // A data layer in the same orientation, drawn over the surface image (transparent where it has
     // no value); a null image removes it.
     void setOverlayImage(const QImage &image);
+    // The same with the surface and overlay already composed (composeOver(surfaceImage(), image)),
+    // so that a worker thread can do that part.
+    void setOverlayImage(const QImage &image, const QImage &composed);
+    [[nodiscard]] const QImage &surfaceImage() const { return surface_; }
     // What the globe shows now: the surface with the overlay on top.
     [[nodiscard]] const QImage &displayedImage() const { return displayed_; }
 
@@ -112,6 +116,7 @@ private:
     void reportCursor(QPoint pixel);
 
     void updateTexture();
+    void showDisplayed(const QImage &image);
 
     std::unique_ptr<Scene> scene_;
     QVariantAnimation *flight_ = nullptr;

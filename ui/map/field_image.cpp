@@ -3,6 +3,7 @@
 #include <QPainter>
 
 #include <cmath>
+#include <vector>
 
 namespace xmw::ui {
 
@@ -13,18 +14,23 @@ QImage renderField(const std::vector<float> &field, const data::Grid &grid, cons
     const int height = int(std::lround(180.0 / grid.dLat)) * 2;
     QImage image(width, height, QImage::Format_ARGB32);
     image.fill(Qt::transparent);
+    // Each cell's colour once (a cell covers about four pixels), and each pixel column's grid column.
+    std::vector<QRgb> colours(field.size(), qRgba(0, 0, 0, 0));
+    for (std::size_t c = 0; c < field.size(); ++c)
+        if (std::isfinite(field[c]))
+            colours[c] = scale.colour(field[c]);
+    std::vector<std::size_t> columnOf(static_cast<std::size_t>(width));
+    for (int x = 0; x < width; ++x)
+        columnOf[std::size_t(x)] = std::size_t(grid.col(-180.0 + (x + 0.5) * 360.0 / width));
     for (int y = 0; y < height; ++y) {
         const double lat = 90.0 - (y + 0.5) * 180.0 / height;
         const int row = grid.row(lat);
         if (std::abs(grid.lat(row) - lat) > grid.dLat) // outside a regional grid's rows
             continue;
         auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
-        for (int x = 0; x < width; ++x) {
-            const double lon = -180.0 + (x + 0.5) * 360.0 / width;
-            const float value = field[std::size_t(row) * std::size_t(grid.cols) + std::size_t(grid.col(lon))];
-            if (std::isfinite(value))
-                line[x] = scale.colour(value);
-        }
+        const QRgb *rowColours = colours.data() + std::size_t(row) * std::size_t(grid.cols);
+        for (int x = 0; x < width; ++x)
+            line[x] = rowColours[columnOf[std::size_t(x)]];
     }
     return image;
 }
