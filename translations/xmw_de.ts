@@ -725,6 +725,22 @@
         <source>Drag through the whole record; the calendar beside it picks a day</source>
         <translation>Durch den ganzen Zeitraum ziehen; der Kalender daneben wählt einen Tag</translation>
     </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Training finished: %1</source>
+        <translation>Training beendet: %1</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>Training läuft</translation>
+    </message>
+    <message>
+        <source>Training jobs are still running or waiting. Cancel them and close? A canceled job keeps its last finished epoch and can be resumed from the command line (xmw train … --resume).</source>
+        <translation>Trainingsaufträge laufen noch oder warten. Abbrechen und schließen? Ein abgebrochener Auftrag behält seine letzte abgeschlossene Epoche und lässt sich über die Kommandozeile fortsetzen (xmw train … --resume).</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteSeriesRequester</name>
@@ -884,6 +900,256 @@
     <message>
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::TrainingPanel</name>
+    <message>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>The sequence model: recurrent (LSTM, GRU, EA-LSTM), convolutional (TCN) or attention-based</source>
+        <translation>Das Sequenzmodell: rekurrent (LSTM, GRU, EA-LSTM), faltend (TCN) oder auf Aufmerksamkeit beruhend</translation>
+    </message>
+    <message>
+        <source>How the simulation helps the towers; hover over an entry for what it does</source>
+        <translation>Wie die Simulation den Türmen hilft; für eine Erklärung mit dem Zeiger über einen Eintrag fahren</translation>
+    </message>
+    <message>
+        <source>The pretrained run to start from (finetune) or to correct (residual): runs of this dataset with the same model</source>
+        <translation>Der vortrainierte Lauf, von dem ausgegangen (finetune) oder der korrigiert wird (residual): Läufe dieses Datensatzes mit demselben Modell</translation>
+    </message>
+    <message>
+        <source>temporal (later years of each tower)</source>
+        <translation>zeitlich (spätere Jahre jedes Turms)</translation>
+    </message>
+    <message>
+        <source>spatial, one fold</source>
+        <translation>räumlich, eine Teilmenge</translation>
+    </message>
+    <message>
+        <source>spatial, all folds</source>
+        <translation>räumlich, alle Teilmengen</translation>
+    </message>
+    <message>
+        <source>Test on later years of every tower, or on towers the model never saw</source>
+        <translation>An späteren Jahren jedes Turms prüfen oder an Türmen, die das Modell nie gesehen hat</translation>
+    </message>
+    <message>
+        <source>Which of the five spatial folds is held out</source>
+        <translation>Welche der fünf räumlichen Teilmengen zurückgehalten wird</translation>
+    </message>
+    <message>
+        <source>Share of the training tower-years used (the data-sparse curve)</source>
+        <translation>Anteil der verwendeten Trainings-Turmjahre (die Kurve für spärliche Daten)</translation>
+    </message>
+    <message>
+        <source>Epochs per phase; early stopping may end sooner</source>
+        <translation>Epochen je Phase; frühes Stoppen kann eher enden</translation>
+    </message>
+    <message>
+        <source>Adam's learning rate</source>
+        <translation>Lernrate von Adam</translation>
+    </message>
+    <message>
+        <source>Sequences per batch</source>
+        <translation>Sequenzen je Stapel</translation>
+    </message>
+    <message>
+        <source>Seeds the weights, the shuffling and the validation share: the same seed gives the same run</source>
+        <translation>Setzt den Zufall für Gewichte, Mischen und Validierungsanteil: derselbe Startwert ergibt denselben Lauf</translation>
+    </message>
+    <message>
+        <source>Models per fold with consecutive seeds; predictions are their mean, with their spread</source>
+        <translation>Modelle je Teilmenge mit aufeinanderfolgenden Startwerten; Vorhersagen sind ihr Mittel, mit ihrer Streuung</translation>
+    </message>
+    <message>
+        <source>CPU threads per job; the default leaves one core for the window</source>
+        <translation>CPU-Threads je Auftrag; die Voreinstellung lässt einen Kern für das Fenster frei</translation>
+    </message>
+    <message>
+        <source>Where the model runs; CUDA needs a LibTorch built with it</source>
+        <translation>Wo das Modell rechnet; CUDA braucht eine damit gebaute LibTorch</translation>
+    </message>
+    <message>
+        <source>The run's file name in the dataset's runs/ folder (a new name by default)</source>
+        <translation>Dateiname des Laufs im Ordner runs/ des Datensatzes (standardmäßig ein neuer Name)</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>How many jobs run at the same time; the others wait</source>
+        <translation>Wie viele Aufträge gleichzeitig laufen; die übrigen warten</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Pretrained run</source>
+        <translation>Vortrainierter Lauf</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Aufteilung</translation>
+    </message>
+    <message>
+        <source>Fold</source>
+        <translation>Teilmenge</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>Trainingsdaten</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Stapel</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>Ensemble</source>
+        <translation>Ensemble</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Run name</source>
+        <translation>Laufname</translation>
+    </message>
+    <message>
+        <source>Jobs at once</source>
+        <translation>Aufträge gleichzeitig</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Model / method</source>
+        <translation>Modell / Methode</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Loss (MSE of standardised flux)</source>
+        <translation>Verlust (MSE des standardisierten Flusses)</translation>
+    </message>
+    <message>
+        <source>Open a dataset with TEM-MDM/ and FLUXNET-CH4/ to train on it.</source>
+        <translation>Einen Datensatz mit TEM-MDM/ und FLUXNET-CH4/ öffnen, um darauf zu trainieren.</translation>
+    </message>
+    <message>
+        <source>%1 starts from a pretrained run: train one with the method 'pretrain' and the same model first.</source>
+        <translation>%1 geht von einem vortrainierten Lauf aus: zuerst einen mit der Methode 'pretrain' und demselben Modell trainieren.</translation>
+    </message>
+    <message>
+        <source>This LibTorch has no CUDA device; choose cpu.</source>
+        <translation>Diese LibTorch hat kein CUDA-Gerät; cpu wählen.</translation>
+    </message>
+    <message>
+        <source>%1 epoch %2/%3, ETA %4</source>
+        <translation>%1 Epoche %2/%3, Restzeit %4</translation>
+    </message>
+    <message>
+        <source>finished, test RMSE %1</source>
+        <translation>fertig, Test-RMSE %1</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>source (TEM-MDM)</source>
+        <translation>Quelle (TEM-MDM)</translation>
+    </message>
+    <message>
+        <source>target (towers)</source>
+        <translation>Ziel (Türme)</translation>
+    </message>
+    <message>
+        <source>domain</source>
+        <translation>Domäne</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::TrainingQueue</name>
+    <message>
+        <source>canceled before it started</source>
+        <translation>vor dem Start abgebrochen</translation>
+    </message>
+    <message>
+        <source>canceled; the last finished epoch is kept for a resume</source>
+        <translation>abgebrochen; die letzte abgeschlossene Epoche bleibt für eine Fortsetzung erhalten</translation>
     </message>
 </context>
 </TS>

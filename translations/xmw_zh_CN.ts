@@ -725,6 +725,22 @@
         <source>Drag through the whole record; the calendar beside it picks a day</source>
         <translation>拖动浏览整个时段；旁边的日历用于选择某一天</translation>
     </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Training finished: %1</source>
+        <translation>训练完成：%1</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>训练正在进行</translation>
+    </message>
+    <message>
+        <source>Training jobs are still running or waiting. Cancel them and close? A canceled job keeps its last finished epoch and can be resumed from the command line (xmw train … --resume).</source>
+        <translation>仍有训练任务在运行或等待。取消它们并关闭吗？被取消的任务会保留最后完成的轮次，可从命令行继续（xmw train … --resume）。</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteSeriesRequester</name>
@@ -884,6 +900,256 @@
     <message>
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::TrainingPanel</name>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>The sequence model: recurrent (LSTM, GRU, EA-LSTM), convolutional (TCN) or attention-based</source>
+        <translation>序列模型：循环网络（LSTM、GRU、EA-LSTM）、卷积网络（TCN）或基于注意力的模型</translation>
+    </message>
+    <message>
+        <source>How the simulation helps the towers; hover over an entry for what it does</source>
+        <translation>模拟数据如何帮助通量塔；将指针悬停在条目上查看说明</translation>
+    </message>
+    <message>
+        <source>The pretrained run to start from (finetune) or to correct (residual): runs of this dataset with the same model</source>
+        <translation>作为起点（finetune）或被校正（residual）的预训练运行：本数据集中相同模型的运行</translation>
+    </message>
+    <message>
+        <source>temporal (later years of each tower)</source>
+        <translation>时间划分（每座塔较晚的年份）</translation>
+    </message>
+    <message>
+        <source>spatial, one fold</source>
+        <translation>空间划分，单折</translation>
+    </message>
+    <message>
+        <source>spatial, all folds</source>
+        <translation>空间划分，全部折</translation>
+    </message>
+    <message>
+        <source>Test on later years of every tower, or on towers the model never saw</source>
+        <translation>在每座塔较晚的年份上测试，或在模型从未见过的塔上测试</translation>
+    </message>
+    <message>
+        <source>Which of the five spatial folds is held out</source>
+        <translation>保留五个空间折中的哪一个</translation>
+    </message>
+    <message>
+        <source>Share of the training tower-years used (the data-sparse curve)</source>
+        <translation>所用训练塔年的比例（数据稀疏曲线）</translation>
+    </message>
+    <message>
+        <source>Epochs per phase; early stopping may end sooner</source>
+        <translation>每个阶段的轮数；早停可能提前结束</translation>
+    </message>
+    <message>
+        <source>Adam's learning rate</source>
+        <translation>Adam 的学习率</translation>
+    </message>
+    <message>
+        <source>Sequences per batch</source>
+        <translation>每批序列数</translation>
+    </message>
+    <message>
+        <source>Seeds the weights, the shuffling and the validation share: the same seed gives the same run</source>
+        <translation>为权重、打乱和验证集抽样设定随机种子：相同种子得到相同的运行</translation>
+    </message>
+    <message>
+        <source>Models per fold with consecutive seeds; predictions are their mean, with their spread</source>
+        <translation>每折使用连续种子的模型数；预测取其均值，并给出离散度</translation>
+    </message>
+    <message>
+        <source>CPU threads per job; the default leaves one core for the window</source>
+        <translation>每个任务的 CPU 线程数；默认为窗口留出一个核心</translation>
+    </message>
+    <message>
+        <source>Where the model runs; CUDA needs a LibTorch built with it</source>
+        <translation>模型运行的位置；CUDA 需要带 CUDA 构建的 LibTorch</translation>
+    </message>
+    <message>
+        <source>The run's file name in the dataset's runs/ folder (a new name by default)</source>
+        <translation>运行在数据集 runs/ 文件夹中的文件名（默认自动生成新名称）</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>How many jobs run at the same time; the others wait</source>
+        <translation>同时运行的任务数；其余任务等待</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Pretrained run</source>
+        <translation>预训练运行</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>Fold</source>
+        <translation>折</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Ensemble</source>
+        <translation>集成</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Run name</source>
+        <translation>运行名称</translation>
+    </message>
+    <message>
+        <source>Jobs at once</source>
+        <translation>同时任务数</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Model / method</source>
+        <translation>模型 / 方法</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Loss (MSE of standardised flux)</source>
+        <translation>损失（标准化通量的 MSE）</translation>
+    </message>
+    <message>
+        <source>Open a dataset with TEM-MDM/ and FLUXNET-CH4/ to train on it.</source>
+        <translation>请打开包含 TEM-MDM/ 和 FLUXNET-CH4/ 的数据集后再训练。</translation>
+    </message>
+    <message>
+        <source>%1 starts from a pretrained run: train one with the method 'pretrain' and the same model first.</source>
+        <translation>%1 需要从预训练运行开始：请先用方法 'pretrain' 和相同模型训练一个。</translation>
+    </message>
+    <message>
+        <source>This LibTorch has no CUDA device; choose cpu.</source>
+        <translation>此 LibTorch 没有 CUDA 设备；请选择 cpu。</translation>
+    </message>
+    <message>
+        <source>%1 epoch %2/%3, ETA %4</source>
+        <translation>%1 第 %2/%3 轮，剩余 %4</translation>
+    </message>
+    <message>
+        <source>finished, test RMSE %1</source>
+        <translation>已完成，测试 RMSE %1</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>source (TEM-MDM)</source>
+        <translation>源域（TEM-MDM）</translation>
+    </message>
+    <message>
+        <source>target (towers)</source>
+        <translation>目标域（通量塔）</translation>
+    </message>
+    <message>
+        <source>domain</source>
+        <translation>领域</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::TrainingQueue</name>
+    <message>
+        <source>canceled before it started</source>
+        <translation>开始前已取消</translation>
+    </message>
+    <message>
+        <source>canceled; the last finished epoch is kept for a resume</source>
+        <translation>已取消；最后完成的轮次已保留，可继续训练</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@
 #include "ui/globe/globe_view.h"
 #include "ui/map/colour_bar.h"
 #include "ui/map/map_figure.h"
+#include "ui/training/training_panel.h"
 #include "ui/globe/flat_map_view.h"
 #include "ui/map/colour_scale.h"
 #include "ui/plots/site_series_requester.h"
@@ -146,6 +147,17 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(tr("Could not read the towers' series: %1").arg(message), 10000);
     });
 
+    training_ = new TrainingPanel;
+    auto *trainingDock = new QDockWidget(tr("Training"), this);
+    trainingDock->setObjectName(QStringLiteral("trainingDock"));
+    trainingDock->setWidget(training_);
+    addDockWidget(Qt::BottomDockWidgetArea, trainingDock);
+    tabifyDockWidget(dock, trainingDock);
+    dock->raise();
+    connect(training_, &TrainingPanel::runFinished, this, [this](const QString &runFile) {
+        statusBar()->showMessage(tr("Training finished: %1").arg(QDir::toNativeSeparators(runFile)), 10000);
+    });
+
     sites_ = new SitesPanel;
     auto *sitesDock = new QDockWidget(tr("Sites"), this);
     sitesDock->setObjectName(QStringLiteral("sitesDock"));
@@ -172,6 +184,17 @@ MainWindow::MainWindow(QWidget *parent)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (training_->queue()->isBusy()) {
+        const auto answer = QMessageBox::question(this, tr("Training is running"),
+                                                  tr("Training jobs are still running or waiting. Cancel them and close? A canceled job keeps "
+                                                     "its last finished epoch and can be resumed from the command line (xmw train … --resume)."),
+                                                  QMessageBox::Cancel | QMessageBox::Close, QMessageBox::Cancel);
+        if (answer != QMessageBox::Close) {
+            event->ignore();
+            return;
+        }
+        training_->queue()->cancelAll();
+    }
     if (demoFeedback_)
         demoFeedback_->cancel(); // the generator leaves nothing half-made behind
     QSettings settings;
@@ -279,6 +302,7 @@ void MainWindow::createMenus()
     viewMenu->addSeparator();
     viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("timeSeriesDock"))->toggleViewAction());
     viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("sitesDock"))->toggleViewAction());
+    viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("trainingDock"))->toggleViewAction());
     QAction *find = viewMenu->addAction(tr("&Find Site…"), this, [this] {
         findChild<QDockWidget *>(QStringLiteral("sitesDock"))->show();
         sites_->focusFilter();
@@ -719,6 +743,7 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
             if (grid->findVariable(name))
                 drivers << QLatin1String(name);
     timeSeries_->setDriverChoices(drivers);
+    training_->setDataset(grid && dataset_->sites() && QFileInfo(path).isDir() ? path : QString());
     selectedCell_.reset();
     showTowers();
     if (!initial_.sites.isEmpty())

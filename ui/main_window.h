@@ -35,6 +35,7 @@ class FlatMapView;
 class SiteSeriesRequester;
 class SitesPanel;
 class TimeSeriesPanel;
+class TrainingPanel;
 
 // What to show once a dataset has opened (scripted use); empty parts fall back to defaults.
 struct InitialView {
@@ -53,6 +54,7 @@ public:
 
     [[nodiscard]] GlobeView *globe() const { return globe_; }
     [[nodiscard]] FlatMapView *flatMap() const { return flat_; }
+    [[nodiscard]] TrainingPanel *training() const { return training_; }
     // The flat (equirectangular) map in place of the globe, or back; the same layer and towers.
     void setFlatMap(bool flat);
     [[nodiscard]] bool isFlatMap() const;
@@ -137,6 +139,7 @@ private:
     DatasetLoader *loader_ = nullptr;
     FieldRequester *fields_ = nullptr;
     TimeSeriesPanel *timeSeries_ = nullptr;
+    TrainingPanel *training_ = nullptr;
     SitesPanel *sites_ = nullptr;
     SiteSeriesRequester *siteSeries_ = nullptr;
     DatasetPtr dataset_;

@@ -1,0 +1,136 @@
+// The Training dock: a job from the form runs in the background with live progress and curves;
+// cancel is quick and the window stays responsive; what cannot run is refused in the form.
+#include "gui_test_main.h"
+#include "core/data/demo_generator.h"
+#include "core/learn/run_file.h"
+#include "ui/training/training_panel.h"
+
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <qcustomplot.h>
+
+using namespace xmw::ui;
+
+class TestTrainingPanel : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString demo_;
+
+    void smallJob(TrainingPanel &panel, int epochs)
+    {
+        panel.findChild<QComboBox *>(QStringLiteral("modelBox"))->setCurrentIndex(0); // lstm
+        panel.findChild<QSpinBox *>(QStringLiteral("epochsBox"))->setValue(epochs);
+        panel.findChild<QSpinBox *>(QStringLiteral("batchBox"))->setValue(16);
+        panel.findChild<QSpinBox *>(QStringLiteral("threadsBox"))->setValue(1);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        xmw::Feedback quiet;
+        xmw::data::DemoOptions options;
+        options.resolution = 6.0;
+        options.firstYear = 2015;
+        options.lastYear = 2016;
+        demo_ = dir_.filePath(QStringLiteral("demo"));
+        xmw::data::makeDemoDataset(demo_.toStdString(), options, quiet);
+    }
+
+    void theFormRefusesWhatCannotRun()
+    {
+        TrainingPanel panel;
+        auto *start = panel.findChild<QPushButton *>(QStringLiteral("startTraining"));
+        QVERIFY(!start->isEnabled()); // no dataset
+        panel.setDataset(demo_);
+        QVERIFY(start->isEnabled());
+        auto *method = panel.findChild<QComboBox *>(QStringLiteral("methodBox"));
+        method->setCurrentIndex(method->findData(int(xmw::learn::Method::Finetune)));
+        QVERIFY(panel.findChild<QComboBox *>(QStringLiteral("pretrainedBox"))->isEnabled());
+        QVERIFY(!start->isEnabled()); // no pretrained run yet
+        QVERIFY(panel.problem().contains(QStringLiteral("pretrain")));
+        QCOMPARE(panel.start(), 0);
+        method->setCurrentIndex(method->findData(int(xmw::learn::Method::Scratch)));
+        QVERIFY(!panel.findChild<QComboBox *>(QStringLiteral("pretrainedBox"))->isEnabled());
+        auto *device = panel.findChild<QComboBox *>(QStringLiteral("deviceBox"));
+        device->setCurrentIndex(device->findData(QStringLiteral("cuda")));
+        QVERIFY(!start->isEnabled()); // Debian's LibTorch has no CUDA
+        device->setCurrentIndex(0);
+        QVERIFY(start->isEnabled());
+    }
+
+    void aJobRunsWithLiveProgressAndCurvesAndItsRunIsOffered()
+    {
+        TrainingPanel panel;
+        panel.resize(1100, 600);
+        panel.show();
+        panel.setDataset(demo_);
+        smallJob(panel, 3);
+        auto *method = panel.findChild<QComboBox *>(QStringLiteral("methodBox"));
+        method->setCurrentIndex(method->findData(int(xmw::learn::Method::Pretrain)));
+        QSignalSpy epochs(panel.queue(), &TrainingQueue::epochFinished);
+        QSignalSpy finished(&panel, &TrainingPanel::runFinished);
+        const int id = panel.start();
+        QVERIFY(id > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, 60000);
+        QVERIFY(panel.curves()->graphCount() >= 2); // train and validation (and source)
+        QVERIFY(panel.curves()->graph(0)->data()->size() >= 1);
+        auto *bar = qobject_cast<QProgressBar *>(panel.findChild<QTableWidget *>(QStringLiteral("jobTable"))->cellWidget(0, 2));
+        QTRY_VERIFY_WITH_TIMEOUT(bar->value() > 0, 30000);
+        panel.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/training-panel-running.png"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+        const QString runFile = finished.first().first().toString();
+        QCOMPARE(xmw::learn::readRunSummary(runFile.toStdString()).config.method, xmw::learn::Method::Pretrain);
+        QCOMPARE(panel.queue()->job(id)->state, TrainingQueue::State::Finished);
+        QCOMPARE(panel.curves()->graph(0)->data()->size(), 3);
+        // Now fine-tuning can start from it.
+        method->setCurrentIndex(method->findData(int(xmw::learn::Method::Finetune)));
+        QCOMPARE(panel.findChild<QComboBox *>(QStringLiteral("pretrainedBox"))->currentData().toString(), runFile);
+        QVERIFY(panel.problem().isEmpty());
+        panel.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/training-panel-finished.png"));
+    }
+
+    void cancelStopsWithinASecondAndTheWindowStaysResponsive()
+    {
+        TrainingPanel panel;
+        panel.show();
+        panel.setDataset(demo_);
+        smallJob(panel, 500);
+        QSignalSpy epochs(panel.queue(), &TrainingQueue::epochFinished);
+        const int id = panel.start();
+        QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, 60000);
+        // The event loop's longest gap while a job trains.
+        QElapsedTimer tick;
+        tick.start();
+        qint64 worst = 0;
+        QTimer probe;
+        probe.setInterval(10);
+        connect(&probe, &QTimer::timeout, this, [&] {
+            worst = std::max(worst, tick.elapsed());
+            tick.restart();
+        });
+        probe.start();
+        QTest::qWait(1500);
+        QElapsedTimer clock;
+        clock.start();
+        panel.findChild<QPushButton *>(QStringLiteral("cancelTraining"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.queue()->job(id)->state == TrainingQueue::State::Canceled, 5000);
+        const qint64 stopMs = clock.elapsed();
+        probe.stop();
+        qInfo("cancel took %lld ms; longest event-loop gap while training %lld ms", stopMs, worst);
+        QVERIFY2(stopMs < 1000, qPrintable(QString::number(stopMs)));
+        QVERIFY2(worst < 100, qPrintable(QString::number(worst)));
+        QVERIFY(!panel.queue()->isBusy());
+    }
+};
+
+XMW_GUI_TEST_MAIN(TestTrainingPanel)
+#include "test_training_panel.moc"

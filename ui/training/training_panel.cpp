@@ -1,0 +1,430 @@
+#include "ui/training/training_panel.h"
+
+#include "core/build_info.h"
+#include "core/learn/run_file.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace xmw::ui {
+
+namespace {
+
+enum JobColumn { JobName, JobModel, JobProgressColumn, JobState, JobColumns };
+
+QString stateText(TrainingQueue::State state)
+{
+    switch (state) {
+    case TrainingQueue::State::Queued: return TrainingPanel::tr("queued");
+    case TrainingQueue::State::Running: return TrainingPanel::tr("running");
+    case TrainingQueue::State::Finished: return TrainingPanel::tr("finished");
+    case TrainingQueue::State::Failed: return TrainingPanel::tr("failed");
+    case TrainingQueue::State::Canceled: return TrainingPanel::tr("canceled");
+    }
+    return {};
+}
+
+QString duration(double seconds)
+{
+    if (!std::isfinite(seconds))
+        return QStringLiteral("?");
+    if (seconds < 60)
+        return TrainingPanel::tr("%1 s").arg(int(std::lround(seconds)));
+    return TrainingPanel::tr("%1 min").arg(seconds / 60.0, 0, 'f', 1);
+}
+
+} // namespace
+
+TrainingPanel::TrainingPanel(QWidget *parent)
+    : QWidget(parent)
+    , queue_(new TrainingQueue(this))
+{
+    setObjectName(QStringLiteral("trainingPanel"));
+    const auto named = [](QWidget *w, const char *name, const QString &tip) {
+        w->setObjectName(QLatin1String(name));
+        w->setToolTip(tip);
+        return w;
+    };
+    model_ = new QComboBox;
+    for (const auto kind : learn::allModels())
+        model_->addItem(QString::fromStdString(learn::modelName(kind)), int(kind));
+    named(model_, "modelBox", tr("The sequence model: recurrent (LSTM, GRU, EA-LSTM), convolutional (TCN) or attention-based"));
+    method_ = new QComboBox;
+    for (const auto m : {learn::Method::Scratch, learn::Method::Pretrain, learn::Method::Finetune, learn::Method::Adversarial,
+                         learn::Method::Residual, learn::Method::Reweight})
+        method_->addItem(QString::fromStdString(learn::methodName(m)), int(m));
+    named(method_, "methodBox", tr("How the simulation helps the towers; hover over an entry for what it does"));
+    for (int i = 0; i < method_->count(); ++i)
+        method_->setItemData(i, QString::fromStdString(learn::methodDescription(learn::Method(method_->itemData(i).toInt()))), Qt::ToolTipRole);
+    pretrained_ = new QComboBox;
+    named(pretrained_, "pretrainedBox", tr("The pretrained run to start from (finetune) or to correct (residual): runs of this dataset with the same model"));
+    split_ = new QComboBox;
+    split_->addItem(tr("temporal (later years of each tower)"), 0);
+    split_->addItem(tr("spatial, one fold"), 1);
+    split_->addItem(tr("spatial, all folds"), 2);
+    named(split_, "splitBox", tr("Test on later years of every tower, or on towers the model never saw"));
+    fold_ = new QSpinBox;
+    fold_->setRange(0, 4);
+    named(fold_, "foldBox", tr("Which of the five spatial folds is held out"));
+    percent_ = new QDoubleSpinBox;
+    percent_->setRange(1, 100);
+    percent_->setValue(100);
+    percent_->setSuffix(QStringLiteral(" %"));
+    named(percent_, "percentBox", tr("Share of the training tower-years used (the data-sparse curve)"));
+    epochs_ = new QSpinBox;
+    epochs_->setRange(1, 1000);
+    epochs_->setValue(50);
+    named(epochs_, "epochsBox", tr("Epochs per phase; early stopping may end sooner"));
+    learningRate_ = new QDoubleSpinBox;
+    learningRate_->setDecimals(5);
+    learningRate_->setRange(1e-5, 1.0);
+    learningRate_->setSingleStep(1e-4);
+    learningRate_->setValue(1e-3);
+    named(learningRate_, "learningRateBox", tr("Adam's learning rate"));
+    batch_ = new QSpinBox;
+    batch_->setRange(1, 4096);
+    batch_->setValue(64);
+    named(batch_, "batchBox", tr("Sequences per batch"));
+    seed_ = new QSpinBox;
+    seed_->setRange(0, 1000000);
+    named(seed_, "seedBox", tr("Seeds the weights, the shuffling and the validation share: the same seed gives the same run"));
+    ensemble_ = new QSpinBox;
+    ensemble_->setRange(1, 20);
+    named(ensemble_, "ensembleBox", tr("Models per fold with consecutive seeds; predictions are their mean, with their spread"));
+    threads_ = new QSpinBox;
+    threads_->setRange(1, 256);
+    threads_->setValue(learn::defaultThreadCount());
+    named(threads_, "threadsBox", tr("CPU threads per job; the default leaves one core for the window"));
+    device_ = new QComboBox;
+    device_->addItem(QStringLiteral("cpu"), QStringLiteral("cpu"));
+    device_->addItem(QStringLiteral("cuda"), QStringLiteral("cuda"));
+    named(device_, "deviceBox", tr("Where the model runs; CUDA needs a LibTorch built with it"));
+    name_ = new QLineEdit;
+    named(name_, "runNameEdit", tr("The run's file name in the dataset's runs/ folder (a new name by default)"));
+    name_->setPlaceholderText(tr("automatic"));
+    concurrency_ = new QSpinBox;
+    concurrency_->setRange(1, 8);
+    named(concurrency_, "concurrencyBox", tr("How many jobs run at the same time; the others wait"));
+    connect(concurrency_, &QSpinBox::valueChanged, queue_, &TrainingQueue::setConcurrency);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Model"), model_);
+    form->addRow(tr("Method"), method_);
+    form->addRow(tr("Pretrained run"), pretrained_);
+    form->addRow(tr("Split"), split_);
+    form->addRow(tr("Fold"), fold_);
+    form->addRow(tr("Training data"), percent_);
+    form->addRow(tr("Epochs"), epochs_);
+    form->addRow(tr("Learning rate"), learningRate_);
+    form->addRow(tr("Batch"), batch_);
+    form->addRow(tr("Seed"), seed_);
+    form->addRow(tr("Ensemble"), ensemble_);
+    form->addRow(tr("Threads"), threads_);
+    form->addRow(tr("Device"), device_);
+    form->addRow(tr("Run name"), name_);
+    form->addRow(tr("Jobs at once"), concurrency_);
+    problem_ = new QLabel;
+    problem_->setObjectName(QStringLiteral("trainingProblem"));
+    problem_->setWordWrap(true);
+    problem_->setStyleSheet(QStringLiteral("color: #b2182b"));
+    start_ = new QPushButton(tr("Start"));
+    start_->setObjectName(QStringLiteral("startTraining"));
+    connect(start_, &QPushButton::clicked, this, [this] { (void)start(); });
+    cancel_ = new QPushButton(tr("Cancel"));
+    cancel_->setObjectName(QStringLiteral("cancelTraining"));
+    cancel_->setEnabled(false);
+    connect(cancel_, &QPushButton::clicked, this, [this] { queue_->cancel(shownJob_); });
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(start_);
+    buttons->addWidget(cancel_);
+    auto *formBox = new QWidget;
+    auto *formLayout = new QVBoxLayout(formBox);
+    formLayout->addLayout(form);
+    formLayout->addWidget(problem_);
+    formLayout->addLayout(buttons);
+    formLayout->addStretch(1);
+
+    jobs_ = new QTableWidget(0, JobColumns);
+    jobs_->setObjectName(QStringLiteral("jobTable"));
+    jobs_->setHorizontalHeaderLabels({tr("Run"), tr("Model / method"), tr("Progress"), tr("State")});
+    jobs_->horizontalHeader()->setSectionResizeMode(JobProgressColumn, QHeaderView::Stretch);
+    jobs_->verticalHeader()->hide();
+    jobs_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    jobs_->setSelectionMode(QAbstractItemView::SingleSelection);
+    jobs_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(jobs_, &QTableWidget::itemSelectionChanged, this, [this] {
+        const auto rows = jobs_->selectionModel()->selectedRows();
+        if (!rows.isEmpty())
+            showJob(jobs_->item(rows.first().row(), JobName)->data(Qt::UserRole).toInt());
+    });
+    curves_ = new QCustomPlot;
+    curves_->setObjectName(QStringLiteral("lossCurves"));
+    curves_->xAxis->setLabel(tr("Epoch"));
+    curves_->yAxis->setLabel(tr("Loss (MSE of standardised flux)"));
+    curves_->legend->setVisible(true);
+    curves_->setMinimumHeight(100);
+    auto *right = new QSplitter(Qt::Vertical);
+    right->addWidget(jobs_);
+    right->addWidget(curves_);
+    right->setStretchFactor(0, 1);
+    right->setStretchFactor(1, 2); // the curves are what one watches
+    right->setSizes({120, 280});
+    // The form scrolls, so that the dock can be as short as the user likes.
+    auto *formScroll = new QScrollArea;
+    formScroll->setWidget(formBox);
+    formScroll->setWidgetResizable(true);
+    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    formScroll->setMinimumWidth(formBox->sizeHint().width() + 20);
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(formScroll);
+    split->addWidget(right);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(split);
+
+    for (QComboBox *box : {model_, method_, pretrained_, split_, device_})
+        connect(box, &QComboBox::currentIndexChanged, this, &TrainingPanel::updateForm);
+    for (QSpinBox *box : {fold_, epochs_, batch_, seed_, ensemble_, threads_})
+        connect(box, &QSpinBox::valueChanged, this, &TrainingPanel::updateForm);
+    connect(model_, &QComboBox::currentIndexChanged, this, &TrainingPanel::refreshPretrainedRuns);
+    connect(method_, &QComboBox::currentIndexChanged, this, &TrainingPanel::refreshPretrainedRuns);
+
+    connect(queue_, &TrainingQueue::jobAdded, this, [this](int id) {
+        const TrainingQueue::Job *job = queue_->job(id);
+        const int row = jobs_->rowCount();
+        jobs_->insertRow(row);
+        auto *name = new QTableWidgetItem(QFileInfo(job->out).completeBaseName());
+        name->setData(Qt::UserRole, id);
+        name->setToolTip(job->out);
+        jobs_->setItem(row, JobName, name);
+        jobs_->setItem(row, JobModel, new QTableWidgetItem(QStringLiteral("%1 / %2").arg(QString::fromStdString(learn::modelName(job->config.model.kind)),
+                                                                                      QString::fromStdString(learn::methodName(job->config.method)))));
+        auto *bar = new QProgressBar;
+        bar->setRange(0, 1000);
+        jobs_->setCellWidget(row, JobProgressColumn, bar);
+        jobs_->setItem(row, JobState, new QTableWidgetItem);
+        updateJobRow(id);
+        jobs_->selectRow(row);
+    });
+    connect(queue_, &TrainingQueue::jobChanged, this, &TrainingPanel::updateJobRow);
+    connect(queue_, &TrainingQueue::epochFinished, this, [this](int id, const learn::EpochRecord &) {
+        if (id == shownJob_)
+            plotJob(id);
+    });
+    connect(queue_, &TrainingQueue::jobFinished, this, [this](int, const QString &runFile) {
+        refreshPretrainedRuns();
+        Q_EMIT runFinished(runFile);
+    });
+    setDataset({});
+}
+
+void TrainingPanel::setDataset(const QString &datasetFolder)
+{
+    dataset_ = datasetFolder;
+    refreshPretrainedRuns();
+    updateForm();
+}
+
+QString TrainingPanel::runsFolder() const
+{
+    return dataset_.isEmpty() ? QString() : QDir(dataset_).filePath(QStringLiteral("runs"));
+}
+
+learn::TrainingConfig TrainingPanel::config() const
+{
+    learn::TrainingConfig c;
+    c.model.kind = learn::ModelKind(model_->currentData().toInt());
+    c.method = learn::Method(method_->currentData().toInt());
+    if (learn::needsPretrained(c.method))
+        c.pretrainedRun = pretrained_->currentData().toString().toStdString();
+    const int split = split_->currentData().toInt();
+    c.split.kind = split == 0 ? data::SplitKind::Temporal : data::SplitKind::Spatial;
+    c.split.fold = fold_->value();
+    c.allFolds = split == 2;
+    c.split.percent = percent_->value();
+    c.epochs = epochs_->value();
+    c.learningRate = learningRate_->value();
+    c.batchSize = batch_->value();
+    c.seed = std::uint64_t(seed_->value());
+    c.split.seed = c.seed;
+    c.ensemble = ensemble_->value();
+    c.threads = threads_->value();
+    c.device = device_->currentData().toString().toStdString();
+    return c;
+}
+
+QString TrainingPanel::problem() const
+{
+    if (dataset_.isEmpty())
+        return tr("Open a dataset with TEM-MDM/ and FLUXNET-CH4/ to train on it.");
+    const learn::TrainingConfig c = config();
+    if (learn::needsPretrained(c.method) && c.pretrainedRun.empty())
+        return tr("%1 starts from a pretrained run: train one with the method 'pretrain' and the same model first.")
+            .arg(QString::fromStdString(learn::methodName(c.method)));
+    if (c.device == "cuda" && computeDevices().find("CUDA") == std::string::npos)
+        return tr("This LibTorch has no CUDA device; choose cpu.");
+    return QString::fromStdString(c.problem());
+}
+
+void TrainingPanel::refreshPretrainedRuns()
+{
+    const QString previous = pretrained_->currentData().toString();
+    const QSignalBlocker block(pretrained_);
+    pretrained_->clear();
+    const auto kind = learn::ModelKind(model_->currentData().toInt());
+    if (!runsFolder().isEmpty() && QFileInfo::exists(runsFolder())) {
+        for (const auto &path : learn::findRunFiles(runsFolder().toStdString())) {
+            try {
+                const learn::RunRecord run = learn::readRunSummary(path);
+                // Only runs that can be a starting point: pretrained, of this model.
+                if (run.config.method != learn::Method::Pretrain || run.config.model.kind != kind)
+                    continue;
+                pretrained_->addItem(QStringLiteral("%1 (%2)").arg(QString::fromStdString(run.name), QString::fromStdString(run.created)),
+                                     QString::fromStdString(path.string()));
+            } catch (const std::exception &) {
+                continue; // a file being written or not a run
+            }
+        }
+    }
+    pretrained_->setCurrentIndex(std::max(0, pretrained_->findData(previous)));
+    updateForm();
+}
+
+void TrainingPanel::updateForm()
+{
+    const auto method = learn::Method(method_->currentData().toInt());
+    pretrained_->setEnabled(learn::needsPretrained(method));
+    fold_->setEnabled(split_->currentData().toInt() == 1);
+    const QString why = problem();
+    problem_->setText(why);
+    problem_->setVisible(!why.isEmpty());
+    start_->setEnabled(why.isEmpty());
+}
+
+int TrainingPanel::start()
+{
+    if (!problem().isEmpty())
+        return 0;
+    const learn::TrainingConfig c = config();
+    QDir().mkpath(runsFolder());
+    QString name = name_->text().trimmed();
+    if (name.isEmpty())
+        name = QStringLiteral("%1-%2-%3").arg(QString::fromStdString(learn::modelName(c.model.kind)), QString::fromStdString(learn::methodName(c.method)),
+                                             QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    QString out = QDir(runsFolder()).filePath(name + QStringLiteral(".h5"));
+    for (int n = 2; QFileInfo::exists(out); ++n) // never overwrite a run
+        out = QDir(runsFolder()).filePath(QStringLiteral("%1-%2.h5").arg(name).arg(n));
+    return queue_->enqueue(dataset_, c, out);
+}
+
+void TrainingPanel::updateJobRow(int id)
+{
+    const TrainingQueue::Job *job = queue_->job(id);
+    if (!job)
+        return;
+    for (int row = 0; row < jobs_->rowCount(); ++row) {
+        if (jobs_->item(row, JobName)->data(Qt::UserRole).toInt() != id)
+            continue;
+        auto *bar = qobject_cast<QProgressBar *>(jobs_->cellWidget(row, JobProgressColumn));
+        const auto &p = job->progress;
+        bar->setValue(int(std::lround(std::clamp(p.fraction, 0.0, 1.0) * 1000)));
+        QString state = stateText(job->state);
+        if (job->state == TrainingQueue::State::Running && p.epochs > 0)
+            state = tr("%1 epoch %2/%3, ETA %4").arg(QString::fromStdString(p.phase)).arg(p.epoch).arg(p.epochs).arg(duration(p.etaSeconds));
+        else if (job->state == TrainingQueue::State::Finished)
+            state = tr("finished, test RMSE %1").arg(job->testRmse, 0, 'g', 4);
+        jobs_->item(row, JobState)->setText(state);
+        jobs_->item(row, JobState)->setToolTip(job->message);
+    }
+    if (id == shownJob_)
+        cancel_->setEnabled(job->state == TrainingQueue::State::Running || job->state == TrainingQueue::State::Queued);
+}
+
+void TrainingPanel::showJob(int id)
+{
+    shownJob_ = id;
+    plotJob(id);
+    updateJobRow(id);
+}
+
+void TrainingPanel::plotJob(int id)
+{
+    curves_->clearGraphs();
+    const TrainingQueue::Job *job = queue_->job(id);
+    if (!job) {
+        curves_->replot();
+        return;
+    }
+    // One x position per epoch of the whole job, across phases and members.
+    struct Curve {
+        QString name;
+        double learn::EpochRecord::*field;
+        QColor colour;
+    };
+    const Curve curves[] = {{tr("train"), &learn::EpochRecord::trainLoss, QColor(0x00, 0x72, 0xB2)},
+                            {tr("validation"), &learn::EpochRecord::validationLoss, QColor(0xD5, 0x5E, 0x00)},
+                            {tr("source (TEM-MDM)"), &learn::EpochRecord::sourceLoss, QColor(0x00, 0x9E, 0x73)},
+                            {tr("target (towers)"), &learn::EpochRecord::targetLoss, QColor(0xCC, 0x79, 0xA7)},
+                            {tr("domain"), &learn::EpochRecord::domainLoss, QColor(0x56, 0xB4, 0xE9)}};
+    for (const Curve &c : curves) {
+        QVector<double> x, y;
+        for (std::size_t i = 0; i < job->history.size(); ++i) {
+            const double v = job->history[i].*c.field;
+            if (std::isfinite(v)) {
+                x.push_back(double(i + 1));
+                y.push_back(v);
+            }
+        }
+        if (x.isEmpty())
+            continue;
+        QCPGraph *graph = curves_->addGraph();
+        graph->setName(c.name);
+        graph->setPen(QPen(c.colour, 1.6));
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
+        graph->setData(x, y, true);
+    }
+    // The whole job's epochs along x from the start, so the curves grow into a fixed frame.
+    int planned = int(job->history.size());
+    if (job->progress.epochs > 0 && job->progress.fraction > 0)
+        planned = std::max(planned, int(std::lround(double(job->history.size()) / job->progress.fraction)));
+    curves_->xAxis->setRange(0.5, std::max(1, planned) + 0.5);
+    bool found = false;
+    const QCPRange values = curves_->graphCount() ? curves_->graph(0)->getValueRange(found) : QCPRange();
+    double low = values.lower, high = values.upper;
+    for (int g = 1; g < curves_->graphCount(); ++g) {
+        bool more = false;
+        const QCPRange r = curves_->graph(g)->getValueRange(more);
+        if (more) {
+            low = found ? std::min(low, r.lower) : r.lower;
+            high = found ? std::max(high, r.upper) : r.upper;
+            found = true;
+        }
+    }
+    if (found) {
+        const double pad = std::max(1e-3, (high - low) * 0.1);
+        curves_->yAxis->setRange(std::max(0.0, low - pad), high + pad);
+    }
+    curves_->replot();
+}
+
+} // namespace xmw::ui

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/learn/training_config.h"
+#include "ui/training/training_queue.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace xmw::ui {
+
+// The Training dock: a form for one training configuration (model, method, the pretrained run where
+// the method needs one, split, epochs, learning rate, batch, seed, ensemble, threads, device) that
+// refuses what cannot run before it starts; the queue of jobs with their progress and ETA; and the
+// selected job's loss curves as they arrive. Runs go into the dataset's runs/ folder.
+class TrainingPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit TrainingPanel(QWidget *parent = nullptr);
+
+    void setDataset(const QString &datasetFolder); // empty: none open
+    [[nodiscard]] TrainingQueue *queue() const { return queue_; }
+    [[nodiscard]] learn::TrainingConfig config() const;
+    // What stops the form's configuration from running; empty when Start may be pressed.
+    [[nodiscard]] QString problem() const;
+    [[nodiscard]] QString runsFolder() const;
+    [[nodiscard]] QCustomPlot *curves() const { return curves_; }
+
+    // Starts the form's configuration; the job's id, or 0 when it cannot start.
+    int start();
+
+Q_SIGNALS:
+    void runFinished(const QString &runFile);
+
+private:
+    void refreshPretrainedRuns();
+    void updateForm();
+    void showJob(int id);
+    void updateJobRow(int id);
+    void plotJob(int id);
+
+    TrainingQueue *queue_ = nullptr;
+    QString dataset_;
+    QComboBox *model_ = nullptr, *method_ = nullptr, *pretrained_ = nullptr, *split_ = nullptr, *device_ = nullptr;
+    QSpinBox *fold_ = nullptr, *epochs_ = nullptr, *batch_ = nullptr, *seed_ = nullptr, *ensemble_ = nullptr, *threads_ = nullptr,
+             *concurrency_ = nullptr;
+    QDoubleSpinBox *percent_ = nullptr, *learningRate_ = nullptr;
+    QLineEdit *name_ = nullptr;
+    QLabel *problem_ = nullptr;
+    QPushButton *start_ = nullptr, *cancel_ = nullptr;
+    QTableWidget *jobs_ = nullptr;
+    QCustomPlot *curves_ = nullptr;
+    int shownJob_ = 0;
+};
+
+} // namespace xmw::ui
