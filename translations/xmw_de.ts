@@ -741,6 +741,123 @@
         <source>Training jobs are still running or waiting. Cancel them and close? A canceled job keeps its last finished epoch and can be resumed from the command line (xmw train … --resume).</source>
         <translation>Trainingsaufträge laufen noch oder warten. Abbrechen und schließen? Ein abgebrochener Auftrag behält seine letzte abgeschlossene Epoche und lässt sich über die Kommandozeile fortsetzen (xmw train … --resume).</translation>
     </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::RunBrowser</name>
+    <message>
+        <source>temporal</source>
+        <translation>zeitlich</translation>
+    </message>
+    <message>
+        <source>spatial, all folds</source>
+        <translation>räumlich, alle Teilmengen</translation>
+    </message>
+    <message>
+        <source>spatial, fold %1</source>
+        <translation>räumlich, Teilmenge %1</translation>
+    </message>
+    <message>
+        <source>Filter runs by name, model, method or notes</source>
+        <translation>Läufe nach Name, Modell, Methode oder Notizen filtern</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>Delete Runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run file(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>%n Lauf-Datei löschen? Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>%n Lauf-Dateien löschen? Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Metrics…</source>
+        <translation>Kennzahlen exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Run Metrics</source>
+        <translation>Kennzahlen der Läufe exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Aufteilung</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>NSE</source>
+        <translation>NSE</translation>
+    </message>
+    <message>
+        <source>KGE</source>
+        <translation>KGE</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>Erstellt (UTC)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Test RMSE in nmol CH4 m-2 s-1, over the test days with an observation</source>
+        <translation>Test-RMSE in nmol CH4 m-2 s-1 über die Testtage mit Beobachtung</translation>
+    </message>
+    <message>
+        <source>Test RMSE [nmol CH4 m-2 s-1]</source>
+        <translation>Test-RMSE [nmol CH4 m-2 s-1]</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::RunStore</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteSeriesRequester</name>
@@ -1139,6 +1256,14 @@
     <message>
         <source>domain</source>
         <translation>Domäne</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Go on from the last finished epoch of a canceled or failed job</source>
+        <translation>Ab der letzten abgeschlossenen Epoche eines abgebrochenen oder fehlgeschlagenen Auftrags weitermachen</translation>
     </message>
 </context>
 <context>

@@ -741,6 +741,122 @@
         <source>Training jobs are still running or waiting. Cancel them and close? A canceled job keeps its last finished epoch and can be resumed from the command line (xmw train … --resume).</source>
         <translation>仍有训练任务在运行或等待。取消它们并关闭吗？被取消的任务会保留最后完成的轮次，可从命令行继续（xmw train … --resume）。</translation>
     </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::RunBrowser</name>
+    <message>
+        <source>temporal</source>
+        <translation>时间划分</translation>
+    </message>
+    <message>
+        <source>spatial, all folds</source>
+        <translation>空间划分，全部折</translation>
+    </message>
+    <message>
+        <source>spatial, fold %1</source>
+        <translation>空间划分，第 %1 折</translation>
+    </message>
+    <message>
+        <source>Filter runs by name, model, method or notes</source>
+        <translation>按名称、模型、方法或备注筛选运行</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Delete Runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run file(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>删除 %n 个运行文件？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Metrics…</source>
+        <translation>导出指标…</translation>
+    </message>
+    <message>
+        <source>Export Run Metrics</source>
+        <translation>导出运行指标</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>NSE</source>
+        <translation>NSE</translation>
+    </message>
+    <message>
+        <source>KGE</source>
+        <translation>KGE</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Test RMSE in nmol CH4 m-2 s-1, over the test days with an observation</source>
+        <translation>测试 RMSE（nmol CH4 m-2 s-1），基于有观测的测试日</translation>
+    </message>
+    <message>
+        <source>Test RMSE [nmol CH4 m-2 s-1]</source>
+        <translation>测试 RMSE [nmol CH4 m-2 s-1]</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::RunStore</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::SiteSeriesRequester</name>
@@ -1139,6 +1255,14 @@
     <message>
         <source>domain</source>
         <translation>领域</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Go on from the last finished epoch of a canceled or failed job</source>
+        <translation>从已取消或失败任务的最后完成轮次继续</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "ui/globe/globe_view.h"
 #include "ui/map/colour_bar.h"
 #include "ui/map/map_figure.h"
+#include "ui/training/run_browser.h"
 #include "ui/training/training_panel.h"
 #include "ui/globe/flat_map_view.h"
 #include "ui/map/colour_scale.h"
@@ -147,7 +148,8 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(tr("Could not read the towers' series: %1").arg(message), 10000);
     });
 
-    training_ = new TrainingPanel;
+    runStore_ = new RunStore(this);
+    training_ = new TrainingPanel(runStore_);
     auto *trainingDock = new QDockWidget(tr("Training"), this);
     trainingDock->setObjectName(QStringLiteral("trainingDock"));
     trainingDock->setWidget(training_);
@@ -157,6 +159,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(training_, &TrainingPanel::runFinished, this, [this](const QString &runFile) {
         statusBar()->showMessage(tr("Training finished: %1").arg(QDir::toNativeSeparators(runFile)), 10000);
     });
+
+    runs_ = new RunBrowser(runStore_);
+    auto *runsDock = new QDockWidget(tr("Runs"), this);
+    runsDock->setObjectName(QStringLiteral("runsDock"));
+    runsDock->setWidget(runs_);
+    addDockWidget(Qt::BottomDockWidgetArea, runsDock);
+    tabifyDockWidget(trainingDock, runsDock);
+    dock->raise();
+    connect(runStore_, &RunStore::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 
     sites_ = new SitesPanel;
     auto *sitesDock = new QDockWidget(tr("Sites"), this);
@@ -303,6 +314,7 @@ void MainWindow::createMenus()
     viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("timeSeriesDock"))->toggleViewAction());
     viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("sitesDock"))->toggleViewAction());
     viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("trainingDock"))->toggleViewAction());
+    viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("runsDock"))->toggleViewAction());
     QAction *find = viewMenu->addAction(tr("&Find Site…"), this, [this] {
         findChild<QDockWidget *>(QStringLiteral("sitesDock"))->show();
         sites_->focusFilter();

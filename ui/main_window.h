@@ -36,6 +36,8 @@ class SiteSeriesRequester;
 class SitesPanel;
 class TimeSeriesPanel;
 class TrainingPanel;
+class RunBrowser;
+class RunStore;
 
 // What to show once a dataset has opened (scripted use); empty parts fall back to defaults.
 struct InitialView {
@@ -55,6 +57,7 @@ public:
     [[nodiscard]] GlobeView *globe() const { return globe_; }
     [[nodiscard]] FlatMapView *flatMap() const { return flat_; }
     [[nodiscard]] TrainingPanel *training() const { return training_; }
+    [[nodiscard]] RunBrowser *runs() const { return runs_; }
     // The flat (equirectangular) map in place of the globe, or back; the same layer and towers.
     void setFlatMap(bool flat);
     [[nodiscard]] bool isFlatMap() const;
@@ -140,6 +143,8 @@ private:
     FieldRequester *fields_ = nullptr;
     TimeSeriesPanel *timeSeries_ = nullptr;
     TrainingPanel *training_ = nullptr;
+    RunStore *runStore_ = nullptr;
+    RunBrowser *runs_ = nullptr;
     SitesPanel *sites_ = nullptr;
     SiteSeriesRequester *siteSeries_ = nullptr;
     DatasetPtr dataset_;

@@ -3,10 +3,14 @@
 #include "gui_test_main.h"
 #include "core/data/demo_generator.h"
 #include "core/learn/run_file.h"
+#include "ui/training/run_browser.h"
 #include "ui/training/training_panel.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -47,7 +51,8 @@ private Q_SLOTS:
 
     void theFormRefusesWhatCannotRun()
     {
-        TrainingPanel panel;
+        RunStore store;
+        TrainingPanel panel(&store);
         auto *start = panel.findChild<QPushButton *>(QStringLiteral("startTraining"));
         QVERIFY(!start->isEnabled()); // no dataset
         panel.setDataset(demo_);
@@ -69,7 +74,8 @@ private Q_SLOTS:
 
     void aJobRunsWithLiveProgressAndCurvesAndItsRunIsOffered()
     {
-        TrainingPanel panel;
+        RunStore store;
+        TrainingPanel panel(&store);
         panel.resize(1100, 600);
         panel.show();
         panel.setDataset(demo_);
@@ -93,14 +99,45 @@ private Q_SLOTS:
         QCOMPARE(panel.curves()->graph(0)->data()->size(), 3);
         // Now fine-tuning can start from it.
         method->setCurrentIndex(method->findData(int(xmw::learn::Method::Finetune)));
-        QCOMPARE(panel.findChild<QComboBox *>(QStringLiteral("pretrainedBox"))->currentData().toString(), runFile);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.findChild<QComboBox *>(QStringLiteral("pretrainedBox"))->currentData().toString(), runFile, 10000);
         QVERIFY(panel.problem().isEmpty());
         panel.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/training-panel-finished.png"));
+
+        // The run browser lists it; a name edited in place is written to the file; metrics export;
+        // delete removes the file.
+        RunBrowser browser(&store);
+        browser.resize(1000, 500);
+        browser.show();
+        QTRY_COMPARE_WITH_TIMEOUT(browser.table()->rowCount(), 1, 10000);
+        QTableWidget *table = browser.table();
+        QCOMPARE(table->item(0, RunBrowser::Method)->text(), QStringLiteral("pretrain"));
+        QVERIFY(std::abs(table->item(0, RunBrowser::Rmse)->text().toDouble() - panel.queue()->job(id)->testRmse) < 1e-3);
+        browser.selectRuns({runFile});
+        QCOMPARE(browser.chart()->plottableCount(), 1);
+        table->item(0, RunBrowser::Name)->setText(QStringLiteral("first pretraining"));
+        QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(xmw::learn::readRunSummary(runFile.toStdString()).name), QStringLiteral("first pretraining"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(store.find(runFile) && store.find(runFile)->summary.name == "first pretraining", 10000);
+        browser.findChild<QLineEdit *>(QStringLiteral("runFilter"))->setText(QStringLiteral("nothing like it"));
+        QVERIFY(table->isRowHidden(0));
+        browser.findChild<QLineEdit *>(QStringLiteral("runFilter"))->clear();
+        const QString csv = dir_.filePath(QStringLiteral("metrics.csv"));
+        QCOMPARE(browser.exportMetrics(csv), QString());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines = QString::fromUtf8(file.readAll()).trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].startsWith(QStringLiteral("run,file,model,method,split,created,rmse [nmol CH4 m-2 s-1]")));
+        QVERIFY(lines[1].startsWith(QStringLiteral("\"first pretraining\",")));
+        browser.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/run-browser.png"));
+        QCOMPARE(browser.deleteRuns({runFile}), QString());
+        QVERIFY(!QFileInfo::exists(runFile));
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 0, 10000);
     }
 
     void cancelStopsWithinASecondAndTheWindowStaysResponsive()
     {
-        TrainingPanel panel;
+        RunStore store;
+        TrainingPanel panel(&store);
         panel.show();
         panel.setDataset(demo_);
         smallJob(panel, 500);
@@ -129,6 +166,17 @@ private Q_SLOTS:
         QVERIFY2(stopMs < 1000, qPrintable(QString::number(stopMs)));
         QVERIFY2(worst < 100, qPrintable(QString::number(worst)));
         QVERIFY(!panel.queue()->isBusy());
+
+        // Resume goes on from the last finished epoch, in a new job.
+        QVERIFY(panel.findChild<QPushButton *>(QStringLiteral("resumeTraining"))->isEnabled());
+        const int done = int(panel.queue()->job(id)->history.size());
+        const int again = panel.resume(id);
+        QVERIFY(again > id);
+        QSignalSpy resumed(panel.queue(), &TrainingQueue::epochFinished);
+        QTRY_VERIFY_WITH_TIMEOUT(resumed.count() >= 1, 60000);
+        QCOMPARE(resumed.first().at(1).value<xmw::learn::EpochRecord>().epoch, done + 1);
+        panel.queue()->cancel(again);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.queue()->isBusy(), 5000);
     }
 };
 

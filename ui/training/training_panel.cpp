@@ -1,7 +1,6 @@
 #include "ui/training/training_panel.h"
 
 #include "core/build_info.h"
-#include "core/learn/run_file.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -54,8 +53,9 @@ QString duration(double seconds)
 
 } // namespace
 
-TrainingPanel::TrainingPanel(QWidget *parent)
+TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     : QWidget(parent)
+    , store_(store)
     , queue_(new TrainingQueue(this))
 {
     setObjectName(QStringLiteral("trainingPanel"));
@@ -153,9 +153,15 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     cancel_->setObjectName(QStringLiteral("cancelTraining"));
     cancel_->setEnabled(false);
     connect(cancel_, &QPushButton::clicked, this, [this] { queue_->cancel(shownJob_); });
+    resume_ = new QPushButton(tr("Resume"));
+    resume_->setObjectName(QStringLiteral("resumeTraining"));
+    resume_->setToolTip(tr("Go on from the last finished epoch of a canceled or failed job"));
+    resume_->setEnabled(false);
+    connect(resume_, &QPushButton::clicked, this, [this] { (void)resume(shownJob_); });
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(start_);
     buttons->addWidget(cancel_);
+    buttons->addWidget(resume_);
     auto *formBox = new QWidget;
     auto *formLayout = new QVBoxLayout(formBox);
     formLayout->addLayout(form);
@@ -232,16 +238,17 @@ TrainingPanel::TrainingPanel(QWidget *parent)
             plotJob(id);
     });
     connect(queue_, &TrainingQueue::jobFinished, this, [this](int, const QString &runFile) {
-        refreshPretrainedRuns();
+        store_->refresh();
         Q_EMIT runFinished(runFile);
     });
+    connect(store_, &RunStore::changed, this, &TrainingPanel::refreshPretrainedRuns);
     setDataset({});
 }
 
 void TrainingPanel::setDataset(const QString &datasetFolder)
 {
     dataset_ = datasetFolder;
-    refreshPretrainedRuns();
+    store_->setFolder(runsFolder()); // the pretrained runs follow when it has read them
     updateForm();
 }
 
@@ -292,19 +299,12 @@ void TrainingPanel::refreshPretrainedRuns()
     const QSignalBlocker block(pretrained_);
     pretrained_->clear();
     const auto kind = learn::ModelKind(model_->currentData().toInt());
-    if (!runsFolder().isEmpty() && QFileInfo::exists(runsFolder())) {
-        for (const auto &path : learn::findRunFiles(runsFolder().toStdString())) {
-            try {
-                const learn::RunRecord run = learn::readRunSummary(path);
-                // Only runs that can be a starting point: pretrained, of this model.
-                if (run.config.method != learn::Method::Pretrain || run.config.model.kind != kind)
-                    continue;
-                pretrained_->addItem(QStringLiteral("%1 (%2)").arg(QString::fromStdString(run.name), QString::fromStdString(run.created)),
-                                     QString::fromStdString(path.string()));
-            } catch (const std::exception &) {
-                continue; // a file being written or not a run
-            }
-        }
+    for (const RunStore::Run &run : store_->runs()) {
+        // Only runs that can be a starting point: pretrained, of this model.
+        const learn::RunRecord &r = run.summary;
+        if (r.config.method != learn::Method::Pretrain || r.config.model.kind != kind)
+            continue;
+        pretrained_->addItem(QStringLiteral("%1 (%2)").arg(QString::fromStdString(r.name), QString::fromStdString(r.created)), run.path);
     }
     pretrained_->setCurrentIndex(std::max(0, pretrained_->findData(previous)));
     updateForm();
@@ -337,6 +337,16 @@ int TrainingPanel::start()
     return queue_->enqueue(dataset_, c, out);
 }
 
+int TrainingPanel::resume(int id)
+{
+    const TrainingQueue::Job *job = queue_->job(id);
+    if (!job || (job->state != TrainingQueue::State::Canceled && job->state != TrainingQueue::State::Failed) ||
+        !QFileInfo::exists(QString::fromStdString(learn::TrainingJob::checkpointPath(job->out.toStdString()).string())))
+        return 0;
+    const TrainingQueue::Job copy = *job; // enqueue adds to the map the pointer points into
+    return queue_->enqueue(copy.dataset, copy.config, copy.out, true);
+}
+
 void TrainingPanel::updateJobRow(int id)
 {
     const TrainingQueue::Job *job = queue_->job(id);
@@ -356,8 +366,11 @@ void TrainingPanel::updateJobRow(int id)
         jobs_->item(row, JobState)->setText(state);
         jobs_->item(row, JobState)->setToolTip(job->message);
     }
-    if (id == shownJob_)
+    if (id == shownJob_) {
         cancel_->setEnabled(job->state == TrainingQueue::State::Running || job->state == TrainingQueue::State::Queued);
+        resume_->setEnabled((job->state == TrainingQueue::State::Canceled || job->state == TrainingQueue::State::Failed) &&
+                            QFileInfo::exists(QString::fromStdString(learn::TrainingJob::checkpointPath(job->out.toStdString()).string())));
+    }
 }
 
 void TrainingPanel::showJob(int id)

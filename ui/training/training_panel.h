@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/learn/training_config.h"
+#include "ui/training/run_store.h"
 #include "ui/training/training_queue.h"
 
 #include <QWidget>
@@ -25,7 +26,8 @@ class TrainingPanel : public QWidget {
     Q_OBJECT
 
 public:
-    explicit TrainingPanel(QWidget *parent = nullptr);
+    // `store` lists the runs a method can start from; the panel points it at the dataset's runs/.
+    explicit TrainingPanel(RunStore *store, QWidget *parent = nullptr);
 
     void setDataset(const QString &datasetFolder); // empty: none open
     [[nodiscard]] TrainingQueue *queue() const { return queue_; }
@@ -37,6 +39,8 @@ public:
 
     // Starts the form's configuration; the job's id, or 0 when it cannot start.
     int start();
+    // Queues a canceled or failed job again from its last checkpoint; the new job's id, or 0.
+    int resume(int id);
 
 Q_SIGNALS:
     void runFinished(const QString &runFile);
@@ -48,6 +52,7 @@ private:
     void updateJobRow(int id);
     void plotJob(int id);
 
+    RunStore *store_ = nullptr;
     TrainingQueue *queue_ = nullptr;
     QString dataset_;
     QComboBox *model_ = nullptr, *method_ = nullptr, *pretrained_ = nullptr, *split_ = nullptr, *device_ = nullptr;
@@ -56,7 +61,7 @@ private:
     QDoubleSpinBox *percent_ = nullptr, *learningRate_ = nullptr;
     QLineEdit *name_ = nullptr;
     QLabel *problem_ = nullptr;
-    QPushButton *start_ = nullptr, *cancel_ = nullptr;
+    QPushButton *start_ = nullptr, *cancel_ = nullptr, *resume_ = nullptr;
     QTableWidget *jobs_ = nullptr;
     QCustomPlot *curves_ = nullptr;
     int shownJob_ = 0;
