@@ -1018,6 +1018,18 @@
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
     </message>
+    <message>
+        <source>%1 %2 ± ensemble spread</source>
+        <translation>%1 %2 ± Streuung des Ensembles</translation>
+    </message>
+    <message>
+        <source>%1 %2 predicted (test RMSE %3)</source>
+        <translation>%1 %2 vorhergesagt (Test-RMSE %3)</translation>
+    </message>
+    <message>
+        <source>%1 %2 predicted</source>
+        <translation>%1 %2 vorhergesagt</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::TrainingPanel</name>

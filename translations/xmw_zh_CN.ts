@@ -1017,6 +1017,18 @@
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
     </message>
+    <message>
+        <source>%1 %2 ± ensemble spread</source>
+        <translation>%1 %2 ± 集成离散度</translation>
+    </message>
+    <message>
+        <source>%1 %2 predicted (test RMSE %3)</source>
+        <translation>%1 %2 预测（测试 RMSE %3）</translation>
+    </message>
+    <message>
+        <source>%1 %2 predicted</source>
+        <translation>%1 %2 预测</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::TrainingPanel</name>

@@ -167,6 +167,7 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, runsDock);
     tabifyDockWidget(trainingDock, runsDock);
     dock->raise();
+    connect(runs_, &RunBrowser::selectionChanged, this, &MainWindow::requestSeries); // their predictions join the plot
     connect(runStore_, &RunStore::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 
     sites_ = new SitesPanel;
@@ -898,6 +899,7 @@ void MainWindow::requestSeries()
     selection.cell = selectedCell_;
     selection.cellYear = seriesYear_ = dateEdit_->date().year();
     selection.driver = timeSeries_->driver();
+    selection.runs = runs_->selectedRuns();
     siteSeries_->request(dataset_, selection);
 }
 

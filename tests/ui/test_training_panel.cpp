@@ -3,11 +3,15 @@
 #include "gui_test_main.h"
 #include "core/data/demo_generator.h"
 #include "core/learn/run_file.h"
+#include "ui/main_window.h"
+#include "ui/plots/time_series_panel.h"
 #include "ui/training/run_browser.h"
 #include "ui/training/training_panel.h"
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QElapsedTimer>
+#include <QStandardPaths>
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
@@ -29,7 +33,7 @@ class TestTrainingPanel : public QObject {
     QTemporaryDir dir_;
     QString demo_;
 
-    void smallJob(TrainingPanel &panel, int epochs)
+    static void smallJob(TrainingPanel &panel, int epochs)
     {
         panel.findChild<QComboBox *>(QStringLiteral("modelBox"))->setCurrentIndex(0); // lstm
         panel.findChild<QSpinBox *>(QStringLiteral("epochsBox"))->setValue(epochs);
@@ -132,6 +136,54 @@ private Q_SLOTS:
         QCOMPARE(browser.deleteRuns({runFile}), QString());
         QVERIFY(!QFileInfo::exists(runFile));
         QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 0, 10000);
+    }
+
+    void aFinishedRunsPredictionJoinsTheTimeSeries()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::datasetLoaded);
+        window.openDataset(demo_);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        smallJob(*window.training(), 2);
+        window.findChild<QSpinBox *>(QStringLiteral("ensembleBox"))->setValue(2); // a spread band
+        QSignalSpy finished(window.training(), &TrainingPanel::runFinished);
+        QVERIFY(window.training()->start() > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+        const QString runFile = finished.first().first().toString();
+        const xmw::learn::RunRecord run = xmw::learn::readRunFile(runFile.toStdString());
+        const QString site = QString::fromStdString(run.testSites.front());
+        const auto testYears = std::count(run.testSites.begin(), run.testSites.end(), run.testSites.front());
+        QTRY_COMPARE_WITH_TIMEOUT(window.runs()->table()->rowCount(), 1, 10000);
+
+        QSignalSpy plotted(&window, &MainWindow::timeSeriesShown);
+        window.selectSites({site});
+        window.runs()->selectRuns({runFile});
+        auto *plot = window.findChild<QCustomPlot *>(QStringLiteral("timeSeriesPlot"));
+        const auto predictedGraph = [&]() -> QCPGraph * {
+            for (int g = 0; g < plot->graphCount(); ++g)
+                if (plot->graph(g)->name().contains(QStringLiteral("predicted (test RMSE")))
+                    return plot->graph(g);
+            return nullptr;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(predictedGraph() != nullptr, 20000);
+        QCOMPARE(predictedGraph()->data()->size(), int(testYears * 365));
+        QVERIFY(predictedGraph()->name().startsWith(site));
+        bool band = false;
+        for (int g = 0; g < plot->graphCount(); ++g)
+            band = band || plot->graph(g)->name().contains(QStringLiteral("ensemble spread"));
+        QVERIFY(band);
+        QVERIFY(plot->itemCount() >= 2); // the tracer and a shaded test year
+        auto *panel = window.findChild<TimeSeriesPanel *>(QStringLiteral("timeSeriesPanel"));
+        const QString csv = dir_.filePath(QStringLiteral("compared.csv"));
+        QCOMPARE(panel->exportCsv(csv), QString());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        QVERIFY(QString::fromUtf8(file.readLine()).contains(QStringLiteral(" predicted [nmol CH4 m-2 s-1]")));
+        window.findChild<QDockWidget *>(QStringLiteral("timeSeriesDock"))->raise();
+        window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/comparison.png"));
     }
 
     void cancelStopsWithinASecondAndTheWindowStaysResponsive()

@@ -3,6 +3,7 @@
 #include "core/data/data_error.h"
 #include "core/data/dataset.h"
 #include "core/data/units.h"
+#include "core/learn/run_file.h"
 #include "ui/coordinates.h"
 
 #include <QCoreApplication>
@@ -70,6 +71,35 @@ SitePlotData gatherCell(const data::Dataset &dataset, double lat, double lon, in
     return out;
 }
 
+// The runs' test predictions for a tower, read from their files.
+void addRunPredictions(const std::vector<learn::RunRecord> &runs, SitePlotData &out)
+{
+    const std::string site = out.id.toStdString();
+    for (const learn::RunRecord &run : runs) {
+        RunPrediction p;
+        p.run = QString::fromStdString(run.name);
+        const auto metrics = run.perSite.find(site);
+        p.rmse = metrics == run.perSite.end() ? std::numeric_limits<double>::quiet_NaN() : metrics->second.rmse;
+        for (std::size_t i = 0; i < run.testSites.size(); ++i) {
+            if (run.testSites[i] != site)
+                continue;
+            const int year = run.testYears[i];
+            std::size_t day = 0;
+            for (int m = 1; m <= 12; ++m)
+                for (int d = 1; d <= data::daysInMonth(year, m); ++d) {
+                    if (!data::sequenceDayIndex({year, m, d}))
+                        continue; // 29 February
+                    p.dates.push_back({year, m, d});
+                    p.predicted.push_back(run.predicted[i * 365 + day]);
+                    p.spread.push_back(run.spread.empty() ? 0.0f : run.spread[i * 365 + day]);
+                    ++day;
+                }
+        }
+        if (!p.dates.empty())
+            out.runs.push_back(std::move(p));
+    }
+}
+
 } // namespace
 
 SiteSeriesRequester::SiteSeriesRequester(QObject *parent)
@@ -82,8 +112,13 @@ SiteSeriesRequester::SiteSeriesRequester(QObject *parent)
                   if (!request.dataset)
                       return outcome;
                   const SeriesSelection &s = request.selection;
-                  for (const QString &id : s.towers)
+                  std::vector<learn::RunRecord> runs;
+                  for (const QString &path : s.runs)
+                      runs.push_back(learn::readRunFile(path.toStdString()));
+                  for (const QString &id : s.towers) {
                       outcome.sites.push_back(gatherTower(*request.dataset, id, s.driver));
+                      addRunPredictions(runs, outcome.sites.back());
+                  }
                   if (s.cell)
                       outcome.sites.push_back(gatherCell(*request.dataset, s.cell->first, s.cell->second, s.cellYear, s.driver));
                   return outcome;

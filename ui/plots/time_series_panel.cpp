@@ -19,6 +19,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace xmw::ui {
 
@@ -217,6 +218,61 @@ void TimeSeriesPanel::drawTimeSeries()
             drivers = tr("%1 [%2]").arg(site.driver, site.driverUnit);
         }
     }
+    // Compared runs: each run's prediction with its ensemble spread as a band, test years shaded.
+    plot_->clearItems();
+    tracer_ = new QCPItemTracer(plot_);
+    tracer_->setStyle(QCPItemTracer::tsCircle);
+    tracer_->setSize(9);
+    tracer_->setPen(QPen(Qt::black, 1.2));
+    tracer_->setVisible(false);
+    static const QColor kRunColours[] = {QColor(0x88, 0x22, 0x55), QColor(0x11, 0x77, 0x33), QColor(0x33, 0x22, 0x88), QColor(0x99, 0x99, 0x33)};
+    std::set<int> testYears;
+    for (const SitePlotData &site : sites_)
+        for (std::size_t r = 0; r < site.runs.size(); ++r) {
+            const RunPrediction &run = site.runs[r];
+            const QColor colour = kRunColours[r % std::size(kRunColours)];
+            QVector<double> keys, mean, upper, lower;
+            bool spread = false;
+            for (std::size_t i = 0; i < run.dates.size(); ++i) {
+                keys.push_back(toKey(run.dates[i]));
+                mean.push_back(inUnit(run.predicted[i]));
+                upper.push_back(inUnit(run.predicted[i] + run.spread[i]));
+                lower.push_back(inUnit(run.predicted[i] - run.spread[i]));
+                spread = spread || run.spread[i] > 0;
+                testYears.insert(run.dates[i].year);
+            }
+            if (spread) {
+                QCPGraph *low = plot_->addGraph();
+                low->setPen(Qt::NoPen);
+                low->removeFromLegend();
+                low->setData(keys, lower, true);
+                QCPGraph *high = plot_->addGraph();
+                high->setName(tr("%1 %2 ± ensemble spread").arg(site.id, run.run));
+                high->setPen(Qt::NoPen);
+                QColor band = colour;
+                band.setAlpha(50);
+                high->setBrush(band);
+                high->setChannelFillGraph(low);
+                high->setData(keys, upper, true);
+            }
+            QCPGraph *line = plot_->addGraph();
+            line->setName(std::isfinite(run.rmse) ? tr("%1 %2 predicted (test RMSE %3)").arg(site.id, run.run).arg(inUnit(float(run.rmse)), 0, 'g', 3)
+                                                  : tr("%1 %2 predicted").arg(site.id, run.run));
+            line->setPen(QPen(colour, 1.8));
+            line->setData(keys, mean, true);
+        }
+    for (const int year : testYears) {
+        auto *shade = new QCPItemRect(plot_);
+        shade->setLayer(QStringLiteral("background"));
+        shade->topLeft->setTypeX(QCPItemPosition::ptPlotCoords);
+        shade->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        shade->bottomRight->setTypeX(QCPItemPosition::ptPlotCoords);
+        shade->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        shade->topLeft->setCoords(toKey({year, 1, 1}), 0.0);
+        shade->bottomRight->setCoords(toKey({year, 12, 31}) + 86400.0, 1.0);
+        shade->setPen(Qt::NoPen);
+        shade->setBrush(QColor(0, 0, 0, 18));
+    }
     plot_->yAxis2->setVisible(!drivers.isEmpty());
     plot_->yAxis2->setLabel(drivers);
     plot_->rescaleAxes();
@@ -349,6 +405,9 @@ QString TimeSeriesPanel::exportCsv(const QString &path) const
         header << QStringLiteral("%1 TEM-MDM CH4_emission [%2]").arg(site.id, unitSymbol());
         if (!site.driverValues.empty())
             header << QStringLiteral("%1 TEM-MDM %2 [%3]").arg(site.id, site.driver, site.driverUnit);
+        for (const RunPrediction &run : site.runs)
+            header << QStringLiteral("%1 %2 predicted [%3]").arg(site.id, run.run, unitSymbol())
+                   << QStringLiteral("%1 %2 spread [%3]").arg(site.id, run.run, unitSymbol());
     }
     const std::size_t columns = std::size_t(header.size() - 1);
     std::map<std::int64_t, QStringList> rows;
@@ -371,6 +430,14 @@ QString TimeSeriesPanel::exportCsv(const QString &path) const
             put(site.cellDates[i], column, inUnit(site.simulated[i]));
             if (!site.driverValues.empty())
                 put(site.cellDates[i], column + 1, site.driverValues[i]);
+        }
+        column += site.driverValues.empty() ? 1 : 2;
+        for (const RunPrediction &run : site.runs) {
+            for (std::size_t i = 0; i < run.dates.size(); ++i) {
+                put(run.dates[i], column, inUnit(run.predicted[i]));
+                put(run.dates[i], column + 1, inUnit(run.spread[i]));
+            }
+            column += 2;
         }
     }
     return writeAtomically(path, [&](const QString &file) {

@@ -100,7 +100,11 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSortingEnabled(true);
     table_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
-    connect(table_, &QTableWidget::itemSelectionChanged, this, &RunBrowser::drawChart);
+    connect(table_, &QTableWidget::itemSelectionChanged, this, [this] {
+        drawChart();
+        if (!rebuilding_)
+            Q_EMIT selectionChanged(selectedRuns());
+    });
     connect(table_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (rebuilding_ || (item->column() != Name && item->column() != Notes))
             return;
@@ -155,9 +159,9 @@ void RunBrowser::rebuild()
         table_->setItem(row, Notes, new QTableWidgetItem(QString::fromStdString(r.notes)));
     }
     table_->setSortingEnabled(true);
-    rebuilding_ = false;
     applyFilter();
     selectRuns(selected);
+    rebuilding_ = false;
     drawChart();
 }
 

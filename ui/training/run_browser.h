@@ -32,6 +32,9 @@ public:
     // Deletes without asking (the button asks first); empty or the problem.
     QString deleteRuns(const QStringList &paths);
 
+Q_SIGNALS:
+    void selectionChanged(const QStringList &runFiles);
+
 private:
     void rebuild();
     void applyFilter();
