@@ -3,7 +3,6 @@
 #include "core/feedback.h"
 
 #include <QMetaObject>
-#include <QPointer>
 
 #include <cmath>
 
@@ -96,14 +95,16 @@ void TrainingQueue::startWaiting()
         auto engine = std::make_shared<learn::TrainingJob>(job.dataset.toStdString(), job.config, job.out.toStdString());
         engine->setResume(job.resume);
         running_[id] = engine;
-        QPointer<TrainingQueue> self = this;
+        // The queue outlives its jobs (its destructor waits for them), and events posted to it
+        // are dropped if it goes, so the workers may post to it directly.
+        TrainingQueue *self = this;
         const int jobId = id;
         learn::TrainingJob::Callbacks callbacks;
         callbacks.epoch = [self, jobId](const learn::EpochRecord &record, const learn::JobProgress &progress) {
-            QMetaObject::invokeMethod(self, [self, jobId, record, progress] { if (self) self->onEpoch(jobId, record, progress); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(self, [self, jobId, record, progress] { self->onEpoch(jobId, record, progress); }, Qt::QueuedConnection);
         };
         callbacks.batch = [self, jobId](const learn::JobProgress &progress) {
-            QMetaObject::invokeMethod(self, [self, jobId, progress] { if (self) self->onProgress(jobId, progress); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(self, [self, jobId, progress] { self->onProgress(jobId, progress); }, Qt::QueuedConnection);
         };
         engine->setCallbacks(callbacks);
         pool_.start([self, jobId, engine] {
@@ -121,7 +122,7 @@ void TrainingQueue::startWaiting()
                 state = State::Failed;
                 message = QString::fromStdString(error.what());
             }
-            QMetaObject::invokeMethod(self, [self, jobId, state, message, rmse] { if (self) self->onEnded(jobId, state, message, rmse); },
+            QMetaObject::invokeMethod(self, [self, jobId, state, message, rmse] { self->onEnded(jobId, state, message, rmse); },
                                       Qt::QueuedConnection);
         });
         Q_EMIT jobChanged(id);
