@@ -1030,6 +1030,10 @@
         <source>%1 %2 predicted</source>
         <translation>%1 %2 vorhergesagt</translation>
     </message>
+    <message>
+        <source>TEM-MDM CH4_emission of the cell, or predicted [%1]</source>
+        <translation>TEM-MDM CH4_emission der Zelle oder vorhergesagt [%1]</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::TrainingPanel</name>

@@ -1029,6 +1029,10 @@
         <source>%1 %2 predicted</source>
         <translation>%1 %2 预测</translation>
     </message>
+    <message>
+        <source>TEM-MDM CH4_emission of the cell, or predicted [%1]</source>
+        <translation>格点的 TEM-MDM CH4_emission 或预测值 [%1]</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::TrainingPanel</name>

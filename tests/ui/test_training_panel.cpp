@@ -176,6 +176,11 @@ private Q_SLOTS:
             band = band || plot->graph(g)->name().contains(QStringLiteral("ensemble spread"));
         QVERIFY(band);
         QVERIFY(plot->itemCount() >= 2); // the tracer and a shaded test year
+        // The scatter tab adds the run's predictions against the measured days.
+        auto *scatter = window.findChild<QCustomPlot *>(QStringLiteral("scatterPlot"));
+        QCOMPARE(scatter->graphCount(), 3); // TEM-MDM, the run, 1:1
+        QVERIFY2(scatter->graph(1)->name().startsWith(site + QLatin1Char(' ') + QString::fromStdString(run.name) + QStringLiteral(": RMSE ")),
+                 qPrintable(scatter->graph(1)->name()));
         auto *panel = window.findChild<TimeSeriesPanel *>(QStringLiteral("timeSeriesPanel"));
         const QString csv = dir_.filePath(QStringLiteral("compared.csv"));
         QCOMPARE(panel->exportCsv(csv), QString());

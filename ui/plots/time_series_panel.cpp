@@ -38,6 +38,9 @@ QColor siteColour(std::size_t index)
     return kColours[index % std::size(kColours)];
 }
 
+// Compared runs, in hues apart from the towers' (Tol's muted scheme).
+const QColor kRunColours[] = {QColor(0x88, 0x22, 0x55), QColor(0x11, 0x77, 0x33), QColor(0x33, 0x22, 0x88), QColor(0x99, 0x99, 0x33)};
+
 } // namespace
 
 TimeSeriesPanel::TimeSeriesPanel(QWidget *parent)
@@ -225,7 +228,6 @@ void TimeSeriesPanel::drawTimeSeries()
     tracer_->setSize(9);
     tracer_->setPen(QPen(Qt::black, 1.2));
     tracer_->setVisible(false);
-    static const QColor kRunColours[] = {QColor(0x88, 0x22, 0x55), QColor(0x11, 0x77, 0x33), QColor(0x33, 0x22, 0x88), QColor(0x99, 0x99, 0x33)};
     std::set<int> testYears;
     for (const SitePlotData &site : sites_)
         for (std::size_t r = 0; r < site.runs.size(); ++r) {
@@ -282,43 +284,54 @@ void TimeSeriesPanel::drawTimeSeries()
 void TimeSeriesPanel::drawScatter()
 {
     scatter_->clearGraphs();
-    scatter_->xAxis->setLabel(tr("TEM-MDM CH4_emission of the cell [%1]").arg(unitSymbol()));
+    bool anyRun = false;
+    for (const SitePlotData &site : sites_)
+        anyRun = anyRun || !site.runs.empty();
+    scatter_->xAxis->setLabel(anyRun ? tr("TEM-MDM CH4_emission of the cell, or predicted [%1]").arg(unitSymbol())
+                                     : tr("TEM-MDM CH4_emission of the cell [%1]").arg(unitSymbol()));
     scatter_->yAxis->setLabel(tr("Measured FCH4 [%1]").arg(unitSymbol()));
     double low = std::numeric_limits<double>::infinity(), high = -low;
-    for (std::size_t s = 0; s < sites_.size(); ++s) {
-        const SitePlotData &site = sites_[s];
-        if (site.dates.empty())
-            continue; // a grid cell has no observations
-        std::map<std::int64_t, float> simulatedOn;
-        for (std::size_t i = 0; i < site.cellDates.size(); ++i)
-            simulatedOn[data::toDayNumber(site.cellDates[i])] = site.simulated[i];
-        std::vector<float> observed, simulated;
+    // One cloud: a modelled series against the tower's measured days, with its agreement figures.
+    const auto addCloud = [&](const SitePlotData &site, const QString &label, const std::vector<data::Date> &dates,
+                              const std::vector<float> &modelled, QColor colour, QCPScatterStyle::ScatterShape shape) {
+        std::map<std::int64_t, float> modelledOn;
+        for (std::size_t i = 0; i < dates.size(); ++i)
+            modelledOn[data::toDayNumber(dates[i])] = modelled[i];
+        std::vector<float> observed, model;
         QVector<double> xs, ys;
         for (std::size_t i = 0; i < site.dates.size(); ++i) {
-            const auto it = simulatedOn.find(data::toDayNumber(site.dates[i]));
-            if (!std::isfinite(site.measured[i]) || it == simulatedOn.end() || !std::isfinite(it->second))
+            const auto it = modelledOn.find(data::toDayNumber(site.dates[i]));
+            if (!std::isfinite(site.measured[i]) || it == modelledOn.end() || !std::isfinite(it->second))
                 continue;
             observed.push_back(float(inUnit(site.measured[i])));
-            simulated.push_back(float(inUnit(it->second)));
-            xs.push_back(simulated.back());
+            model.push_back(float(inUnit(it->second)));
+            xs.push_back(model.back());
             ys.push_back(observed.back());
             low = std::min({low, xs.back(), ys.back()});
             high = std::max({high, xs.back(), ys.back()});
         }
-        const learn::Metrics m = learn::computeMetrics(observed, simulated);
+        const learn::Metrics m = learn::computeMetrics(observed, model);
         QCPGraph *graph = scatter_->addGraph();
         graph->setName(m.count ? tr("%1: RMSE %2, R² %3, bias %4 (%5 days)")
-                                     .arg(site.id)
+                                     .arg(label)
                                      .arg(m.rmse, 0, 'g', 3)
                                      .arg(m.r2, 0, 'f', 2)
                                      .arg(m.bias, 0, 'g', 3)
                                      .arg(m.count)
-                               : tr("%1: no day with both").arg(site.id));
+                               : tr("%1: no day with both").arg(label));
         graph->setLineStyle(QCPGraph::lsNone);
-        QColor colour = siteColour(s);
         colour.setAlpha(150);
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 3.5));
+        graph->setScatterStyle(QCPScatterStyle(shape, colour, colour, 3.5));
         graph->setData(xs, ys);
+    };
+    for (std::size_t s = 0; s < sites_.size(); ++s) {
+        const SitePlotData &site = sites_[s];
+        if (site.dates.empty())
+            continue; // a grid cell has no observations
+        addCloud(site, site.id, site.cellDates, site.simulated, siteColour(s), QCPScatterStyle::ssDisc);
+        for (std::size_t r = 0; r < site.runs.size(); ++r)
+            addCloud(site, QStringLiteral("%1 %2").arg(site.id, site.runs[r].run), site.runs[r].dates, site.runs[r].predicted,
+                     kRunColours[r % std::size(kRunColours)], QCPScatterStyle::ssTriangle);
     }
     if (std::isfinite(low)) {
         QCPGraph *identity = scatter_->addGraph();
