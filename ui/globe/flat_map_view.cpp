@@ -219,13 +219,11 @@ void FlatMapView::wheelEvent(QWheelEvent *event)
         return;
     // Zoom about the pointer: the position under it stays under it.
     const auto anchor = pick(event->position());
-    const double before = pixelsPerDegree();
     zoom_ = std::clamp(zoom_ * std::pow(1.2, notches), 1.0, 40.0);
     if (anchor) {
         const double after = pixelsPerDegree();
         center_.lon = anchor->lon - (event->position().x() - width() / 2.0) / after;
         center_.lat = anchor->lat + (event->position().y() - height() / 2.0) / after;
-        (void)before;
     }
     clampCenter();
     update();

@@ -222,12 +222,9 @@ void TimeSeriesPanel::drawTimeSeries()
         }
     }
     // Compared runs: each run's prediction with its ensemble spread as a band, test years shaded.
-    plot_->clearItems();
-    tracer_ = new QCPItemTracer(plot_);
-    tracer_->setStyle(QCPItemTracer::tsCircle);
-    tracer_->setSize(9);
-    tracer_->setPen(QPen(Qt::black, 1.2));
-    tracer_->setVisible(false);
+    for (QCPItemRect *shade : testShades_)
+        plot_->removeItem(shade);
+    testShades_.clear();
     std::set<int> testYears;
     for (const SitePlotData &site : sites_)
         for (std::size_t r = 0; r < site.runs.size(); ++r) {
@@ -265,6 +262,7 @@ void TimeSeriesPanel::drawTimeSeries()
         }
     for (const int year : testYears) {
         auto *shade = new QCPItemRect(plot_);
+        testShades_.push_back(shade);
         shade->setLayer(QStringLiteral("background"));
         shade->topLeft->setTypeX(QCPItemPosition::ptPlotCoords);
         shade->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);

@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QCustomPlot;
+class QCPItemRect;
 class QCPItemTracer;
 class QLabel;
 class QMouseEvent;
@@ -60,6 +61,7 @@ private:
     QTabWidget *tabs_ = nullptr;
     QCustomPlot *plot_ = nullptr, *scatter_ = nullptr;
     QCPItemTracer *tracer_ = nullptr;
+    std::vector<QCPItemRect *> testShades_; // the compared runs' test years
     QLabel *hint_ = nullptr;
 };
 

@@ -209,7 +209,7 @@ void RunBrowser::drawChart()
                                                     QString::fromStdString(learn::modelName(run->summary.config.model.kind)),
                                                     QString::fromStdString(learn::methodName(run->summary.config.method)));
     }
-    delete_->setEnabled(!ticks.isEmpty() || !selectedRuns().isEmpty());
+    delete_->setEnabled(!selectedRuns().isEmpty());
     if (!ticks.isEmpty()) {
         auto *bars = new QCPBars(chart_->xAxis, chart_->yAxis);
         bars->setData(ticks, values);
