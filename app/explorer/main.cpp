@@ -1,4 +1,5 @@
 // xmw-explorer: the X-MethaneWet Explorer window.
+#include "core/learn/runtime.h"
 #include "core/version.h"
 #include "ui/app/explorer_options.h"
 #include "ui/app/screenshot.h"
@@ -14,6 +15,7 @@
 
 int main(int argc, char **argv)
 {
+    xmw::learn::prepareRuntime(); // before any thread: training and upscaling run on workers
     QSurfaceFormat::setDefaultFormat(xmw::ui::GlobeView::surfaceFormat());
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("xmw-explorer"));

@@ -97,12 +97,16 @@ void prepareRuntime()
         // A training step frees and allocates the same large activations (tens to hundreds of MB)
         // every batch. glibc serves blocks that big with fresh mmaps, so each batch would fault in
         // and zero its memory again; served from the heap and not trimmed back below 1 GB, they
-        // are reused instead.
+        // are reused instead. Only the main arena can hold them (the others are at most 64 MB and
+        // mmap past that whatever M_MMAP_MAX says), so every thread shares it: the explorer trains
+        // and upscales on worker threads.
+        mallopt(M_ARENA_MAX, 1);
         mallopt(M_MMAP_MAX, 0);
         mallopt(M_TRIM_THRESHOLD, 1 << 30);
-        // Subnormal numbers (gradients of saturated gates, long-decayed states) are many times slower.
-        at::globalContext().setFlushDenormal(true);
     });
+    // Subnormal numbers (gradients of saturated gates, long-decayed states) are many times slower.
+    // The flag lives in each thread's floating-point control register, so every caller sets it.
+    at::globalContext().setFlushDenormal(true);
 }
 
 struct Predictor::Impl {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/learn/run_file.h"
+#include "core/learn/runtime.h"
 #include "core/learn/sequence_model.h"
 
 #include <torch/torch.h>
@@ -29,8 +30,5 @@ void loadModel(torch::nn::Module &model, const std::string &archive, const std::
                                           int64_t batch = 256);
 
 [[nodiscard]] torch::Device parseDevice(const std::string &name); // throws std::runtime_error when unavailable
-
-// Process-wide settings the training and prediction loops run faster with; idempotent.
-void prepareRuntime();
 
 } // namespace xmw::learn
