@@ -83,6 +83,14 @@ learn::TrainingConfig parseTrainingConfig(const Args &args)
     if (c.allFolds && args.option("fold"))
         throw UsageError("--fold and --all-folds exclude each other");
     c.split.percent = args.number("percent", 100);
+    if (const auto sites = args.option("sites"))
+        for (std::size_t from = 0; from <= sites->size();) {
+            const std::size_t comma = std::min(sites->find(',', from), sites->size());
+            if (comma == from)
+                throw UsageError("--sites expects tower ids separated by commas, got '" + *sites + "'");
+            c.split.sites.push_back(sites->substr(from, comma - from));
+            from = comma + 1;
+        }
     c.epochs = int(args.number("epochs", c.epochs));
     c.finetuneEpochs = int(args.number("finetune-epochs", 0));
     c.learningRate = args.number("lr", c.learningRate);
@@ -135,7 +143,7 @@ std::string runDataset(const learn::RunRecord &run, const Args &args)
 int train(const Arguments &raw)
 {
     const Args args(raw,
-                    {"model", "method", "pretrained", "split", "fold", "folds", "percent", "epochs", "finetune-epochs", "lr",
+                    {"model", "method", "pretrained", "split", "fold", "folds", "percent", "sites", "epochs", "finetune-epochs", "lr",
                      "batch", "seed", "ensemble", "threads", "device", "hidden", "layers", "dropout", "heads", "patience",
                      "validation", "tem-fraction", "out", "name", "notes"},
                     {"all-folds", "resume", "json"});

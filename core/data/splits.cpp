@@ -59,6 +59,10 @@ std::vector<SampleRole> assignRoles(const SampleSet &towers, const SiteCatalog &
         for (std::size_t i = 0; i < towers.size(); ++i)
             roles[i] = folds.at(towers.sites[i]) == options.fold ? SampleRole::Test : SampleRole::Train;
     }
+    if (!options.sites.empty())
+        for (std::size_t i = 0; i < towers.size(); ++i)
+            if (std::find(options.sites.begin(), options.sites.end(), towers.sites[i]) == options.sites.end())
+                roles[i] = SampleRole::Unused;
 
     if (options.percent < 100.0) {
         if (options.percent <= 0.0)
@@ -86,6 +90,8 @@ std::string describe(const SplitOptions &options)
         std::snprintf(buffer, sizeof buffer, ", %g %% of training site-years", options.percent);
         text += buffer;
     }
+    if (!options.sites.empty())
+        text += ", " + std::to_string(options.sites.size()) + (options.sites.size() == 1 ? " tower" : " towers");
     return text + ", seed " + std::to_string(options.seed);
 }
 

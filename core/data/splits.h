@@ -19,6 +19,7 @@ struct SplitOptions {
     int folds = 5;         // spatial: k
     double percent = 100.0; // share of training site-years kept (the data-sparse curve)
     std::uint64_t seed = 0;
+    std::vector<std::string> sites; // the towers taking part (training and test); empty: all
 };
 
 // Spatial folds of the sites: the benchmark's published fold where a site has one (k = 5 only),
@@ -28,7 +29,8 @@ struct SplitOptions {
 // The role of each tower sample:
 //   temporal — per site, years sorted; the first ⌊(n−1)·6/7⌋+1 train, the rest test;
 //   spatial  — the sites of `fold` test, all others train;
-// then `percent` keeps that share of the training samples (at least one), seeded; the rest Unused.
+// towers not in `sites` (when given) are Unused; then `percent` keeps that share of the training
+// samples (at least one), seeded; the rest Unused.
 [[nodiscard]] std::vector<SampleRole> assignRoles(const SampleSet &towers, const SiteCatalog &catalog,
                                                   const SplitOptions &options);
 

@@ -40,6 +40,10 @@ void writeConfig(H5Writer &w, hid_t g, const TrainingConfig &c)
     w.numberAttribute(g, "folds", c.split.folds);
     w.numberAttribute(g, "all_folds", c.allFolds ? 1 : 0);
     w.numberAttribute(g, "percent", c.split.percent);
+    std::string sites; // comma-separated; empty: every tower
+    for (const auto &site : c.split.sites)
+        sites += (sites.empty() ? "" : ",") + site;
+    w.textAttribute(g, "sites", sites);
     w.numberAttribute(g, "epochs", c.epochs);
     w.numberAttribute(g, "finetune_epochs", c.fineTuneEpochCount());
     w.numberAttribute(g, "learning_rate", c.learningRate);
@@ -85,6 +89,14 @@ TrainingConfig readConfig(const H5Reader &r)
     c.split.folds = int(number("folds"));
     c.allFolds = number("all_folds") != 0;
     c.split.percent = number("percent");
+    // Run files from before tower choice have no "sites": every tower took part.
+    const std::string sites = r.textAttribute("sites", "config").value_or("");
+    for (std::size_t from = 0; from < sites.size();) {
+        const std::size_t comma = std::min(sites.find(',', from), sites.size());
+        if (comma > from)
+            c.split.sites.push_back(sites.substr(from, comma - from));
+        from = comma + 1;
+    }
     c.epochs = int(number("epochs"));
     c.finetuneEpochs = int(number("finetune_epochs"));
     c.learningRate = number("learning_rate");
@@ -269,6 +281,20 @@ RunRecord readHeader(const H5Reader &r)
     run.samplesPerSecond = r.numberAttribute("samples_per_second").value_or(0);
     run.config = readConfig(r);
     run.metrics = readMetricAttributes(r, "metrics");
+    const auto sites = r.strings("metrics/per_site/site");
+    const auto count = r.array<double>("metrics/per_site/count", H5T_NATIVE_DOUBLE);
+    std::vector<std::vector<double>> values;
+    for (const auto &name : metricNames())
+        values.push_back(r.array<double>("metrics/per_site/" + name, H5T_NATIVE_DOUBLE));
+    if (count.size() != sites.size() || std::any_of(values.begin(), values.end(), [&](const auto &v) { return v.size() != sites.size(); }))
+        r.fail("/metrics/per_site arrays do not have one value per site");
+    for (std::size_t i = 0; i < sites.size(); ++i) {
+        Metrics m;
+        m.count = std::size_t(count[i]);
+        m.rmse = values[0][i], m.nrmse = values[1][i], m.r2 = values[2][i], m.mae = values[3][i];
+        m.bias = values[4][i], m.nse = values[5][i], m.kge = values[6][i];
+        run.perSite[sites[i]] = m;
+    }
     return run;
 }
 
@@ -329,18 +355,6 @@ RunRecord readRunFile(const std::filesystem::path &path)
         r.fail("/test arrays do not have one 365-day row per test sample");
     run.trainIds = r.strings("train/id");
 
-    const auto sites = r.strings("metrics/per_site/site");
-    const auto count = r.array<double>("metrics/per_site/count", H5T_NATIVE_DOUBLE);
-    std::vector<std::vector<double>> values;
-    for (const auto &name : metricNames())
-        values.push_back(r.array<double>("metrics/per_site/" + name, H5T_NATIVE_DOUBLE));
-    for (std::size_t i = 0; i < sites.size(); ++i) {
-        Metrics m;
-        m.count = std::size_t(count.at(i));
-        m.rmse = values[0].at(i), m.nrmse = values[1].at(i), m.r2 = values[2].at(i), m.mae = values[3].at(i);
-        m.bias = values[4].at(i), m.nse = values[5].at(i), m.kge = values[6].at(i);
-        run.perSite[sites[i]] = m;
-    }
 
     const auto mean = r.array<float>("normalisation/mean", H5T_NATIVE_FLOAT);
     const auto stddev = r.array<float>("normalisation/std", H5T_NATIVE_FLOAT);

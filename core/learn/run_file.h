@@ -82,7 +82,7 @@ struct RunRecord {
 //   /base_models/…    as /models, residual runs only; /base_models attributes give the model options
 void writeRunFile(const std::filesystem::path &path, const RunRecord &run);
 [[nodiscard]] RunRecord readRunFile(const std::filesystem::path &path);
-// Only the attributes, /config and /metrics: cheap enough to list many runs.
+// Only the attributes, /config and /metrics (per tower too): cheap enough to list many runs.
 [[nodiscard]] RunRecord readRunSummary(const std::filesystem::path &path);
 // Renames a run or changes its notes in place.
 void updateRunLabels(const std::filesystem::path &path, const std::string &name, const std::string &notes);

@@ -104,6 +104,10 @@ std::string TrainingConfig::toJson() const
     j.key("folds").value(split.folds);
     j.key("all_folds").value(allFolds);
     j.key("percent").value(split.percent);
+    j.key("sites").beginArray();
+    for (const auto &site : split.sites)
+        j.value(site);
+    j.endArray();
     j.key("epochs").value(epochs);
     j.key("finetune_epochs").value(fineTuneEpochCount());
     j.key("learning_rate").value(learningRate);

@@ -546,6 +546,9 @@ RunRecord TrainingJob::run()
     const data::Dataset dataset = data::Dataset::open(d.datasetPath);
     if (!dataset.grid() || !dataset.sites())
         throw data::DataError(dataset.root(), "training needs both TEM-MDM/ and FLUXNET-CH4/");
+    for (const auto &site : c.split.sites)
+        if (!dataset.sites()->find(site))
+            throw TrainingError("there is no tower '" + site + "' in " + d.datasetPath.string());
     const data::SampleBuilder builder(dataset);
     d.say("building tower samples");
     const data::SampleSet towerSamples = builder.towerSamples(d.feedback);
@@ -566,6 +569,10 @@ RunRecord TrainingJob::run()
         if (c.allFolds)
             split.fold = f;
         roles.push_back(data::assignRoles(towerSamples, *dataset.sites(), split));
+        if (!c.split.sites.empty() && std::find(roles.back().begin(), roles.back().end(), data::SampleRole::Test) == roles.back().end())
+            throw TrainingError(c.split.kind == data::SplitKind::Spatial
+                                    ? "none of the chosen towers is in test fold " + std::to_string(split.fold) + "; choose others or another fold"
+                                    : "the chosen towers have no test year (a tower needs two full years)");
     }
 
     Scaling scaling;

@@ -11,6 +11,7 @@
 #include "core/learn/predictor.h"
 #include "core/version.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <unistd.h>
@@ -24,10 +25,27 @@ constexpr float kFill = 1.0e20f;
 
 std::vector<float> UpscaledYear::field(int dayOfYear, bool difference) const
 {
+    return meanField(dayOfYear, dayOfYear, difference);
+}
+
+std::vector<float> UpscaledYear::meanField(int first, int last, bool difference) const
+{
+    first = std::clamp(first, 0, kDays - 1);
+    last = std::clamp(last, first, kDays - 1);
     std::vector<float> out(grid.cellCount(), std::numeric_limits<float>::quiet_NaN());
     for (std::size_t c = 0; c < cells.size(); ++c) {
-        const std::size_t i = c * kDays + std::size_t(dayOfYear);
-        out[cells[c]] = difference ? values[i] - simulated[i] : values[i];
+        double sum = 0;
+        int count = 0;
+        for (int day = first; day <= last; ++day) {
+            const std::size_t i = c * kDays + std::size_t(day);
+            const float v = difference ? values[i] - simulated[i] : values[i];
+            if (std::isfinite(v)) {
+                sum += v;
+                ++count;
+            }
+        }
+        if (count > 0)
+            out[cells[c]] = float(sum / count);
     }
     return out;
 }

@@ -22,8 +22,11 @@ struct UpscaledYear {
     std::vector<float> simulated;   // cells × 365: TEM-MDM CH4_emission in the same unit
     double seconds = 0;
 
-    // One day's field (rows × cols, NaN off the predicted cells); `dayOfYear` 0…364.
+    // One day's field (rows × cols, NaN off the predicted cells); `dayOfYear` 0…364. `difference`:
+    // the prediction minus TEM-MDM.
     [[nodiscard]] std::vector<float> field(int dayOfYear, bool difference = false) const;
+    // The mean over days `first`…`last` (inclusive) of each cell's finite values.
+    [[nodiscard]] std::vector<float> meanField(int first, int last, bool difference = false) const;
 };
 
 // Applies a run to every valid cell of a year in chunks, so memory stays bounded whatever the grid.

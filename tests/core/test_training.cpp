@@ -235,6 +235,43 @@ private Q_SLOTS:
         QVERIFY(std::abs(field[cell] - year.field(59)[cell]) < 1e-4f * (1 + std::abs(field[cell])));
         QVERIFY(std::isnan(field[0]) || field[0] == year.field(59)[0]);
         QVERIFY_THROWS_EXCEPTION(xmw::data::DataError, (void)Upscaler(dataset, run).run(1900, quiet));
+
+        // Monthly and annual maps are the mean of each cell's days; the difference subtracts TEM-MDM.
+        const std::size_t c = year.cells.size() / 2;
+        double sum = 0, difference = 0;
+        for (int d = 0; d < 365; ++d) {
+            sum += year.values[c * 365 + std::size_t(d)];
+            difference += year.values[c * 365 + std::size_t(d)] - year.simulated[c * 365 + std::size_t(d)];
+        }
+        QVERIFY(std::abs(year.meanField(0, 364)[year.cells[c]] - sum / 365) < 1e-3 * (1 + std::abs(sum / 365)));
+        QVERIFY(std::abs(year.meanField(0, 364, true)[year.cells[c]] - difference / 365) < 1e-3 * (1 + std::abs(difference / 365)));
+        QCOMPARE(year.meanField(31, 31, true)[year.cells[c]], year.field(31, true)[year.cells[c]]);
+    }
+
+    void chosenTowersAloneTrainAndTest()
+    {
+        if (!std::filesystem::exists(demo_.scratch("scratch.h5")))
+            (void)train(quick(ModelKind::Lstm, Method::Scratch), "scratch.h5");
+        const RunRecord all = readRunSummary(demo_.scratch("scratch.h5"));
+        QVERIFY(all.perSite.size() >= 3);
+        std::vector<std::string> chosen;
+        for (const auto &entry : all.perSite)
+            if (chosen.size() < 2)
+                chosen.push_back(entry.first); // towers with a test year
+        TrainingConfig c = quick(ModelKind::Lstm, Method::Scratch);
+        c.split.sites = chosen;
+        const RunRecord run = train(c, "two-towers.h5");
+        QCOMPARE(run.perSite.size(), std::size_t(2));
+        for (const auto &site : run.testSites)
+            QVERIFY(std::find(chosen.begin(), chosen.end(), site) != chosen.end());
+        for (const auto &id : run.trainIds)
+            QVERIFY2(id.starts_with(chosen[0] + "/") || id.starts_with(chosen[1] + "/"), id.c_str());
+        QCOMPARE(readRunSummary(demo_.scratch("two-towers.h5")).config.split.sites, chosen);
+        QVERIFY(run.config.toJson().find("\"sites\":[\"" + chosen[0] + "\",\"" + chosen[1] + "\"]") != std::string::npos);
+
+        c.split.sites = {"XX-Nowhere"};
+        QVERIFY_THROWS_EXCEPTION(TrainingError, (void)train(c, "nowhere.h5"));
+        QVERIFY(!std::filesystem::exists(demo_.scratch("nowhere.h5")));
     }
 
     void commandLineTrainsAndReportsJson()
