@@ -92,12 +92,36 @@
         <translation>--date erwartet JJJJ-MM-TT; erhalten: '%1'</translation>
     </message>
     <message>
-        <source>--variable, --date and --site need a dataset to open</source>
-        <translation>--variable, --date und --site brauchen einen zu öffnenden Datensatz</translation>
-    </message>
-    <message>
         <source>Show the flat (equirectangular) map instead of the globe.</source>
         <translation>Die flache (abstandstreue Zylinder-)Karte statt des Globus zeigen.</translation>
+    </message>
+    <message>
+        <source>Select these runs of the dataset's runs/ folder (files, comma-separated).</source>
+        <translation>Diese Läufe aus dem Ordner runs/ des Datensatzes auswählen (Dateien, durch Kommas getrennt).</translation>
+    </message>
+    <message>
+        <source>Upscale the one --run over this year and show its prediction map.</source>
+        <translation>Den einen --run über dieses Jahr hochskalieren und seine Vorhersagekarte zeigen.</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>With --upscale: show the prediction minus TEM-MDM.</source>
+        <translation>Mit --upscale: die Vorhersage minus TEM-MDM zeigen.</translation>
+    </message>
+    <message>
+        <source>--upscale expects a year and exactly one --run</source>
+        <translation>--upscale erwartet ein Jahr und genau einen --run</translation>
+    </message>
+    <message>
+        <source>--difference applies to --upscale</source>
+        <translation>--difference gilt nur mit --upscale</translation>
+    </message>
+    <message>
+        <source>--variable, --date, --site and --run need a dataset to open</source>
+        <translation>--variable, --date, --site und --run brauchen einen Datensatz zum Öffnen</translation>
     </message>
 </context>
 <context>
@@ -113,6 +137,17 @@
     <message>
         <source>%1: cannot replace the file</source>
         <translation>%1: die Datei kann nicht ersetzt werden</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionLayer</name>
+    <message>
+        <source>%1 %2 (%3), %4</source>
+        <translation>%1 %2 (%3), %4</translation>
+    </message>
+    <message>
+        <source>There is no prediction to write.</source>
+        <translation>Es gibt keine Vorhersage zum Schreiben.</translation>
     </message>
 </context>
 <context>
@@ -273,6 +308,17 @@
     <message>
         <source>viridis</source>
         <translation>viridis</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::FieldRequester</name>
+    <message>
+        <source>prediction − TEM-MDM</source>
+        <translation>Vorhersage − TEM-MDM</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>Vorhersage</translation>
     </message>
 </context>
 <context>
@@ -745,6 +791,62 @@
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
+    <message>
+        <source>&amp;Prediction (CF NetCDF)…</source>
+        <translation>&amp;Vorhersage (CF-NetCDF)…</translation>
+    </message>
+    <message>
+        <source>The upscaled prediction layer on the map, with TEM-MDM's values for the same cells, as CF NetCDF</source>
+        <translation>Die hochskalierte Vorhersageebene der Karte, mit den TEM-MDM-Werten derselben Zellen, als CF-NetCDF</translation>
+    </message>
+    <message numerus="yes">
+        <source>Upscaled %1: %n land cell(s) in %2 s</source>
+        <translation><numerusform>%1 hochskaliert: %n Landzelle in %2 s</numerusform><numerusform>%1 hochskaliert: %n Landzellen in %2 s</numerusform></translation>
+    </message>
+    <message>
+        <source>Prediction − TEM-MDM: %1</source>
+        <translation>Vorhersage − TEM-MDM: %1</translation>
+    </message>
+    <message>
+        <source>Prediction: %1</source>
+        <translation>Vorhersage: %1</translation>
+    </message>
+    <message>
+        <source>The run's daily CH4 minus TEM-MDM's, per cell, on a diverging scale</source>
+        <translation>Das tägliche CH4 des Laufs minus das von TEM-MDM, je Zelle, auf einer divergierenden Skala</translation>
+    </message>
+    <message>
+        <source>The run applied to every land cell of %1</source>
+        <translation>Der Lauf, angewandt auf jede Landzelle von %1</translation>
+    </message>
+    <message>
+        <source>Not a run of this dataset (its runs/ folder): %1</source>
+        <translation>Kein Lauf dieses Datensatzes (seines Ordners runs/): %1</translation>
+    </message>
+    <message>
+        <source>Could not upscale %1 over %2</source>
+        <translation>%1 konnte nicht über %2 hochskaliert werden</translation>
+    </message>
+    <message>
+        <source>Export Prediction</source>
+        <translation>Vorhersage exportieren</translation>
+    </message>
+    <message>
+        <source>NetCDF files (*.nc)</source>
+        <translation>NetCDF-Dateien (*.nc)</translation>
+    </message>
+    <message>
+        <source> (28 February: the benchmark's years have 365 days)</source>
+        <translation> (28. Februar: die Jahre des Benchmarks haben 365 Tage)</translation>
+    </message>
+    <message>
+        <source>Prediction − TEM-MDM, %1</source>
+        <translation>Vorhersage − TEM-MDM, %1</translation>
+    </message>
+    <message>
+        <source>Prediction, %1</source>
+        <translation>Vorhersage, %1</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunBrowser</name>
@@ -844,12 +946,88 @@
         <translation>Test-RMSE in nmol CH4 m-2 s-1 über die Testtage mit Beobachtung</translation>
     </message>
     <message>
-        <source>Test RMSE [nmol CH4 m-2 s-1]</source>
-        <translation>Test-RMSE [nmol CH4 m-2 s-1]</translation>
-    </message>
-    <message>
         <source>minutes</source>
         <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>, %1 % of training data</source>
+        <translation>, %1 % der Trainingsdaten</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n tower(s)</source>
+        <translation><numerusform>, %n Turm</numerusform><numerusform>, %n Türme</numerusform></translation>
+    </message>
+    <message>
+        <source>NRMSE</source>
+        <translation>NRMSE</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>Bias</translation>
+    </message>
+    <message>
+        <source>The test metric the chart and the per-tower table compare</source>
+        <translation>Die Testmetrik, die Diagramm und Tabelle je Turm vergleichen</translation>
+    </message>
+    <message>
+        <source>Each test tower's metric for the selected runs; the best of each row is bold</source>
+        <translation>Die Metrik jedes Testturms für die ausgewählten Läufe; der beste Wert jeder Zeile ist fett</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Per tower</source>
+        <translation>Je Turm</translation>
+    </message>
+    <message>
+        <source>The TEM-MDM year whose land cells the run predicts</source>
+        <translation>Das TEM-MDM-Jahr, dessen Landzellen der Lauf vorhersagt</translation>
+    </message>
+    <message>
+        <source>Upscale to Map</source>
+        <translation>Auf Karte hochskalieren</translation>
+    </message>
+    <message>
+        <source>Apply the selected run to every land cell of the year, in the background; the map then offers its prediction and the prediction minus TEM-MDM as layers</source>
+        <translation>Den ausgewählten Lauf im Hintergrund auf jede Landzelle des Jahres anwenden; die Karte bietet dann seine Vorhersage und die Vorhersage minus TEM-MDM als Ebenen an</translation>
+    </message>
+    <message>
+        <source>Upscaling failed</source>
+        <translation>Hochskalieren fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Upscale the selected run over</source>
+        <translation>Ausgewählten Lauf hochskalieren über</translation>
+    </message>
+    <message>
+        <source>every tower</source>
+        <translation>jeder Turm</translation>
+    </message>
+    <message>
+        <source>Test %1 [nmol CH4 m-2 s-1]</source>
+        <translation>Test-%1 [nmol CH4 m-2 s-1]</translation>
+    </message>
+    <message>
+        <source>Test %1</source>
+        <translation>Test-%1</translation>
+    </message>
+    <message>
+        <source>Tower</source>
+        <translation>Turm</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test day(s) with an observation</source>
+        <translation><numerusform>%n Testtag mit Beobachtung</numerusform><numerusform>%n Testtage mit Beobachtung</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel Upscaling</source>
+        <translation>Hochskalieren abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1458,70 @@
     <message>
         <source>Go on from the last finished epoch of a canceled or failed job</source>
         <translation>Ab der letzten abgeschlossenen Epoche eines abgebrochenen oder fehlgeschlagenen Auftrags weitermachen</translation>
+    </message>
+    <message>
+        <source>Train on the towers only: the baseline every transfer method is compared with</source>
+        <translation>Nur mit den Türmen trainieren: die Basislinie, mit der jede Transfermethode verglichen wird</translation>
+    </message>
+    <message>
+        <source>Train on TEM-MDM simulation samples only: a starting point for finetune and residual</source>
+        <translation>Nur mit TEM-MDM-Simulationsstichproben trainieren: ein Ausgangspunkt für finetune und residual</translation>
+    </message>
+    <message>
+        <source>Start from a pretrained run's weights and go on training on the towers</source>
+        <translation>Von den Gewichten eines vortrainierten Laufs ausgehen und mit den Türmen weitertrainieren</translation>
+    </message>
+    <message>
+        <source>Domain-adversarial: a shared encoder learns from both, a discriminator behind gradient reversal makes simulation and towers look alike; then fine-tuning on the towers</source>
+        <translation>Domänen-adversarial: ein gemeinsamer Encoder lernt aus beiden, ein Diskriminator hinter Gradientenumkehr lässt Simulation und Türme gleich aussehen; danach Feinabstimmung mit den Türmen</translation>
+    </message>
+    <message>
+        <source>Keep a pretrained model frozen and learn what it misses at the towers; the prediction is their sum</source>
+        <translation>Ein vortrainiertes Modell einfrieren und lernen, was ihm an den Türmen fehlt; die Vorhersage ist ihre Summe</translation>
+    </message>
+    <message>
+        <source>Joint training in which TEM-MDM samples count by how much they resemble the towers; then fine-tuning</source>
+        <translation>Gemeinsames Training, in dem TEM-MDM-Stichproben nach ihrer Ähnlichkeit mit den Türmen zählen; danach Feinabstimmung</translation>
+    </message>
+    <message>
+        <source>None of the selected towers has two years of data: temporal testing needs a later year to test on.</source>
+        <translation>Keiner der ausgewählten Türme hat zwei Jahre Daten: zeitliches Testen braucht ein späteres Jahr zum Testen.</translation>
+    </message>
+    <message>
+        <source>None of the selected towers is in spatial fold %1, so nothing would be tested; choose another fold or other towers.</source>
+        <translation>Keiner der ausgewählten Türme liegt in räumlicher Faltung %1, also würde nichts getestet; wählen Sie eine andere Faltung oder andere Türme.</translation>
+    </message>
+    <message>
+        <source>All the selected towers are in spatial fold %1: none would be left to train on.</source>
+        <translation>Alle ausgewählten Türme liegen in räumlicher Faltung %1: keiner bliebe zum Trainieren.</translation>
+    </message>
+    <message>
+        <source>all towers</source>
+        <translation>alle Türme</translation>
+    </message>
+    <message>
+        <source>the selected towers</source>
+        <translation>die ausgewählten Türme</translation>
+    </message>
+    <message>
+        <source>Train and test on every tower, or only on the towers selected on the map or in the Sites list (spatial folds stay the benchmark's)</source>
+        <translation>Mit jedem Turm trainieren und testen oder nur mit den auf der Karte oder in der Standortliste ausgewählten (die räumlichen Faltungen bleiben die des Benchmarks)</translation>
+    </message>
+    <message>
+        <source>Towers</source>
+        <translation>Türme</translation>
+    </message>
+    <message>
+        <source>the selected towers (none selected)</source>
+        <translation>die ausgewählten Türme (keiner ausgewählt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n selected tower(s)</source>
+        <translation><numerusform>der %n ausgewählte Turm</numerusform><numerusform>die %n ausgewählten Türme</numerusform></translation>
+    </message>
+    <message>
+        <source>Select towers on the map or in the Sites list first, or train on all towers.</source>
+        <translation>Wählen Sie zuerst Türme auf der Karte oder in der Standortliste aus, oder trainieren Sie mit allen Türmen.</translation>
     </message>
 </context>
 <context>

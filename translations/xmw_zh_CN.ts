@@ -92,12 +92,36 @@
         <translation>--date 需要 YYYY-MM-DD；实际为 '%1'</translation>
     </message>
     <message>
-        <source>--variable, --date and --site need a dataset to open</source>
-        <translation>--variable、--date 和 --site 需要一个要打开的数据集</translation>
-    </message>
-    <message>
         <source>Show the flat (equirectangular) map instead of the globe.</source>
         <translation>显示平面（等距圆柱投影）地图而不是地球。</translation>
+    </message>
+    <message>
+        <source>Select these runs of the dataset's runs/ folder (files, comma-separated).</source>
+        <translation>选择数据集 runs/ 文件夹中的这些运行（文件，以逗号分隔）。</translation>
+    </message>
+    <message>
+        <source>Upscale the one --run over this year and show its prediction map.</source>
+        <translation>将唯一的 --run 在该年份上升尺度，并显示其预测地图。</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>With --upscale: show the prediction minus TEM-MDM.</source>
+        <translation>与 --upscale 一起使用：显示预测减去 TEM-MDM。</translation>
+    </message>
+    <message>
+        <source>--upscale expects a year and exactly one --run</source>
+        <translation>--upscale 需要一个年份和恰好一个 --run</translation>
+    </message>
+    <message>
+        <source>--difference applies to --upscale</source>
+        <translation>--difference 仅适用于 --upscale</translation>
+    </message>
+    <message>
+        <source>--variable, --date, --site and --run need a dataset to open</source>
+        <translation>--variable、--date、--site 和 --run 需要打开一个数据集</translation>
     </message>
 </context>
 <context>
@@ -113,6 +137,17 @@
     <message>
         <source>%1: cannot replace the file</source>
         <translation>%1：无法替换文件</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionLayer</name>
+    <message>
+        <source>%1 %2 (%3), %4</source>
+        <translation>%1 %2（%3），%4</translation>
+    </message>
+    <message>
+        <source>There is no prediction to write.</source>
+        <translation>没有可写入的预测。</translation>
     </message>
 </context>
 <context>
@@ -273,6 +308,17 @@
     <message>
         <source>viridis</source>
         <translation>viridis</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::FieldRequester</name>
+    <message>
+        <source>prediction − TEM-MDM</source>
+        <translation>预测 − TEM-MDM</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>预测</translation>
     </message>
 </context>
 <context>
@@ -745,6 +791,62 @@
         <source>Runs</source>
         <translation>运行</translation>
     </message>
+    <message>
+        <source>&amp;Prediction (CF NetCDF)…</source>
+        <translation>预测（CF NetCDF）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The upscaled prediction layer on the map, with TEM-MDM's values for the same cells, as CF NetCDF</source>
+        <translation>地图上的升尺度预测图层，连同相同格点的 TEM-MDM 值，导出为 CF NetCDF</translation>
+    </message>
+    <message numerus="yes">
+        <source>Upscaled %1: %n land cell(s) in %2 s</source>
+        <translation><numerusform>已升尺度 %1：%n 个陆地格点，用时 %2 秒</numerusform></translation>
+    </message>
+    <message>
+        <source>Prediction − TEM-MDM: %1</source>
+        <translation>预测 − TEM-MDM：%1</translation>
+    </message>
+    <message>
+        <source>Prediction: %1</source>
+        <translation>预测：%1</translation>
+    </message>
+    <message>
+        <source>The run's daily CH4 minus TEM-MDM's, per cell, on a diverging scale</source>
+        <translation>该运行的逐日 CH4 减去 TEM-MDM 的值，逐格点，使用发散色标</translation>
+    </message>
+    <message>
+        <source>The run applied to every land cell of %1</source>
+        <translation>该运行应用于 %1 年的每个陆地格点</translation>
+    </message>
+    <message>
+        <source>Not a run of this dataset (its runs/ folder): %1</source>
+        <translation>不是此数据集（其 runs/ 文件夹）中的运行：%1</translation>
+    </message>
+    <message>
+        <source>Could not upscale %1 over %2</source>
+        <translation>无法将 %1 在 %2 年上升尺度</translation>
+    </message>
+    <message>
+        <source>Export Prediction</source>
+        <translation>导出预测</translation>
+    </message>
+    <message>
+        <source>NetCDF files (*.nc)</source>
+        <translation>NetCDF 文件 (*.nc)</translation>
+    </message>
+    <message>
+        <source> (28 February: the benchmark's years have 365 days)</source>
+        <translation>（2 月 28 日：基准的年份为 365 天）</translation>
+    </message>
+    <message>
+        <source>Prediction − TEM-MDM, %1</source>
+        <translation>预测 − TEM-MDM，%1</translation>
+    </message>
+    <message>
+        <source>Prediction, %1</source>
+        <translation>预测，%1</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunBrowser</name>
@@ -843,12 +945,88 @@
         <translation>测试 RMSE（nmol CH4 m-2 s-1），基于有观测的测试日</translation>
     </message>
     <message>
-        <source>Test RMSE [nmol CH4 m-2 s-1]</source>
-        <translation>测试 RMSE [nmol CH4 m-2 s-1]</translation>
-    </message>
-    <message>
         <source>minutes</source>
         <translation>分钟</translation>
+    </message>
+    <message>
+        <source>, %1 % of training data</source>
+        <translation>，训练数据的 %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n tower(s)</source>
+        <translation><numerusform>，%n 座通量塔</numerusform></translation>
+    </message>
+    <message>
+        <source>NRMSE</source>
+        <translation>NRMSE</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>The test metric the chart and the per-tower table compare</source>
+        <translation>图表和逐站表格所比较的测试指标</translation>
+    </message>
+    <message>
+        <source>Each test tower's metric for the selected runs; the best of each row is bold</source>
+        <translation>所选运行在每座测试塔上的指标；每行最佳值以粗体显示</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Per tower</source>
+        <translation>逐站</translation>
+    </message>
+    <message>
+        <source>The TEM-MDM year whose land cells the run predicts</source>
+        <translation>运行所预测的陆地格点所属的 TEM-MDM 年份</translation>
+    </message>
+    <message>
+        <source>Upscale to Map</source>
+        <translation>升尺度到地图</translation>
+    </message>
+    <message>
+        <source>Apply the selected run to every land cell of the year, in the background; the map then offers its prediction and the prediction minus TEM-MDM as layers</source>
+        <translation>在后台将所选运行应用于该年的每个陆地格点；随后地图提供其预测以及预测减去 TEM-MDM 两个图层</translation>
+    </message>
+    <message>
+        <source>Upscaling failed</source>
+        <translation>升尺度失败</translation>
+    </message>
+    <message>
+        <source>Upscale the selected run over</source>
+        <translation>将所选运行升尺度到</translation>
+    </message>
+    <message>
+        <source>every tower</source>
+        <translation>所有通量塔</translation>
+    </message>
+    <message>
+        <source>Test %1 [nmol CH4 m-2 s-1]</source>
+        <translation>测试 %1 [nmol CH4 m-2 s-1]</translation>
+    </message>
+    <message>
+        <source>Test %1</source>
+        <translation>测试 %1</translation>
+    </message>
+    <message>
+        <source>Tower</source>
+        <translation>通量塔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test day(s) with an observation</source>
+        <translation><numerusform>%n 个有观测的测试日</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel Upscaling</source>
+        <translation>取消升尺度</translation>
     </message>
 </context>
 <context>
@@ -1279,6 +1457,70 @@
     <message>
         <source>Go on from the last finished epoch of a canceled or failed job</source>
         <translation>从已取消或失败任务的最后完成轮次继续</translation>
+    </message>
+    <message>
+        <source>Train on the towers only: the baseline every transfer method is compared with</source>
+        <translation>仅用通量塔训练：所有迁移方法与之比较的基线</translation>
+    </message>
+    <message>
+        <source>Train on TEM-MDM simulation samples only: a starting point for finetune and residual</source>
+        <translation>仅用 TEM-MDM 模拟样本训练：作为 finetune 和 residual 的起点</translation>
+    </message>
+    <message>
+        <source>Start from a pretrained run's weights and go on training on the towers</source>
+        <translation>从预训练运行的权重出发，继续用通量塔训练</translation>
+    </message>
+    <message>
+        <source>Domain-adversarial: a shared encoder learns from both, a discriminator behind gradient reversal makes simulation and towers look alike; then fine-tuning on the towers</source>
+        <translation>领域对抗：共享编码器同时学习两者，梯度反转后的判别器使模拟与通量塔相似；然后用通量塔微调</translation>
+    </message>
+    <message>
+        <source>Keep a pretrained model frozen and learn what it misses at the towers; the prediction is their sum</source>
+        <translation>冻结预训练模型，学习它在通量塔处遗漏的部分；预测为两者之和</translation>
+    </message>
+    <message>
+        <source>Joint training in which TEM-MDM samples count by how much they resemble the towers; then fine-tuning</source>
+        <translation>联合训练，TEM-MDM 样本按其与通量塔的相似程度加权；然后微调</translation>
+    </message>
+    <message>
+        <source>None of the selected towers has two years of data: temporal testing needs a later year to test on.</source>
+        <translation>所选通量塔都没有两年的数据：时间划分测试需要较晚的一年用于测试。</translation>
+    </message>
+    <message>
+        <source>None of the selected towers is in spatial fold %1, so nothing would be tested; choose another fold or other towers.</source>
+        <translation>所选通量塔都不在空间折 %1 中，因此没有可测试的数据；请选择其他折或其他通量塔。</translation>
+    </message>
+    <message>
+        <source>All the selected towers are in spatial fold %1: none would be left to train on.</source>
+        <translation>所选通量塔全部位于空间折 %1：没有剩余的通量塔可用于训练。</translation>
+    </message>
+    <message>
+        <source>all towers</source>
+        <translation>所有通量塔</translation>
+    </message>
+    <message>
+        <source>the selected towers</source>
+        <translation>所选通量塔</translation>
+    </message>
+    <message>
+        <source>Train and test on every tower, or only on the towers selected on the map or in the Sites list (spatial folds stay the benchmark's)</source>
+        <translation>在所有通量塔上训练和测试，或仅在地图或站点列表中选择的通量塔上进行（空间折保持基准的划分）</translation>
+    </message>
+    <message>
+        <source>Towers</source>
+        <translation>通量塔</translation>
+    </message>
+    <message>
+        <source>the selected towers (none selected)</source>
+        <translation>所选通量塔（未选择）</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n selected tower(s)</source>
+        <translation><numerusform>所选的 %n 座通量塔</numerusform></translation>
+    </message>
+    <message>
+        <source>Select towers on the map or in the Sites list first, or train on all towers.</source>
+        <translation>请先在地图或站点列表中选择通量塔，或在所有通量塔上训练。</translation>
     </message>
 </context>
 <context>

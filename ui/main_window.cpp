@@ -10,6 +10,7 @@
 #include "ui/map/map_figure.h"
 #include "ui/training/run_browser.h"
 #include "ui/training/training_panel.h"
+#include "ui/training/upscale_runner.h"
 #include "ui/globe/flat_map_view.h"
 #include "ui/map/colour_scale.h"
 #include "ui/plots/site_series_requester.h"
@@ -71,6 +72,10 @@ QColor wetlandColour(std::optional<int> type)
                                       QColor(0xD5, 0x5E, 0x00), QColor(0xCC, 0x79, 0xA7)};
     return type && *type >= 1 && *type <= 5 ? kColours[*type - 1] : QColor(0xBB, 0xBB, 0xBB);
 }
+
+// Where the variable box keeps a prediction layer's index and whether it is the difference.
+constexpr int kLayerRole = Qt::UserRole + 1;
+constexpr int kDifferenceRole = Qt::UserRole + 2;
 
 } // namespace
 
@@ -156,6 +161,7 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, trainingDock);
     tabifyDockWidget(dock, trainingDock);
     dock->raise();
+    connect(this, &MainWindow::siteSelectionChanged, training_, &TrainingPanel::setSelectedSites);
     connect(training_, &TrainingPanel::runFinished, this, [this](const QString &runFile) {
         statusBar()->showMessage(tr("Training finished: %1").arg(QDir::toNativeSeparators(runFile)), 10000);
     });
@@ -168,6 +174,17 @@ MainWindow::MainWindow(QWidget *parent)
     tabifyDockWidget(trainingDock, runsDock);
     dock->raise();
     connect(runs_, &RunBrowser::selectionChanged, this, &MainWindow::requestSeries); // their predictions join the plot
+    connect(runs_, &RunBrowser::predictionReady, this, [this](const PredictionLayerPtr &layer) {
+        addPrediction(layer);
+        pendingRuns_.upscaleYear = 0;
+        if (std::exchange(pendingRuns_.difference, false))
+            variableBox_->setCurrentIndex(variableBox_->currentIndex() + 1);
+    });
+    connect(runStore_, &RunStore::changed, this, &MainWindow::applyInitialRuns);
+    connect(runs_->upscaler(), &UpscaleRunner::failed, this, [this](const QString &message) {
+        if (std::exchange(pendingRuns_.upscaleYear, 0) != 0)
+            Q_EMIT datasetFailed(message); // a scripted view that cannot be shown as asked
+    });
     connect(runStore_, &RunStore::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 
     sites_ = new SitesPanel;
@@ -209,6 +226,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     if (demoFeedback_)
         demoFeedback_->cancel(); // the generator leaves nothing half-made behind
+    if (predictionWriter_)
+        predictionWriter_->waitForFinished(); // a NetCDF file being written is finished, not left half-made
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -256,6 +275,9 @@ void MainWindow::createMenus()
     });
     copyMap->setObjectName(QStringLiteral("actionCopyMap"));
     mapExportActions_ = {mapImage, flatMap, copyMap};
+    predictionExport_ = exportMenu->addAction(tr("&Prediction (CF NetCDF)…"), this, &MainWindow::exportPrediction);
+    predictionExport_->setObjectName(QStringLiteral("actionExportPrediction"));
+    predictionExport_->setStatusTip(tr("The upscaled prediction layer on the map, with TEM-MDM's values for the same cells, as CF NetCDF"));
     exportMenu->addSeparator();
     QAction *figure = exportMenu->addAction(tr("Time Series &Figure…"), this, [this] {
         exportWith(tr("Export Time Series Figure"), tr("PDF documents (*.pdf);;SVG drawings (*.svg);;PNG images (*.png)"),
@@ -441,7 +463,7 @@ void MainWindow::createMapBar()
     towerLegend_->hide();
     towerLegend_->setContentsMargins(12, 2, 12, 4);
     centralWidget()->layout()->addWidget(towerLegend_);
-    connect(variableBox_, &QComboBox::currentIndexChanged, this, &MainWindow::requestField);
+    connect(variableBox_, &QComboBox::currentIndexChanged, this, &MainWindow::onLayerChanged);
     connect(dateEdit_, &QDateEdit::dateChanged, this, &MainWindow::requestField);
     // Slider and calendar show the same day; the slider counts days from the record's first.
     connect(dateEdit_, &QDateEdit::dateChanged, this, [this](QDate date) {
@@ -651,6 +673,7 @@ void MainWindow::updateExportActions()
         action->setEnabled(field_.has_value());
     for (QAction *action : seriesExportActions_)
         action->setEnabled(!timeSeries_->isEmpty());
+    predictionExport_->setEnabled(variableBox_ && currentPrediction() != nullptr);
 }
 
 void MainWindow::exportWith(const QString &title, const QString &filter, const QString &suffix,
@@ -715,6 +738,8 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
 {
     dataset_ = dataset;
     field_.reset();
+    predictions_.clear(); // they belong to the dataset's grid
+    gridVariableCount_ = 0;
     playAction_->setChecked(false);
     updateExportActions();
     globe_->setOverlayImage({});
@@ -735,14 +760,12 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
             variableBox_->setCurrentIndex(std::max(0, wanted));
             if (wanted < 0 && !initial_.variable.isEmpty())
                 statusBar()->showMessage(tr("No variable '%1' in this dataset").arg(initial_.variable), 10000);
+            gridVariableCount_ = variableBox_->count();
             if (!grid->years().empty()) {
                 dateEdit_->setDateRange(QDate(grid->years().front(), 1, 1), QDate(grid->years().back(), 12, 31));
-                const QSignalBlocker blockSlider(dateSlider_);
-                dateSlider_->setRange(0, int(dateEdit_->minimumDate().daysTo(dateEdit_->maximumDate())));
-                dateSlider_->setPageStep(30);
                 // Northern summer by default: wetlands emit.
                 dateEdit_->setDate(initial_.date ? toQDate(*initial_.date) : QDate(grid->years().front(), 7, 15));
-                dateSlider_->setValue(int(dateEdit_->minimumDate().daysTo(dateEdit_->date())));
+                fitDatesToLayer();
             }
         }
     }
@@ -756,11 +779,17 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
             if (grid->findVariable(name))
                 drivers << QLatin1String(name);
     timeSeries_->setDriverChoices(drivers);
-    training_->setDataset(grid && dataset_->sites() && QFileInfo(path).isDir() ? path : QString());
+    training_->setDataset(grid && dataset_->sites() && QFileInfo(path).isDir() ? path : QString(), dataset_);
+    runs_->setDataset(dataset_);
     selectedCell_.reset();
     showTowers();
     if (!initial_.sites.isEmpty())
         selectSites(initial_.sites);
+    pendingRuns_ = {};
+    if (!initial_.runs.isEmpty()) {
+        pendingRuns_ = initial_;
+        applyInitialRuns(); // or when the run store has read the folder
+    }
     initial_ = {};
     Q_EMIT datasetLoaded();
     if (grid)
@@ -790,10 +819,161 @@ void MainWindow::requestField()
 {
     if (!dataset_ || !dataset_->grid() || variableBox_->currentIndex() < 0)
         return;
-    fields_->request(dataset_, variableBox_->currentData().toString(), fromQDate(dateEdit_->date()), mapStyle(),
-                     data::Period(periodBox_->currentData().toInt()), globe_->surfaceImage());
+    const auto period = data::Period(periodBox_->currentData().toInt());
+    bool difference = false;
+    if (const PredictionLayerPtr layer = currentPrediction(&difference))
+        fields_->request(layer, difference, fromQDate(dateEdit_->date()), mapStyle(), period, globe_->surfaceImage());
+    else
+        fields_->request(dataset_, variableBox_->currentData().toString(), fromQDate(dateEdit_->date()), mapStyle(), period,
+                         globe_->surfaceImage());
     if (selectedCell_ && dateEdit_->date().year() != seriesYear_)
         requestSeries(); // the cell's series follows the map's year
+}
+
+void MainWindow::onLayerChanged()
+{
+    fitDatesToLayer();
+    updateExportActions();
+    requestField();
+}
+
+void MainWindow::fitDatesToLayer()
+{
+    // A prediction layer covers its year only: the date controls span that year while it is shown.
+    QDate first, last;
+    if (const PredictionLayerPtr layer = currentPrediction()) {
+        first = QDate(layer->year->year, 1, 1);
+        last = QDate(layer->year->year, 12, 31);
+    } else if (dataset_ && dataset_->grid() && !dataset_->grid()->years().empty()) {
+        first = QDate(dataset_->grid()->years().front(), 1, 1);
+        last = QDate(dataset_->grid()->years().back(), 12, 31);
+    } else {
+        return;
+    }
+    QDate date = dateEdit_->date();
+    if (date < first || date > last) { // the same day of the year, in the range
+        const int year = std::clamp(date.year(), first.year(), last.year());
+        date = QDate(year, date.month(), std::min(date.day(), QDate(year, date.month(), 1).daysInMonth()));
+    }
+    const QSignalBlocker blockDates(dateEdit_), blockSlider(dateSlider_);
+    dateEdit_->setDateRange(first, last);
+    dateEdit_->setDate(date);
+    dateSlider_->setRange(0, int(first.daysTo(last)));
+    dateSlider_->setPageStep(30);
+    dateSlider_->setValue(int(first.daysTo(date)));
+}
+
+PredictionLayerPtr MainWindow::currentPrediction(bool *difference) const
+{
+    const QVariant index = variableBox_->currentData(kLayerRole);
+    if (!index.isValid() || index.toInt() < 0 || index.toInt() >= int(predictions_.size()))
+        return nullptr;
+    if (difference)
+        *difference = variableBox_->currentData(kDifferenceRole).toBool();
+    return predictions_[std::size_t(index.toInt())];
+}
+
+void MainWindow::addPrediction(const PredictionLayerPtr &layer)
+{
+    if (!layer || !layer->year || !dataset_ || !dataset_->grid())
+        return;
+    // Each layer holds a year of every land cell twice (prediction and TEM-MDM): keep a few.
+    constexpr std::size_t kPredictionLimit = 4;
+    std::erase_if(predictions_, [&](const PredictionLayerPtr &p) { return p->runPath == layer->runPath && p->year->year == layer->year->year; });
+    predictions_.push_back(layer);
+    if (predictions_.size() > kPredictionLimit)
+        predictions_.erase(predictions_.begin());
+    rebuildPredictionItems();
+    variableBox_->setCurrentIndex(variableBox_->count() - 2); // the new prediction; requests it
+    statusBar()->showMessage(tr("Upscaled %1: %n land cell(s) in %2 s", nullptr, int(layer->year->cells.size()))
+                                 .arg(layer->title()).arg(layer->year->seconds, 0, 'f', 1),
+                             10000);
+}
+
+void MainWindow::rebuildPredictionItems()
+{
+    const PredictionLayerPtr shown = currentPrediction();
+    const bool shownDifference = shown && variableBox_->currentData(kDifferenceRole).toBool();
+    const int variable = shown ? -1 : variableBox_->currentIndex();
+    const QSignalBlocker block(variableBox_);
+    while (variableBox_->count() > gridVariableCount_)
+        variableBox_->removeItem(variableBox_->count() - 1);
+    if (!predictions_.empty())
+        variableBox_->insertSeparator(variableBox_->count());
+    int reselect = variable;
+    for (std::size_t k = 0; k < predictions_.size(); ++k) {
+        for (const bool difference : {false, true}) {
+            variableBox_->addItem(difference ? tr("Prediction − TEM-MDM: %1").arg(predictions_[k]->title())
+                                             : tr("Prediction: %1").arg(predictions_[k]->title()));
+            const int item = variableBox_->count() - 1;
+            variableBox_->setItemData(item, int(k), kLayerRole);
+            variableBox_->setItemData(item, difference, kDifferenceRole);
+            variableBox_->setItemData(item, difference ? tr("The run's daily CH4 minus TEM-MDM's, per cell, on a diverging scale")
+                                                       : tr("The run applied to every land cell of %1").arg(predictions_[k]->year->year),
+                                      Qt::ToolTipRole);
+            if (predictions_[k] == shown && difference == shownDifference)
+                reselect = item;
+        }
+    }
+    variableBox_->setCurrentIndex(std::max(0, reselect));
+}
+
+void MainWindow::applyInitialRuns()
+{
+    if (pendingRuns_.runs.isEmpty() || runStore_->folder().isEmpty() || !dataset_)
+        return;
+    if (runStore_->isReading())
+        return; // changed() calls again when the folder has been read
+    QStringList paths, missing;
+    for (const QString &wanted : pendingRuns_.runs) {
+        const QString canonical = QFileInfo(wanted).canonicalFilePath();
+        const auto found = std::find_if(runStore_->runs().begin(), runStore_->runs().end(), [&](const RunStore::Run &run) {
+            return !canonical.isEmpty() && QFileInfo(run.path).canonicalFilePath() == canonical;
+        });
+        if (found == runStore_->runs().end())
+            missing << wanted;
+        else
+            paths << found->path;
+    }
+    const InitialView asked = std::exchange(pendingRuns_, InitialView{});
+    if (!missing.isEmpty()) {
+        Q_EMIT datasetFailed(tr("Not a run of this dataset (its runs/ folder): %1").arg(missing.join(QStringLiteral(", "))));
+        return;
+    }
+    runs_->selectRuns(paths);
+    if (asked.upscaleYear != 0) {
+        pendingRuns_.upscaleYear = asked.upscaleYear;
+        pendingRuns_.difference = asked.difference;
+        if (!runs_->upscaleSelected(asked.upscaleYear))
+            Q_EMIT datasetFailed(tr("Could not upscale %1 over %2").arg(paths.join(QStringLiteral(", "))).arg(asked.upscaleYear));
+    }
+}
+
+void MainWindow::exportPrediction()
+{
+    const PredictionLayerPtr layer = currentPrediction();
+    if (!layer || (predictionWriter_ && predictionWriter_->isRunning()))
+        return;
+    QFileDialog dialog(this, tr("Export Prediction"), QStringLiteral("prediction_%1.nc").arg(layer->year->year), tr("NetCDF files (*.nc)"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("nc"));
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    const QString path = dialog.selectedFiles().constFirst();
+    // A 0.5° year is a few hundred MB before compression: written on a worker thread.
+    predictionWriter_ = new QFutureWatcher<QString>(this);
+    busy_->show();
+    connect(predictionWriter_, &QFutureWatcher<QString>::finished, this, [this, path] {
+        const QString error = predictionWriter_->result();
+        predictionWriter_->deleteLater();
+        predictionWriter_ = nullptr;
+        busy_->hide();
+        if (error.isEmpty())
+            statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+        else
+            QMessageBox::warning(this, tr("Export Prediction"), error);
+    });
+    predictionWriter_->setFuture(QtConcurrent::run([layer, path] { return writePredictionNetcdf(*layer, path); }));
 }
 
 void MainWindow::onFieldReady(const FieldRequester::Field &field)
@@ -801,14 +981,18 @@ void MainWindow::onFieldReady(const FieldRequester::Field &field)
     field_ = field;
     const ColourScale &scale = field.scale;
     globe_->setOverlayImage(field.overlay, field.composed);
-    const auto &variable = dataset_->grid()->variable(field.variable.toStdString());
-    const QString units = variable.units.empty() ? QString() : tr(" [%1]").arg(QString::fromStdString(variable.units));
+    const QString units = field.units.isEmpty() ? QString() : tr(" [%1]").arg(field.units);
     const QString month = QDate(field.date.year, field.date.month, 1).toString(QStringLiteral("yyyy-MM"));
-    const QString when = variable.cadence == data::Cadence::Static ? tr("static field")
-                         : field.period == data::Period::Year      ? tr("%1 annual mean").arg(field.date.year)
-                         : field.period == data::Period::Month     ? (variable.cadence == data::Cadence::Monthly ? month : tr("%1 monthly mean").arg(month))
-                         : variable.cadence == data::Cadence::Monthly ? month
-                                                                      : toQDate(field.date).toString(Qt::ISODate);
+    QString when = field.cadence == data::Cadence::Static ? tr("static field")
+                   : field.period == data::Period::Year   ? tr("%1 annual mean").arg(field.date.year)
+                   : field.period == data::Period::Month  ? (field.cadence == data::Cadence::Monthly ? month : tr("%1 monthly mean").arg(month))
+                   : field.cadence == data::Cadence::Monthly ? month
+                                                             : toQDate(field.date).toString(Qt::ISODate);
+    if (field.prediction && field.period == data::Period::Day && field.date.month == 2 && field.date.day == 29)
+        when += tr(" (28 February: the benchmark's years have 365 days)");
+    const QString what = !field.prediction ? field.variable
+                         : field.difference ? tr("Prediction − TEM-MDM, %1").arg(field.prediction->title())
+                                            : tr("Prediction, %1").arg(field.prediction->title());
     updateExportActions();
     const RangeMode range = RangeMode(rangeBox_->currentData().toInt());
     QString how = range == RangeMode::Fixed    ? tr("fixed colour range")
@@ -820,7 +1004,7 @@ void MainWindow::onFieldReady(const FieldRequester::Field &field)
         how += tr(", log scale");
     else if (logAction_->isChecked() && scale.palette() != Palette::Diverging)
         how += tr(" (no positive values for a log scale)");
-    colourBar_->setScale(scale, tr("%1%2, %3 — %4").arg(field.variable, units, when, how));
+    colourBar_->setScale(scale, tr("%1%2, %3 — %4").arg(what, units, when, how));
     Q_EMIT mapShown();
 }
 
@@ -921,8 +1105,7 @@ void MainWindow::showCursorPosition(double lat, double lon)
     if (field_ && dataset_ && dataset_->grid()) {
         const auto &grid = dataset_->grid()->grid();
         const float value = field_->values[std::size_t(grid.row(lat)) * std::size_t(grid.cols) + std::size_t(grid.col(lon))];
-        const auto &variable = dataset_->grid()->variable(field_->variable.toStdString());
-        text += std::isfinite(value) ? tr(" — %1 %2 %3").arg(field_->variable).arg(double(value), 0, 'g', 4).arg(QString::fromStdString(variable.units))
+        text += std::isfinite(value) ? tr(" — %1 %2 %3").arg(field_->variable).arg(double(value), 0, 'g', 4).arg(field_->units)
                                      : tr(" — %1 no value").arg(field_->variable);
     }
     positionLabel_->setText(text);

@@ -3,6 +3,7 @@
 #include "core/data/calendar.h"
 #include "core/data/demo_generator.h"
 #include "ui/data/dataset_loader.h"
+#include "ui/map/prediction_layer.h"
 
 #include <QFont>
 #include <QFutureWatcher>
@@ -13,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QCloseEvent;
 class QComboBox;
@@ -44,6 +46,9 @@ struct InitialView {
     QString variable;
     std::optional<data::Date> date;
     QStringList sites;
+    QStringList runs;     // run files of the dataset's runs/ folder to select
+    int upscaleYear = 0;  // with one run: upscale it and show the prediction layer
+    bool difference = false;
 };
 
 // The explorer's window: the globe in the centre with the chosen TEM-MDM variable of the chosen
@@ -62,6 +67,8 @@ public:
     void setFlatMap(bool flat);
     [[nodiscard]] bool isFlatMap() const;
     [[nodiscard]] const DatasetPtr &dataset() const { return dataset_; }
+    // The layer on the map as last shown (values, colours, what they mean).
+    [[nodiscard]] const std::optional<FieldRequester::Field> &field() const { return field_; }
 
     // Opens a dataset folder (or CF file) in the background; datasetLoaded or datasetFailed follows.
     void openDataset(const QString &path, const InitialView &initial = {});
@@ -87,6 +94,13 @@ public:
     // A land cell (lat, lon) whose TEM-MDM series joins the towers'; nothing when off the data.
     void selectCell(double lat, double lon, bool addToTowers);
     [[nodiscard]] const std::optional<std::pair<double, double>> &selectedCell() const { return selectedCell_; }
+    // An upscaled run joins the map layers ("prediction" and "prediction − TEM-MDM") and is shown;
+    // the same run and year again replaces it.
+    void addPrediction(const PredictionLayerPtr &layer);
+    // The prediction layer on the map (nullptr for a TEM-MDM variable); `difference`: minus TEM-MDM.
+    [[nodiscard]] PredictionLayerPtr currentPrediction(bool *difference = nullptr) const;
+    // The layers in the variable box after the TEM-MDM variables, oldest first.
+    [[nodiscard]] const std::vector<PredictionLayerPtr> &predictions() const { return predictions_; }
 
 Q_SIGNALS:
     void datasetLoaded();
@@ -110,6 +124,11 @@ private:
     void onDatasetLoaded(const DatasetPtr &dataset, const QString &path);
     void onDatasetFailed(const QString &message);
     void requestField();
+    void onLayerChanged();
+    void fitDatesToLayer();
+    void rebuildPredictionItems();
+    void exportPrediction();
+    void applyInitialRuns();
     void showTowers();
     void onMarkerClicked(const QString &id, Qt::KeyboardModifiers modifiers);
     void requestSeries();
@@ -138,6 +157,7 @@ private:
     QDoubleSpinBox *rangeLow_ = nullptr, *rangeHigh_ = nullptr;
     QAction *rangeLowAction_ = nullptr, *rangeHighAction_ = nullptr, *logAction_ = nullptr;
     QList<QAction *> mapExportActions_, seriesExportActions_;
+    QAction *predictionExport_ = nullptr;
     InitialView initial_;
     DatasetLoader *loader_ = nullptr;
     FieldRequester *fields_ = nullptr;
@@ -156,6 +176,10 @@ private:
     QFont normalFont_;
     std::shared_ptr<Feedback> demoFeedback_;
     int seriesYear_ = 0; // the year the cell's series was requested for
+    std::vector<PredictionLayerPtr> predictions_;
+    int gridVariableCount_ = 0; // the variable box's TEM-MDM entries; prediction layers follow
+    QFutureWatcher<QString> *predictionWriter_ = nullptr;
+    InitialView pendingRuns_; // runs to select once the run store has read the dataset's runs/
 };
 
 } // namespace xmw::ui

@@ -54,10 +54,13 @@ int main(int argc, char **argv)
         if (options.datasetPath.isEmpty())
             xmw::ui::saveScreenshotWhenReady(&window, options.screenshotPath, finish);
         else
-            xmw::ui::saveScreenshotWhenMapShown(&window, options.screenshotPath, !options.sites.isEmpty(), finish);
+            xmw::ui::saveScreenshotWhenMapShown(&window, options.screenshotPath, !options.sites.isEmpty(), finish,
+                                                options.upscaleYear == 0 ? xmw::ui::AwaitedMap::Any
+                                                : options.difference     ? xmw::ui::AwaitedMap::PredictionDifference
+                                                                         : xmw::ui::AwaitedMap::Prediction);
     }
     if (!options.datasetPath.isEmpty()) {
-        xmw::ui::InitialView initial{options.variable, std::nullopt, options.sites};
+        xmw::ui::InitialView initial{options.variable, std::nullopt, options.sites, options.runs, options.upscaleYear, options.difference};
         if (options.date.isValid())
             initial.date = xmw::data::Date{options.date.year(), options.date.month(), options.date.day()};
         window.openDataset(options.datasetPath, initial);

@@ -2,13 +2,18 @@
 // cancel is quick and the window stays responsive; what cannot run is refused in the form.
 #include "gui_test_main.h"
 #include "core/data/demo_generator.h"
+#include "core/data/dataset.h"
+#include "core/data/netcdf_file.h"
+#include "core/data/splits.h"
 #include "core/learn/run_file.h"
 #include "ui/main_window.h"
 #include "ui/plots/time_series_panel.h"
 #include "ui/training/run_browser.h"
 #include "ui/training/training_panel.h"
+#include "ui/training/upscale_runner.h"
 
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QStandardPaths>
@@ -26,6 +31,10 @@
 #include <qcustomplot.h>
 
 using namespace xmw::ui;
+
+namespace {
+xmw::data::Date fromDate(QDate d) { return {d.year(), d.month(), d.day()}; }
+} // namespace
 
 class TestTrainingPanel : public QObject {
     Q_OBJECT
@@ -74,6 +83,36 @@ private Q_SLOTS:
         QVERIFY(!start->isEnabled()); // Debian's LibTorch has no CUDA
         device->setCurrentIndex(0);
         QVERIFY(start->isEnabled());
+
+        // The towers: the selection on the map, refused where it leaves nothing to test.
+        const auto dataset = std::make_shared<const xmw::data::Dataset>(xmw::data::Dataset::open(demo_.toStdString()));
+        panel.setDataset(demo_, dataset);
+        auto *towers = panel.findChild<QComboBox *>(QStringLiteral("towersBox"));
+        towers->setCurrentIndex(1);
+        QVERIFY(!start->isEnabled()); // none selected
+        const auto folds = xmw::data::spatialFolds(*dataset->sites(), 5, 0);
+        const std::string first = folds.begin()->first;
+        const int fold = folds.begin()->second;
+        std::string other; // a tower in another fold, to train on
+        for (const auto &[id, f] : folds)
+            if (f != fold && other.empty())
+                other = id;
+        panel.setSelectedSites({QString::fromStdString(first), QString::fromStdString(other)});
+        QVERIFY(start->isEnabled() || panel.problem().contains(QStringLiteral("two years")));
+        auto *split = panel.findChild<QComboBox *>(QStringLiteral("splitBox"));
+        split->setCurrentIndex(1); // spatial, one fold
+        panel.findChild<QSpinBox *>(QStringLiteral("foldBox"))->setValue((fold + 1) % 5 == folds.at(other) ? (fold + 2) % 5 : (fold + 1) % 5);
+        QVERIFY(!start->isEnabled());
+        QVERIFY2(panel.problem().contains(QStringLiteral("fold")), qPrintable(panel.problem()));
+        panel.findChild<QSpinBox *>(QStringLiteral("foldBox"))->setValue(fold);
+        QVERIFY2(start->isEnabled(), qPrintable(panel.problem()));
+        QCOMPARE(panel.config().split.sites, (std::vector<std::string>{first, other}));
+        panel.setSelectedSites({QString::fromStdString(first)});
+        QVERIFY(!start->isEnabled()); // nothing left to train on
+        towers->setCurrentIndex(0);
+        split->setCurrentIndex(0);
+        QVERIFY(start->isEnabled());
+        QVERIFY(panel.config().split.sites.empty());
     }
 
     void aJobRunsWithLiveProgressAndCurvesAndItsRunIsOffered()
@@ -189,6 +228,80 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(file.readLine()).contains(QStringLiteral(" predicted [nmol CH4 m-2 s-1]")));
         window.findChild<QDockWidget *>(QStringLiteral("timeSeriesDock"))->raise();
         window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/comparison.png"));
+    }
+
+    void anUpscaledRunBecomesMapLayersAndReadsBackAsNetcdf()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::datasetLoaded);
+        window.openDataset(demo_);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.runs()->table()->rowCount() >= 1, 10000); // the previous test's run
+        const QString runFile = window.runs()->table()->item(0, RunBrowser::Name)->data(Qt::UserRole).toString();
+        window.runs()->selectRuns({runFile});
+        auto *period = window.findChild<QComboBox *>(QStringLiteral("periodBox"));
+        period->setCurrentIndex(period->findData(int(xmw::data::Period::Day)));
+
+        // Per-tower comparison of the selected run.
+        QVERIFY(window.runs()->towerTable()->rowCount() >= 1);
+        QCOMPARE(window.runs()->towerTable()->columnCount(), 2);
+
+        // Cancel stops an upscaling and leaves no layer.
+        QSignalSpy canceled(window.runs()->upscaler(), &UpscaleRunner::canceled);
+        QVERIFY(window.runs()->upscaleSelected(2016));
+        window.runs()->findChild<QPushButton *>(QStringLiteral("upscaleRun"))->click(); // now "Cancel Upscaling"
+        QTRY_COMPARE_WITH_TIMEOUT(canceled.count(), 1, 10000);
+        QVERIFY(window.predictions().empty());
+
+        QSignalSpy shown(&window, &MainWindow::mapShown);
+        auto *upscale = window.runs()->findChild<QPushButton *>(QStringLiteral("upscaleRun"));
+        QVERIFY(upscale->isEnabled());
+        window.runs()->findChild<QSpinBox *>(QStringLiteral("upscaleYear"))->setValue(2016);
+        upscale->click();
+        QTRY_COMPARE_WITH_TIMEOUT(window.predictions().size(), std::size_t(1), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.field() && window.field()->prediction, 20000);
+        bool difference = true;
+        const PredictionLayerPtr layer = window.currentPrediction(&difference);
+        QVERIFY(layer && !difference);
+        QVERIFY(!layer->year->cells.empty());
+        const auto finite = [](const std::vector<float> &v) { return std::count_if(v.begin(), v.end(), [](float x) { return std::isfinite(x); }); };
+        QCOMPARE(std::size_t(finite(window.field()->values)), layer->year->cells.size());
+        // The date controls span the layer's year.
+        auto *date = window.findChild<QDateEdit *>(QStringLiteral("dateEdit"));
+        QCOMPARE(date->minimumDate(), QDate(2016, 1, 1));
+        QCOMPARE(date->maximumDate(), QDate(2016, 12, 31));
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionExportPrediction"))->isEnabled());
+
+        // The difference layer: centred on zero, prediction minus TEM-MDM cell by cell.
+        auto *variables = window.findChild<QComboBox *>(QStringLiteral("variableBox"));
+        variables->setCurrentIndex(variables->currentIndex() + 1);
+        QTRY_VERIFY_WITH_TIMEOUT(window.field() && window.field()->difference, 20000);
+        QCOMPARE(window.field()->scale.palette(), Palette::Diverging);
+        const auto day = *xmw::data::sequenceDayIndex(fromDate(date->date()));
+        const std::size_t cell = layer->year->cells.front();
+        QCOMPARE(window.field()->values[cell], layer->year->values[std::size_t(day)] - layer->year->simulated[std::size_t(day)]);
+        window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/prediction_difference.png"));
+
+        // CF NetCDF that reads back with the same numbers.
+        const QString nc = dir_.filePath(QStringLiteral("prediction.nc"));
+        QCOMPARE(writePredictionNetcdf(*layer, nc), QString());
+        const auto file = xmw::data::NetcdfFile::open(nc.toStdString());
+        const int varid = file.variable("CH4_prediction");
+        QCOMPARE(file.textAttribute(xmw::data::NetcdfFile::kGlobal, "Conventions").value_or(""), std::string("CF-1.8"));
+        const auto &grid = layer->year->grid;
+        std::vector<float> read(grid.cellCount());
+        const std::size_t start[3] = {std::size_t(day), 0, 0}, count[3] = {1, std::size_t(grid.rows), std::size_t(grid.cols)};
+        file.read(varid, start, count, read.data());
+        QCOMPARE(read[cell], layer->year->values[std::size_t(day)]);
+
+        // Back to a TEM-MDM variable: the whole record again.
+        variables->setCurrentIndex(variables->findData(QStringLiteral("CH4_emission")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.field() && !window.field()->prediction, 20000);
+        QCOMPARE(date->minimumDate(), QDate(2015, 1, 1));
+        QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionExportPrediction"))->isEnabled());
     }
 
     void cancelStopsWithinASecondAndTheWindowStaysResponsive()

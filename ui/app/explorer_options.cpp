@@ -32,7 +32,16 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
                                         QStringLiteral("ID"));
     const QCommandLineOption flatOption(QStringLiteral("flat"),
                                         QCoreApplication::translate("ExplorerOptions", "Show the flat (equirectangular) map instead of the globe."));
-    parser.addOptions({screenshotOption, sizeOption, languageOption, variableOption, dateOption, siteOption, flatOption});
+    const QCommandLineOption runOption(QStringLiteral("run"),
+                                       QCoreApplication::translate("ExplorerOptions", "Select these runs of the dataset's runs/ folder (files, comma-separated)."),
+                                       QCoreApplication::translate("ExplorerOptions", "file"));
+    const QCommandLineOption upscaleOption(QStringLiteral("upscale"),
+                                           QCoreApplication::translate("ExplorerOptions", "Upscale the one --run over this year and show its prediction map."),
+                                           QCoreApplication::translate("ExplorerOptions", "year"));
+    const QCommandLineOption differenceOption(QStringLiteral("difference"),
+                                              QCoreApplication::translate("ExplorerOptions", "With --upscale: show the prediction minus TEM-MDM."));
+    parser.addOptions({screenshotOption, sizeOption, languageOption, variableOption, dateOption, siteOption, flatOption, runOption,
+                       upscaleOption, differenceOption});
     parser.addPositionalArgument(QStringLiteral("dataset"),
                                  QCoreApplication::translate("ExplorerOptions", "A dataset folder in the X-MethaneWet layout to open."),
                                  QStringLiteral("[dataset]"));
@@ -70,8 +79,25 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
             return outcome;
         }
     }
-    if (options.datasetPath.isEmpty() && (!options.variable.isEmpty() || options.date.isValid() || !options.sites.isEmpty())) {
-        outcome.message = QCoreApplication::translate("ExplorerOptions", "--variable, --date and --site need a dataset to open");
+    for (const QString &run : parser.values(runOption))
+        options.runs += run.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (parser.isSet(upscaleOption)) {
+        bool ok = false;
+        options.upscaleYear = parser.value(upscaleOption).toInt(&ok);
+        if (!ok || options.runs.size() != 1) {
+            outcome.message = QCoreApplication::translate("ExplorerOptions", "--upscale expects a year and exactly one --run");
+            outcome.exitCode = 2;
+            return outcome;
+        }
+    }
+    options.difference = parser.isSet(differenceOption);
+    if (options.difference && options.upscaleYear == 0) {
+        outcome.message = QCoreApplication::translate("ExplorerOptions", "--difference applies to --upscale");
+        outcome.exitCode = 2;
+        return outcome;
+    }
+    if (options.datasetPath.isEmpty() && (!options.variable.isEmpty() || options.date.isValid() || !options.sites.isEmpty() || !options.runs.isEmpty())) {
+        outcome.message = QCoreApplication::translate("ExplorerOptions", "--variable, --date, --site and --run need a dataset to open");
         outcome.exitCode = 2;
         return outcome;
     }

@@ -15,6 +15,9 @@ struct ExplorerOptions {
     QString variable;       // with the dataset: the map's variable
     QDate date;             // with the dataset: the map's day
     QStringList sites;      // with the dataset: the towers to select
+    QStringList runs;       // with the dataset: run files of its runs/ folder to select
+    int upscaleYear = 0;    // with one run: upscale it over this year and show the prediction
+    bool difference = false; // with upscaleYear: show the prediction minus TEM-MDM
     QString screenshotPath; // render the window into this PNG and exit
     QSize windowSize;       // invalid: the default size
     QString language;       // empty: follow the system locale

@@ -69,7 +69,7 @@ void saveScreenshotWhenReady(MainWindow *window, const QString &path, std::funct
 }
 
 void saveScreenshotWhenMapShown(MainWindow *window, const QString &path, bool waitForSeries,
-                                std::function<void(const QString &)> done)
+                                std::function<void(const QString &)> done, AwaitedMap map)
 {
     struct State {
         bool map = false, series = false, finished = false;
@@ -82,8 +82,9 @@ void saveScreenshotWhenMapShown(MainWindow *window, const QString &path, bool wa
         if (state->map && state->series && !std::exchange(state->finished, true))
             saveScreenshotWhenReady(window, path, state->done);
     };
-    QObject::connect(window, &MainWindow::mapShown, window, [state, maybeSave] {
-        state->map = true;
+    QObject::connect(window, &MainWindow::mapShown, window, [window, state, maybeSave, map] {
+        const auto &field = window->field();
+        state->map = map == AwaitedMap::Any || (field && field->prediction && field->difference == (map == AwaitedMap::PredictionDifference));
         maybeSave();
     });
     QObject::connect(window, &MainWindow::timeSeriesShown, window, [state, maybeSave] {

@@ -41,20 +41,63 @@ void DatasetLoader::open(const QString &path)
     }));
 }
 
+namespace {
+
+// The prediction layer's values for the request's day, month or year (29 February shows the 28th:
+// the benchmark's years have 365 days).
+std::vector<float> predictionValues(const learn::UpscaledYear &year, bool difference, data::Date date, data::Period period)
+{
+    const auto index = [&](data::Date d) {
+        if (d.month == 2 && d.day == 29)
+            d.day = 28;
+        return data::sequenceDayIndex(d).value_or(0);
+    };
+    if (period == data::Period::Year)
+        return year.meanField(0, data::kSequenceDays - 1, difference);
+    if (period == data::Period::Month)
+        return year.meanField(index({year.year, date.month, 1}), index({year.year, date.month, data::daysInMonth(year.year, date.month)}),
+                              difference);
+    return year.field(index({year.year, date.month, date.day}), difference);
+}
+
+} // namespace
+
 FieldRequester::FieldRequester(QObject *parent)
     : QObject(parent)
     , runner_(
           this,
           [](const Request &request) -> Outcome {
               try {
-                  const auto &grid = request.dataset->grid();
-                  if (!grid)
-                      return {{}, QStringLiteral("this dataset has no TEM-MDM grids")};
-                  Feedback unattended;
-                  Field field{request.variable, request.date, request.period,
-                              data::periodMean(*grid, request.variable.toStdString(), request.date, request.period, unattended), {}};
-                  field.scale = ColourScale::forField(field.values, request.style);
-                  field.overlay = renderField(field.values, grid->grid(), field.scale);
+                  Field field;
+                  field.date = request.date;
+                  field.period = request.period;
+                  MapStyle style = request.style;
+                  if (request.prediction) {
+                      const learn::UpscaledYear &year = *request.prediction->year;
+                      field.prediction = request.prediction;
+                      field.difference = request.difference;
+                      field.variable = request.difference ? FieldRequester::tr("prediction − TEM-MDM") : FieldRequester::tr("prediction");
+                      field.units = QStringLiteral("nmol m-2 s-1");
+                      field.values = predictionValues(year, request.difference, request.date, request.period);
+                      if (request.difference) {
+                          // A difference reads right only centred on zero; a log scale cannot show it.
+                          style.palette = Palette::Diverging;
+                          style.logarithmic = false;
+                      }
+                  } else {
+                      const auto &grid = request.dataset->grid();
+                      if (!grid)
+                          return {{}, QStringLiteral("this dataset has no TEM-MDM grids")};
+                      const auto &variable = grid->variable(request.variable.toStdString());
+                      Feedback unattended;
+                      field.variable = request.variable;
+                      field.units = QString::fromStdString(variable.units);
+                      field.cadence = variable.cadence;
+                      field.values = data::periodMean(*grid, variable.name, request.date, request.period, unattended);
+                  }
+                  field.scale = ColourScale::forField(field.values, style);
+                  const data::Grid &grid = request.prediction ? request.prediction->year->grid : request.dataset->grid()->grid();
+                  field.overlay = renderField(field.values, grid, field.scale);
                   if (!request.surface.isNull())
                       field.composed = composeOver(request.surface, field.overlay);
                   return {std::move(field), {}};
@@ -74,7 +117,14 @@ FieldRequester::FieldRequester(QObject *parent)
 void FieldRequester::request(const DatasetPtr &dataset, const QString &variable, data::Date date, const MapStyle &style,
                              data::Period period, const QImage &surface)
 {
-    runner_.run({dataset, variable, date, style, period, surface});
+    runner_.run({dataset, variable, date, style, period, surface, nullptr, false});
+}
+
+void FieldRequester::request(const PredictionLayerPtr &layer, bool difference, data::Date date, const MapStyle &style,
+                             data::Period period, const QImage &surface)
+{
+    if (layer && layer->year)
+        runner_.run({nullptr, {}, date, style, period, surface, layer, difference});
 }
 
 } // namespace xmw::ui

@@ -2,8 +2,10 @@
 
 #include "core/data/calendar.h"
 #include "core/data/period_mean.h"
+#include "core/data/grid_dataset.h"
 #include "ui/data/latest_only_runner.h"
 #include "ui/map/colour_scale.h"
+#include "ui/map/prediction_layer.h"
 
 #include <QFutureWatcher>
 #include <QImage>
@@ -46,26 +48,33 @@ private:
     QString path_;
 };
 
-// Reads one day's field of a variable and colours it, on a worker thread, so that the GUI thread
-// only shows the result; the newest request wins.
+// Reads one day's field of a variable (or of a prediction layer) and colours it, on a worker
+// thread, so that the GUI thread only shows the result; the newest request wins.
 class FieldRequester : public QObject {
     Q_OBJECT
 
 public:
     struct Field {
-        QString variable;
+        QString variable; // the TEM-MDM variable, or "prediction" / "prediction − TEM-MDM"
+        QString units;
+        data::Cadence cadence = data::Cadence::Daily;
         data::Date date;
         data::Period period = data::Period::Day;
         std::vector<float> values;
         QImage overlay;                 // the field coloured for the globe (see renderField)
         QImage composed;                // the overlay drawn over the request's surface image
         ColourScale scale{0.0, 1.0};    // what the colours mean (from the request's MapStyle)
+        PredictionLayerPtr prediction;  // set for a prediction layer
+        bool difference = false;        // the prediction minus TEM-MDM
     };
 
     explicit FieldRequester(QObject *parent = nullptr);
 
     // `surface`: the base image to compose the coloured field over, here rather than on the GUI thread.
     void request(const DatasetPtr &dataset, const QString &variable, data::Date date, const MapStyle &style = {},
+                 data::Period period = data::Period::Day, const QImage &surface = {});
+    // The same for an upscaled run (its year only); `difference`: minus TEM-MDM, on a diverging scale.
+    void request(const PredictionLayerPtr &layer, bool difference, data::Date date, const MapStyle &style = {},
                  data::Period period = data::Period::Day, const QImage &surface = {});
 
 Q_SIGNALS:
@@ -80,6 +89,8 @@ private:
         MapStyle style;
         data::Period period;
         QImage surface;
+        PredictionLayerPtr prediction;
+        bool difference = false;
     };
     struct Outcome {
         Field field;

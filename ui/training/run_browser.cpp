@@ -1,23 +1,32 @@
 #include "ui/training/run_browser.h"
 
+#include "core/data/dataset.h"
 #include "ui/app/atomic_write.h"
+#include "ui/training/upscale_runner.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTextStream>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace xmw::ui {
 
@@ -44,9 +53,43 @@ QTableWidgetItem *sortableNumber(double value, int decimals) { return new Number
 
 QString splitText(const learn::TrainingConfig &c)
 {
-    if (c.split.kind == data::SplitKind::Temporal)
-        return RunBrowser::tr("temporal");
-    return c.allFolds ? RunBrowser::tr("spatial, all folds") : RunBrowser::tr("spatial, fold %1").arg(c.split.fold);
+    QString text = c.split.kind == data::SplitKind::Temporal ? RunBrowser::tr("temporal")
+                   : c.allFolds                                ? RunBrowser::tr("spatial, all folds")
+                                                               : RunBrowser::tr("spatial, fold %1").arg(c.split.fold);
+    if (c.split.percent < 100)
+        text += RunBrowser::tr(", %1 % of training data").arg(c.split.percent);
+    if (!c.split.sites.empty())
+        text += RunBrowser::tr(", %n tower(s)", nullptr, int(c.split.sites.size()));
+    return text;
+}
+
+QString metricLabel(const std::string &name)
+{
+    if (name == "rmse")
+        return RunBrowser::tr("RMSE");
+    if (name == "nrmse")
+        return RunBrowser::tr("NRMSE");
+    if (name == "r2")
+        return RunBrowser::tr("R²");
+    if (name == "mae")
+        return RunBrowser::tr("MAE");
+    if (name == "bias")
+        return RunBrowser::tr("bias");
+    if (name == "nse")
+        return RunBrowser::tr("NSE");
+    return RunBrowser::tr("KGE");
+}
+
+bool hasFluxUnit(const std::string &name) { return name == "rmse" || name == "mae" || name == "bias"; }
+
+// Which of two values of a metric is better: smaller errors, bias nearer zero, larger skill scores.
+bool better(const std::string &name, double a, double b)
+{
+    if (name == "bias")
+        return std::abs(a) < std::abs(b);
+    if (name == "rmse" || name == "nrmse" || name == "mae")
+        return a < b;
+    return a > b;
 }
 
 } // namespace
@@ -102,6 +145,7 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
     table_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     connect(table_, &QTableWidget::itemSelectionChanged, this, [this] {
         drawChart();
+        fillTowerTable();
         if (!rebuilding_)
             Q_EMIT selectionChanged(selectedRuns());
     });
@@ -112,17 +156,81 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
         const QString path = table_->item(row, Name)->data(Qt::UserRole).toString();
         store_->setLabels(path, table_->item(row, Name)->text(), table_->item(row, Notes)->text());
     });
+    metric_ = new QComboBox;
+    metric_->setObjectName(QStringLiteral("compareMetric"));
+    for (const auto &name : learn::metricNames())
+        metric_->addItem(metricLabel(name), QString::fromStdString(name));
+    metric_->setToolTip(tr("The test metric the chart and the per-tower table compare"));
+    connect(metric_, &QComboBox::currentIndexChanged, this, [this] {
+        drawChart();
+        fillTowerTable();
+    });
     chart_ = new QCustomPlot;
     chart_->setObjectName(QStringLiteral("runChart"));
-    chart_->yAxis->setLabel(tr("Test RMSE [nmol CH4 m-2 s-1]"));
     chart_->setMinimumHeight(120);
+    towers_ = new QTableWidget;
+    towers_->setObjectName(QStringLiteral("towerMetrics"));
+    towers_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    towers_->setSortingEnabled(true);
+    towers_->setToolTip(tr("Each test tower's metric for the selected runs; the best of each row is bold"));
+    auto *compare = new QTabWidget;
+    compare->setObjectName(QStringLiteral("runCompareTabs"));
+    compare->addTab(chart_, tr("Chart"));
+    compare->addTab(towers_, tr("Per tower"));
+    compare->setCornerWidget(metric_, Qt::TopRightCorner);
+
+    upscaleYear_ = new QSpinBox;
+    upscaleYear_->setObjectName(QStringLiteral("upscaleYear"));
+    upscaleYear_->setToolTip(tr("The TEM-MDM year whose land cells the run predicts"));
+    upscale_ = new QPushButton(tr("Upscale to Map"));
+    upscale_->setObjectName(QStringLiteral("upscaleRun"));
+    upscale_->setToolTip(tr("Apply the selected run to every land cell of the year, in the background; the map then offers "
+                            "its prediction and the prediction minus TEM-MDM as layers"));
+    upscaleProgress_ = new QProgressBar;
+    upscaleProgress_->setObjectName(QStringLiteral("upscaleProgress"));
+    upscaleProgress_->setRange(0, 100);
+    upscaleProgress_->setMaximumWidth(160);
+    upscaleProgress_->hide();
+    upscaler_ = new UpscaleRunner(this);
+    connect(upscale_, &QPushButton::clicked, this, [this] {
+        if (upscaler_->isRunning())
+            upscaler_->cancel();
+        else
+            upscaleSelected(upscaleYear_->value());
+    });
+    connect(upscaler_, &UpscaleRunner::progress, this, [this](double fraction) { upscaleProgress_->setValue(int(fraction * 100)); });
+    const auto ended = [this] {
+        upscaleProgress_->hide();
+        updateButtons();
+    };
+    connect(upscaler_, &UpscaleRunner::finished, this, [this, ended](const PredictionLayerPtr &layer) {
+        ended();
+        Q_EMIT predictionReady(layer);
+    });
+    connect(upscaler_, &UpscaleRunner::canceled, this, ended);
+    connect(upscaler_, &UpscaleRunner::failed, this, [this, ended](const QString &message) {
+        ended();
+        // Non-modal, so that scripted use and tests are never blocked by it.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Upscaling failed"), message, QMessageBox::Close, this);
+        box->setObjectName(QStringLiteral("upscaleError"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(new QLabel(tr("Upscale the selected run over")));
+    bottom->addWidget(upscaleYear_);
+    bottom->addWidget(upscale_);
+    bottom->addWidget(upscaleProgress_);
+    bottom->addStretch(1);
+
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(table_);
-    split->addWidget(chart_);
+    split->addWidget(compare);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
     layout->addWidget(split, 1);
+    layout->addLayout(bottom);
     connect(store_, &RunStore::changed, this, &RunBrowser::rebuild);
     rebuild();
 }
@@ -149,6 +257,10 @@ void RunBrowser::rebuild()
         table_->setItem(row, Model, fixed(QString::fromStdString(learn::modelName(r.config.model.kind))));
         table_->setItem(row, Method, fixed(QString::fromStdString(learn::methodName(r.config.method))));
         table_->setItem(row, Split, fixed(splitText(r.config)));
+        QStringList towers;
+        for (const auto &site : r.config.split.sites)
+            towers << QString::fromStdString(site);
+        table_->item(row, Split)->setToolTip(towers.isEmpty() ? tr("every tower") : towers.join(QStringLiteral(", ")));
         table_->setItem(row, Rmse, sortableNumber(r.metrics.rmse, 3));
         table_->setItem(row, R2, sortableNumber(r.metrics.r2, 3));
         table_->setItem(row, Nse, sortableNumber(r.metrics.nse, 3));
@@ -163,6 +275,7 @@ void RunBrowser::rebuild()
     selectRuns(selected);
     rebuilding_ = false;
     drawChart();
+    fillTowerTable();
 }
 
 void RunBrowser::applyFilter()
@@ -194,22 +307,25 @@ void RunBrowser::selectRuns(const QStringList &paths)
 
 void RunBrowser::drawChart()
 {
+    const std::string metric = metric_->currentData().toString().toStdString();
     chart_->clearPlottables();
+    chart_->yAxis->setLabel(hasFluxUnit(metric) ? tr("Test %1 [nmol CH4 m-2 s-1]").arg(metricLabel(metric)) : tr("Test %1").arg(metricLabel(metric)));
     QVector<double> ticks, values;
     QVector<QString> labels;
     for (int row = 0; row < table_->rowCount(); ++row) {
         if (!table_->selectionModel()->isRowSelected(row, {}))
             continue;
         const RunStore::Run *run = store_->find(table_->item(row, Name)->data(Qt::UserRole).toString());
-        if (!run || !std::isfinite(run->summary.metrics.rmse))
+        const double value = run ? learn::metricValue(run->summary.metrics, metric) : NAN;
+        if (!std::isfinite(value))
             continue;
         ticks << double(ticks.size() + 1);
-        values << run->summary.metrics.rmse;
+        values << value;
         labels << QStringLiteral("%1\n%2 / %3").arg(QString::fromStdString(run->summary.name),
                                                     QString::fromStdString(learn::modelName(run->summary.config.model.kind)),
                                                     QString::fromStdString(learn::methodName(run->summary.config.method)));
     }
-    delete_->setEnabled(!selectedRuns().isEmpty());
+    updateButtons();
     if (!ticks.isEmpty()) {
         auto *bars = new QCPBars(chart_->xAxis, chart_->yAxis);
         bars->setData(ticks, values);
@@ -219,9 +335,92 @@ void RunBrowser::drawChart()
         ticker->addTicks(ticks, labels);
         chart_->xAxis->setTicker(ticker);
         chart_->xAxis->setRange(0.4, ticks.size() + 0.6);
-        chart_->yAxis->setRange(0, *std::max_element(values.begin(), values.end()) * 1.15);
+        // Bias and the skill scores can be negative: the axis always shows zero.
+        const double low = std::min(0.0, *std::min_element(values.begin(), values.end()));
+        const double high = std::max(0.0, *std::max_element(values.begin(), values.end()));
+        const double pad = (high - low) * 0.15 + 1e-9;
+        chart_->yAxis->setRange(low < 0 ? low - pad : 0.0, high > 0 ? high + pad : 0.0);
     }
     chart_->replot();
+}
+
+void RunBrowser::fillTowerTable()
+{
+    const std::string metric = metric_->currentData().toString().toStdString();
+    std::vector<const RunStore::Run *> runs;
+    for (const QString &path : selectedRuns())
+        if (const RunStore::Run *run = store_->find(path))
+            runs.push_back(run);
+    std::set<std::string> sites;
+    for (const RunStore::Run *run : runs)
+        for (const auto &entry : run->summary.perSite)
+            sites.insert(entry.first);
+    towers_->setSortingEnabled(false);
+    towers_->clear();
+    towers_->setColumnCount(int(runs.size()) + 1);
+    towers_->setRowCount(int(sites.size()));
+    QStringList headers{tr("Tower")};
+    for (const RunStore::Run *run : runs)
+        headers << QString::fromStdString(run->summary.name);
+    towers_->setHorizontalHeaderLabels(headers);
+    int row = 0;
+    for (const std::string &site : sites) {
+        towers_->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(site)));
+        int best = -1;
+        double bestValue = NAN;
+        for (std::size_t r = 0; r < runs.size(); ++r) {
+            const auto found = runs[r]->summary.perSite.find(site);
+            const double value = found == runs[r]->summary.perSite.end() ? NAN : learn::metricValue(found->second, metric);
+            QTableWidgetItem *item = sortableNumber(value, 3);
+            if (found != runs[r]->summary.perSite.end())
+                item->setToolTip(tr("%n test day(s) with an observation", nullptr, int(found->second.count)));
+            towers_->setItem(row, int(r) + 1, item);
+            if (std::isfinite(value) && (best < 0 || better(metric, value, bestValue))) {
+                best = int(r);
+                bestValue = value;
+            }
+        }
+        if (best >= 0 && runs.size() > 1) {
+            QFont bold = towers_->font();
+            bold.setBold(true);
+            towers_->item(row, best + 1)->setFont(bold);
+        }
+        ++row;
+    }
+    towers_->setSortingEnabled(true);
+    towers_->resizeColumnsToContents();
+}
+
+void RunBrowser::updateButtons()
+{
+    const QStringList selected = selectedRuns();
+    delete_->setEnabled(!selected.isEmpty());
+    const bool running = upscaler_->isRunning();
+    upscale_->setText(running ? tr("Cancel Upscaling") : tr("Upscale to Map"));
+    upscale_->setEnabled(running || (selected.size() == 1 && dataset_ && dataset_->grid()));
+    upscaleYear_->setEnabled(!running && dataset_ && dataset_->grid());
+}
+
+void RunBrowser::setDataset(const DatasetPtr &dataset)
+{
+    dataset_ = dataset;
+    if (dataset_ && dataset_->grid() && !dataset_->grid()->years().empty()) {
+        const auto &years = dataset_->grid()->years();
+        upscaleYear_->setRange(years.front(), years.back());
+        upscaleYear_->setValue(years.back());
+    }
+    updateButtons();
+}
+
+bool RunBrowser::upscaleSelected(int year)
+{
+    const QStringList selected = selectedRuns();
+    if (selected.size() != 1 || !upscaler_->start(dataset_, selected.front(), year))
+        return false;
+    upscaleProgress_->setValue(0);
+    upscaleProgress_->show();
+    updateButtons();
+    return true;
 }
 
 QString RunBrowser::exportMetrics(const QString &path) const

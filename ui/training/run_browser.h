@@ -1,20 +1,28 @@
 #pragma once
 
+#include "ui/data/dataset_loader.h"
+#include "ui/map/prediction_layer.h"
 #include "ui/training/run_store.h"
 
 #include <QWidget>
 
+class QComboBox;
 class QCustomPlot;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
+class QSpinBox;
 class QTableWidget;
 
 namespace xmw::ui {
 
+class UpscaleRunner;
+
 // The Runs dock: every run of the open dataset with its model, method, split, test metrics, date,
 // duration and notes; sortable, filtered by text; names and notes are edited in place; delete
-// asks first. The selected runs are compared in a bar chart of a chosen metric, and their metrics
-// export as CSV.
+// asks first. The selected runs are compared in a bar chart of a chosen metric and, tower by
+// tower, in a table; their metrics export as CSV. One selected run can be upscaled over a year of
+// the dataset's TEM-MDM cells, in the background, to become a map layer.
 class RunBrowser : public QWidget {
     Q_OBJECT
 
@@ -27,6 +35,12 @@ public:
     void selectRuns(const QStringList &paths);
     [[nodiscard]] QCustomPlot *chart() const { return chart_; }
     [[nodiscard]] QTableWidget *table() const { return table_; }
+    [[nodiscard]] QTableWidget *towerTable() const { return towers_; }
+    // The dataset the runs are upscaled over (its TEM-MDM years are offered).
+    void setDataset(const DatasetPtr &dataset);
+    // Upscales the selected run (exactly one) over `year`; predictionReady follows. False when it cannot start.
+    bool upscaleSelected(int year);
+    [[nodiscard]] UpscaleRunner *upscaler() const { return upscaler_; }
     // The selected runs' metrics (all runs when none is selected), one row per run; empty or the problem.
     [[nodiscard]] QString exportMetrics(const QString &path) const;
     // Deletes without asking (the button asks first); empty or the problem.
@@ -34,17 +48,26 @@ public:
 
 Q_SIGNALS:
     void selectionChanged(const QStringList &runFiles);
+    void predictionReady(const xmw::ui::PredictionLayerPtr &layer);
 
 private:
     void rebuild();
     void applyFilter();
     void drawChart();
+    void fillTowerTable();
+    void updateButtons();
 
     RunStore *store_;
     QLineEdit *filter_ = nullptr;
     QTableWidget *table_ = nullptr;
     QCustomPlot *chart_ = nullptr;
-    QPushButton *delete_ = nullptr, *export_ = nullptr;
+    QComboBox *metric_ = nullptr;
+    QTableWidget *towers_ = nullptr; // the selected runs' chosen metric per test tower
+    QPushButton *delete_ = nullptr, *export_ = nullptr, *upscale_ = nullptr;
+    QSpinBox *upscaleYear_ = nullptr;
+    QProgressBar *upscaleProgress_ = nullptr;
+    UpscaleRunner *upscaler_ = nullptr;
+    DatasetPtr dataset_;
     bool rebuilding_ = false;
 };
 

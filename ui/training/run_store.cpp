@@ -12,6 +12,7 @@ RunStore::RunStore(QObject *parent)
 {
     connect(&loading_, &QFutureWatcher<std::vector<Run>>::finished, this, [this] {
         runs_ = loading_.result();
+        reading_ = again_;
         Q_EMIT changed();
         if (std::exchange(again_, false))
             refresh();
@@ -34,6 +35,7 @@ void RunStore::refresh()
         again_ = true;
         return;
     }
+    reading_ = true;
     const QString folder = folder_;
     loading_.setFuture(QtConcurrent::run([folder] {
         std::vector<Run> runs;

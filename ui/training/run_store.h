@@ -28,6 +28,8 @@ public:
     void setFolder(const QString &folder); // empty: none; refreshes
     [[nodiscard]] const QString &folder() const { return folder_; }
     void refresh();
+    // True from a refresh until changed() has delivered it.
+    [[nodiscard]] bool isReading() const { return reading_; }
     [[nodiscard]] const std::vector<Run> &runs() const { return runs_; }
     [[nodiscard]] const Run *find(const QString &path) const;
 
@@ -43,7 +45,8 @@ private:
     QString folder_;
     std::vector<Run> runs_;
     QFutureWatcher<std::vector<Run>> loading_;
-    bool again_ = false; // a refresh was asked for while one ran
+    bool again_ = false;   // a refresh was asked for while one ran
+    bool reading_ = false; // the worker may be done before its result has arrived here
 };
 
 } // namespace xmw::ui

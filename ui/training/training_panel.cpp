@@ -1,6 +1,8 @@
 #include "ui/training/training_panel.h"
 
 #include "core/build_info.h"
+#include "core/data/dataset.h"
+#include "core/data/splits.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -23,6 +25,7 @@
 #include <qcustomplot.h>
 
 #include <cmath>
+#include <set>
 
 namespace xmw::ui {
 
@@ -51,7 +54,52 @@ QString duration(double seconds)
     return TrainingPanel::tr("%1 min").arg(seconds / 60.0, 0, 'f', 1);
 }
 
+// What each method does, for its tooltip (the engine's own one-line descriptions are English only).
+QString methodTip(learn::Method method)
+{
+    switch (method) {
+    case learn::Method::Scratch: return TrainingPanel::tr("Train on the towers only: the baseline every transfer method is compared with");
+    case learn::Method::Pretrain: return TrainingPanel::tr("Train on TEM-MDM simulation samples only: a starting point for finetune and residual");
+    case learn::Method::Finetune: return TrainingPanel::tr("Start from a pretrained run's weights and go on training on the towers");
+    case learn::Method::Adversarial:
+        return TrainingPanel::tr("Domain-adversarial: a shared encoder learns from both, a discriminator behind gradient reversal makes "
+                                 "simulation and towers look alike; then fine-tuning on the towers");
+    case learn::Method::Residual: return TrainingPanel::tr("Keep a pretrained model frozen and learn what it misses at the towers; the prediction is their sum");
+    case learn::Method::Reweight:
+        return TrainingPanel::tr("Joint training in which TEM-MDM samples count by how much they resemble the towers; then fine-tuning");
+    }
+    return {};
+}
+
 } // namespace
+
+QString TrainingPanel::towerProblem(const learn::TrainingConfig &c) const
+{
+    if (!opened_ || !opened_->sites())
+        return {};
+    const data::SiteCatalog &catalog = *opened_->sites();
+    if (c.split.kind == data::SplitKind::Temporal) {
+        // Temporal testing takes each tower's later years: a tower with one year only trains.
+        for (const auto &id : c.split.sites)
+            if (const data::Site *site = catalog.find(id); site && site->series.years().size() >= 2)
+                return {};
+        return tr("None of the selected towers has two years of data: temporal testing needs a later year to test on.");
+    }
+    const auto folds = data::spatialFolds(catalog, c.split.folds, c.seed);
+    std::set<int> covered;
+    for (const auto &id : c.split.sites)
+        if (const auto found = folds.find(id); found != folds.end())
+            covered.insert(found->second);
+    for (int fold = 0; fold < c.split.folds; ++fold) {
+        if (!c.allFolds && fold != c.split.fold)
+            continue;
+        if (!covered.contains(fold))
+            return tr("None of the selected towers is in spatial fold %1, so nothing would be tested; choose another fold or other towers.").arg(fold);
+        if (covered.size() < 2)
+            return tr("All the selected towers are in spatial fold %1: none would be left to train on.").arg(fold);
+    }
+    return {};
+}
 
 TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     : QWidget(parent)
@@ -74,7 +122,7 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
         method_->addItem(QString::fromStdString(learn::methodName(m)), int(m));
     named(method_, "methodBox", tr("How the simulation helps the towers; hover over an entry for what it does"));
     for (int i = 0; i < method_->count(); ++i)
-        method_->setItemData(i, QString::fromStdString(learn::methodDescription(learn::Method(method_->itemData(i).toInt()))), Qt::ToolTipRole);
+        method_->setItemData(i, methodTip(learn::Method(method_->itemData(i).toInt())), Qt::ToolTipRole);
     pretrained_ = new QComboBox;
     named(pretrained_, "pretrainedBox", tr("The pretrained run to start from (finetune) or to correct (residual): runs of this dataset with the same model"));
     split_ = new QComboBox;
@@ -85,6 +133,11 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     fold_ = new QSpinBox;
     fold_->setRange(0, 4);
     named(fold_, "foldBox", tr("Which of the five spatial folds is held out"));
+    towers_ = new QComboBox;
+    towers_->addItem(tr("all towers"));
+    towers_->addItem(tr("the selected towers"));
+    named(towers_, "towersBox", tr("Train and test on every tower, or only on the towers selected on the map or in the Sites list "
+                                   "(spatial folds stay the benchmark's)"));
     percent_ = new QDoubleSpinBox;
     percent_->setRange(1, 100);
     percent_->setValue(100);
@@ -132,6 +185,7 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     form->addRow(tr("Pretrained run"), pretrained_);
     form->addRow(tr("Split"), split_);
     form->addRow(tr("Fold"), fold_);
+    form->addRow(tr("Towers"), towers_);
     form->addRow(tr("Training data"), percent_);
     form->addRow(tr("Epochs"), epochs_);
     form->addRow(tr("Learning rate"), learningRate_);
@@ -208,7 +262,7 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
 
-    for (QComboBox *box : {model_, method_, pretrained_, split_, device_})
+    for (QComboBox *box : {model_, method_, pretrained_, split_, device_, towers_})
         connect(box, &QComboBox::currentIndexChanged, this, &TrainingPanel::updateForm);
     for (QSpinBox *box : {fold_, epochs_, batch_, seed_, ensemble_, threads_})
         connect(box, &QSpinBox::valueChanged, this, &TrainingPanel::updateForm);
@@ -245,10 +299,19 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     setDataset({});
 }
 
-void TrainingPanel::setDataset(const QString &datasetFolder)
+void TrainingPanel::setDataset(const QString &datasetFolder, const DatasetPtr &dataset)
 {
     dataset_ = datasetFolder;
+    opened_ = dataset;
     store_->setFolder(runsFolder()); // the pretrained runs follow when it has read them
+    updateForm();
+}
+
+void TrainingPanel::setSelectedSites(const QStringList &ids)
+{
+    selectedSites_ = ids;
+    towers_->setItemText(1, ids.isEmpty() ? tr("the selected towers (none selected)") : tr("the %n selected tower(s)", nullptr, int(ids.size())));
+    towers_->setItemData(1, ids.join(QStringLiteral(", ")), Qt::ToolTipRole);
     updateForm();
 }
 
@@ -269,6 +332,9 @@ learn::TrainingConfig TrainingPanel::config() const
     c.split.fold = fold_->value();
     c.allFolds = split == 2;
     c.split.percent = percent_->value();
+    if (towers_->currentIndex() == 1)
+        for (const QString &id : selectedSites_)
+            c.split.sites.push_back(id.toStdString());
     c.epochs = epochs_->value();
     c.learningRate = learningRate_->value();
     c.batchSize = batch_->value();
@@ -290,6 +356,12 @@ QString TrainingPanel::problem() const
             .arg(QString::fromStdString(learn::methodName(c.method)));
     if (c.device == "cuda" && computeDevices().find("CUDA") == std::string::npos)
         return tr("This LibTorch has no CUDA device; choose cpu.");
+    if (towers_->currentIndex() == 1) {
+        if (selectedSites_.isEmpty())
+            return tr("Select towers on the map or in the Sites list first, or train on all towers.");
+        if (const QString why = towerProblem(c); !why.isEmpty())
+            return why;
+    }
     return QString::fromStdString(c.problem());
 }
 

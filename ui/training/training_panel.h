@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/learn/training_config.h"
+#include "ui/data/dataset_loader.h"
 #include "ui/training/run_store.h"
 #include "ui/training/training_queue.h"
 
@@ -19,8 +20,8 @@ class QTableWidget;
 namespace xmw::ui {
 
 // The Training dock: a form for one training configuration (model, method, the pretrained run where
-// the method needs one, split, epochs, learning rate, batch, seed, ensemble, threads, device) that
-// refuses what cannot run before it starts; the queue of jobs with their progress and ETA; and the
+// the method needs one, split, the towers (all, or the ones selected on the map), epochs, learning
+// rate, batch, seed, ensemble, threads, device) that refuses what cannot run before it starts; the queue of jobs with their progress and ETA; and the
 // selected job's loss curves as they arrive. Runs go into the dataset's runs/ folder.
 class TrainingPanel : public QWidget {
     Q_OBJECT
@@ -29,7 +30,10 @@ public:
     // `store` lists the runs a method can start from; the panel points it at the dataset's runs/.
     explicit TrainingPanel(RunStore *store, QWidget *parent = nullptr);
 
-    void setDataset(const QString &datasetFolder); // empty: none open
+    // Empty: none open. `dataset` (the same folder, opened) lets the form check the chosen towers.
+    void setDataset(const QString &datasetFolder, const DatasetPtr &dataset = {});
+    // The towers selected on the map, offered as the ones to train and test on.
+    void setSelectedSites(const QStringList &ids);
     [[nodiscard]] TrainingQueue *queue() const { return queue_; }
     [[nodiscard]] learn::TrainingConfig config() const;
     // What stops the form's configuration from running; empty when Start may be pressed.
@@ -47,6 +51,7 @@ Q_SIGNALS:
 
 private:
     void refreshPretrainedRuns();
+    [[nodiscard]] QString towerProblem(const learn::TrainingConfig &config) const;
     void updateForm();
     void showJob(int id);
     void updateJobRow(int id);
@@ -55,7 +60,9 @@ private:
     RunStore *store_ = nullptr;
     TrainingQueue *queue_ = nullptr;
     QString dataset_;
-    QComboBox *model_ = nullptr, *method_ = nullptr, *pretrained_ = nullptr, *split_ = nullptr, *device_ = nullptr;
+    DatasetPtr opened_;
+    QStringList selectedSites_;
+    QComboBox *model_ = nullptr, *method_ = nullptr, *pretrained_ = nullptr, *split_ = nullptr, *device_ = nullptr, *towers_ = nullptr;
     QSpinBox *fold_ = nullptr, *epochs_ = nullptr, *batch_ = nullptr, *seed_ = nullptr, *ensemble_ = nullptr, *threads_ = nullptr,
              *concurrency_ = nullptr;
     QDoubleSpinBox *percent_ = nullptr, *learningRate_ = nullptr;
