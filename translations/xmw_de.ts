@@ -784,10 +784,6 @@
         <translation>Training läuft</translation>
     </message>
     <message>
-        <source>Training jobs are still running or waiting. Cancel them and close? A canceled job keeps its last finished epoch and can be resumed from the command line (xmw train … --resume).</source>
-        <translation>Trainingsaufträge laufen noch oder warten. Abbrechen und schließen? Ein abgebrochener Auftrag behält seine letzte abgeschlossene Epoche und lässt sich über die Kommandozeile fortsetzen (xmw train … --resume).</translation>
-    </message>
-    <message>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
@@ -801,7 +797,10 @@
     </message>
     <message numerus="yes">
         <source>Upscaled %1: %n land cell(s) in %2 s</source>
-        <translation><numerusform>%1 hochskaliert: %n Landzelle in %2 s</numerusform><numerusform>%1 hochskaliert: %n Landzellen in %2 s</numerusform></translation>
+        <translation>
+            <numerusform>%1 hochskaliert: %n Landzelle in %2 s</numerusform>
+            <numerusform>%1 hochskaliert: %n Landzellen in %2 s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Prediction − TEM-MDM: %1</source>
@@ -846,6 +845,10 @@
     <message>
         <source>Prediction, %1</source>
         <translation>Vorhersage, %1</translation>
+    </message>
+    <message>
+        <source>Training jobs are still running or waiting. Cancel them and close? A canceled job keeps its last finished epoch; the Training panel offers to resume it when this dataset is opened again (or use xmw train … --resume).</source>
+        <translation>Trainingsjobs laufen noch oder warten. Abbrechen und schließen? Ein abgebrochener Job behält seine letzte fertige Epoche; das Trainingsfenster bietet an, ihn fortzusetzen, wenn dieser Datensatz wieder geöffnet wird (oder mit xmw train … --resume).</translation>
     </message>
 </context>
 <context>
@@ -955,7 +958,10 @@
     </message>
     <message numerus="yes">
         <source>, %n tower(s)</source>
-        <translation><numerusform>, %n Turm</numerusform><numerusform>, %n Türme</numerusform></translation>
+        <translation>
+            <numerusform>, %n Turm</numerusform>
+            <numerusform>, %n Türme</numerusform>
+        </translation>
     </message>
     <message>
         <source>NRMSE</source>
@@ -1023,7 +1029,10 @@
     </message>
     <message numerus="yes">
         <source>%n test day(s) with an observation</source>
-        <translation><numerusform>%n Testtag mit Beobachtung</numerusform><numerusform>%n Testtage mit Beobachtung</numerusform></translation>
+        <translation>
+            <numerusform>%n Testtag mit Beobachtung</numerusform>
+            <numerusform>%n Testtage mit Beobachtung</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel Upscaling</source>
@@ -1517,7 +1526,10 @@
     </message>
     <message numerus="yes">
         <source>the %n selected tower(s)</source>
-        <translation><numerusform>der %n ausgewählte Turm</numerusform><numerusform>die %n ausgewählten Türme</numerusform></translation>
+        <translation>
+            <numerusform>der %n ausgewählte Turm</numerusform>
+            <numerusform>die %n ausgewählten Türme</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select towers on the map or in the Sites list first, or train on all towers.</source>
@@ -1533,6 +1545,10 @@
     <message>
         <source>canceled; the last finished epoch is kept for a resume</source>
         <translation>abgebrochen; die letzte abgeschlossene Epoche bleibt für eine Fortsetzung erhalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Interrupted when the explorer closed, after %n epoch(s); Resume goes on from there</source>
+        <translation><numerusform>Unterbrochen, als der Explorer geschlossen wurde, nach %n Epoche; Fortsetzen macht dort weiter</numerusform><numerusform>Unterbrochen, als der Explorer geschlossen wurde, nach %n Epochen; Fortsetzen macht dort weiter</numerusform></translation>
     </message>
 </context>
 </TS>

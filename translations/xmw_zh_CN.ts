@@ -784,10 +784,6 @@
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <source>Training jobs are still running or waiting. Cancel them and close? A canceled job keeps its last finished epoch and can be resumed from the command line (xmw train … --resume).</source>
-        <translation>仍有训练任务在运行或等待。取消它们并关闭吗？被取消的任务会保留最后完成的轮次，可从命令行继续（xmw train … --resume）。</translation>
-    </message>
-    <message>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
@@ -801,7 +797,9 @@
     </message>
     <message numerus="yes">
         <source>Upscaled %1: %n land cell(s) in %2 s</source>
-        <translation><numerusform>已升尺度 %1：%n 个陆地格点，用时 %2 秒</numerusform></translation>
+        <translation>
+            <numerusform>已升尺度 %1：%n 个陆地格点，用时 %2 秒</numerusform>
+        </translation>
     </message>
     <message>
         <source>Prediction − TEM-MDM: %1</source>
@@ -846,6 +844,10 @@
     <message>
         <source>Prediction, %1</source>
         <translation>预测，%1</translation>
+    </message>
+    <message>
+        <source>Training jobs are still running or waiting. Cancel them and close? A canceled job keeps its last finished epoch; the Training panel offers to resume it when this dataset is opened again (or use xmw train … --resume).</source>
+        <translation>仍有训练任务在运行或等待。取消它们并关闭吗？被取消的任务会保留最后完成的轮次；再次打开此数据集时，训练面板会提供继续训练的选项（也可使用 xmw train … --resume）。</translation>
     </message>
 </context>
 <context>
@@ -954,7 +956,9 @@
     </message>
     <message numerus="yes">
         <source>, %n tower(s)</source>
-        <translation><numerusform>，%n 座通量塔</numerusform></translation>
+        <translation>
+            <numerusform>，%n 座通量塔</numerusform>
+        </translation>
     </message>
     <message>
         <source>NRMSE</source>
@@ -1022,7 +1026,9 @@
     </message>
     <message numerus="yes">
         <source>%n test day(s) with an observation</source>
-        <translation><numerusform>%n 个有观测的测试日</numerusform></translation>
+        <translation>
+            <numerusform>%n 个有观测的测试日</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel Upscaling</source>
@@ -1516,7 +1522,9 @@
     </message>
     <message numerus="yes">
         <source>the %n selected tower(s)</source>
-        <translation><numerusform>所选的 %n 座通量塔</numerusform></translation>
+        <translation>
+            <numerusform>所选的 %n 座通量塔</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select towers on the map or in the Sites list first, or train on all towers.</source>
@@ -1532,6 +1540,10 @@
     <message>
         <source>canceled; the last finished epoch is kept for a resume</source>
         <translation>已取消；最后完成的轮次已保留，可继续训练</translation>
+    </message>
+    <message numerus="yes">
+        <source>Interrupted when the explorer closed, after %n epoch(s); Resume goes on from there</source>
+        <translation><numerusform>在浏览器关闭时中断，已完成 %n 轮；“继续”将从此处接着训练</numerusform></translation>
     </message>
 </context>
 </TS>

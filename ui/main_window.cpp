@@ -216,7 +216,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (training_->queue()->isBusy()) {
         const auto answer = QMessageBox::question(this, tr("Training is running"),
                                                   tr("Training jobs are still running or waiting. Cancel them and close? A canceled job keeps "
-                                                     "its last finished epoch and can be resumed from the command line (xmw train … --resume)."),
+                                                     "its last finished epoch; the Training panel offers to resume it when this dataset is "
+                                                     "opened again (or use xmw train … --resume)."),
                                                   QMessageBox::Cancel | QMessageBox::Close, QMessageBox::Cancel);
         if (answer != QMessageBox::Close) {
             event->ignore();

@@ -3,7 +3,12 @@
 #include "core/json_writer.h"
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <map>
 #include <thread>
+#include <variant>
+#include <vector>
 
 namespace xmw::learn {
 
@@ -122,6 +127,214 @@ std::string TrainingConfig::toJson() const
     j.key("tem_fraction").value(temFraction);
     j.endObject();
     return j.str();
+}
+
+namespace {
+
+// The flat objects toJson writes: keys to strings, numbers, booleans, null or arrays of strings.
+class FlatJsonReader {
+public:
+    using Value = std::variant<std::monostate, std::string, double, bool, std::vector<std::string>>;
+
+    explicit FlatJsonReader(const std::string &text)
+        : s_(text)
+    {
+    }
+
+    std::optional<std::map<std::string, Value>> object()
+    {
+        std::map<std::string, Value> out;
+        if (!take('{'))
+            return std::nullopt;
+        if (take('}'))
+            return end() ? std::optional(out) : std::nullopt;
+        do {
+            auto key = string();
+            if (!key || !take(':'))
+                return std::nullopt;
+            auto v = value();
+            if (!v)
+                return std::nullopt;
+            out[*key] = std::move(*v);
+        } while (take(','));
+        return take('}') && end() ? std::optional(out) : std::nullopt;
+    }
+
+private:
+    void space()
+    {
+        while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_])))
+            ++i_;
+    }
+    bool take(char c)
+    {
+        space();
+        if (i_ < s_.size() && s_[i_] == c) {
+            ++i_;
+            return true;
+        }
+        return false;
+    }
+    bool end()
+    {
+        space();
+        return i_ == s_.size();
+    }
+    bool word(std::string_view w)
+    {
+        space();
+        if (s_.compare(i_, w.size(), w) != 0)
+            return false;
+        i_ += w.size();
+        return true;
+    }
+    static void appendUtf8(std::string &out, unsigned code)
+    {
+        if (code < 0x80) {
+            out += char(code);
+        } else if (code < 0x800) {
+            out += char(0xC0 | (code >> 6));
+            out += char(0x80 | (code & 0x3F));
+        } else {
+            out += char(0xE0 | (code >> 12));
+            out += char(0x80 | ((code >> 6) & 0x3F));
+            out += char(0x80 | (code & 0x3F));
+        }
+    }
+    std::optional<std::string> string()
+    {
+        if (!take('"'))
+            return std::nullopt;
+        std::string out;
+        while (i_ < s_.size() && s_[i_] != '"') {
+            char c = s_[i_++];
+            if (c != '\\') {
+                out += c;
+                continue;
+            }
+            if (i_ >= s_.size())
+                return std::nullopt;
+            switch (c = s_[i_++]) {
+            case 'n': out += '\n'; break;
+            case 't': out += '\t'; break;
+            case 'r': out += '\r'; break;
+            case 'b': out += '\b'; break;
+            case 'f': out += '\f'; break;
+            case 'u': {
+                unsigned code = 0;
+                if (i_ + 4 > s_.size() || std::from_chars(s_.data() + i_, s_.data() + i_ + 4, code, 16).ptr != s_.data() + i_ + 4)
+                    return std::nullopt;
+                i_ += 4;
+                appendUtf8(out, code);
+                break;
+            }
+            default: out += c; // \" \\ \/
+            }
+        }
+        if (!take('"'))
+            return std::nullopt;
+        return out;
+    }
+    std::optional<Value> value()
+    {
+        space();
+        if (i_ >= s_.size())
+            return std::nullopt;
+        if (s_[i_] == '"') {
+            auto text = string();
+            return text ? std::optional<Value>(std::move(*text)) : std::nullopt;
+        }
+        if (take('[')) {
+            std::vector<std::string> items;
+            if (take(']'))
+                return Value(items);
+            do {
+                auto item = string();
+                if (!item)
+                    return std::nullopt;
+                items.push_back(std::move(*item));
+            } while (take(','));
+            return take(']') ? std::optional<Value>(std::move(items)) : std::nullopt;
+        }
+        if (word("true"))
+            return Value(true);
+        if (word("false"))
+            return Value(false);
+        if (word("null"))
+            return Value(std::monostate{});
+        double number = 0;
+        const auto [end, error] = std::from_chars(s_.data() + i_, s_.data() + s_.size(), number);
+        if (error != std::errc())
+            return std::nullopt;
+        i_ = std::size_t(end - s_.data());
+        return Value(number);
+    }
+
+    const std::string &s_;
+    std::size_t i_ = 0;
+};
+
+} // namespace
+
+std::optional<TrainingConfig> TrainingConfig::fromJson(const std::string &json)
+{
+    const auto object = FlatJsonReader(json).object();
+    if (!object)
+        return std::nullopt;
+    const auto text = [&](const char *key) -> std::optional<std::string> {
+        const auto it = object->find(key);
+        if (it == object->end() || !std::holds_alternative<std::string>(it->second))
+            return std::nullopt;
+        return std::get<std::string>(it->second);
+    };
+    bool complete = true;
+    const auto number = [&](const char *key) {
+        const auto it = object->find(key);
+        if (it == object->end() || !std::holds_alternative<double>(it->second)) {
+            complete = false;
+            return 0.0;
+        }
+        return std::get<double>(it->second);
+    };
+    TrainingConfig c;
+    const auto model = parseModel(text("model").value_or(""));
+    const auto method = parseMethod(text("method").value_or(""));
+    const auto split = text("split");
+    const auto allFolds = object->find("all_folds");
+    const auto sites = object->find("sites");
+    if (!model || !method || !split || !text("pretrained") || !text("device") || allFolds == object->end() ||
+        !std::holds_alternative<bool>(allFolds->second) || sites == object->end() ||
+        !std::holds_alternative<std::vector<std::string>>(sites->second))
+        return std::nullopt;
+    c.model.kind = *model;
+    c.model.hidden = int(number("hidden"));
+    c.model.layers = int(number("layers"));
+    c.model.dropout = number("dropout");
+    c.model.heads = int(number("heads"));
+    c.method = *method;
+    c.pretrainedRun = *text("pretrained");
+    c.split.kind = *split == "spatial" ? data::SplitKind::Spatial : data::SplitKind::Temporal;
+    c.split.fold = int(number("fold"));
+    c.split.folds = int(number("folds"));
+    c.allFolds = std::get<bool>(allFolds->second);
+    c.split.percent = number("percent");
+    c.split.sites = std::get<std::vector<std::string>>(sites->second);
+    c.epochs = int(number("epochs"));
+    c.finetuneEpochs = int(number("finetune_epochs"));
+    c.learningRate = number("learning_rate");
+    c.batchSize = int(number("batch"));
+    c.seed = std::uint64_t(number("seed"));
+    c.split.seed = c.seed;
+    c.ensemble = int(number("ensemble"));
+    c.threads = int(number("threads"));
+    c.device = *text("device");
+    c.patience = int(number("patience"));
+    c.validationFraction = number("validation_fraction");
+    c.clip = number("clip");
+    c.temFraction = number("tem_fraction");
+    if (!complete)
+        return std::nullopt;
+    return c;
 }
 
 int defaultThreadCount()

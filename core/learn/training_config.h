@@ -50,6 +50,8 @@ struct TrainingConfig {
     [[nodiscard]] std::string problem() const;
     // Self-describing text for the run file and `--json`.
     [[nodiscard]] std::string toJson() const;
+    // Back from toJson's text (a checkpoint keeps it); empty when the text is not such an object.
+    [[nodiscard]] static std::optional<TrainingConfig> fromJson(const std::string &json);
 };
 
 [[nodiscard]] int defaultThreadCount();

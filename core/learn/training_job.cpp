@@ -208,6 +208,25 @@ void TrainingJob::setLabels(std::string name, std::string notes)
 void TrainingJob::injectNonFiniteLossAfter(int epochs) { impl_->nonFiniteAfter = epochs; }
 void TrainingJob::cancel() { impl_->feedback.cancel(); }
 
+CheckpointInfo TrainingJob::readCheckpoint(const std::filesystem::path &checkpoint)
+{
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from(checkpoint.string());
+        c10::IValue v;
+        archive.read("config", v);
+        auto config = TrainingConfig::fromJson(v.toStringRef());
+        if (!config)
+            throw data::DataError(checkpoint, "its configuration is not readable: " + v.toStringRef());
+        CheckpointInfo info{std::move(*config), {}};
+        archive.read("history", v);
+        info.history = decodeHistory(v.toStringRef());
+        return info;
+    } catch (const c10::Error &e) {
+        throw data::DataError(checkpoint, std::string("not a readable checkpoint: ") + e.what_without_backtrace());
+    }
+}
+
 std::filesystem::path TrainingJob::checkpointPath(const std::filesystem::path &out) { return out.string() + ".checkpoint"; }
 
 void TrainingJob::Impl::writeCheckpoint(const ResumeState &state, torch::nn::Module &model, torch::nn::Module *aux,

@@ -10,12 +10,19 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace xmw::learn {
 
 // A configuration that cannot be trained (or a pretrained run that does not fit it).
 struct TrainingError : std::runtime_error {
     using std::runtime_error::runtime_error;
+};
+
+// What a checkpoint holds besides the weights: the configuration it resumes and its curves so far.
+struct CheckpointInfo {
+    TrainingConfig config;
+    std::vector<EpochRecord> history;
 };
 
 // Where a running job is, for progress bars and ETAs.
@@ -56,6 +63,8 @@ public:
     RunRecord run();
 
     [[nodiscard]] static std::filesystem::path checkpointPath(const std::filesystem::path &out);
+    // Reads a checkpoint (RUN.h5.checkpoint), e.g. one a closed explorer left; throws DataError.
+    [[nodiscard]] static CheckpointInfo readCheckpoint(const std::filesystem::path &checkpoint);
 
 private:
     struct Impl;

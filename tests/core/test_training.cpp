@@ -154,6 +154,27 @@ private Q_SLOTS:
             QVERIFY_THROWS_EXCEPTION(TrainingError, train(cuda, "refused.h5"));
     }
 
+    void aConfigurationReadsBackFromItsJson()
+    {
+        TrainingConfig c = quick(ModelKind::Transformer, Method::Finetune);
+        c.pretrainedRun = "/tmp/a \"quoted\" path\\with\tcontrol/ü.h5";
+        c.split.kind = xmw::data::SplitKind::Spatial;
+        c.split.fold = 3;
+        c.allFolds = false;
+        c.split.percent = 37.5;
+        c.split.sites = {"US-Los", "FI-Si2"};
+        c.learningRate = 3.3e-4;
+        c.finetuneEpochs = 7;
+        const auto back = TrainingConfig::fromJson(c.toJson());
+        QVERIFY(back);
+        QCOMPARE(back->toJson(), c.toJson());
+        QCOMPARE(back->pretrainedRun, c.pretrainedRun);
+        QCOMPARE(back->split.sites, c.split.sites);
+        QVERIFY(!TrainingConfig::fromJson("{\"model\":\"lstm\"}"));
+        QVERIFY(!TrainingConfig::fromJson(c.toJson() + "x"));
+        QVERIFY(!TrainingConfig::fromJson("not json"));
+    }
+
     void aCanceledJobResumesFromItsCheckpoint()
     {
         TrainingConfig config = quick(ModelKind::Lstm, Method::Scratch);
@@ -171,6 +192,11 @@ private Q_SLOTS:
         }
         QVERIFY(std::filesystem::exists(TrainingJob::checkpointPath(out)));
         QVERIFY(!std::filesystem::exists(out));
+        // What a later session finds in it: the configuration, exactly, and the curves so far.
+        const CheckpointInfo found = TrainingJob::readCheckpoint(TrainingJob::checkpointPath(out));
+        QCOMPARE(found.config.toJson(), config.toJson());
+        QCOMPARE(int(found.history.size()), 2);
+        QVERIFY_THROWS_EXCEPTION(xmw::data::DataError, (void)TrainingJob::readCheckpoint(demo_.scratch("scratch.h5")));
         TrainingJob again(demo_.root(), config, out);
         again.setResume(true);
         int epochsRun = 0;

@@ -347,6 +347,27 @@ private Q_SLOTS:
         QCOMPARE(resumed.first().at(1).value<xmw::learn::EpochRecord>().epoch, done + 1);
         panel.queue()->cancel(again);
         QTRY_VERIFY_WITH_TIMEOUT(!panel.queue()->isBusy(), 5000);
+        const int doneAgain = done + int(panel.queue()->job(again)->history.size()); // the checkpoint has them all
+
+        // A later session (the explorer closed meanwhile) finds the checkpoint and resumes it.
+        RunStore laterStore;
+        TrainingPanel later(&laterStore);
+        later.setDataset(demo_);
+        QTRY_COMPARE_WITH_TIMEOUT(int(later.queue()->ids().size()), 1, 20000);
+        const int found = later.queue()->ids().front();
+        const TrainingQueue::Job *interrupted = later.queue()->job(found);
+        QCOMPARE(interrupted->state, TrainingQueue::State::Canceled);
+        QCOMPARE(interrupted->config.toJson(), panel.queue()->job(id)->config.toJson());
+        QCOMPARE(int(interrupted->history.size()), doneAgain);
+        QVERIFY(interrupted->message.contains(QStringLiteral("Resume")));
+        QVERIFY(later.findChild<QPushButton *>(QStringLiteral("resumeTraining"))->isEnabled());
+        QSignalSpy laterEpochs(later.queue(), &TrainingQueue::epochFinished);
+        const int third = later.resume(found);
+        QVERIFY(third > found);
+        QTRY_VERIFY_WITH_TIMEOUT(laterEpochs.count() >= 1, 60000);
+        QCOMPARE(laterEpochs.first().at(1).value<xmw::learn::EpochRecord>().epoch, doneAgain + 1);
+        later.queue()->cancel(third);
+        QTRY_VERIFY_WITH_TIMEOUT(!later.queue()->isBusy(), 5000);
     }
 };
 

@@ -21,6 +21,7 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <qcustomplot.h>
 
@@ -305,6 +306,48 @@ void TrainingPanel::setDataset(const QString &datasetFolder, const DatasetPtr &d
     opened_ = dataset;
     store_->setFolder(runsFolder()); // the pretrained runs follow when it has read them
     updateForm();
+    findInterruptedJobs();
+}
+
+void TrainingPanel::findInterruptedJobs()
+{
+    // A checkpoint without its run file is a job a closed (or killed) session left: offer to resume
+    // it. Checkpoints hold weights, so they are read on a worker.
+    if (runsFolder().isEmpty() || (interrupted_ && interrupted_->isRunning()))
+        return;
+    std::vector<QString> known;
+    for (const int id : queue_->ids())
+        known.push_back(QFileInfo(queue_->job(id)->out).absoluteFilePath());
+    if (!interrupted_) {
+        interrupted_ = new QFutureWatcher<std::vector<Interrupted>>(this);
+        connect(interrupted_, &QFutureWatcher<std::vector<Interrupted>>::finished, this, [this] {
+            const QString dataset = dataset_;
+            for (const Interrupted &job : interrupted_->result()) {
+                if (QFileInfo(job.out).absolutePath() != QFileInfo(runsFolder()).absoluteFilePath())
+                    continue; // another dataset was opened meanwhile
+                bool shown = false;
+                for (const int id : queue_->ids())
+                    shown = shown || QFileInfo(queue_->job(id)->out).absoluteFilePath() == job.out;
+                if (!shown)
+                    queue_->addInterrupted(dataset, job.checkpoint, job.out);
+            }
+        });
+    }
+    interrupted_->setFuture(QtConcurrent::run([folder = runsFolder(), known] {
+        std::vector<Interrupted> found;
+        const QString suffix = QStringLiteral(".checkpoint");
+        for (const QFileInfo &file : QDir(folder).entryInfoList({QStringLiteral("*.h5.checkpoint")}, QDir::Files, QDir::Time)) {
+            const QString out = file.absoluteFilePath().chopped(suffix.size());
+            if (QFileInfo::exists(out) || std::find(known.begin(), known.end(), out) != known.end())
+                continue;
+            try {
+                found.push_back({out, learn::TrainingJob::readCheckpoint(file.absoluteFilePath().toStdString())});
+            } catch (const std::exception &) {
+                continue; // being written, or not ours: nothing to offer
+            }
+        }
+        return found;
+    }));
 }
 
 void TrainingPanel::setSelectedSites(const QStringList &ids)

@@ -5,7 +5,10 @@
 #include "ui/training/run_store.h"
 #include "ui/training/training_queue.h"
 
+#include <QFutureWatcher>
 #include <QWidget>
+
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -51,6 +54,7 @@ Q_SIGNALS:
 
 private:
     void refreshPretrainedRuns();
+    void findInterruptedJobs();
     [[nodiscard]] QString towerProblem(const learn::TrainingConfig &config) const;
     void updateForm();
     void showJob(int id);
@@ -72,6 +76,11 @@ private:
     QTableWidget *jobs_ = nullptr;
     QCustomPlot *curves_ = nullptr;
     int shownJob_ = 0;
+    struct Interrupted {
+        QString out;
+        learn::CheckpointInfo checkpoint;
+    };
+    QFutureWatcher<std::vector<Interrupted>> *interrupted_ = nullptr;
 };
 
 } // namespace xmw::ui

@@ -35,6 +35,26 @@ int TrainingQueue::enqueue(const QString &dataset, const learn::TrainingConfig &
     return job.id;
 }
 
+int TrainingQueue::addInterrupted(const QString &dataset, const learn::CheckpointInfo &checkpoint, const QString &out)
+{
+    Job job;
+    job.id = nextId_++;
+    job.dataset = dataset;
+    job.out = out;
+    job.config = checkpoint.config;
+    job.state = State::Canceled;
+    job.history = checkpoint.history;
+    // Early stopping may end a member sooner, so this is what is left at most.
+    const int phases = job.config.method == learn::Method::Adversarial || job.config.method == learn::Method::Reweight ? 2 : 1;
+    const int total = job.config.folds() * job.config.ensemble *
+                      (job.config.epochs + (phases == 2 ? job.config.fineTuneEpochCount() : 0));
+    job.progress.fraction = total > 0 ? std::min(1.0, double(job.history.size()) / total) : 0.0;
+    job.message = tr("Interrupted when the explorer closed, after %n epoch(s); Resume goes on from there", nullptr, int(job.history.size()));
+    jobs_[job.id] = job;
+    Q_EMIT jobAdded(job.id);
+    return job.id;
+}
+
 void TrainingQueue::setConcurrency(int jobs)
 {
     concurrency_ = std::max(1, jobs);

@@ -37,6 +37,8 @@ public:
 
     // Queues a job; it starts when a slot is free. Returns its id.
     int enqueue(const QString &dataset, const learn::TrainingConfig &config, const QString &out, bool resume = false);
+    // A job a closed session left behind (its checkpoint), shown as canceled so that it can be resumed.
+    int addInterrupted(const QString &dataset, const learn::CheckpointInfo &checkpoint, const QString &out);
     // Stops a running job within a batch (its checkpoint stays for a resume), or drops a queued one.
     void cancel(int id);
     void cancelAll();
