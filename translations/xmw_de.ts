@@ -1038,6 +1038,18 @@
         <source>Cancel Upscaling</source>
         <translation>Hochskalieren abbrechen</translation>
     </message>
+    <message>
+        <source>Export Predictions…</source>
+        <translation>Vorhersagen exportieren…</translation>
+    </message>
+    <message>
+        <source>The selected runs' daily test predictions at every test tower, with the observations and the ensemble spread, as CSV</source>
+        <translation>Die täglichen Testvorhersagen der ausgewählten Läufe an jedem Testturm, mit den Beobachtungen und der Ensemblestreuung, als CSV</translation>
+    </message>
+    <message>
+        <source>Export Test Predictions</source>
+        <translation>Testvorhersagen exportieren</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunStore</name>
@@ -1548,7 +1560,10 @@
     </message>
     <message numerus="yes">
         <source>Interrupted when the explorer closed, after %n epoch(s); Resume goes on from there</source>
-        <translation><numerusform>Unterbrochen, als der Explorer geschlossen wurde, nach %n Epoche; Fortsetzen macht dort weiter</numerusform><numerusform>Unterbrochen, als der Explorer geschlossen wurde, nach %n Epochen; Fortsetzen macht dort weiter</numerusform></translation>
+        <translation>
+            <numerusform>Unterbrochen, als der Explorer geschlossen wurde, nach %n Epoche; Fortsetzen macht dort weiter</numerusform>
+            <numerusform>Unterbrochen, als der Explorer geschlossen wurde, nach %n Epochen; Fortsetzen macht dort weiter</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1034,6 +1034,18 @@
         <source>Cancel Upscaling</source>
         <translation>取消升尺度</translation>
     </message>
+    <message>
+        <source>Export Predictions…</source>
+        <translation>导出预测…</translation>
+    </message>
+    <message>
+        <source>The selected runs' daily test predictions at every test tower, with the observations and the ensemble spread, as CSV</source>
+        <translation>所选运行在每座测试塔上的逐日测试预测，连同观测值和集合离散度，导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Export Test Predictions</source>
+        <translation>导出测试预测</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunStore</name>
@@ -1543,7 +1555,9 @@
     </message>
     <message numerus="yes">
         <source>Interrupted when the explorer closed, after %n epoch(s); Resume goes on from there</source>
-        <translation><numerusform>在浏览器关闭时中断，已完成 %n 轮；“继续”将从此处接着训练</numerusform></translation>
+        <translation>
+            <numerusform>在浏览器关闭时中断，已完成 %n 轮；“继续”将从此处接着训练</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -320,29 +320,11 @@ RunRecord readRunSummary(const std::filesystem::path &path)
     return readHeader(H5Reader(path));
 }
 
-RunRecord readRunFile(const std::filesystem::path &path)
+namespace {
+
+// The test predictions and the training ids: what plots and exports need.
+void readResults(const H5Reader &r, RunRecord &run)
 {
-    const auto lock = data::hdf5Lock();
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))
-        throw DataError(path, "file not found");
-    const H5Reader r(path);
-    RunRecord run = readHeader(r);
-
-    const auto member = r.array<int>("history/member", H5T_NATIVE_INT);
-    const auto epoch = r.array<int>("history/epoch", H5T_NATIVE_INT);
-    const auto phase = r.strings("history/phase");
-    const char *names[6] = {"train_loss", "validation_loss", "source_loss", "target_loss", "domain_loss", "seconds"};
-    std::vector<double> columns[6];
-    for (int c = 0; c < 6; ++c)
-        columns[c] = r.array<double>(std::string("history/") + names[c], H5T_NATIVE_DOUBLE);
-    for (std::size_t i = 0; i < member.size(); ++i) {
-        if (epoch.size() != member.size() || phase.size() != member.size() || columns[5].size() != member.size())
-            r.fail("/history columns differ in length");
-        run.history.push_back({member[i], phase[i], epoch[i], columns[0][i], columns[1][i], columns[2][i],
-                               columns[3][i], columns[4][i], columns[5][i]});
-    }
-
     run.testIds = r.strings("test/id");
     run.testSites = r.strings("test/site");
     run.testYears = r.array<int>("test/year", H5T_NATIVE_INT);
@@ -354,7 +336,33 @@ RunRecord readRunFile(const std::filesystem::path &path)
         run.predicted.size() != n * kDays || run.spread.size() != n * kDays)
         r.fail("/test arrays do not have one 365-day row per test sample");
     run.trainIds = r.strings("train/id");
+}
 
+H5Reader openRun(const std::filesystem::path &path)
+{
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw DataError(path, "file not found");
+    return H5Reader(path);
+}
+
+} // namespace
+
+RunRecord readRunResults(const std::filesystem::path &path)
+{
+    const auto lock = data::hdf5Lock();
+    const H5Reader r = openRun(path);
+    RunRecord run = readHeader(r);
+    readResults(r, run);
+    return run;
+}
+
+RunRecord readRunFile(const std::filesystem::path &path)
+{
+    const auto lock = data::hdf5Lock();
+    const H5Reader r = openRun(path);
+    RunRecord run = readHeader(r);
+    readResults(r, run);
 
     const auto mean = r.array<float>("normalisation/mean", H5T_NATIVE_FLOAT);
     const auto stddev = r.array<float>("normalisation/std", H5T_NATIVE_FLOAT);

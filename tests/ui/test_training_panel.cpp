@@ -228,6 +228,23 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(file.readLine()).contains(QStringLiteral(" predicted [nmol CH4 m-2 s-1]")));
         window.findChild<QDockWidget *>(QStringLiteral("timeSeriesDock"))->raise();
         window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/comparison.png"));
+
+        // Every test prediction of the run as CSV: a row per tower and day, the stored numbers.
+        const QString predictions = dir_.filePath(QStringLiteral("predictions.csv"));
+        QCOMPARE(RunBrowser::exportPredictions({runFile}, predictions), QString());
+        QFile rows(predictions);
+        QVERIFY(rows.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines = QString::fromUtf8(rows.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), int(run.testIds.size() * 365 + 1));
+        QVERIFY(lines.front().startsWith(QStringLiteral("run,model,method,site,date,observed")));
+        const QStringList first = lines.at(1).split(QLatin1Char(','));
+        QCOMPARE(first.at(3), QString::fromStdString(run.testSites.front()));
+        QCOMPARE(first.at(4), QStringLiteral("%1-01-01").arg(run.testYears.front()));
+        QVERIFY(std::abs(first.at(6).toDouble() - double(run.predicted.front())) < 1e-4 * (1 + std::abs(double(run.predicted.front()))));
+        // A run file that is not there: a message naming it, and no CSV.
+        const QString none = dir_.filePath(QStringLiteral("none.csv"));
+        QVERIFY(RunBrowser::exportPredictions({dir_.filePath(QStringLiteral("gone.h5"))}, none).contains(QStringLiteral("gone.h5")));
+        QVERIFY(!QFileInfo::exists(none));
     }
 
     void anUpscaledRunBecomesMapLayersAndReadsBackAsNetcdf()

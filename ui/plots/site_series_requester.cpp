@@ -114,7 +114,7 @@ SiteSeriesRequester::SiteSeriesRequester(QObject *parent)
                   const SeriesSelection &s = request.selection;
                   std::vector<learn::RunRecord> runs;
                   for (const QString &path : s.runs)
-                      runs.push_back(learn::readRunFile(path.toStdString()));
+                      runs.push_back(learn::readRunResults(path.toStdString()));
                   for (const QString &id : s.towers) {
                       outcome.sites.push_back(gatherTower(*request.dataset, id, s.driver));
                       addRunPredictions(runs, outcome.sites.back());

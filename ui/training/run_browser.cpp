@@ -5,7 +5,9 @@
 #include "ui/training/upscale_runner.h"
 
 #include <QComboBox>
+#include <QDate>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -21,6 +23,7 @@
 #include <QTableWidget>
 #include <QTextStream>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <qcustomplot.h>
 
@@ -127,11 +130,31 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
         if (const QString error = exportMetrics(path); !error.isEmpty())
             QMessageBox::warning(this, tr("Export Run Metrics"), error);
     });
+    exportPredictions_ = new QPushButton(tr("Export Predictions…"));
+    exportPredictions_->setObjectName(QStringLiteral("exportPredictions"));
+    exportPredictions_->setToolTip(tr("The selected runs' daily test predictions at every test tower, with the observations and "
+                                      "the ensemble spread, as CSV"));
+    connect(exportPredictions_, &QPushButton::clicked, this, [this] {
+        const QStringList runs = selectedRuns();
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Test Predictions"), QStringLiteral("predictions.csv"), tr("CSV files (*.csv)"));
+        if (runs.isEmpty() || path.isEmpty())
+            return;
+        auto *writer = new QFutureWatcher<QString>(this);
+        exportPredictions_->setEnabled(false);
+        connect(writer, &QFutureWatcher<QString>::finished, this, [this, writer] {
+            writer->deleteLater();
+            updateButtons();
+            if (const QString error = writer->result(); !error.isEmpty())
+                QMessageBox::warning(this, tr("Export Test Predictions"), error);
+        });
+        writer->setFuture(QtConcurrent::run([runs, path] { return exportPredictions(runs, path); }));
+    });
     auto *top = new QHBoxLayout;
     top->addWidget(filter_, 1);
     top->addWidget(refresh);
     top->addWidget(delete_);
     top->addWidget(export_);
+    top->addWidget(exportPredictions_);
 
     table_ = new QTableWidget(0, ColumnCount);
     table_->setObjectName(QStringLiteral("runTable"));
@@ -395,6 +418,7 @@ void RunBrowser::updateButtons()
 {
     const QStringList selected = selectedRuns();
     delete_->setEnabled(!selected.isEmpty());
+    exportPredictions_->setEnabled(!selected.isEmpty());
     const bool running = upscaler_->isRunning();
     upscale_->setText(running ? tr("Cancel Upscaling") : tr("Upscale to Map"));
     upscale_->setEnabled(running || (selected.size() == 1 && dataset_ && dataset_->grid()));
@@ -449,6 +473,43 @@ QString RunBrowser::exportMetrics(const QString &path) const
             for (const auto &name : learn::metricNames())
                 stream << ',' << QString::number(learn::metricValue(r.metrics, name), 'g', 8);
             stream << ',' << r.metrics.count << '\n';
+        }
+        stream.flush();
+        return out.error() == QFileDevice::NoError;
+    });
+}
+
+QString RunBrowser::exportPredictions(const QStringList &runFiles, const QString &path)
+{
+    std::vector<learn::RunRecord> runs;
+    try {
+        for (const QString &file : runFiles)
+            runs.push_back(learn::readRunResults(file.toStdString()));
+    } catch (const std::exception &error) {
+        return QString::fromStdString(error.what());
+    }
+    const auto quoted = [](const std::string &text) { return QLatin1Char('"') + QString::fromStdString(text).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); };
+    const auto number = [](float v) { return std::isfinite(v) ? QString::number(double(v), 'g', 7) : QString(); };
+    return writeAtomically(path, [&](const QString &file) {
+        QFile out(file);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Text))
+            return false;
+        QTextStream stream(&out);
+        stream << "run,model,method,site,date,observed [nmol CH4 m-2 s-1],predicted [nmol CH4 m-2 s-1],spread [nmol CH4 m-2 s-1]\n";
+        for (const learn::RunRecord &run : runs) {
+            const QString prefix = quoted(run.name) + QLatin1Char(',') + QString::fromStdString(learn::modelName(run.config.model.kind)) +
+                                   QLatin1Char(',') + QString::fromStdString(learn::methodName(run.config.method)) + QLatin1Char(',');
+            for (std::size_t i = 0; i < run.testIds.size(); ++i) {
+                // The benchmark's 365-day year: 29 February has no row.
+                int index = 0;
+                for (QDate day(run.testYears[i], 1, 1); day.year() == run.testYears[i] && index < data::kSequenceDays; day = day.addDays(1)) {
+                    if (day.month() == 2 && day.day() == 29)
+                        continue;
+                    const std::size_t k = i * std::size_t(data::kSequenceDays) + std::size_t(index++);
+                    stream << prefix << QString::fromStdString(run.testSites[i]) << ',' << day.toString(Qt::ISODate) << ','
+                           << number(run.observed[k]) << ',' << number(run.predicted[k]) << ',' << number(run.spread[k]) << '\n';
+                }
+            }
         }
         stream.flush();
         return out.error() == QFileDevice::NoError;

@@ -43,6 +43,9 @@ public:
     [[nodiscard]] UpscaleRunner *upscaler() const { return upscaler_; }
     // The selected runs' metrics (all runs when none is selected), one row per run; empty or the problem.
     [[nodiscard]] QString exportMetrics(const QString &path) const;
+    // The test predictions of `runFiles`, one row per run, tower and day; empty or the problem.
+    // Reads the run files, so the Runs panel calls it on a worker.
+    [[nodiscard]] static QString exportPredictions(const QStringList &runFiles, const QString &path);
     // Deletes without asking (the button asks first); empty or the problem.
     QString deleteRuns(const QStringList &paths);
 
@@ -63,7 +66,7 @@ private:
     QCustomPlot *chart_ = nullptr;
     QComboBox *metric_ = nullptr;
     QTableWidget *towers_ = nullptr; // the selected runs' chosen metric per test tower
-    QPushButton *delete_ = nullptr, *export_ = nullptr, *upscale_ = nullptr;
+    QPushButton *delete_ = nullptr, *export_ = nullptr, *exportPredictions_ = nullptr, *upscale_ = nullptr;
     QSpinBox *upscaleYear_ = nullptr;
     QProgressBar *upscaleProgress_ = nullptr;
     UpscaleRunner *upscaler_ = nullptr;
