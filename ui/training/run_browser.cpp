@@ -204,6 +204,7 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
 
     upscaleYear_ = new QSpinBox;
     upscaleYear_->setObjectName(QStringLiteral("upscaleYear"));
+    upscaleYear_->setSpecialValueText(QStringLiteral("–")); // no dataset yet
     upscaleYear_->setToolTip(tr("The TEM-MDM year whose land cells the run predicts"));
     upscale_ = new QPushButton(tr("Upscale to Map"));
     upscale_->setObjectName(QStringLiteral("upscaleRun"));
