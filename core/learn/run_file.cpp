@@ -60,57 +60,25 @@ void writeConfig(H5Writer &w, hid_t g, const TrainingConfig &c)
 
 TrainingConfig readConfig(const H5Reader &r)
 {
-    const auto text = [&](const char *name) {
-        auto v = r.textAttribute(name, "config");
-        if (!v)
-            r.fail(std::string("/config has no attribute '") + name + "'");
-        return *v;
+    ConfigSource source;
+    source.text = [&](const char *name) { return r.textAttribute(name, "config"); };
+    source.number = [&](const char *name) { return r.numberAttribute(name, "config"); };
+    source.list = [&](const char *name) {
+        std::vector<std::string> items; // written comma-separated
+        const std::string text = r.textAttribute(name, "config").value_or("");
+        for (std::size_t from = 0; from < text.size();) {
+            const std::size_t comma = std::min(text.find(',', from), text.size());
+            if (comma > from)
+                items.push_back(text.substr(from, comma - from));
+            from = comma + 1;
+        }
+        return items;
     };
-    const auto number = [&](const char *name) {
-        auto v = r.numberAttribute(name, "config");
-        if (!v)
-            r.fail(std::string("/config has no attribute '") + name + "'");
-        return *v;
-    };
-    TrainingConfig c;
-    const auto kind = parseModel(text("model"));
-    const auto method = parseMethod(text("method"));
-    if (!kind || !method)
-        r.fail("unknown model '" + text("model") + "' or method '" + text("method") + "'");
-    c.model.kind = *kind;
-    c.model.hidden = int(number("hidden"));
-    c.model.layers = int(number("layers"));
-    c.model.dropout = number("dropout");
-    c.model.heads = int(number("heads"));
-    c.method = *method;
-    c.pretrainedRun = text("pretrained");
-    c.split.kind = text("split") == "spatial" ? data::SplitKind::Spatial : data::SplitKind::Temporal;
-    c.split.fold = int(number("fold"));
-    c.split.folds = int(number("folds"));
-    c.allFolds = number("all_folds") != 0;
-    c.split.percent = number("percent");
-    // Run files from before tower choice have no "sites": every tower took part.
-    const std::string sites = r.textAttribute("sites", "config").value_or("");
-    for (std::size_t from = 0; from < sites.size();) {
-        const std::size_t comma = std::min(sites.find(',', from), sites.size());
-        if (comma > from)
-            c.split.sites.push_back(sites.substr(from, comma - from));
-        from = comma + 1;
+    try {
+        return readConfigFields(source);
+    } catch (const std::runtime_error &error) {
+        r.fail(std::string("/config: ") + error.what());
     }
-    c.epochs = int(number("epochs"));
-    c.finetuneEpochs = int(number("finetune_epochs"));
-    c.learningRate = number("learning_rate");
-    c.batchSize = int(number("batch"));
-    c.seed = std::uint64_t(number("seed"));
-    c.split.seed = c.seed;
-    c.ensemble = int(number("ensemble"));
-    c.threads = int(number("threads"));
-    c.device = text("device");
-    c.patience = int(number("patience"));
-    c.validationFraction = number("validation_fraction");
-    c.clip = number("clip");
-    c.temFraction = number("tem_fraction");
-    return c;
 }
 
 void writeMetricAttributes(H5Writer &w, hid_t g, const Metrics &m)
@@ -322,9 +290,23 @@ RunRecord readRunSummary(const std::filesystem::path &path)
 
 namespace {
 
-// The test predictions and the training ids: what plots and exports need.
+// The learning curves, the test predictions and the training ids: what plots and exports need.
 void readResults(const H5Reader &r, RunRecord &run)
 {
+    const auto member = r.array<int>("history/member", H5T_NATIVE_INT);
+    const auto epoch = r.array<int>("history/epoch", H5T_NATIVE_INT);
+    const auto phase = r.strings("history/phase");
+    const char *names[6] = {"train_loss", "validation_loss", "source_loss", "target_loss", "domain_loss", "seconds"};
+    std::vector<double> columns[6];
+    for (int c = 0; c < 6; ++c)
+        columns[c] = r.array<double>(std::string("history/") + names[c], H5T_NATIVE_DOUBLE);
+    if (epoch.size() != member.size() || phase.size() != member.size() ||
+        std::any_of(std::begin(columns), std::end(columns), [&](const auto &column) { return column.size() != member.size(); }))
+        r.fail("/history columns differ in length");
+    for (std::size_t i = 0; i < member.size(); ++i)
+        run.history.push_back({member[i], phase[i], epoch[i], columns[0][i], columns[1][i], columns[2][i],
+                               columns[3][i], columns[4][i], columns[5][i]});
+
     run.testIds = r.strings("test/id");
     run.testSites = r.strings("test/site");
     run.testYears = r.array<int>("test/year", H5T_NATIVE_INT);

@@ -82,7 +82,8 @@ struct RunRecord {
 //   /base_models/…    as /models, residual runs only; /base_models attributes give the model options
 void writeRunFile(const std::filesystem::path &path, const RunRecord &run);
 [[nodiscard]] RunRecord readRunFile(const std::filesystem::path &path);
-// The summary and the test predictions (/test, /train), without the weights: for plots and exports.
+// The summary, learning curves and test predictions (/history, /test, /train), without the
+// weights: for plots and exports.
 [[nodiscard]] RunRecord readRunResults(const std::filesystem::path &path);
 // Only the attributes, /config and /metrics (per tower too): cheap enough to list many runs.
 [[nodiscard]] RunRecord readRunSummary(const std::filesystem::path &path);

@@ -276,49 +276,38 @@ private:
 
 } // namespace
 
-std::optional<TrainingConfig> TrainingConfig::fromJson(const std::string &json)
+TrainingConfig readConfigFields(const ConfigSource &source)
 {
-    const auto object = FlatJsonReader(json).object();
-    if (!object)
-        return std::nullopt;
-    const auto text = [&](const char *key) -> std::optional<std::string> {
-        const auto it = object->find(key);
-        if (it == object->end() || !std::holds_alternative<std::string>(it->second))
-            return std::nullopt;
-        return std::get<std::string>(it->second);
+    const auto text = [&](const char *name) {
+        auto v = source.text(name);
+        if (!v)
+            throw std::runtime_error(std::string("no text field '") + name + "'");
+        return *v;
     };
-    bool complete = true;
-    const auto number = [&](const char *key) {
-        const auto it = object->find(key);
-        if (it == object->end() || !std::holds_alternative<double>(it->second)) {
-            complete = false;
-            return 0.0;
-        }
-        return std::get<double>(it->second);
+    const auto number = [&](const char *name) {
+        auto v = source.number(name);
+        if (!v)
+            throw std::runtime_error(std::string("no number field '") + name + "'");
+        return *v;
     };
     TrainingConfig c;
-    const auto model = parseModel(text("model").value_or(""));
-    const auto method = parseMethod(text("method").value_or(""));
-    const auto split = text("split");
-    const auto allFolds = object->find("all_folds");
-    const auto sites = object->find("sites");
-    if (!model || !method || !split || !text("pretrained") || !text("device") || allFolds == object->end() ||
-        !std::holds_alternative<bool>(allFolds->second) || sites == object->end() ||
-        !std::holds_alternative<std::vector<std::string>>(sites->second))
-        return std::nullopt;
-    c.model.kind = *model;
+    const auto kind = parseModel(text("model"));
+    const auto method = parseMethod(text("method"));
+    if (!kind || !method)
+        throw std::runtime_error("unknown model '" + text("model") + "' or method '" + text("method") + "'");
+    c.model.kind = *kind;
     c.model.hidden = int(number("hidden"));
     c.model.layers = int(number("layers"));
     c.model.dropout = number("dropout");
     c.model.heads = int(number("heads"));
     c.method = *method;
-    c.pretrainedRun = *text("pretrained");
-    c.split.kind = *split == "spatial" ? data::SplitKind::Spatial : data::SplitKind::Temporal;
+    c.pretrainedRun = text("pretrained");
+    c.split.kind = text("split") == "spatial" ? data::SplitKind::Spatial : data::SplitKind::Temporal;
     c.split.fold = int(number("fold"));
     c.split.folds = int(number("folds"));
-    c.allFolds = std::get<bool>(allFolds->second);
+    c.allFolds = number("all_folds") != 0;
     c.split.percent = number("percent");
-    c.split.sites = std::get<std::vector<std::string>>(sites->second);
+    c.split.sites = source.list("sites"); // stores from before tower choice: every tower took part
     c.epochs = int(number("epochs"));
     c.finetuneEpochs = int(number("finetune_epochs"));
     c.learningRate = number("learning_rate");
@@ -327,14 +316,45 @@ std::optional<TrainingConfig> TrainingConfig::fromJson(const std::string &json)
     c.split.seed = c.seed;
     c.ensemble = int(number("ensemble"));
     c.threads = int(number("threads"));
-    c.device = *text("device");
+    c.device = text("device");
     c.patience = int(number("patience"));
     c.validationFraction = number("validation_fraction");
     c.clip = number("clip");
     c.temFraction = number("tem_fraction");
-    if (!complete)
-        return std::nullopt;
     return c;
+}
+
+std::optional<TrainingConfig> TrainingConfig::fromJson(const std::string &json)
+{
+    const auto object = FlatJsonReader(json).object();
+    if (!object)
+        return std::nullopt;
+    const auto field = [&](const char *name) -> const FlatJsonReader::Value * {
+        const auto it = object->find(name);
+        return it == object->end() ? nullptr : &it->second;
+    };
+    ConfigSource source;
+    source.text = [&](const char *name) -> std::optional<std::string> {
+        const auto *v = field(name);
+        return v && std::holds_alternative<std::string>(*v) ? std::optional(std::get<std::string>(*v)) : std::nullopt;
+    };
+    source.number = [&](const char *name) -> std::optional<double> {
+        const auto *v = field(name);
+        if (v && std::holds_alternative<double>(*v))
+            return std::get<double>(*v);
+        if (v && std::holds_alternative<bool>(*v))
+            return std::get<bool>(*v) ? 1.0 : 0.0;
+        return std::nullopt;
+    };
+    source.list = [&](const char *name) {
+        const auto *v = field(name);
+        return v && std::holds_alternative<std::vector<std::string>>(*v) ? std::get<std::vector<std::string>>(*v) : std::vector<std::string>{};
+    };
+    try {
+        return readConfigFields(source);
+    } catch (const std::runtime_error &) {
+        return std::nullopt;
+    }
 }
 
 int defaultThreadCount()

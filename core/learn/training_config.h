@@ -4,8 +4,10 @@
 #include "core/learn/model_options.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace xmw::learn {
 
@@ -53,6 +55,16 @@ struct TrainingConfig {
     // Back from toJson's text (a checkpoint keeps it); empty when the text is not such an object.
     [[nodiscard]] static std::optional<TrainingConfig> fromJson(const std::string &json);
 };
+
+// Where a stored configuration's fields come from (a run file's attributes, a checkpoint's JSON),
+// by the names toJson writes: each gives the field, or nothing when it is absent or of another type.
+struct ConfigSource {
+    std::function<std::optional<std::string>(const char *name)> text;
+    std::function<std::optional<double>(const char *name)> number; // booleans as 0 or 1
+    std::function<std::vector<std::string>(const char *name)> list; // absent: empty
+};
+// Reads every field; throws std::runtime_error naming the first one missing or unknown.
+[[nodiscard]] TrainingConfig readConfigFields(const ConfigSource &source);
 
 [[nodiscard]] int defaultThreadCount();
 // LibTorch's intra-op threads for this process (TrainingJob sets its configuration's own).

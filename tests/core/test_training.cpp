@@ -69,6 +69,12 @@ private Q_SLOTS:
         QVERIFY(std::isnan(back.history[1].domainLoss));
         QCOMPARE(back.models.size(), std::size_t(1));
         QCOMPARE(back.perSite.size(), run.perSite.size());
+        // Without the weights, for plots: the same curves and predictions.
+        const RunRecord results = readRunResults(demo_.scratch("scratch.h5"));
+        QCOMPARE(results.history.size(), run.history.size());
+        QCOMPARE(results.predicted, run.predicted);
+        QCOMPARE(results.trainIds, run.trainIds);
+        QVERIFY(results.models.empty());
         // The stored model reproduces the stored predictions.
         const Predictor predictor(back);
         QCOMPARE(predictor.memberCount(), std::size_t(1));
