@@ -322,6 +322,33 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::LayerBox</name>
+    <message>
+        <source>The TEM-MDM variable, or an upscaled run's prediction, shown on the map</source>
+        <translation>Die TEM-MDM-Variable oder die Vorhersage eines hochskalierten Laufs, auf der Karte gezeigt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Prediction − TEM-MDM: %1</source>
+        <translation>Vorhersage − TEM-MDM: %1</translation>
+    </message>
+    <message>
+        <source>Prediction: %1</source>
+        <translation>Vorhersage: %1</translation>
+    </message>
+    <message>
+        <source>The run's daily CH4 minus TEM-MDM's, per cell, on a diverging scale</source>
+        <translation>Das tägliche CH4 des Laufs minus das von TEM-MDM, je Zelle, auf einer divergierenden Skala</translation>
+    </message>
+    <message>
+        <source>The run applied to every land cell of %1</source>
+        <translation>Der Lauf, angewandt auf jede Landzelle von %1</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::MainWindow</name>
     <message>
         <source>X-MethaneWet Explorer</source>
@@ -376,10 +403,6 @@
         <translation>Karte</translation>
     </message>
     <message>
-        <source>The TEM-MDM variable shown on the globe</source>
-        <translation>Die auf dem Globus gezeigte TEM-MDM-Variable</translation>
-    </message>
-    <message>
         <source>The day shown (static fields do not change with it; NPP is monthly)</source>
         <translation>Der gezeigte Tag (statische Felder ändern sich nicht mit ihm; NPP ist monatlich)</translation>
     </message>
@@ -406,10 +429,6 @@
     <message>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Could not open the dataset</source>
@@ -801,22 +820,6 @@
             <numerusform>%1 hochskaliert: %n Landzelle in %2 s</numerusform>
             <numerusform>%1 hochskaliert: %n Landzellen in %2 s</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Prediction − TEM-MDM: %1</source>
-        <translation>Vorhersage − TEM-MDM: %1</translation>
-    </message>
-    <message>
-        <source>Prediction: %1</source>
-        <translation>Vorhersage: %1</translation>
-    </message>
-    <message>
-        <source>The run's daily CH4 minus TEM-MDM's, per cell, on a diverging scale</source>
-        <translation>Das tägliche CH4 des Laufs minus das von TEM-MDM, je Zelle, auf einer divergierenden Skala</translation>
-    </message>
-    <message>
-        <source>The run applied to every land cell of %1</source>
-        <translation>Der Lauf, angewandt auf jede Landzelle von %1</translation>
     </message>
     <message>
         <source>Not a run of this dataset (its runs/ folder): %1</source>

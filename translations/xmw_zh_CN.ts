@@ -322,6 +322,33 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::LayerBox</name>
+    <message>
+        <source>The TEM-MDM variable, or an upscaled run's prediction, shown on the map</source>
+        <translation>地图上显示的 TEM-MDM 变量或升尺度运行的预测</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Prediction − TEM-MDM: %1</source>
+        <translation>预测 − TEM-MDM：%1</translation>
+    </message>
+    <message>
+        <source>Prediction: %1</source>
+        <translation>预测：%1</translation>
+    </message>
+    <message>
+        <source>The run's daily CH4 minus TEM-MDM's, per cell, on a diverging scale</source>
+        <translation>该运行的逐日 CH4 减去 TEM-MDM 的值，逐格点，使用发散色标</translation>
+    </message>
+    <message>
+        <source>The run applied to every land cell of %1</source>
+        <translation>该运行应用于 %1 年的每个陆地格点</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::MainWindow</name>
     <message>
         <source>X-MethaneWet Explorer</source>
@@ -376,10 +403,6 @@
         <translation>地图</translation>
     </message>
     <message>
-        <source>The TEM-MDM variable shown on the globe</source>
-        <translation>地球仪上显示的 TEM-MDM 变量</translation>
-    </message>
-    <message>
         <source>The day shown (static fields do not change with it; NPP is monthly)</source>
         <translation>显示的日期（静态字段不随日期变化；NPP 为月值）</translation>
     </message>
@@ -406,10 +429,6 @@
     <message>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Could not open the dataset</source>
@@ -800,22 +819,6 @@
         <translation>
             <numerusform>已升尺度 %1：%n 个陆地格点，用时 %2 秒</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Prediction − TEM-MDM: %1</source>
-        <translation>预测 − TEM-MDM：%1</translation>
-    </message>
-    <message>
-        <source>Prediction: %1</source>
-        <translation>预测：%1</translation>
-    </message>
-    <message>
-        <source>The run's daily CH4 minus TEM-MDM's, per cell, on a diverging scale</source>
-        <translation>该运行的逐日 CH4 减去 TEM-MDM 的值，逐格点，使用发散色标</translation>
-    </message>
-    <message>
-        <source>The run applied to every land cell of %1</source>
-        <translation>该运行应用于 %1 年的每个陆地格点</translation>
     </message>
     <message>
         <source>Not a run of this dataset (its runs/ folder): %1</source>

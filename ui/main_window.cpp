@@ -7,6 +7,7 @@
 #include "ui/coordinates.h"
 #include "ui/globe/globe_view.h"
 #include "ui/map/colour_bar.h"
+#include "ui/map/layer_box.h"
 #include "ui/map/map_figure.h"
 #include "ui/training/run_browser.h"
 #include "ui/training/training_panel.h"
@@ -72,10 +73,6 @@ QColor wetlandColour(std::optional<int> type)
                                       QColor(0xD5, 0x5E, 0x00), QColor(0xCC, 0x79, 0xA7)};
     return type && *type >= 1 && *type <= 5 ? kColours[*type - 1] : QColor(0xBB, 0xBB, 0xBB);
 }
-
-// Where the variable box keeps a prediction layer's index and whether it is the difference.
-constexpr int kLayerRole = Qt::UserRole + 1;
-constexpr int kDifferenceRole = Qt::UserRole + 2;
 
 } // namespace
 
@@ -414,10 +411,8 @@ void MainWindow::createMapBar()
 {
     mapBar_ = addToolBar(tr("Map"));
     mapBar_->setObjectName(QStringLiteral("mapBar"));
-    variableBox_ = new QComboBox(mapBar_);
+    variableBox_ = new LayerBox(mapBar_);
     variableBox_->setObjectName(QStringLiteral("variableBox"));
-    variableBox_->setToolTip(tr("The TEM-MDM variable shown on the globe"));
-    variableBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     dateEdit_ = new QDateEdit(mapBar_);
     dateEdit_->setObjectName(QStringLiteral("dateEdit"));
     dateEdit_->setCalendarPopup(true);
@@ -674,7 +669,7 @@ void MainWindow::updateExportActions()
         action->setEnabled(field_.has_value());
     for (QAction *action : seriesExportActions_)
         action->setEnabled(!timeSeries_->isEmpty());
-    predictionExport_->setEnabled(variableBox_ && currentPrediction() != nullptr);
+    predictionExport_->setEnabled(variableBox_ && variableBox_->currentPrediction() != nullptr);
 }
 
 void MainWindow::exportWith(const QString &title, const QString &filter, const QString &suffix,
@@ -739,8 +734,6 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
 {
     dataset_ = dataset;
     field_.reset();
-    predictions_.clear(); // they belong to the dataset's grid
-    gridVariableCount_ = 0;
     playAction_->setChecked(false);
     updateExportActions();
     globe_->setOverlayImage({});
@@ -750,24 +743,14 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
 
     const auto &grid = dataset_->grid();
     {
-        const QSignalBlocker blockVariables(variableBox_), blockDates(dateEdit_);
-        variableBox_->clear();
-        if (grid) {
-            for (const auto &v : grid->variables()) {
-                const QString name = QString::fromStdString(v.name);
-                variableBox_->addItem(v.units.empty() ? name : tr("%1 (%2)").arg(name, QString::fromStdString(v.units)), name);
-            }
-            const int wanted = variableBox_->findData(initial_.variable.isEmpty() ? QStringLiteral("CH4_emission") : initial_.variable);
-            variableBox_->setCurrentIndex(std::max(0, wanted));
-            if (wanted < 0 && !initial_.variable.isEmpty())
-                statusBar()->showMessage(tr("No variable '%1' in this dataset").arg(initial_.variable), 10000);
-            gridVariableCount_ = variableBox_->count();
-            if (!grid->years().empty()) {
-                dateEdit_->setDateRange(QDate(grid->years().front(), 1, 1), QDate(grid->years().back(), 12, 31));
-                // Northern summer by default: wetlands emit.
-                dateEdit_->setDate(initial_.date ? toQDate(*initial_.date) : QDate(grid->years().front(), 7, 15));
-                fitDatesToLayer();
-            }
+        const QSignalBlocker blockDates(dateEdit_);
+        if (!variableBox_->setVariables(grid ? &*grid : nullptr, initial_.variable))
+            statusBar()->showMessage(tr("No variable '%1' in this dataset").arg(initial_.variable), 10000);
+        if (grid && !grid->years().empty()) {
+            dateEdit_->setDateRange(QDate(grid->years().front(), 1, 1), QDate(grid->years().back(), 12, 31));
+            // Northern summer by default: wetlands emit.
+            dateEdit_->setDate(initial_.date ? toQDate(*initial_.date) : QDate(grid->years().front(), 7, 15));
+            fitDatesToLayer();
         }
     }
     mapBar_->setEnabled(grid.has_value());
@@ -810,8 +793,12 @@ void MainWindow::onDatasetFailed(const QString &message)
 
 void MainWindow::showMap(const QString &variable, data::Date date)
 {
-    const QSignalBlocker block(variableBox_);
-    variableBox_->setCurrentIndex(variableBox_->findData(variable));
+    {
+        const QSignalBlocker block(variableBox_);
+        variableBox_->setCurrentIndex(variableBox_->findData(variable));
+    }
+    fitDatesToLayer(); // the whole record again, if a prediction's year was shown
+    updateExportActions();
     dateEdit_->setDate(toQDate(date)); // requests the field, unless the date is unchanged
     requestField();
 }
@@ -822,11 +809,10 @@ void MainWindow::requestField()
         return;
     const auto period = data::Period(periodBox_->currentData().toInt());
     bool difference = false;
-    if (const PredictionLayerPtr layer = currentPrediction(&difference))
+    if (const PredictionLayerPtr layer = variableBox_->currentPrediction(&difference))
         fields_->request(layer, difference, fromQDate(dateEdit_->date()), mapStyle(), period, globe_->surfaceImage());
     else
-        fields_->request(dataset_, variableBox_->currentData().toString(), fromQDate(dateEdit_->date()), mapStyle(), period,
-                         globe_->surfaceImage());
+        fields_->request(dataset_, variableBox_->currentVariable(), fromQDate(dateEdit_->date()), mapStyle(), period, globe_->surfaceImage());
     if (selectedCell_ && dateEdit_->date().year() != seriesYear_)
         requestSeries(); // the cell's series follows the map's year
 }
@@ -842,7 +828,7 @@ void MainWindow::fitDatesToLayer()
 {
     // A prediction layer covers its year only: the date controls span that year while it is shown.
     QDate first, last;
-    if (const PredictionLayerPtr layer = currentPrediction()) {
+    if (const PredictionLayerPtr layer = variableBox_->currentPrediction()) {
         first = QDate(layer->year->year, 1, 1);
         last = QDate(layer->year->year, 12, 31);
     } else if (dataset_ && dataset_->grid() && !dataset_->grid()->years().empty()) {
@@ -864,59 +850,14 @@ void MainWindow::fitDatesToLayer()
     dateSlider_->setValue(int(first.daysTo(date)));
 }
 
-PredictionLayerPtr MainWindow::currentPrediction(bool *difference) const
-{
-    const QVariant index = variableBox_->currentData(kLayerRole);
-    if (!index.isValid() || index.toInt() < 0 || index.toInt() >= int(predictions_.size()))
-        return nullptr;
-    if (difference)
-        *difference = variableBox_->currentData(kDifferenceRole).toBool();
-    return predictions_[std::size_t(index.toInt())];
-}
-
 void MainWindow::addPrediction(const PredictionLayerPtr &layer)
 {
     if (!layer || !layer->year || !dataset_ || !dataset_->grid())
         return;
-    // Each layer holds a year of every land cell twice (prediction and TEM-MDM): keep a few.
-    constexpr std::size_t kPredictionLimit = 4;
-    std::erase_if(predictions_, [&](const PredictionLayerPtr &p) { return p->runPath == layer->runPath && p->year->year == layer->year->year; });
-    predictions_.push_back(layer);
-    if (predictions_.size() > kPredictionLimit)
-        predictions_.erase(predictions_.begin());
-    rebuildPredictionItems();
-    variableBox_->setCurrentIndex(variableBox_->count() - 2); // the new prediction; requests it
+    variableBox_->addPrediction(layer); // and shows it
     statusBar()->showMessage(tr("Upscaled %1: %n land cell(s) in %2 s", nullptr, int(layer->year->cells.size()))
                                  .arg(layer->title()).arg(layer->year->seconds, 0, 'f', 1),
                              10000);
-}
-
-void MainWindow::rebuildPredictionItems()
-{
-    const PredictionLayerPtr shown = currentPrediction();
-    const bool shownDifference = shown && variableBox_->currentData(kDifferenceRole).toBool();
-    const int variable = shown ? -1 : variableBox_->currentIndex();
-    const QSignalBlocker block(variableBox_);
-    while (variableBox_->count() > gridVariableCount_)
-        variableBox_->removeItem(variableBox_->count() - 1);
-    if (!predictions_.empty())
-        variableBox_->insertSeparator(variableBox_->count());
-    int reselect = variable;
-    for (std::size_t k = 0; k < predictions_.size(); ++k) {
-        for (const bool difference : {false, true}) {
-            variableBox_->addItem(difference ? tr("Prediction − TEM-MDM: %1").arg(predictions_[k]->title())
-                                             : tr("Prediction: %1").arg(predictions_[k]->title()));
-            const int item = variableBox_->count() - 1;
-            variableBox_->setItemData(item, int(k), kLayerRole);
-            variableBox_->setItemData(item, difference, kDifferenceRole);
-            variableBox_->setItemData(item, difference ? tr("The run's daily CH4 minus TEM-MDM's, per cell, on a diverging scale")
-                                                       : tr("The run applied to every land cell of %1").arg(predictions_[k]->year->year),
-                                      Qt::ToolTipRole);
-            if (predictions_[k] == shown && difference == shownDifference)
-                reselect = item;
-        }
-    }
-    variableBox_->setCurrentIndex(std::max(0, reselect));
 }
 
 void MainWindow::applyInitialRuns()
@@ -952,7 +893,7 @@ void MainWindow::applyInitialRuns()
 
 void MainWindow::exportPrediction()
 {
-    const PredictionLayerPtr layer = currentPrediction();
+    const PredictionLayerPtr layer = variableBox_->currentPrediction();
     if (!layer || (predictionWriter_ && predictionWriter_->isRunning()))
         return;
     QFileDialog dialog(this, tr("Export Prediction"), QStringLiteral("prediction_%1.nc").arg(layer->year->year), tr("NetCDF files (*.nc)"));

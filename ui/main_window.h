@@ -32,6 +32,7 @@ class QToolBar;
 namespace xmw::ui {
 
 class ColourBar;
+class LayerBox;
 class GlobeView;
 class FlatMapView;
 class SiteSeriesRequester;
@@ -97,10 +98,8 @@ public:
     // An upscaled run joins the map layers ("prediction" and "prediction − TEM-MDM") and is shown;
     // the same run and year again replaces it.
     void addPrediction(const PredictionLayerPtr &layer);
-    // The prediction layer on the map (nullptr for a TEM-MDM variable); `difference`: minus TEM-MDM.
-    [[nodiscard]] PredictionLayerPtr currentPrediction(bool *difference = nullptr) const;
-    // The layers in the variable box after the TEM-MDM variables, oldest first.
-    [[nodiscard]] const std::vector<PredictionLayerPtr> &predictions() const { return predictions_; }
+    // The map's layers: TEM-MDM variables, then upscaled predictions.
+    [[nodiscard]] LayerBox *layers() const { return variableBox_; }
 
 Q_SIGNALS:
     void datasetLoaded();
@@ -126,7 +125,6 @@ private:
     void requestField();
     void onLayerChanged();
     void fitDatesToLayer();
-    void rebuildPredictionItems();
     void exportPrediction();
     void applyInitialRuns();
     void showTowers();
@@ -144,7 +142,7 @@ private:
     QLabel *positionLabel_ = nullptr;
     QProgressBar *busy_ = nullptr;
     QToolBar *mapBar_ = nullptr;
-    QComboBox *variableBox_ = nullptr;
+    LayerBox *variableBox_ = nullptr;
     QDateEdit *dateEdit_ = nullptr;
     QSlider *dateSlider_ = nullptr; // the whole record, one step a day
     QLabel *towerLegend_ = nullptr;
@@ -176,8 +174,6 @@ private:
     QFont normalFont_;
     std::shared_ptr<Feedback> demoFeedback_;
     int seriesYear_ = 0; // the year the cell's series was requested for
-    std::vector<PredictionLayerPtr> predictions_;
-    int gridVariableCount_ = 0; // the variable box's TEM-MDM entries; prediction layers follow
     QFutureWatcher<QString> *predictionWriter_ = nullptr;
     InitialView pendingRuns_; // runs to select once the run store has read the dataset's runs/
 };

@@ -7,6 +7,7 @@
 #include "core/data/splits.h"
 #include "core/learn/run_file.h"
 #include "ui/main_window.h"
+#include "ui/map/layer_box.h"
 #include "ui/plots/time_series_panel.h"
 #include "ui/training/run_browser.h"
 #include "ui/training/training_panel.h"
@@ -271,17 +272,17 @@ private Q_SLOTS:
         QVERIFY(window.runs()->upscaleSelected(2016));
         window.runs()->findChild<QPushButton *>(QStringLiteral("upscaleRun"))->click(); // now "Cancel Upscaling"
         QTRY_COMPARE_WITH_TIMEOUT(canceled.count(), 1, 10000);
-        QVERIFY(window.predictions().empty());
+        QVERIFY(window.layers()->predictions().empty());
 
         QSignalSpy shown(&window, &MainWindow::mapShown);
         auto *upscale = window.runs()->findChild<QPushButton *>(QStringLiteral("upscaleRun"));
         QVERIFY(upscale->isEnabled());
         window.runs()->findChild<QSpinBox *>(QStringLiteral("upscaleYear"))->setValue(2016);
         upscale->click();
-        QTRY_COMPARE_WITH_TIMEOUT(window.predictions().size(), std::size_t(1), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.layers()->predictions().size(), std::size_t(1), 60000);
         QTRY_VERIFY_WITH_TIMEOUT(window.field() && window.field()->prediction, 20000);
         bool difference = true;
-        const PredictionLayerPtr layer = window.currentPrediction(&difference);
+        const PredictionLayerPtr layer = window.layers()->currentPrediction(&difference);
         QVERIFY(layer && !difference);
         QVERIFY(!layer->year->cells.empty());
         const auto finite = [](const std::vector<float> &v) { return std::count_if(v.begin(), v.end(), [](float x) { return std::isfinite(x); }); };
