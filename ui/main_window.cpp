@@ -736,7 +736,7 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
     field_.reset();
     playAction_->setChecked(false);
     updateExportActions();
-    globe_->setOverlayImage({});
+    globe_->showPicture({}); // the bare surface until the new dataset's first map
     colourBar_->clear();
     setWindowTitle(tr("%1 — X-MethaneWet Explorer").arg(QFileInfo(path).fileName()));
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
@@ -922,7 +922,7 @@ void MainWindow::onFieldReady(const FieldRequester::Field &field)
 {
     field_ = field;
     const ColourScale &scale = field.scale;
-    globe_->setOverlayImage(field.overlay, field.composed);
+    globe_->showPicture(field.picture);
     const QString units = field.units.isEmpty() ? QString() : tr(" [%1]").arg(field.units);
     const QString month = QDate(field.date.year, field.date.month, 1).toString(QStringLiteral("yyyy-MM"));
     QString when = field.cadence == data::Cadence::Static ? tr("static field")

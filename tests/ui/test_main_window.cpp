@@ -7,6 +7,8 @@
 #include "ui/about_dialog.h"
 #include "ui/app/explorer_options.h"
 #include "ui/app/translations.h"
+#include "ui/data/dataset_loader.h"
+#include "ui/data/latest_only_runner.h"
 #include "ui/globe/flat_map_view.h"
 #include "ui/globe/globe_view.h"
 #include "ui/map/colour_bar.h"
@@ -43,6 +45,10 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QTranslator>
+
+#include <atomic>
+#include <cmath>
+#include <optional>
 
 using namespace xmw::ui;
 
@@ -428,6 +434,63 @@ private Q_SLOTS:
         logScale->setChecked(false);
         ranges->setCurrentIndex(ranges->findData(int(RangeMode::Percentile)));
         restyle([&] { palettes->setCurrentIndex(palettes->findData(int(Palette::Viridis))); });
+    }
+
+    // Stepping reads the next day ahead; a guess is used only when it is what was asked for.
+    void aRunnerReadsAheadButDeliversOnlyWhatWasAsked()
+    {
+        QObject context;
+        std::atomic<int> computed{0};
+        std::vector<int> delivered;
+        LatestOnlyRunner<int, int> runner(
+            &context, [&](const int &day) { ++computed; return day * 10; }, [&](const int &result) { delivered.push_back(result); },
+            [](const int &previous, const int &current) -> std::optional<int> {
+                if (std::abs(current - previous) != 1)
+                    return std::nullopt;
+                return current + (current - previous);
+            });
+        runner.run(1);
+        QTRY_COMPARE(delivered.size(), std::size_t(1));
+        QCOMPARE(computed.load(), 1); // one request tells no direction: nothing guessed
+        runner.run(2);
+        QTRY_COMPARE(delivered.size(), std::size_t(2));
+        QTRY_COMPARE(computed.load(), 3); // day 3, guessed
+        runner.run(3);
+        QTRY_COMPARE(delivered.size(), std::size_t(3));
+        QCOMPARE(delivered.back(), 30);
+        QTRY_COMPARE(computed.load(), 4); // day 3 came from the guess; day 4 is the next one
+        runner.run(10);                   // a jump: the guess for day 4 is dropped
+        QTRY_COMPARE(delivered.size(), std::size_t(4));
+        QCOMPARE(delivered, (std::vector<int>{10, 20, 30, 100}));
+        QTest::qWait(50);
+        QCOMPARE(computed.load(), 5); // and a jump leads to no guess
+        runner.run(9);                // backwards, one day at a time
+        QTRY_COMPARE(delivered.size(), std::size_t(5));
+        QTRY_COMPARE(computed.load(), 7); // 9, then 8 guessed
+        runner.run(8);
+        QTRY_COMPARE(delivered.size(), std::size_t(6));
+        QCOMPARE(delivered.back(), 80);
+    }
+
+    void steppingTheMapShowsEachDaysOwnField()
+    {
+        const auto dataset = std::make_shared<const xmw::data::Dataset>(xmw::data::Dataset::open(demo_.toStdString()));
+        FieldRequester fields;
+        std::vector<FieldRequester::Field> shown;
+        connect(&fields, &FieldRequester::ready, this, [&](const FieldRequester::Field &field) { shown.push_back(field); });
+        const xmw::data::Date days[] = {{2016, 3, 1}, {2016, 3, 2}, {2016, 3, 3}, {2016, 3, 4}, {2016, 8, 20}, {2016, 8, 19}, {2016, 8, 18}};
+        for (const auto &day : days) {
+            const std::size_t before = shown.size();
+            fields.request(dataset, QStringLiteral("CH4_emission"), day);
+            QTRY_COMPARE_WITH_TIMEOUT(shown.size(), before + 1, 10000);
+            QVERIFY(shown.back().date == day);
+            const std::vector<float> expected = dataset->grid()->dayField("CH4_emission", day);
+            QCOMPARE(shown.back().values.size(), expected.size());
+            QVERIFY(std::equal(expected.begin(), expected.end(), shown.back().values.begin(),
+                               [](float a, float b) { return a == b || (std::isnan(a) && std::isnan(b)); }));
+            QVERIFY(!shown.back().picture.texture().isNull());
+        }
+        QCOMPARE(shown.size(), std::size(days));
     }
 
     void aBadDatasetShowsAnErrorAndTheAppKeepsRunning()

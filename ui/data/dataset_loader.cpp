@@ -6,6 +6,8 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace xmw::ui {
 
 DatasetLoader::DatasetLoader(QObject *parent)
@@ -97,9 +99,7 @@ FieldRequester::FieldRequester(QObject *parent)
                   }
                   field.scale = ColourScale::forField(field.values, style);
                   const data::Grid &grid = request.prediction ? request.prediction->year->grid : request.dataset->grid()->grid();
-                  field.overlay = renderField(field.values, grid, field.scale);
-                  if (!request.surface.isNull())
-                      field.composed = composeOver(request.surface, field.overlay);
+                  field.picture = SurfacePicture(renderField(field.values, grid, field.scale, request.surface));
                   return {std::move(field), {}};
               } catch (const std::exception &error) {
                   return {{}, QString::fromStdString(error.what())};
@@ -110,8 +110,55 @@ FieldRequester::FieldRequester(QObject *parent)
                   Q_EMIT ready(outcome.field);
               else
                   Q_EMIT failed(outcome.error);
-          })
+          },
+          &FieldRequester::nextStep)
 {
+}
+
+bool FieldRequester::Request::operator==(const Request &other) const
+{
+    // Surfaces compare by identity: the globe hands over the same image until its base map changes.
+    return dataset == other.dataset && variable == other.variable && date == other.date && style == other.style &&
+           period == other.period && surface.cacheKey() == other.surface.cacheKey() && prediction == other.prediction &&
+           difference == other.difference;
+}
+
+// Stepping through the record (playing, or a day at a time) asks for one period after another:
+// when the last two requests differ in their date alone, by one period, the next will be one more.
+std::optional<FieldRequester::Request> FieldRequester::nextStep(const Request &previous, const Request &current)
+{
+    Request sameDate = previous;
+    sameDate.date = current.date;
+    if (!(sameDate == current))
+        return std::nullopt;
+    const data::Date from = previous.date, to = current.date;
+    Request next = current;
+    switch (current.period) {
+    case data::Period::Day: {
+        const std::int64_t step = data::toDayNumber(to) - data::toDayNumber(from);
+        if (step != 1 && step != -1)
+            return std::nullopt;
+        next.date = data::fromDayNumber(data::toDayNumber(to) + step);
+        break;
+    }
+    case data::Period::Month: {
+        const int step = (to.year * 12 + to.month) - (from.year * 12 + from.month);
+        if (step != 1 && step != -1)
+            return std::nullopt;
+        const int month = to.year * 12 + (to.month - 1) + step;
+        next.date = {month / 12, month % 12 + 1, 1};
+        next.date.day = std::min(to.day, data::daysInMonth(next.date.year, next.date.month));
+        break;
+    }
+    case data::Period::Year: {
+        const int step = to.year - from.year;
+        if (step != 1 && step != -1)
+            return std::nullopt;
+        next.date = {to.year + step, to.month, std::min(to.day, data::daysInMonth(to.year + step, to.month))};
+        break;
+    }
+    }
+    return next;
 }
 
 void FieldRequester::request(const DatasetPtr &dataset, const QString &variable, data::Date date, const MapStyle &style,

@@ -4,6 +4,7 @@
 #include "core/data/period_mean.h"
 #include "core/data/grid_dataset.h"
 #include "ui/data/latest_only_runner.h"
+#include "ui/globe/surface_picture.h"
 #include "ui/map/colour_scale.h"
 #include "ui/map/prediction_layer.h"
 
@@ -61,8 +62,7 @@ public:
         data::Date date;
         data::Period period = data::Period::Day;
         std::vector<float> values;
-        QImage overlay;                 // the field coloured for the globe (see renderField)
-        QImage composed;                // the overlay drawn over the request's surface image
+        SurfacePicture picture;         // the field coloured over the request's surface image
         ColourScale scale{0.0, 1.0};    // what the colours mean (from the request's MapStyle)
         PredictionLayerPtr prediction;  // set for a prediction layer
         bool difference = false;        // the prediction minus TEM-MDM
@@ -91,7 +91,10 @@ private:
         QImage surface;
         PredictionLayerPtr prediction;
         bool difference = false;
+
+        bool operator==(const Request &other) const;
     };
+    static std::optional<Request> nextStep(const Request &previous, const Request &current);
     struct Outcome {
         Field field;
         QString error;

@@ -2,8 +2,10 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <concepts>
 #include <functional>
 #include <optional>
 #include <utility>
@@ -13,22 +15,25 @@ namespace xmw::ui {
 // Runs `work` on a worker thread and hands its result to `deliver` on the GUI thread. A request
 // made while one runs waits, and a newer one replaces it: results that would already be stale
 // (scrubbing through dates, clicking through towers) are never computed, let alone shown.
+//
+// With `anticipate`, the runner also reads ahead: once a result is delivered it asks what the
+// next request will likely be (the next day, when the last two were consecutive days) and works
+// that out while the GUI thread draws the last one. Stepping through dates then costs the drawing
+// alone. A guess that turns out wrong is dropped; it never reaches `deliver`.
 template <typename Request, typename Result>
 class LatestOnlyRunner {
 public:
-    LatestOnlyRunner(QObject *context, std::function<Result(const Request &)> work, std::function<void(const Result &)> deliver)
-        : work_(std::move(work))
+    // The request after `current`, given the one before it; nothing when there is no telling.
+    using Anticipate = std::function<std::optional<Request>(const Request &previous, const Request &current)>;
+
+    LatestOnlyRunner(QObject *context, std::function<Result(const Request &)> work, std::function<void(const Result &)> deliver,
+                     Anticipate anticipate = {})
+        : context_(context)
+        , work_(std::move(work))
         , deliver_(std::move(deliver))
+        , anticipate_(std::move(anticipate))
     {
-        QObject::connect(&watcher_, &QFutureWatcher<Result>::finished, context, [this] {
-            if (pending_) {
-                Request next = std::move(*pending_);
-                pending_.reset();
-                start(next);
-                return;
-            }
-            deliver_(watcher_.result());
-        });
+        QObject::connect(&watcher_, &QFutureWatcher<Result>::finished, context, [this] { onFinished(); });
     }
     LatestOnlyRunner(const LatestOnlyRunner &) = delete;
     LatestOnlyRunner &operator=(const LatestOnlyRunner &) = delete;
@@ -36,22 +41,81 @@ public:
 
     void run(const Request &request)
     {
-        if (watcher_.isRunning())
+        previous_ = std::exchange(latest_, request);
+        if (ahead_ && same(ahead_->first, request)) {
+            // Worked out already: delivered from the event loop, as a computed result would be.
+            Result result = std::move(ahead_->second);
+            ahead_.reset();
+            pending_.reset();
+            QTimer::singleShot(0, context_, [this, result = std::move(result)] {
+                deliver_(result);
+                if (!watcher_.isRunning())
+                    readAhead();
+            });
+            return;
+        }
+        ahead_.reset();
+        if (!watcher_.isRunning()) {
+            start(request, false);
+        } else if (guessing_ && same(running_, request)) {
+            guessing_ = false; // the guess is what is wanted now: deliver it when it is done
+            pending_.reset();
+        } else {
             pending_ = request;
-        else
-            start(request);
+        }
     }
 
 private:
-    void start(const Request &request)
+    // Only requests that can be compared can be guessed (see `anticipate`).
+    static bool same(const Request &a, const Request &b)
     {
+        if constexpr (std::equality_comparable<Request>)
+            return a == b;
+        else
+            return false;
+    }
+
+    void start(const Request &request, bool guess)
+    {
+        running_ = request;
+        guessing_ = guess;
         watcher_.setFuture(QtConcurrent::run([work = work_, request] { return work(request); }));
     }
 
+    void onFinished()
+    {
+        if (pending_) {
+            Request next = std::move(*pending_);
+            pending_.reset();
+            start(next, false);
+            return;
+        }
+        if (guessing_) {
+            ahead_.emplace(running_, watcher_.result());
+            return;
+        }
+        deliver_(watcher_.result());
+        readAhead();
+    }
+
+    void readAhead()
+    {
+        if (!anticipate_ || !previous_ || !latest_)
+            return;
+        if (std::optional<Request> next = anticipate_(*previous_, *latest_))
+            start(*next, true);
+    }
+
+    QObject *context_;
     std::function<Result(const Request &)> work_;
     std::function<void(const Result &)> deliver_;
+    Anticipate anticipate_;
     QFutureWatcher<Result> watcher_;
+    Request running_{};
+    bool guessing_ = false;
     std::optional<Request> pending_;
+    std::optional<Request> previous_, latest_;   // the last two requests asked for
+    std::optional<std::pair<Request, Result>> ahead_; // a guess, worked out and not yet asked for
 };
 
 } // namespace xmw::ui

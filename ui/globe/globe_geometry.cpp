@@ -12,7 +12,6 @@
 #include <vtkPolyData.h>
 #include <vtkUnsignedCharArray.h>
 
-#include <cstring>
 
 namespace xmw::ui {
 
@@ -123,17 +122,16 @@ vtkSmartPointer<vtkPolyData> makeCoastlineOutlines(const geo::Coastlines &coastl
     return builder.result();
 }
 
-vtkSmartPointer<vtkImageData> toVtkImage(const QImage &image)
+vtkSmartPointer<vtkImageData> wrapTexture(const QImage &texture)
 {
-    const QImage rgba = image.convertToFormat(QImage::Format_RGBA8888);
+    Q_ASSERT(texture.depth() == 32); // four bytes a pixel: rows have no padding
+    auto texels = vtkSmartPointer<vtkUnsignedCharArray>::New();
+    texels->SetNumberOfComponents(4);
+    // VTK only reads it (save = 1: VTK never frees it).
+    texels->SetArray(const_cast<uchar *>(texture.constBits()), vtkIdType(texture.sizeInBytes()), 1);
     auto data = vtkSmartPointer<vtkImageData>::New();
-    data->SetDimensions(rgba.width(), rgba.height(), 1);
-    data->AllocateScalars(VTK_UNSIGNED_CHAR, 4);
-    auto *dst = static_cast<unsigned char *>(data->GetScalarPointer());
-    const std::size_t rowBytes = std::size_t(rgba.width()) * 4;
-    for (int row = 0; row < rgba.height(); ++row)
-        std::memcpy(dst + std::size_t(rgba.height() - 1 - row) * rowBytes, rgba.constScanLine(row), rowBytes);
-    data->Modified();
+    data->SetDimensions(texture.width(), texture.height(), 1);
+    data->GetPointData()->SetScalars(texels);
     return data;
 }
 

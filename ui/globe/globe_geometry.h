@@ -21,7 +21,8 @@ namespace xmw::ui {
 // The coastline rings as closed polylines floating at `radius`.
 [[nodiscard]] vtkSmartPointer<vtkPolyData> makeCoastlineOutlines(const geo::Coastlines &coastlines, double radius);
 
-// RGBA copy of an image for a vtkTexture. VTK's row 0 is the bottom row, Qt's the top one.
-[[nodiscard]] vtkSmartPointer<vtkImageData> toVtkImage(const QImage &image);
+// A 32-bit image whose rows already run bottom-up (VTK's row 0 is the bottom one), as a
+// vtkImageData over the image's own bytes, without copying: `texture` must outlive the result.
+[[nodiscard]] vtkSmartPointer<vtkImageData> wrapTexture(const QImage &texture);
 
 } // namespace xmw::ui

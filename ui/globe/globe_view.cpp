@@ -2,7 +2,6 @@
 
 #include "ui/globe/basemap.h"
 #include "ui/globe/globe_geometry.h"
-#include "ui/map/field_image.h"
 
 #include <QImage>
 #include <QKeyEvent>
@@ -32,9 +31,11 @@
 #include <vtkRenderer.h>
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
-#include <vtkTexture.h>
+#include <vtkObjectFactory.h>
+#include <vtkOpenGLTexture.h>
 
 #include <cmath>
+#include <utility>
 
 namespace xmw::ui {
 
@@ -60,12 +61,27 @@ vtkSmartPointer<vtkActor> makeLineActor(vtkPolyData *lines, double r, double g, 
     return actor;
 }
 
+// The globe's texture is opaque by construction (SurfacePicture). Said so here, because VTK would
+// otherwise read the alpha of every texel after each change to find out, on the GUI thread.
+class OpaqueTexture : public vtkOpenGLTexture {
+public:
+    static OpaqueTexture *New();
+    vtkTypeMacro(OpaqueTexture, vtkOpenGLTexture)
+    int IsTranslucent() override { return 0; }
+
+protected:
+    OpaqueTexture() = default;
+    ~OpaqueTexture() override = default;
+};
+
+vtkStandardNewMacro(OpaqueTexture);
+
 } // namespace
 
 struct GlobeView::Scene {
     vtkNew<vtkGenericOpenGLRenderWindow> window;
     vtkNew<vtkRenderer> renderer;
-    vtkNew<vtkTexture> surfaceTexture;
+    vtkNew<OpaqueTexture> surfaceTexture;
     vtkNew<vtkActor> earth;
     vtkSmartPointer<vtkActor> graticule;
     vtkSmartPointer<vtkActor> coastlines;
@@ -76,7 +92,7 @@ struct GlobeView::Scene {
     Scene()
     {
         vtkNew<vtkPolyDataMapper> earthMapper;
-        earthMapper->SetInputData(makeGlobeMesh(180, 360));
+        earthMapper->SetInputData(makeGlobeMesh(90, 180));
         surfaceTexture->InterpolateOff(); // cells stay crisp: each one is a value, not a blend
         surfaceTexture->RepeatOff();
         surfaceTexture->EdgeClampOn();
@@ -123,9 +139,6 @@ GlobeView::GlobeView(QWidget *parent)
     setMouseTracking(true);
     setMinimumSize(200, 200);
 
-    renderTimer_.setSingleShot(true);
-    renderTimer_.setInterval(0);
-    connect(&renderTimer_, &QTimer::timeout, this, qOverload<>(&QWidget::update));
 
     // VTK renders into whatever framebuffer Qt has bound for this widget, and asks us, through
     // these two events, to make our context current or to tell whether it is.
@@ -177,34 +190,14 @@ QSurfaceFormat GlobeView::surfaceFormat()
 void GlobeView::setSurfaceImage(const QImage &image)
 {
     surface_ = image;
-    updateTexture();
+    showPicture(SurfacePicture(image));
 }
 
-void GlobeView::setOverlayImage(const QImage &image)
+void GlobeView::showPicture(const SurfacePicture &picture)
 {
-    overlay_ = image;
-    updateTexture();
-}
-
-void GlobeView::setOverlayImage(const QImage &image, const QImage &composed)
-{
-    if (composed.isNull() || composed.size() != surface_.size()) {
-        setOverlayImage(image);
-        return;
-    }
-    overlay_ = image;
-    showDisplayed(composed);
-}
-
-void GlobeView::updateTexture()
-{
-    showDisplayed(overlay_.isNull() ? surface_ : composeOver(surface_, overlay_));
-}
-
-void GlobeView::showDisplayed(const QImage &image)
-{
-    displayed_ = image;
-    scene_->surfaceTexture->SetInputData(toVtkImage(displayed_));
+    // The texture reads the picture's bytes in place: keep the old ones until it has let go of them.
+    const SurfacePicture previous = std::exchange(displayed_, picture.isNull() ? SurfacePicture(surface_) : picture);
+    scene_->surfaceTexture->SetInputData(wrapTexture(displayed_.texture()));
     requestRender();
     Q_EMIT displayedImageChanged();
 }
@@ -400,10 +393,11 @@ std::optional<QPoint> GlobeView::project(geo::GeoPoint p) const
     return QPoint(int(std::floor(screen->x)), int(std::floor(screen->y)));
 }
 
+// update() rather than a deferred call: the globe then draws in the same pass as the window's other
+// widgets that changed with it (the colour bar, the date), and the window is composed once.
 void GlobeView::requestRender()
 {
-    if (!renderTimer_.isActive())
-        renderTimer_.start();
+    update();
 }
 
 void GlobeView::applyCamera()

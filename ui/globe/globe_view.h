@@ -2,6 +2,7 @@
 
 #include "core/geo/geo_point.h"
 #include "ui/globe/globe_camera.h"
+#include "ui/globe/surface_picture.h"
 
 #include <QOpenGLWidget>
 #include <QColor>
@@ -31,7 +32,7 @@ struct GlobeMarker {
 // The globe: a VTK scene rendered into a QOpenGLWidget (Debian's VTK Qt module is built for Qt 5,
 // so VTK renders through vtkGenericOpenGLRenderWindow into this widget's framebuffer).
 // Mouse drag rotates, the wheel zooms, arrow keys and +/- do the same from the keyboard.
-// Renders only on request; bursts of requests collapse into one frame.
+// Renders only on request; bursts of requests collapse into one frame (QWidget::update).
 class GlobeView : public QOpenGLWidget {
     Q_OBJECT
 
@@ -43,17 +44,14 @@ public:
     [[nodiscard]] static QSurfaceFormat surfaceFormat();
 
     // An equirectangular image in natural orientation: left edge 180°W, right edge 180°E,
-    // top row 90°N, bottom row 90°S. The base map by default.
+    // top row 90°N, bottom row 90°S. The base map by default; shown until a picture replaces it.
     void setSurfaceImage(const QImage &image);
-    // A data layer in the same orientation, drawn over the surface image (transparent where it has
-    // no value); a null image removes it.
-    void setOverlayImage(const QImage &image);
-    // The same with the surface and overlay already composed (composeOver(surfaceImage(), image)),
-    // so that a worker thread can do that part.
-    void setOverlayImage(const QImage &image, const QImage &composed);
     [[nodiscard]] const QImage &surfaceImage() const { return surface_; }
-    // What the globe shows now: the surface with the overlay on top.
-    [[nodiscard]] const QImage &displayedImage() const { return displayed_; }
+    // A picture over the whole globe in the same orientation (a data layer drawn over
+    // surfaceImage(), made on a worker thread).
+    void showPicture(const SurfacePicture &picture);
+    // What the globe shows now.
+    [[nodiscard]] const QImage &displayedImage() const { return displayed_.image(); }
 
     [[nodiscard]] const GlobeCamera &camera() const { return camera_; }
     void setCenter(geo::GeoPoint center);
@@ -115,14 +113,12 @@ private:
     void releaseGraphics();
     void reportCursor(QPoint pixel);
 
-    void updateTexture();
-    void showDisplayed(const QImage &image);
 
     std::unique_ptr<Scene> scene_;
     QVariantAnimation *flight_ = nullptr;
-    QImage surface_, overlay_, displayed_;
+    QImage surface_;
+    SurfacePicture displayed_;
     GlobeCamera camera_;
-    QTimer renderTimer_;
     void updateMarkerActors();
     void placeLabels();
     bool labelsVisible_ = false;

@@ -1,21 +1,21 @@
 #include "ui/map/field_image.h"
 
-#include <QPainter>
-
 #include <cmath>
 #include <vector>
 
 namespace xmw::ui {
 
-QImage renderField(const std::vector<float> &field, const data::Grid &grid, const ColourScale &scale)
+QImage renderField(const std::vector<float> &field, const data::Grid &grid, const ColourScale &scale, const QImage &base)
 {
-    // Pixels per degree: two per grid step, over the whole globe.
-    const int width = int(std::lround(360.0 / grid.dLon)) * 2;
-    const int height = int(std::lround(180.0 / grid.dLat)) * 2;
-    QImage image(width, height, QImage::Format_ARGB32);
-    image.fill(Qt::transparent);
-    // Each cell's colour once (a cell covers about four pixels), and each pixel column's grid column.
-    std::vector<QRgb> colours(field.size(), qRgba(0, 0, 0, 0));
+    const bool over = !base.isNull();
+    const int width = over ? base.width() : int(std::lround(360.0 / grid.dLon)) * 2;
+    const int height = over ? base.height() : int(std::lround(180.0 / grid.dLat)) * 2;
+    QImage image = over ? base.convertToFormat(QImage::Format_ARGB32) : QImage(width, height, QImage::Format_ARGB32);
+    if (!over)
+        image.fill(Qt::transparent);
+    // Each cell's colour once (a cell covers several pixels), and each pixel column's grid column.
+    constexpr QRgb kNoValue = 0;
+    std::vector<QRgb> colours(field.size(), kNoValue);
     for (std::size_t c = 0; c < field.size(); ++c)
         if (std::isfinite(field[c]))
             colours[c] = scale.colour(field[c]);
@@ -29,19 +29,13 @@ QImage renderField(const std::vector<float> &field, const data::Grid &grid, cons
             continue;
         auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
         const QRgb *rowColours = colours.data() + std::size_t(row) * std::size_t(grid.cols);
-        for (int x = 0; x < width; ++x)
-            line[x] = rowColours[columnOf[std::size_t(x)]];
+        for (int x = 0; x < width; ++x) {
+            const QRgb colour = rowColours[columnOf[std::size_t(x)]];
+            if (colour != kNoValue)
+                line[x] = colour;
+        }
     }
     return image;
-}
-
-QImage composeOver(const QImage &base, const QImage &overlay)
-{
-    QImage result = base.convertToFormat(QImage::Format_ARGB32);
-    QPainter painter(&result);
-    painter.setRenderHint(QPainter::SmoothPixmapTransform, false); // cells stay cells
-    painter.drawImage(result.rect(), overlay);
-    return result;
 }
 
 } // namespace xmw::ui
