@@ -12,7 +12,6 @@
 #include <vtkPolyData.h>
 #include <vtkUnsignedCharArray.h>
 
-
 namespace xmw::ui {
 
 vtkSmartPointer<vtkPolyData> makeGlobeMesh(int latSegments, int lonSegments)

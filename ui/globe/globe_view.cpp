@@ -139,7 +139,6 @@ GlobeView::GlobeView(QWidget *parent)
     setMouseTracking(true);
     setMinimumSize(200, 200);
 
-
     // VTK renders into whatever framebuffer Qt has bound for this widget, and asks us, through
     // these two events, to make our context current or to tell whether it is.
     vtkGenericOpenGLRenderWindow *window = scene_->window;

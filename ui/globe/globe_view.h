@@ -10,7 +10,6 @@
 #include <QStringList>
 #include <QPoint>
 #include <QSurfaceFormat>
-#include <QTimer>
 
 #include <memory>
 #include <optional>
