@@ -51,6 +51,16 @@ class TestTrainingPanel : public QObject {
         panel.findChild<QSpinBox *>(QStringLiteral("threadsBox"))->setValue(1);
     }
 
+    // Shows the window and opens the demo in it; false if the demo did not load within 20 s.
+    bool showWithDemo(MainWindow &window) const
+    {
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::datasetLoaded);
+        window.openDataset(demo_);
+        return QTest::qWaitFor([&] { return loaded.count() == 1; }, 20000);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -182,11 +192,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         MainWindow window;
-        window.resize(1400, 900);
-        window.show();
-        QSignalSpy loaded(&window, &MainWindow::datasetLoaded);
-        window.openDataset(demo_);
-        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        QVERIFY(showWithDemo(window));
         smallJob(*window.training(), 2);
         window.findChild<QSpinBox *>(QStringLiteral("ensembleBox"))->setValue(2); // a spread band
         QSignalSpy finished(window.training(), &TrainingPanel::runFinished);
@@ -252,11 +258,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         MainWindow window;
-        window.resize(1400, 900);
-        window.show();
-        QSignalSpy loaded(&window, &MainWindow::datasetLoaded);
-        window.openDataset(demo_);
-        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        QVERIFY(showWithDemo(window));
         QTRY_VERIFY_WITH_TIMEOUT(window.runs()->table()->rowCount() >= 1, 10000); // the previous test's run
         const QString runFile = window.runs()->table()->item(0, RunBrowser::Name)->data(Qt::UserRole).toString();
         window.runs()->selectRuns({runFile});
