@@ -26,6 +26,7 @@
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QLabel>
@@ -470,6 +471,36 @@ private Q_SLOTS:
         runner.run(8);
         QTRY_COMPARE(delivered.size(), std::size_t(6));
         QCOMPARE(delivered.back(), 80);
+    }
+
+    // The usual case when stepping: the guess has finished on its worker, but the notice of it is
+    // still queued when the request for it comes. The guess is used, not worked out again.
+    void aRunnerUsesAGuessWhoseNoticeIsStillQueued()
+    {
+        QObject context;
+        std::atomic<int> computed{0};
+        QSemaphore finished;
+        std::vector<int> delivered;
+        LatestOnlyRunner<int, int> runner(
+            &context,
+            [&](const int &day) {
+                ++computed;
+                finished.release();
+                return day * 10;
+            },
+            [&](const int &result) { delivered.push_back(result); },
+            [](const int &previous, const int &current) -> std::optional<int> { return current + (current - previous); });
+        runner.run(1);
+        QTRY_COMPARE(delivered.size(), std::size_t(1));
+        runner.run(2);
+        QTRY_COMPARE(delivered.size(), std::size_t(2));
+        QVERIFY(finished.tryAcquire(3, 5000)); // days 1, 2 and the guess, 3: done, without the event loop turning
+        runner.run(3);
+        QTRY_COMPARE(delivered.size(), std::size_t(3));
+        QCOMPARE(delivered.back(), 30);
+        QTRY_COMPARE(computed.load(), 4); // 1, 2, 3 (the guess) and the next guess, 4; not 3 again
+        QTest::qWait(50);
+        QCOMPARE(computed.load(), 4);
     }
 
     void steppingTheMapShowsEachDaysOwnField()

@@ -49,16 +49,18 @@ public:
             pending_.reset();
             QTimer::singleShot(0, context_, [this, result = std::move(result)] {
                 deliver_(result);
-                if (!watcher_.isRunning())
+                if (!busy_)
                     readAhead();
             });
             return;
         }
         ahead_.reset();
-        if (!watcher_.isRunning()) {
+        if (!busy_) {
             start(request, false);
         } else if (guessing_ && same(running_, request)) {
-            guessing_ = false; // the guess is what is wanted now: deliver it when it is done
+            // The guess is what is wanted now (it may have finished already, its notice still
+            // queued): deliver it when it is handled.
+            guessing_ = false;
             pending_.reset();
         } else {
             pending_ = request;
@@ -77,6 +79,7 @@ private:
 
     void start(const Request &request, bool guess)
     {
+        busy_ = true;
         running_ = request;
         guessing_ = guess;
         watcher_.setFuture(QtConcurrent::run([work = work_, request] { return work(request); }));
@@ -84,6 +87,7 @@ private:
 
     void onFinished()
     {
+        busy_ = false;
         if (pending_) {
             Request next = std::move(*pending_);
             pending_.reset();
@@ -112,6 +116,9 @@ private:
     Anticipate anticipate_;
     QFutureWatcher<Result> watcher_;
     Request running_{};
+    // From start() until onFinished() handles the result: longer than the watcher's isRunning(),
+    // which ends before the finished notice has come through the event loop.
+    bool busy_ = false;
     bool guessing_ = false;
     std::optional<Request> pending_;
     std::optional<Request> previous_, latest_;   // the last two requests asked for
