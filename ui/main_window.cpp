@@ -249,7 +249,7 @@ void MainWindow::createMenus()
     QAction *mapImage = exportMenu->addAction(tr("&Map Image…"), this, [this] {
         exportWith(tr("Export Map Image"), tr("PNG images (*.png)"), QStringLiteral("png"), [this](const QString &path) {
             // The globe with its colour bar and legend, as on screen.
-            return writeAtomically(path, [this](const QString &file) { return centralWidget()->grab().save(file, "PNG"); });
+            return writeAtomically(path, [this](const QString &file) { return grabMap().save(file, "PNG"); });
         });
     });
     mapImage->setObjectName(QStringLiteral("actionExportMap"));
@@ -268,7 +268,7 @@ void MainWindow::createMenus()
     flatMap->setObjectName(QStringLiteral("actionExportFlatMap"));
     flatMap->setStatusTip(tr("The whole world as a flat (equirectangular) map at a width you choose, with towers and colour bar"));
     QAction *copyMap = exportMenu->addAction(tr("&Copy Map Image"), this, [this] {
-        QGuiApplication::clipboard()->setImage(centralWidget()->grab().toImage());
+        QGuiApplication::clipboard()->setImage(grabMap().toImage());
         statusBar()->showMessage(tr("Map image copied"), 3000);
     });
     copyMap->setObjectName(QStringLiteral("actionCopyMap"));
@@ -590,6 +590,12 @@ void MainWindow::setPresentationMode(bool on)
         else
             showNormal();
     }
+}
+
+QPixmap MainWindow::grabMap()
+{
+    globe_->settle();
+    return centralWidget()->grab();
 }
 
 QImage MainWindow::mapFigure(int width) const

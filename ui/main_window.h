@@ -8,6 +8,7 @@
 #include <QFont>
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QPixmap>
 
 #include <QStringList>
 
@@ -85,6 +86,9 @@ public:
     [[nodiscard]] bool isPresenting() const { return presenting_; }
     // The map layer as a flat figure `width` pixels wide (see renderMapFigure); null without a map.
     [[nodiscard]] QImage mapFigure(int width) const;
+    // The map area as on screen (globe or flat map, colour bar, legend), with the globe's still
+    // picture even in the middle of a motion.
+    [[nodiscard]] QPixmap grabMap();
     // Moves the map's date by days or months within the dataset's years.
     void stepDate(int days, int months);
     // Shows a variable on a date (both must exist in the open dataset); mapShown follows.

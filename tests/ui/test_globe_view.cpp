@@ -79,6 +79,7 @@ private Q_SLOTS:
         view_->show();
         QVERIFY(QTest::qWaitForWindowExposed(view_.get()));
         QTRY_VERIFY_WITH_TIMEOUT(view_->framesRendered() > 0, 10000);
+        QTRY_VERIFY(!view_->isMoving()); // showing the window resizes it: the first changes can read as a motion
     }
 
     void cleanup() { view_.reset(); }
@@ -211,7 +212,28 @@ private Q_SLOTS:
         QCOMPARE(view_->camera().center().lat, GlobeCamera::kDefaultCenter.lat);
         QCOMPARE(view_->camera().center().lon, GlobeCamera::kDefaultCenter.lon);
         QCOMPARE(view_->camera().distance(), GlobeCamera::kDefaultDistance);
+        view_->settle();
         QCOMPARE(renderedFrame(), initial);
+    }
+
+    // Changes in quick succession are a motion: its frames leave out the antialiasing pass, and the
+    // still picture is drawn by itself once the motion pauses.
+    void motionDrawsFastThenSettles()
+    {
+        const QImage still = renderedFrame();
+        QVERIFY(!view_->isMoving());
+        const geo::GeoPoint centre = view_->camera().center();
+        QTest::qWait(400); // longer than any motion's gap
+        view_->setCenter(centre);
+        QVERIFY(!view_->isMoving()); // a change after a pause is not a motion
+        view_->setCenter(centre); // the same view again, as fast as a drag would ask
+        QVERIFY(view_->isMoving());
+        const QImage moving = renderedFrame();
+        QVERIFY2(moving != still, "a frame in motion should leave out the antialiasing");
+        const int frames = view_->framesRendered();
+        QTRY_VERIFY(!view_->isMoving());
+        QTRY_VERIFY(view_->framesRendered() > frames);
+        QCOMPARE(view_->grabFramebuffer(), still);
     }
 
     void cursorReportsPositionOverTheGlobe()

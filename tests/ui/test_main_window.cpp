@@ -323,10 +323,12 @@ private Q_SLOTS:
         QCOMPARE(table->model()->index(losRow, SiteTableModel::ClimateType).data().toInt(),
                  *window.dataset()->sites()->find("US-Los")->info.climateType);
 
-        window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-map.png"));
+        window.grabMap().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-map.png"));
 
-        // Tower labels: each id beside its marker, drawn over the globe.
+        // Tower labels: each id beside its marker, drawn over the globe (the still picture, after
+        // the flight: frames in motion are drawn without antialiasing).
         auto *labels = window.findChild<QAction *>(QStringLiteral("actionTowerLabels"));
+        window.globe()->settle();
         const QImage unlabelled = window.globe()->grabFramebuffer();
         labels->setChecked(true);
         QVERIFY(window.globe()->labelsVisible());

@@ -22,6 +22,7 @@ constexpr int kFirstFrameTimeoutMs = 20000;
 
 QString writePng(MainWindow *window, const QString &path)
 {
+    window->globe()->settle(); // the still picture, antialiased, even right after a motion
     const QPixmap pixmap = window->grab();
     if (pixmap.isNull())
         return QCoreApplication::translate("Screenshot", "could not grab the window");

@@ -8,6 +8,7 @@
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QResizeEvent>
+#include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -46,6 +47,9 @@ constexpr double kGraticuleStepDeg = 30.0;
 constexpr double kKeyRotateDeg = 10.0;
 constexpr double kKeyZoomFactor = 0.8;
 constexpr double kWheelZoomPerNotch = 0.85;
+// Changes closer together than this are one motion (a drag, a flight, the date playing at up to
+// about four days a second); the still picture is drawn once this long has passed without one.
+constexpr int kMotionGapMs = 300;
 
 // Opaque on purpose: translucent lines go through VTK's depth-peeling pass, which leaves
 // speckles on Mesa; a pale colour reads as well.
@@ -163,8 +167,15 @@ GlobeView::GlobeView(QWidget *parent)
     });
     window->AddObserver(vtkCommand::WindowIsCurrentEvent, isCurrent);
 
+    settleTimer_ = new QTimer(this);
+    settleTimer_->setSingleShot(true);
+    settleTimer_->setInterval(kMotionGapMs);
+    connect(settleTimer_, &QTimer::timeout, this, &GlobeView::settle);
+
     setSurfaceImage(makeBasemap(kBasemapWidth));
     applyCamera();
+    settle(); // setting up is not a motion
+    sinceChange_.invalidate();
 }
 
 GlobeView::~GlobeView()
@@ -197,6 +208,7 @@ void GlobeView::showPicture(const SurfacePicture &picture)
     // The texture reads the picture's bytes in place: keep the old ones until it has let go of them.
     const SurfacePicture previous = std::exchange(displayed_, picture.isNull() ? SurfacePicture(surface_) : picture);
     scene_->surfaceTexture->SetInputData(wrapTexture(displayed_.texture()));
+    noteMotion();
     requestRender();
     Q_EMIT displayedImageChanged();
 }
@@ -399,6 +411,24 @@ void GlobeView::requestRender()
     update();
 }
 
+// FXAA is the costliest pass of a frame without a GPU (Mesa's software renderer spends more on it
+// than on the rest of the scene), and in motion the eye does not miss it.
+void GlobeView::noteMotion()
+{
+    if (sinceChange_.isValid() && sinceChange_.elapsed() < kMotionGapMs) {
+        moving_ = true;
+        settleTimer_->start();
+    }
+    sinceChange_.start();
+}
+
+void GlobeView::settle()
+{
+    settleTimer_->stop();
+    if (std::exchange(moving_, false))
+        requestRender();
+}
+
 void GlobeView::applyCamera()
 {
     vtkCamera *camera = scene_->renderer->GetActiveCamera();
@@ -410,6 +440,7 @@ void GlobeView::applyCamera()
     // Near plane just in front of the globe's near side, far plane behind its centre.
     camera->SetClippingRange(std::max(0.01, camera_.distance() - 1.05), camera_.distance() + 0.2);
     placeLabels();
+    noteMotion();
     requestRender();
     Q_EMIT viewChanged();
 }
@@ -439,6 +470,7 @@ void GlobeView::paintGL()
     vtkOpenGLState *state = scene_->window->GetState();
     state->Reset();
     state->Push();
+    scene_->renderer->SetUseFXAA(!moving_);
     scene_->window->Render();
     state->Pop();
     ++framesRendered_;

@@ -6,6 +6,7 @@
 
 #include <QOpenGLWidget>
 #include <QColor>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QStringList>
 #include <QPoint>
@@ -16,6 +17,7 @@
 #include <vector>
 
 class QImage;
+class QTimer;
 class QVariantAnimation;
 
 namespace xmw::ui {
@@ -69,6 +71,11 @@ public:
     [[nodiscard]] std::optional<QPoint> project(geo::GeoPoint p) const;
 
     [[nodiscard]] int framesRendered() const { return framesRendered_; }
+    // Frames drawn while the view moves (a drag, a flight, the date stepping or playing) leave out
+    // the antialiasing pass; the still picture follows once the motion pauses. settle() asks for it
+    // now, as an export or a screenshot wants it.
+    [[nodiscard]] bool isMoving() const { return moving_; }
+    void settle();
 
     void setMarkers(const std::vector<GlobeMarker> &markers);
     [[nodiscard]] const std::vector<GlobeMarker> &markers() const { return markers_; }
@@ -109,9 +116,9 @@ private:
     struct Scene;
 
     void applyCamera();
+    void noteMotion();
     void releaseGraphics();
     void reportCursor(QPoint pixel);
-
 
     std::unique_ptr<Scene> scene_;
     QVariantAnimation *flight_ = nullptr;
@@ -128,6 +135,9 @@ private:
     std::vector<GlobeMarker> markers_;
     QStringList selected_;
     int framesRendered_ = 0;
+    QElapsedTimer sinceChange_;
+    QTimer *settleTimer_ = nullptr;
+    bool moving_ = false;
 };
 
 } // namespace xmw::ui
