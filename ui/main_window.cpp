@@ -205,7 +205,8 @@ MainWindow::MainWindow(QWidget *parent)
     // The layout the user left, if any (geometry, docks, toolbars).
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        resizeDocks({dock}, {height() / 3}, Qt::Vertical); // a first start: the map gets most of the height
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -247,7 +247,7 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
     bottom->addWidget(upscaleProgress_);
     bottom->addStretch(1);
 
-    auto *split = new QSplitter(Qt::Vertical);
+    auto *split = new QSplitter(Qt::Horizontal); // side by side: the runs dock is wide and short
     split->addWidget(table_);
     split->addWidget(compare);
     auto *layout = new QVBoxLayout(this);
