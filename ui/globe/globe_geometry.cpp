@@ -32,7 +32,7 @@ vtkSmartPointer<vtkPolyData> makeGlobeMesh(int latSegments, int lonSegments)
             const Vec3 p = toCartesian({-90.0 + 180.0 * v, -180.0 + 360.0 * u});
             points->InsertNextPoint(p.x, p.y, p.z);
             normals->InsertNextTuple3(p.x, p.y, p.z);
-            tcoords->InsertNextTuple2(u, v);
+            tcoords->InsertNextTuple2(u, 1.0 - v);
         }
     }
 

@@ -5,9 +5,8 @@
 namespace xmw::ui {
 
 // What the globe shows: an equirectangular image (left edge 180°W, top row 90°N) and the same
-// pixels as the globe's texture wants them (RGBX bytes, rows from the south up, as VTK counts
-// them). Making the second is a pass over every pixel; a worker does it, so that the GUI thread
-// hands the GPU the bytes as they are.
+// pixels as the globe's texture wants them (opaque RGBX bytes). Making the second is a pass over
+// every pixel; a worker does it, so that the GUI thread hands the GPU the bytes as they are.
 class SurfacePicture {
 public:
     SurfacePicture() = default;
