@@ -1,6 +1,7 @@
 // xmw-explorer-bench: the explorer's responsiveness, measured the way a user meets it.
 //   start to interactive: a new window opening the demo dataset until its first map is drawn
 //   stepping the date on a 0.5° grid: read, colour-map and upload, until the globe has drawn it
+//   (frames in quick succession are a motion: drawn without FXAA, as the explorer draws them)
 //   the GUI thread's longest stall while stepping (reads run on worker threads; a stall means not)
 // Usage: xmw-explorer-bench [--dir SCRATCH] [--keep] [--steps N]
 #include "core/data/dataset.h"
@@ -90,7 +91,8 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     const QCommandLineOption dirOption(QStringLiteral("dir"), QStringLiteral("Scratch folder for the generated data."), QStringLiteral("dir"));
     const QCommandLineOption keepOption(QStringLiteral("keep"), QStringLiteral("Keep the generated data."));
-    const QCommandLineOption stepsOption(QStringLiteral("steps"), QStringLiteral("Days to step through (60)."), QStringLiteral("n"), QStringLiteral("60"));
+    const QCommandLineOption stepsOption(QStringLiteral("steps"), QStringLiteral("Days to step through (60, at most 364)."), QStringLiteral("n"),
+                                             QStringLiteral("60"));
     parser.addOptions({dirOption, keepOption, stepsOption});
     parser.process(app);
     QTemporaryDir temporary;
@@ -133,13 +135,21 @@ int main(int argc, char **argv)
         window.show();
         const double openHalf = openUntilDrawn(window, half);
         std::printf("  opening the 0.5° year and drawing its first map: %.2f s\n", openHalf / 1000.0);
+        std::printf("  (globe %d × %d pixels in a %d × %d window)\n", window.globe()->width(), window.globe()->height(), window.width(),
+                    window.height());
 
-        // Step day by day; each step counts once the globe has drawn the new field.
+        // Step day by day from 1 January; each step counts once the globe has drawn the new field.
         int shown = 0, framesAtShown = 0;
         QObject::connect(&window, &MainWindow::mapShown, [&] {
             ++shown;
             framesAtShown = window.globe()->framesRendered(); // the next frame shows the new map
         });
+        window.showMap(QStringLiteral("CH4_emission"), {2016, 1, 1});
+        if (!waitFor([&] { return shown > 0; }, 10000))
+            throw std::runtime_error("the map of 1 January did not arrive within 10 s");
+        QElapsedTimer pause; // past any motion, so that the first step starts from a still globe
+        pause.start();
+        (void)waitFor([&] { return pause.elapsed() > 500; }, 1000);
         QAction *next = window.findChild<QAction *>(QStringLiteral("actionNextDay"));
         // The GUI thread's longest gaps between timer ticks while stepping.
         std::vector<double> gaps;
@@ -149,8 +159,8 @@ int main(int argc, char **argv)
         watchdog.setInterval(1);
         watchdog.setTimerType(Qt::PreciseTimer);
         QObject::connect(&watchdog, &QTimer::timeout, [&] { gaps.push_back(double(tick.nsecsElapsed()) / 1e6); tick.restart(); });
-        const int steps = parser.value(stepsOption).toInt();
-        std::vector<double> stepMs, mapMs;
+        const int steps = std::clamp(parser.value(stepsOption).toInt(), 1, 364);
+        std::vector<double> stepMs;
         watchdog.start();
         QElapsedTimer total;
         total.start();
@@ -161,7 +171,6 @@ int main(int argc, char **argv)
             next->trigger();
             if (!waitFor([&] { return shown > before; }, 10000))
                 throw std::runtime_error("a step's map did not arrive within 10 s");
-            mapMs.push_back(double(clock.nsecsElapsed()) / 1e6);
             if (!waitFor([&] { return window.globe()->framesRendered() > framesAtShown; }, 10000))
                 throw std::runtime_error("the globe did not draw a step's map within 10 s");
             stepMs.push_back(double(clock.elapsed()));
@@ -171,8 +180,6 @@ int main(int argc, char **argv)
         report("stepping the date at 0.5° (read + colour + upload + draw)", double(steps) / seconds, "fps", 30, false);
         std::printf("  %-52s %8.1f ms (median), %.1f ms (slowest of %d)\n", "  per step", percentile(stepMs, 0.5),
                     percentile(stepMs, 1.0), steps);
-        std::printf("  %-52s %8.1f ms (median), %.1f ms (slowest)\n", "  of which waiting for the field (read ahead)", percentile(mapMs, 0.5),
-                    percentile(mapMs, 1.0));
         report("longest GUI-thread stall while stepping", percentile(gaps, 1.0), "ms", 33, true);
         std::printf("  %-52s %8.1f ms (99th percentile of %zu event-loop turns)\n", "", percentile(gaps, 0.99), gaps.size());
 
