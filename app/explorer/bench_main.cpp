@@ -15,8 +15,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QOpenGLContext>
-#include <QOpenGLFunctions>
 #include <QStandardPaths>
 #include <QSurfaceFormat>
 #include <QTemporaryDir>
@@ -195,10 +193,7 @@ int main(int argc, char **argv)
                 throw std::runtime_error("the globe did not redraw within 10 s");
             drawMs.push_back(double(clock.nsecsElapsed()) / 1e6);
         }
-        window.globe()->makeCurrent();
-        const GLubyte *renderer = QOpenGLContext::currentContext()->functions()->glGetString(GL_RENDERER);
-        const QString rendererName = renderer ? QString::fromLatin1(reinterpret_cast<const char *>(renderer)) : QStringLiteral("unknown");
-        window.globe()->doneCurrent();
+        const QString rendererName = window.globe()->rendererName();
         std::printf("  %-52s %8.1f ms (median of 20; OpenGL: %s)\n", "one globe redraw alone (turned, nothing read)",
                     percentile(drawMs, 0.5), qPrintable(rendererName));
 

@@ -5,6 +5,7 @@
 #include <QImage>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QWheelEvent>
 
@@ -148,6 +149,29 @@ private Q_SLOTS:
         QVERIFY2(QLineF(QPointF(*projected), *centroid).length() < tolerance,
                  qPrintable(QStringLiteral("projected (%1,%2), drawn (%3,%4)")
                                 .arg(projected->x()).arg(projected->y()).arg(centroid->x()).arg(centroid->y())));
+    }
+
+    // What reaches the screen is the native surface's frame: the same pixels as grabFramebuffer(),
+    // at the widget's place. And grabbing the widget (as exports do) paints that frame too.
+    void theScreenShowsTheFrame()
+    {
+        const QImage frame = renderedFrame();
+        QVERIFY(!frame.isNull());
+        QTRY_VERIFY(view_->framesRendered() > 0);
+        QTest::qWait(100); // the swap to reach the X server
+        const QPoint origin = view_->mapToGlobal(QPoint(0, 0));
+        const QImage onScreen = view_->screen()->grabWindow(0, origin.x(), origin.y(), view_->width(), view_->height()).toImage();
+        QCOMPARE(onScreen.size(), frame.size());
+        const QImage grabbed = view_->grab().toImage();
+        QCOMPARE(grabbed.size(), frame.size());
+        int differing = 0, differingGrab = 0;
+        for (int y = 0; y < frame.height(); ++y)
+            for (int x = 0; x < frame.width(); ++x) {
+                differing += (onScreen.pixel(x, y) & 0xffffff) != (frame.pixel(x, y) & 0xffffff);
+                differingGrab += (grabbed.pixel(x, y) & 0xffffff) != (frame.pixel(x, y) & 0xffffff);
+            }
+        QVERIFY2(differing < frame.width() * frame.height() / 100, qPrintable(QString::number(differing)));
+        QCOMPARE(differingGrab, 0);
     }
 
     void pickAndProjectRoundTrip()

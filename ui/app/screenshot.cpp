@@ -54,7 +54,7 @@ void saveScreenshotWhenReady(MainWindow *window, const QString &path, std::funct
     pending->done = std::move(done);
     QPointer<MainWindow> guard(window);
 
-    QObject::connect(window->globe(), &QOpenGLWidget::frameSwapped, window, [pending, guard, path] {
+    QObject::connect(window->globe(), &GlobeView::frameSwapped, window, [pending, guard, path] {
         // Let the rest of the window finish its own painting before grabbing it.
         QTimer::singleShot(0, guard, [pending, guard, path] {
             if (guard)

@@ -6,7 +6,12 @@
 #include <QImage>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QBackingStore>
 #include <QOpenGLContext>
+#include <QOpenGLFunctions>
+#include <QOpenGLWindow>
+#include <QPainter>
+#include <QVBoxLayout>
 #include <QResizeEvent>
 #include <QTimer>
 #include <QToolTip>
@@ -135,13 +140,41 @@ struct GlobeView::Scene {
     }
 };
 
+// The native window VTK draws into. It takes no input (clicks and the wheel go through it to the
+// GlobeView underneath), and hands painting back to the view.
+class GlobeView::Surface : public QOpenGLWindow {
+public:
+    explicit Surface(GlobeView *view)
+        : QOpenGLWindow(QOpenGLWindow::NoPartialUpdate)
+        , view_(view)
+    {
+        setFlag(Qt::WindowTransparentForInput);
+    }
+
+protected:
+    void initializeGL() override { view_->initializeGL(); }
+    void paintGL() override { view_->paintGL(); }
+
+private:
+    GlobeView *view_;
+};
+
 GlobeView::GlobeView(QWidget *parent)
-    : QOpenGLWidget(parent)
+    : QWidget(parent)
     , scene_(std::make_unique<Scene>())
+    , glWindow_(new Surface(this))
 {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setMinimumSize(200, 200);
+    setAttribute(Qt::WA_OpaquePaintEvent); // on screen the surface covers it all
+    container_ = QWidget::createWindowContainer(glWindow_, this);
+    container_->setAttribute(Qt::WA_TransparentForMouseEvents);
+    container_->setFocusPolicy(Qt::NoFocus);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(container_);
+    connect(glWindow_, &QOpenGLWindow::frameSwapped, this, &GlobeView::frameSwapped);
 
     // VTK renders into whatever framebuffer Qt has bound for this widget, and asks us, through
     // these two events, to make our context current or to tell whether it is.
@@ -151,19 +184,20 @@ GlobeView::GlobeView(QWidget *parent)
     vtkNew<vtkCallbackCommand> makeCurrent;
     makeCurrent->SetClientData(this);
     makeCurrent->SetCallback([](vtkObject *, unsigned long, void *self, void *) {
-        // QOpenGLWidget::makeCurrent() also binds the widget's framebuffer. Doing that while VTK
+        // QOpenGLWindow::makeCurrent() also binds the window's framebuffer. Doing that while VTK
         // renders would pull the binding from under VTK's state cache, and VTK would then attach
         // its own buffers to ours: only switch when another context is current.
         auto *view = static_cast<GlobeView *>(self);
-        if (QOpenGLContext::currentContext() != view->context())
-            view->makeCurrent();
+        if (view->glWindow_ && view->glWindow_->context() && QOpenGLContext::currentContext() != view->glWindow_->context())
+            view->glWindow_->makeCurrent();
     });
     window->AddObserver(vtkCommand::WindowMakeCurrentEvent, makeCurrent);
     vtkNew<vtkCallbackCommand> isCurrent;
     isCurrent->SetClientData(this);
     isCurrent->SetCallback([](vtkObject *, unsigned long, void *self, void *answer) {
         const auto *view = static_cast<GlobeView *>(self);
-        *static_cast<bool *>(answer) = view->context() && QOpenGLContext::currentContext() == view->context();
+        const QOpenGLContext *context = view->glWindow_ ? view->glWindow_->context() : nullptr;
+        *static_cast<bool *>(answer) = context && QOpenGLContext::currentContext() == context;
     });
     window->AddObserver(vtkCommand::WindowIsCurrentEvent, isCurrent);
 
@@ -180,10 +214,14 @@ GlobeView::GlobeView(QWidget *parent)
 
 GlobeView::~GlobeView()
 {
-    // ~QOpenGLWidget destroys the context after this object is gone: stop listening to it first.
-    if (context())
-        disconnect(context(), nullptr, this, nullptr);
+    // The surface and its context go first, while the scene can still let go of its GL objects;
+    // after that VTK must not reach for them.
+    if (glWindow_->context())
+        disconnect(glWindow_->context(), nullptr, this, nullptr);
     releaseGraphics();
+    scene_->window->RemoveAllObservers();
+    delete std::exchange(container_, nullptr);
+    glWindow_ = nullptr;
 }
 
 QSurfaceFormat GlobeView::surfaceFormat()
@@ -404,11 +442,9 @@ std::optional<QPoint> GlobeView::project(geo::GeoPoint p) const
     return QPoint(int(std::floor(screen->x)), int(std::floor(screen->y)));
 }
 
-// update() rather than a deferred call: the globe then draws in the same pass as the window's other
-// widgets that changed with it (the colour bar, the date), and the window is composed once.
 void GlobeView::requestRender()
 {
-    update();
+    glWindow_->update();
 }
 
 // FXAA is the costliest pass of a frame without a GPU (Mesa's software renderer spends more on it
@@ -447,8 +483,7 @@ void GlobeView::applyCamera()
 
 void GlobeView::initializeGL()
 {
-    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &GlobeView::releaseGraphics,
-            Qt::UniqueConnection);
+    connect(glWindow_->context(), &QOpenGLContext::aboutToBeDestroyed, this, &GlobeView::releaseGraphics, Qt::UniqueConnection);
     scene_->window->SetReadyForRendering(true);
     scene_->window->OpenGLInitContext();
 }
@@ -459,13 +494,33 @@ void GlobeView::resizeEvent(QResizeEvent *event)
 {
     camera_.setViewport(event->size().width(), event->size().height());
     applyCamera();
-    QOpenGLWidget::resizeEvent(event);
+    QWidget::resizeEvent(event);
+}
+
+// On screen the surface covers this widget and nothing is painted here. Rendered into an image
+// instead (QWidget::grab of the main window, for an export or a screenshot), the widget paints
+// the globe itself, since the native surface is not part of that rendering.
+void GlobeView::paintEvent(QPaintEvent *)
+{
+    QPaintDevice *target = redirected(nullptr);
+    QBackingStore *screen = window()->backingStore();
+    if (!target || (screen && target == screen->paintDevice()))
+        return;
+    const QImage frame = grabFramebuffer();
+    if (!frame.isNull())
+        QPainter(this).drawImage(rect(), frame);
 }
 
 void GlobeView::paintGL()
 {
-    const qreal ratio = devicePixelRatioF();
-    scene_->window->SetSize(int(std::lround(width() * ratio)), int(std::lround(height() * ratio)));
+    renderScene();
+    ++framesRendered_;
+}
+
+void GlobeView::renderScene()
+{
+    const qreal ratio = glWindow_->devicePixelRatio();
+    scene_->window->SetSize(int(std::lround(glWindow_->width() * ratio)), int(std::lround(glWindow_->height() * ratio)));
     // VTK caches GL state; re-read what Qt left bound and hand it back untouched afterwards.
     vtkOpenGLState *state = scene_->window->GetState();
     state->Reset();
@@ -473,16 +528,36 @@ void GlobeView::paintGL()
     scene_->renderer->SetUseFXAA(!moving_);
     scene_->window->Render();
     state->Pop();
-    ++framesRendered_;
+}
+
+QImage GlobeView::grabFramebuffer()
+{
+    if (!glWindow_->isValid())
+        return {};
+    // Drawn again into the back buffer, which a swap has left undefined, and read from there.
+    glWindow_->makeCurrent();
+    renderScene();
+    return glWindow_->grabFramebuffer();
+}
+
+QString GlobeView::rendererName()
+{
+    if (!glWindow_->isValid())
+        return {};
+    glWindow_->makeCurrent();
+    const auto *name = reinterpret_cast<const char *>(glWindow_->context()->functions()->glGetString(GL_RENDERER));
+    QString result = name ? QString::fromLatin1(name) : QString();
+    glWindow_->doneCurrent();
+    return result;
 }
 
 void GlobeView::releaseGraphics()
 {
-    if (!scene_ || !context())
+    if (!scene_ || !glWindow_ || !glWindow_->context())
         return;
-    makeCurrent();
+    glWindow_->makeCurrent();
     scene_->window->ReleaseGraphicsResources(scene_->window);
-    doneCurrent();
+    glWindow_->doneCurrent();
 }
 
 void GlobeView::reportCursor(QPoint pixel)
@@ -502,7 +577,7 @@ void GlobeView::mousePressEvent(QMouseEvent *event)
         pressedAt_ = *dragFrom_;
         dragged_ = false;
     }
-    QOpenGLWidget::mousePressEvent(event);
+    QWidget::mousePressEvent(event);
 }
 
 void GlobeView::mouseMoveEvent(QMouseEvent *event)
@@ -534,7 +609,7 @@ void GlobeView::mouseReleaseEvent(QMouseEvent *event)
                 Q_EMIT surfaceClicked(point->lat, point->lon, event->modifiers());
         }
     }
-    QOpenGLWidget::mouseReleaseEvent(event);
+    QWidget::mouseReleaseEvent(event);
 }
 
 void GlobeView::wheelEvent(QWheelEvent *event)
@@ -561,7 +636,7 @@ void GlobeView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Plus:
     case Qt::Key_Equal: zoomBy(kKeyZoomFactor); break;
     case Qt::Key_Minus: zoomBy(1.0 / kKeyZoomFactor); break;
-    default: QOpenGLWidget::keyPressEvent(event); return;
+    default: QWidget::keyPressEvent(event); return;
     }
     event->accept();
 }
@@ -569,7 +644,7 @@ void GlobeView::keyPressEvent(QKeyEvent *event)
 void GlobeView::leaveEvent(QEvent *event)
 {
     Q_EMIT cursorLeftGlobe();
-    QOpenGLWidget::leaveEvent(event);
+    QWidget::leaveEvent(event);
 }
 
 } // namespace xmw::ui

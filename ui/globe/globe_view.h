@@ -4,7 +4,7 @@
 #include "ui/globe/globe_camera.h"
 #include "ui/globe/surface_picture.h"
 
-#include <QOpenGLWidget>
+#include <QWidget>
 #include <QColor>
 #include <QElapsedTimer>
 #include <QImage>
@@ -30,11 +30,14 @@ struct GlobeMarker {
     QString tooltip;
 };
 
-// The globe: a VTK scene rendered into a QOpenGLWidget (Debian's VTK Qt module is built for Qt 5,
-// so VTK renders through vtkGenericOpenGLRenderWindow into this widget's framebuffer).
+// The globe: a VTK scene (Debian's VTK Qt module is built for Qt 5, so VTK renders through
+// vtkGenericOpenGLRenderWindow) drawn into a native OpenGL window that covers this widget.
+// A native window rather than a QOpenGLWidget: with one of those in it, Qt composes the whole
+// main window through OpenGL on every change anywhere in it, which without a GPU costs 10 ms
+// for a status-bar message. The surface takes no input; this widget gets it as any other does.
 // Mouse drag rotates, the wheel zooms, arrow keys and +/- do the same from the keyboard.
-// Renders only on request; bursts of requests collapse into one frame (QWidget::update).
-class GlobeView : public QOpenGLWidget {
+// Renders only on request; bursts of requests collapse into one frame.
+class GlobeView : public QWidget {
     Q_OBJECT
 
 public:
@@ -71,6 +74,10 @@ public:
     [[nodiscard]] std::optional<QPoint> project(geo::GeoPoint p) const;
 
     [[nodiscard]] int framesRendered() const { return framesRendered_; }
+    // The globe as it is drawn now (rendered again for the purpose); null before the first frame.
+    [[nodiscard]] QImage grabFramebuffer();
+    // What draws the globe ("llvmpipe …" for Mesa's software renderer); empty before the first frame.
+    [[nodiscard]] QString rendererName();
     // Frames drawn while the view moves (a drag, a flight, the date stepping or playing) leave out
     // the antialiasing pass; the still picture follows once the motion pauses. settle() asks for it
     // now, as an export or a screenshot wants it.
@@ -96,15 +103,16 @@ Q_SIGNALS:
     void cursorLeftGlobe();
     void viewChanged();
     void displayedImageChanged();
+    // A frame has reached the screen.
+    void frameSwapped();
     // A click (not a drag) on a marker; Ctrl held means "add to the selection".
     void markerClicked(const QString &id, Qt::KeyboardModifiers modifiers);
     // A click (not a drag) on the globe away from any marker.
     void surfaceClicked(double lat, double lon, Qt::KeyboardModifiers modifiers);
 
 protected:
-    void initializeGL() override;
     void resizeEvent(QResizeEvent *event) override;
-    void paintGL() override;
+    void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
@@ -114,13 +122,19 @@ protected:
 
 private:
     struct Scene;
+    class Surface;
 
+    void initializeGL();
+    void paintGL();
+    void renderScene();
     void applyCamera();
     void noteMotion();
     void releaseGraphics();
     void reportCursor(QPoint pixel);
 
     std::unique_ptr<Scene> scene_;
+    Surface *glWindow_ = nullptr;  // owned by container_
+    QWidget *container_ = nullptr; // a child; holds the surface
     QVariantAnimation *flight_ = nullptr;
     QImage surface_;
     SurfacePicture displayed_;
