@@ -250,6 +250,8 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
     auto *split = new QSplitter(Qt::Horizontal); // side by side: the runs dock is wide and short
     split->addWidget(table_);
     split->addWidget(compare);
+    split->setStretchFactor(0, 3); // the table has the more columns
+    split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
