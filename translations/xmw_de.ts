@@ -52,7 +52,7 @@
         <translation>BxH</translation>
     </message>
     <message>
-        <source>Interface language (en, de, zh_CN); default: the system's.</source>
+        <source>Interface language (en, de, zh_CN); default: the system&apos;s.</source>
         <translation>Sprache der Oberfläche (en, de, zh_CN); Vorgabe: die des Systems.</translation>
     </message>
     <message>
@@ -64,15 +64,15 @@
         <translation>Unerwartetes Argument: %1</translation>
     </message>
     <message>
-        <source>--size expects WIDTHxHEIGHT in pixels, e.g. 1280x800; got '%1'</source>
-        <translation>--size erwartet BREITExHÖHE in Pixeln, z. B. 1280x800; erhalten: '%1'</translation>
+        <source>--size expects WIDTHxHEIGHT in pixels, e.g. 1280x800; got &apos;%1&apos;</source>
+        <translation>--size erwartet BREITExHÖHE in Pixeln, z. B. 1280x800; erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
         <source>A dataset folder in the X-MethaneWet layout to open.</source>
         <translation>Ein zu öffnender Datensatzordner im X-MethaneWet-Format.</translation>
     </message>
     <message>
-        <source>The map's variable, e.g. TAIR.</source>
+        <source>The map&apos;s variable, e.g. TAIR.</source>
         <translation>Die Variable der Karte, z. B. TAIR.</translation>
     </message>
     <message>
@@ -80,7 +80,7 @@
         <translation>Name</translation>
     </message>
     <message>
-        <source>The map's day.</source>
+        <source>The map&apos;s day.</source>
         <translation>Der Tag der Karte.</translation>
     </message>
     <message>
@@ -88,15 +88,15 @@
         <translation>Diese Türme auswählen (Kennungen, durch Kommas getrennt).</translation>
     </message>
     <message>
-        <source>--date expects YYYY-MM-DD; got '%1'</source>
-        <translation>--date erwartet JJJJ-MM-TT; erhalten: '%1'</translation>
+        <source>--date expects YYYY-MM-DD; got &apos;%1&apos;</source>
+        <translation>--date erwartet JJJJ-MM-TT; erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Show the flat (equirectangular) map instead of the globe.</source>
         <translation>Die flache (abstandstreue Zylinder-)Karte statt des Globus zeigen.</translation>
     </message>
     <message>
-        <source>Select these runs of the dataset's runs/ folder (files, comma-separated).</source>
+        <source>Select these runs of the dataset&apos;s runs/ folder (files, comma-separated).</source>
         <translation>Diese Läufe aus dem Ordner runs/ des Datensatzes auswählen (Dateien, durch Kommas getrennt).</translation>
     </message>
     <message>
@@ -220,7 +220,7 @@
         <translation>Was der Benchmark verlangt</translation>
     </message>
     <message>
-        <source>Predict a tower's daily methane flux from a year (365 days) of 15 features: static soil, vegetation, wetland and climate codes, atmospheric CH4 and CO2, and the daily drivers. Models are tested on later years of each tower (temporal split) or on towers they never saw (spatial folds). Because the towers are few, the simulation can help: pretrain on TEM-MDM and fine-tune on towers, learn features that cannot tell the two apart (domain-adversarial training), learn only what the simulation misses (residual learning), or weight the simulated years that look like the towers (reweighting).</source>
+        <source>Predict a tower&apos;s daily methane flux from a year (365 days) of 15 features: static soil, vegetation, wetland and climate codes, atmospheric CH4 and CO2, and the daily drivers. Models are tested on later years of each tower (temporal split) or on towers they never saw (spatial folds). Because the towers are few, the simulation can help: pretrain on TEM-MDM and fine-tune on towers, learn features that cannot tell the two apart (domain-adversarial training), learn only what the simulation misses (residual learning), or weight the simulated years that look like the towers (reweighting).</source>
         <translation>Den täglichen Methanfluss eines Turms aus einem Jahr (365 Tagen) mit 15 Merkmalen vorhersagen: statische Boden-, Vegetations-, Feuchtgebiets- und Klimacodes, atmosphärisches CH4 und CO2 und die täglichen Antriebe. Geprüft wird an späteren Jahren jedes Turms (zeitliche Aufteilung) oder an Türmen, die das Modell nie gesehen hat (räumliche Teilmengen). Weil es wenige Türme gibt, kann die Simulation helfen: auf TEM-MDM vortrainieren und auf den Türmen feinabstimmen, Merkmale lernen, die beide nicht unterscheiden können (domänenadversariales Training), nur lernen, was die Simulation verfehlt (Residuallernen), oder die simulierten Jahre stärker gewichten, die den Türmen ähneln (Umgewichtung).</translation>
     </message>
     <message>
@@ -228,7 +228,7 @@
         <translation>Der Demo-Datensatz</translation>
     </message>
     <message>
-        <source>The dataset that &lt;tt&gt;xmw make-demo&lt;/tt&gt; writes, and that the explorer opens on first start, is synthetic: made-up values in the exact file layout of the real data, with the benchmark's tower list, so that every part of the program can be tried. Its numbers are neither TEM-MDM output nor tower measurements.</source>
+        <source>The dataset that &lt;tt&gt;xmw make-demo&lt;/tt&gt; writes, and that the explorer opens on first start, is synthetic: made-up values in the exact file layout of the real data, with the benchmark&apos;s tower list, so that every part of the program can be tried. Its numbers are neither TEM-MDM output nor tower measurements.</source>
         <translation>Der Datensatz, den &lt;tt&gt;xmw make-demo&lt;/tt&gt; schreibt und den der Explorer beim ersten Start öffnet, ist synthetisch: erfundene Werte im genauen Dateiaufbau der echten Daten, mit der Turmliste des Benchmarks, damit sich jeder Teil des Programms ausprobieren lässt. Seine Zahlen sind weder TEM-MDM-Ausgabe noch Turmmessungen.</translation>
     </message>
     <message>
@@ -236,7 +236,7 @@
         <translation>Quellen</translation>
     </message>
     <message>
-        <source>X-MethaneWet, the cross-scale global wetland methane benchmark that pairs TEM-MDM simulations with FLUXNET-CH4 observations and sets sequence-model and transfer-learning baselines: cite the benchmark's paper as its authors ask, with the dataset you use.</source>
+        <source>X-MethaneWet, the cross-scale global wetland methane benchmark that pairs TEM-MDM simulations with FLUXNET-CH4 observations and sets sequence-model and transfer-learning baselines: cite the benchmark&apos;s paper as its authors ask, with the dataset you use.</source>
         <translation>X-MethaneWet, der skalenübergreifende globale Benchmark für Methan aus Feuchtgebieten, der TEM-MDM-Simulationen mit FLUXNET-CH4-Beobachtungen verbindet und Vergleichswerte für Sequenzmodelle und Transferlernen setzt: Zitieren Sie die Veröffentlichung des Benchmarks so, wie ihre Autoren es erbitten, zusammen mit dem verwendeten Datensatz.</translation>
     </message>
     <message>
@@ -287,7 +287,7 @@
         <translation>Rechengeräte: %1</translation>
     </message>
     <message>
-        <source>Coastlines: VTK's vtkEarthSource continental outlines (BSD-3-Clause).</source>
+        <source>Coastlines: VTK&apos;s vtkEarthSource continental outlines (BSD-3-Clause).</source>
         <translation>Küstenlinien: Kontinentumrisse aus VTKs vtkEarthSource (BSD-3-Clause).</translation>
     </message>
 </context>
@@ -324,7 +324,7 @@
 <context>
     <name>xmw::ui::LayerBox</name>
     <message>
-        <source>The TEM-MDM variable, or an upscaled run's prediction, shown on the map</source>
+        <source>The TEM-MDM variable, or an upscaled run&apos;s prediction, shown on the map</source>
         <translation>Die TEM-MDM-Variable oder die Vorhersage eines hochskalierten Laufs, auf der Karte gezeigt</translation>
     </message>
     <message>
@@ -340,7 +340,7 @@
         <translation>Vorhersage: %1</translation>
     </message>
     <message>
-        <source>The run's daily CH4 minus TEM-MDM's, per cell, on a diverging scale</source>
+        <source>The run&apos;s daily CH4 minus TEM-MDM&apos;s, per cell, on a diverging scale</source>
         <translation>Das tägliche CH4 des Laufs minus das von TEM-MDM, je Zelle, auf einer divergierenden Skala</translation>
     </message>
     <message>
@@ -459,7 +459,7 @@
         <translation>keiner</translation>
     </message>
     <message>
-        <source>The X-MethaneWet benchmark's wetland code of each tower; click a tower to select it, Ctrl+click to add it</source>
+        <source>The X-MethaneWet benchmark&apos;s wetland code of each tower; click a tower to select it, Ctrl+click to add it</source>
         <translation>Der Feuchtgebietscode des X-MethaneWet-Benchmarks für jeden Turm; Klick wählt einen Turm aus, Strg+Klick fügt ihn hinzu</translation>
     </message>
     <message>
@@ -491,7 +491,7 @@
         <translation>Zeitreihen</translation>
     </message>
     <message>
-        <source>Could not read the towers' series: %1</source>
+        <source>Could not read the towers&apos; series: %1</source>
         <translation>Die Reihen der Türme konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
@@ -523,8 +523,8 @@
         <translation>Menü &amp;leeren</translation>
     </message>
     <message>
-        <source>No variable '%1' in this dataset</source>
-        <translation>Keine Variable '%1' in diesem Datensatz</translation>
+        <source>No variable &apos;%1&apos; in this dataset</source>
+        <translation>Keine Variable &apos;%1&apos; in diesem Datensatz</translation>
     </message>
     <message>
         <source>Sites</source>
@@ -627,7 +627,7 @@
         <translation>fest</translation>
     </message>
     <message>
-        <source>Colour range: from each day's field (percentiles ignore a few extreme cells), or fixed, so that colours mean the same on every day</source>
+        <source>Colour range: from each day&apos;s field (percentiles ignore a few extreme cells), or fixed, so that colours mean the same on every day</source>
         <translation>Farbbereich: aus dem Feld des Tages (Perzentile übergehen wenige extreme Zellen) oder fest, damit Farben an jedem Tag dasselbe bedeuten</translation>
     </message>
     <message>
@@ -719,7 +719,7 @@
         <translation>Turm&amp;beschriftungen</translation>
     </message>
     <message>
-        <source>Write each tower's id beside it</source>
+        <source>Write each tower&apos;s id beside it</source>
         <translation>Die Kennung jedes Turms daneben schreiben</translation>
     </message>
     <message>
@@ -811,7 +811,7 @@
         <translation>&amp;Vorhersage (CF-NetCDF)…</translation>
     </message>
     <message>
-        <source>The upscaled prediction layer on the map, with TEM-MDM's values for the same cells, as CF NetCDF</source>
+        <source>The upscaled prediction layer on the map, with TEM-MDM&apos;s values for the same cells, as CF NetCDF</source>
         <translation>Die hochskalierte Vorhersageebene der Karte, mit den TEM-MDM-Werten derselben Zellen, als CF-NetCDF</translation>
     </message>
     <message numerus="yes">
@@ -838,7 +838,7 @@
         <translation>NetCDF-Dateien (*.nc)</translation>
     </message>
     <message>
-        <source> (28 February: the benchmark's years have 365 days)</source>
+        <source> (28 February: the benchmark&apos;s years have 365 days)</source>
         <translation> (28. Februar: die Jahre des Benchmarks haben 365 Tage)</translation>
     </message>
     <message>
@@ -983,7 +983,7 @@
         <translation>Die Testmetrik, die Diagramm und Tabelle je Turm vergleichen</translation>
     </message>
     <message>
-        <source>Each test tower's metric for the selected runs; the best of each row is bold</source>
+        <source>Each test tower&apos;s metric for the selected runs; the best of each row is bold</source>
         <translation>Die Metrik jedes Testturms für die ausgewählten Läufe; der beste Wert jeder Zeile ist fett</translation>
     </message>
     <message>
@@ -1046,7 +1046,7 @@
         <translation>Vorhersagen exportieren…</translation>
     </message>
     <message>
-        <source>The selected runs' daily test predictions at every test tower, with the observations and the ensemble spread, as CSV</source>
+        <source>The selected runs&apos; daily test predictions at every test tower, with the observations and the ensemble spread, as CSV</source>
         <translation>Die täglichen Testvorhersagen der ausgewählten Läufe an jedem Testturm, mit den Beobachtungen und der Ensemblestreuung, als CSV</translation>
     </message>
     <message>
@@ -1169,10 +1169,6 @@
         <translation>Einheit</translation>
     </message>
     <message>
-        <source>CH4 flux [%1]</source>
-        <translation>CH4-Fluss [%1]</translation>
-    </message>
-    <message>
         <source>TEM-MDM CH4_emission of the cell [%1]</source>
         <translation>TEM-MDM CH4_emission der Zelle [%1]</translation>
     </message>
@@ -1197,7 +1193,7 @@
         <translation>%1 — %2: %3 %4</translation>
     </message>
     <message>
-        <source>A TEM-MDM driver of each series' cell, on the right-hand axis</source>
+        <source>A TEM-MDM driver of each series&apos; cell, on the right-hand axis</source>
         <translation>Ein TEM-MDM-Antrieb der Zelle jeder Reihe, auf der rechten Achse</translation>
     </message>
     <message>
@@ -1235,6 +1231,12 @@
     <message>
         <source>TEM-MDM CH4_emission of the cell, or predicted [%1]</source>
         <translation>TEM-MDM CH4_emission der Zelle oder vorhergesagt [%1]</translation>
+    </message>
+    <message>
+        <source>CH4 flux
+[%1]</source>
+        <translation>CH4-Fluss
+[%1]</translation>
     </message>
 </context>
 <context>
@@ -1308,7 +1310,7 @@
         <translation>Epochen je Phase; frühes Stoppen kann eher enden</translation>
     </message>
     <message>
-        <source>Adam's learning rate</source>
+        <source>Adam&apos;s learning rate</source>
         <translation>Lernrate von Adam</translation>
     </message>
     <message>
@@ -1332,7 +1334,7 @@
         <translation>Wo das Modell rechnet; CUDA braucht eine damit gebaute LibTorch</translation>
     </message>
     <message>
-        <source>The run's file name in the dataset's runs/ folder (a new name by default)</source>
+        <source>The run&apos;s file name in the dataset&apos;s runs/ folder (a new name by default)</source>
         <translation>Dateiname des Laufs im Ordner runs/ des Datensatzes (standardmäßig ein neuer Name)</translation>
     </message>
     <message>
@@ -1440,8 +1442,8 @@
         <translation>Einen Datensatz mit TEM-MDM/ und FLUXNET-CH4/ öffnen, um darauf zu trainieren.</translation>
     </message>
     <message>
-        <source>%1 starts from a pretrained run: train one with the method 'pretrain' and the same model first.</source>
-        <translation>%1 geht von einem vortrainierten Lauf aus: zuerst einen mit der Methode 'pretrain' und demselben Modell trainieren.</translation>
+        <source>%1 starts from a pretrained run: train one with the method &apos;pretrain&apos; and the same model first.</source>
+        <translation>%1 geht von einem vortrainierten Lauf aus: zuerst einen mit der Methode &apos;pretrain&apos; und demselben Modell trainieren.</translation>
     </message>
     <message>
         <source>This LibTorch has no CUDA device; choose cpu.</source>
@@ -1492,7 +1494,7 @@
         <translation>Nur mit TEM-MDM-Simulationsstichproben trainieren: ein Ausgangspunkt für finetune und residual</translation>
     </message>
     <message>
-        <source>Start from a pretrained run's weights and go on training on the towers</source>
+        <source>Start from a pretrained run&apos;s weights and go on training on the towers</source>
         <translation>Von den Gewichten eines vortrainierten Laufs ausgehen und mit den Türmen weitertrainieren</translation>
     </message>
     <message>
@@ -1528,7 +1530,7 @@
         <translation>die ausgewählten Türme</translation>
     </message>
     <message>
-        <source>Train and test on every tower, or only on the towers selected on the map or in the Sites list (spatial folds stay the benchmark's)</source>
+        <source>Train and test on every tower, or only on the towers selected on the map or in the Sites list (spatial folds stay the benchmark&apos;s)</source>
         <translation>Mit jedem Turm trainieren und testen oder nur mit den auf der Karte oder in der Standortliste ausgewählten (die räumlichen Faltungen bleiben die des Benchmarks)</translation>
     </message>
     <message>

@@ -52,7 +52,7 @@
         <translation>宽x高</translation>
     </message>
     <message>
-        <source>Interface language (en, de, zh_CN); default: the system's.</source>
+        <source>Interface language (en, de, zh_CN); default: the system&apos;s.</source>
         <translation>界面语言（en、de、zh_CN）；默认跟随系统。</translation>
     </message>
     <message>
@@ -64,15 +64,15 @@
         <translation>意外的参数：%1</translation>
     </message>
     <message>
-        <source>--size expects WIDTHxHEIGHT in pixels, e.g. 1280x800; got '%1'</source>
-        <translation>--size 需要以像素表示的 宽x高，例如 1280x800；实际为 '%1'</translation>
+        <source>--size expects WIDTHxHEIGHT in pixels, e.g. 1280x800; got &apos;%1&apos;</source>
+        <translation>--size 需要以像素表示的 宽x高，例如 1280x800；实际为 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>A dataset folder in the X-MethaneWet layout to open.</source>
         <translation>要打开的 X-MethaneWet 格式数据集文件夹。</translation>
     </message>
     <message>
-        <source>The map's variable, e.g. TAIR.</source>
+        <source>The map&apos;s variable, e.g. TAIR.</source>
         <translation>地图的变量，例如 TAIR。</translation>
     </message>
     <message>
@@ -80,7 +80,7 @@
         <translation>名称</translation>
     </message>
     <message>
-        <source>The map's day.</source>
+        <source>The map&apos;s day.</source>
         <translation>地图的日期。</translation>
     </message>
     <message>
@@ -88,15 +88,15 @@
         <translation>选择这些通量塔（ID，以逗号分隔）。</translation>
     </message>
     <message>
-        <source>--date expects YYYY-MM-DD; got '%1'</source>
-        <translation>--date 需要 YYYY-MM-DD；实际为 '%1'</translation>
+        <source>--date expects YYYY-MM-DD; got &apos;%1&apos;</source>
+        <translation>--date 需要 YYYY-MM-DD；实际为 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Show the flat (equirectangular) map instead of the globe.</source>
         <translation>显示平面（等距圆柱投影）地图而不是地球。</translation>
     </message>
     <message>
-        <source>Select these runs of the dataset's runs/ folder (files, comma-separated).</source>
+        <source>Select these runs of the dataset&apos;s runs/ folder (files, comma-separated).</source>
         <translation>选择数据集 runs/ 文件夹中的这些运行（文件，以逗号分隔）。</translation>
     </message>
     <message>
@@ -220,7 +220,7 @@
         <translation>基准的任务</translation>
     </message>
     <message>
-        <source>Predict a tower's daily methane flux from a year (365 days) of 15 features: static soil, vegetation, wetland and climate codes, atmospheric CH4 and CO2, and the daily drivers. Models are tested on later years of each tower (temporal split) or on towers they never saw (spatial folds). Because the towers are few, the simulation can help: pretrain on TEM-MDM and fine-tune on towers, learn features that cannot tell the two apart (domain-adversarial training), learn only what the simulation misses (residual learning), or weight the simulated years that look like the towers (reweighting).</source>
+        <source>Predict a tower&apos;s daily methane flux from a year (365 days) of 15 features: static soil, vegetation, wetland and climate codes, atmospheric CH4 and CO2, and the daily drivers. Models are tested on later years of each tower (temporal split) or on towers they never saw (spatial folds). Because the towers are few, the simulation can help: pretrain on TEM-MDM and fine-tune on towers, learn features that cannot tell the two apart (domain-adversarial training), learn only what the simulation misses (residual learning), or weight the simulated years that look like the towers (reweighting).</source>
         <translation>根据一年（365 天）的 15 个特征预测通量塔的逐日甲烷通量：静态的土壤、植被、湿地和气候代码，大气 CH4 和 CO2，以及逐日驱动变量。模型在每座塔较晚的年份上测试（时间划分），或在从未见过的塔上测试（空间折）。由于通量塔很少，模拟数据可以提供帮助：先在 TEM-MDM 上预训练再在通量塔上微调；学习无法区分两者的特征（领域对抗训练）；只学习模拟遗漏的部分（残差学习）；或者加权与通量塔相似的模拟年份（重加权）。</translation>
     </message>
     <message>
@@ -228,7 +228,7 @@
         <translation>演示数据集</translation>
     </message>
     <message>
-        <source>The dataset that &lt;tt&gt;xmw make-demo&lt;/tt&gt; writes, and that the explorer opens on first start, is synthetic: made-up values in the exact file layout of the real data, with the benchmark's tower list, so that every part of the program can be tried. Its numbers are neither TEM-MDM output nor tower measurements.</source>
+        <source>The dataset that &lt;tt&gt;xmw make-demo&lt;/tt&gt; writes, and that the explorer opens on first start, is synthetic: made-up values in the exact file layout of the real data, with the benchmark&apos;s tower list, so that every part of the program can be tried. Its numbers are neither TEM-MDM output nor tower measurements.</source>
         <translation>&lt;tt&gt;xmw make-demo&lt;/tt&gt; 写出、浏览器首次启动时打开的数据集是合成的：以真实数据的确切文件布局和基准的通量塔列表存放虚构的数值，便于试用程序的每个部分。其数值既不是 TEM-MDM 的输出，也不是通量塔的测量。</translation>
     </message>
     <message>
@@ -236,7 +236,7 @@
         <translation>来源</translation>
     </message>
     <message>
-        <source>X-MethaneWet, the cross-scale global wetland methane benchmark that pairs TEM-MDM simulations with FLUXNET-CH4 observations and sets sequence-model and transfer-learning baselines: cite the benchmark's paper as its authors ask, with the dataset you use.</source>
+        <source>X-MethaneWet, the cross-scale global wetland methane benchmark that pairs TEM-MDM simulations with FLUXNET-CH4 observations and sets sequence-model and transfer-learning baselines: cite the benchmark&apos;s paper as its authors ask, with the dataset you use.</source>
         <translation>X-MethaneWet：将 TEM-MDM 模拟与 FLUXNET-CH4 观测配对，并给出序列模型和迁移学习基线的跨尺度全球湿地甲烷基准。请按作者的要求引用该基准的论文，并注明所用的数据集。</translation>
     </message>
     <message>
@@ -287,7 +287,7 @@
         <translation>计算设备：%1</translation>
     </message>
     <message>
-        <source>Coastlines: VTK's vtkEarthSource continental outlines (BSD-3-Clause).</source>
+        <source>Coastlines: VTK&apos;s vtkEarthSource continental outlines (BSD-3-Clause).</source>
         <translation>海岸线：VTK vtkEarthSource 大陆轮廓（BSD-3-Clause）。</translation>
     </message>
 </context>
@@ -324,7 +324,7 @@
 <context>
     <name>xmw::ui::LayerBox</name>
     <message>
-        <source>The TEM-MDM variable, or an upscaled run's prediction, shown on the map</source>
+        <source>The TEM-MDM variable, or an upscaled run&apos;s prediction, shown on the map</source>
         <translation>地图上显示的 TEM-MDM 变量或升尺度运行的预测</translation>
     </message>
     <message>
@@ -340,7 +340,7 @@
         <translation>预测：%1</translation>
     </message>
     <message>
-        <source>The run's daily CH4 minus TEM-MDM's, per cell, on a diverging scale</source>
+        <source>The run&apos;s daily CH4 minus TEM-MDM&apos;s, per cell, on a diverging scale</source>
         <translation>该运行的逐日 CH4 减去 TEM-MDM 的值，逐格点，使用发散色标</translation>
     </message>
     <message>
@@ -459,7 +459,7 @@
         <translation>无</translation>
     </message>
     <message>
-        <source>The X-MethaneWet benchmark's wetland code of each tower; click a tower to select it, Ctrl+click to add it</source>
+        <source>The X-MethaneWet benchmark&apos;s wetland code of each tower; click a tower to select it, Ctrl+click to add it</source>
         <translation>X-MethaneWet 基准为每座通量塔指定的湿地代码；单击选择通量塔，Ctrl+单击添加</translation>
     </message>
     <message>
@@ -491,7 +491,7 @@
         <translation>时间序列</translation>
     </message>
     <message>
-        <source>Could not read the towers' series: %1</source>
+        <source>Could not read the towers&apos; series: %1</source>
         <translation>无法读取通量塔序列：%1</translation>
     </message>
     <message>
@@ -523,8 +523,8 @@
         <translation>清除菜单(&amp;C)</translation>
     </message>
     <message>
-        <source>No variable '%1' in this dataset</source>
-        <translation>此数据集中没有变量 '%1'</translation>
+        <source>No variable &apos;%1&apos; in this dataset</source>
+        <translation>此数据集中没有变量 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Sites</source>
@@ -627,7 +627,7 @@
         <translation>固定</translation>
     </message>
     <message>
-        <source>Colour range: from each day's field (percentiles ignore a few extreme cells), or fixed, so that colours mean the same on every day</source>
+        <source>Colour range: from each day&apos;s field (percentiles ignore a few extreme cells), or fixed, so that colours mean the same on every day</source>
         <translation>颜色范围：取自当天的场（百分位忽略少数极端格点），或固定，使颜色在每一天含义相同</translation>
     </message>
     <message>
@@ -719,7 +719,7 @@
         <translation>通量塔标签(&amp;L)</translation>
     </message>
     <message>
-        <source>Write each tower's id beside it</source>
+        <source>Write each tower&apos;s id beside it</source>
         <translation>在每座通量塔旁写出其编号</translation>
     </message>
     <message>
@@ -811,7 +811,7 @@
         <translation>预测（CF NetCDF）(&amp;P)…</translation>
     </message>
     <message>
-        <source>The upscaled prediction layer on the map, with TEM-MDM's values for the same cells, as CF NetCDF</source>
+        <source>The upscaled prediction layer on the map, with TEM-MDM&apos;s values for the same cells, as CF NetCDF</source>
         <translation>地图上的升尺度预测图层，连同相同格点的 TEM-MDM 值，导出为 CF NetCDF</translation>
     </message>
     <message numerus="yes">
@@ -837,7 +837,7 @@
         <translation>NetCDF 文件 (*.nc)</translation>
     </message>
     <message>
-        <source> (28 February: the benchmark's years have 365 days)</source>
+        <source> (28 February: the benchmark&apos;s years have 365 days)</source>
         <translation>（2 月 28 日：基准的年份为 365 天）</translation>
     </message>
     <message>
@@ -980,7 +980,7 @@
         <translation>图表和逐站表格所比较的测试指标</translation>
     </message>
     <message>
-        <source>Each test tower's metric for the selected runs; the best of each row is bold</source>
+        <source>Each test tower&apos;s metric for the selected runs; the best of each row is bold</source>
         <translation>所选运行在每座测试塔上的指标；每行最佳值以粗体显示</translation>
     </message>
     <message>
@@ -1042,7 +1042,7 @@
         <translation>导出预测…</translation>
     </message>
     <message>
-        <source>The selected runs' daily test predictions at every test tower, with the observations and the ensemble spread, as CSV</source>
+        <source>The selected runs&apos; daily test predictions at every test tower, with the observations and the ensemble spread, as CSV</source>
         <translation>所选运行在每座测试塔上的逐日测试预测，连同观测值和集合离散度，导出为 CSV</translation>
     </message>
     <message>
@@ -1165,10 +1165,6 @@
         <translation>单位</translation>
     </message>
     <message>
-        <source>CH4 flux [%1]</source>
-        <translation>CH4 通量 [%1]</translation>
-    </message>
-    <message>
         <source>TEM-MDM CH4_emission of the cell [%1]</source>
         <translation>格点的 TEM-MDM CH4_emission [%1]</translation>
     </message>
@@ -1193,7 +1189,7 @@
         <translation>%1 — %2：%3 %4</translation>
     </message>
     <message>
-        <source>A TEM-MDM driver of each series' cell, on the right-hand axis</source>
+        <source>A TEM-MDM driver of each series&apos; cell, on the right-hand axis</source>
         <translation>每条序列所在格点的一个 TEM-MDM 驱动变量，显示在右侧坐标轴</translation>
     </message>
     <message>
@@ -1231,6 +1227,12 @@
     <message>
         <source>TEM-MDM CH4_emission of the cell, or predicted [%1]</source>
         <translation>格点的 TEM-MDM CH4_emission 或预测值 [%1]</translation>
+    </message>
+    <message>
+        <source>CH4 flux
+[%1]</source>
+        <translation>CH4 通量
+[%1]</translation>
     </message>
 </context>
 <context>
@@ -1304,7 +1306,7 @@
         <translation>每个阶段的轮数；早停可能提前结束</translation>
     </message>
     <message>
-        <source>Adam's learning rate</source>
+        <source>Adam&apos;s learning rate</source>
         <translation>Adam 的学习率</translation>
     </message>
     <message>
@@ -1328,7 +1330,7 @@
         <translation>模型运行的位置；CUDA 需要带 CUDA 构建的 LibTorch</translation>
     </message>
     <message>
-        <source>The run's file name in the dataset's runs/ folder (a new name by default)</source>
+        <source>The run&apos;s file name in the dataset&apos;s runs/ folder (a new name by default)</source>
         <translation>运行在数据集 runs/ 文件夹中的文件名（默认自动生成新名称）</translation>
     </message>
     <message>
@@ -1436,8 +1438,8 @@
         <translation>请打开包含 TEM-MDM/ 和 FLUXNET-CH4/ 的数据集后再训练。</translation>
     </message>
     <message>
-        <source>%1 starts from a pretrained run: train one with the method 'pretrain' and the same model first.</source>
-        <translation>%1 需要从预训练运行开始：请先用方法 'pretrain' 和相同模型训练一个。</translation>
+        <source>%1 starts from a pretrained run: train one with the method &apos;pretrain&apos; and the same model first.</source>
+        <translation>%1 需要从预训练运行开始：请先用方法 &apos;pretrain&apos; 和相同模型训练一个。</translation>
     </message>
     <message>
         <source>This LibTorch has no CUDA device; choose cpu.</source>
@@ -1488,7 +1490,7 @@
         <translation>仅用 TEM-MDM 模拟样本训练：作为 finetune 和 residual 的起点</translation>
     </message>
     <message>
-        <source>Start from a pretrained run's weights and go on training on the towers</source>
+        <source>Start from a pretrained run&apos;s weights and go on training on the towers</source>
         <translation>从预训练运行的权重出发，继续用通量塔训练</translation>
     </message>
     <message>
@@ -1524,7 +1526,7 @@
         <translation>所选通量塔</translation>
     </message>
     <message>
-        <source>Train and test on every tower, or only on the towers selected on the map or in the Sites list (spatial folds stay the benchmark's)</source>
+        <source>Train and test on every tower, or only on the towers selected on the map or in the Sites list (spatial folds stay the benchmark&apos;s)</source>
         <translation>在所有通量塔上训练和测试，或仅在地图或站点列表中选择的通量塔上进行（空间折保持基准的划分）</translation>
     </message>
     <message>

@@ -167,7 +167,7 @@ void TimeSeriesPanel::redraw()
 void TimeSeriesPanel::drawTimeSeries()
 {
     plot_->clearGraphs();
-    plot_->yAxis->setLabel(tr("CH4 flux [%1]").arg(unitSymbol()));
+    plot_->yAxis->setLabel(tr("CH4 flux\n[%1]").arg(unitSymbol())); // two lines: the dock can be short
     QString drivers;
     for (std::size_t s = 0; s < sites_.size(); ++s) {
         const SitePlotData &site = sites_[s];
