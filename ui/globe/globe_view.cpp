@@ -3,21 +3,20 @@
 #include "ui/globe/basemap.h"
 #include "ui/globe/globe_geometry.h"
 
+#include <QBackingStore>
 #include <QImage>
 #include <QKeyEvent>
 #include <QMouseEvent>
-#include <QBackingStore>
 #include <QOpenGLContext>
 #include <QOpenGLFunctions>
 #include <QOpenGLWindow>
 #include <QPainter>
-#include <QVBoxLayout>
 #include <QResizeEvent>
 #include <QTimer>
 #include <QToolTip>
-#include <QWheelEvent>
-
+#include <QVBoxLayout>
 #include <QVariantAnimation>
+#include <QWheelEvent>
 
 #include <vtkActor.h>
 #include <vtkCamera.h>
@@ -142,9 +141,9 @@ struct GlobeView::Scene {
 
 // The native window VTK draws into. It takes no input (clicks and the wheel go through it to the
 // GlobeView underneath), and hands painting back to the view.
-class GlobeView::Surface : public QOpenGLWindow {
+class GlobeView::GlWindow : public QOpenGLWindow {
 public:
-    explicit Surface(GlobeView *view)
+    explicit GlWindow(GlobeView *view)
         : QOpenGLWindow(QOpenGLWindow::NoPartialUpdate)
         , view_(view)
     {
@@ -162,7 +161,7 @@ private:
 GlobeView::GlobeView(QWidget *parent)
     : QWidget(parent)
     , scene_(std::make_unique<Scene>())
-    , glWindow_(new Surface(this))
+    , glWindow_(new GlWindow(this))
 {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
@@ -176,7 +175,7 @@ GlobeView::GlobeView(QWidget *parent)
     layout->addWidget(container_);
     connect(glWindow_, &QOpenGLWindow::frameSwapped, this, &GlobeView::frameSwapped);
 
-    // VTK renders into whatever framebuffer Qt has bound for this widget, and asks us, through
+    // VTK renders into whatever framebuffer Qt has bound for the native window, and asks us, through
     // these two events, to make our context current or to tell whether it is.
     vtkGenericOpenGLRenderWindow *window = scene_->window;
     window->SetOwnContext(false);

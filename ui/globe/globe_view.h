@@ -122,7 +122,7 @@ protected:
 
 private:
     struct Scene;
-    class Surface;
+    class GlWindow;
 
     void initializeGL();
     void paintGL();
@@ -133,7 +133,7 @@ private:
     void reportCursor(QPoint pixel);
 
     std::unique_ptr<Scene> scene_;
-    Surface *glWindow_ = nullptr;  // owned by container_
+    GlWindow *glWindow_ = nullptr; // owned by container_
     QWidget *container_ = nullptr; // a child; holds the surface
     QVariantAnimation *flight_ = nullptr;
     QImage surface_;
