@@ -21,8 +21,8 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <optional>
 #include <cstdio>
+#include <optional>
 #include <vector>
 
 namespace {
@@ -89,8 +89,8 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     const QCommandLineOption dirOption(QStringLiteral("dir"), QStringLiteral("Scratch folder for the generated data."), QStringLiteral("dir"));
     const QCommandLineOption keepOption(QStringLiteral("keep"), QStringLiteral("Keep the generated data."));
-    const QCommandLineOption stepsOption(QStringLiteral("steps"), QStringLiteral("Days to step through (60, at most 364)."), QStringLiteral("n"),
-                                             QStringLiteral("60"));
+    const QCommandLineOption stepsOption(QStringLiteral("steps"), QStringLiteral("Days to step through (60, at most 364)."),
+                                         QStringLiteral("n"), QStringLiteral("60"));
     parser.addOptions({dirOption, keepOption, stepsOption});
     parser.process(app);
     QTemporaryDir temporary;
