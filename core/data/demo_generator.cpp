@@ -527,8 +527,12 @@ DemoSummary makeDemoDataset(const std::filesystem::path &folder, const DemoOptio
 {
     if (options.resolution <= 0.0 || std::abs(180.0 / options.resolution - std::round(180.0 / options.resolution)) > 1e-9)
         throw DataError(folder, "resolution must divide 180°, e.g. 0.5, 1 or 2");
-    if (options.firstYear > options.lastYear || options.firstYear < 1900 || options.lastYear > 2100)
+    if (options.firstYear > options.lastYear)
         throw DataError(folder, "years must be a range like 2014-2018");
+    // The demo stands in for TEM-MDM, whose record (and atmospheric CH4/CO2 files) spans 1979–2018.
+    if (options.firstYear < 1979 || options.lastYear > 2018)
+        throw DataError(folder, "years must lie within TEM-MDM's record, 1979–2018 (got " + std::to_string(options.firstYear) + "–" +
+                                    std::to_string(options.lastYear) + ")");
     std::error_code ec;
     if (std::filesystem::exists(folder, ec))
         throw DataError(folder, "already exists; remove it or choose another folder");

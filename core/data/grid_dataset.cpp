@@ -140,10 +140,15 @@ GridDataset GridDataset::open(const std::filesystem::path &path)
         impl->singleFile = true;
         const NetcdfFile probe = NetcdfFile::open(path);
         std::set<int> years;
+        // CF cell bounds (lat_bnds, time_bnds, …) describe the coordinates; they are no fields.
+        std::set<std::string> bounds;
+        for (const int varid : probe.variables())
+            if (const auto named = probe.textAttribute(varid, "bounds"))
+                bounds.insert(*named);
         for (const int varid : probe.variables()) {
             const std::string name = probe.variableName(varid);
-            if (probe.dimensions(varid).size() < 2)
-                continue; // coordinates and scalars
+            if (probe.dimensions(varid).size() < 2 || bounds.count(name))
+                continue; // coordinates, their bounds and scalars
             GridVariableFile f(path, name);
             if (impl->variables.empty())
                 impl->grid = f.grid();

@@ -76,6 +76,15 @@ inline constexpr const char *kNpp = "NPP";
 inline constexpr const char *kCh4File = "ch4-1979-2018.txt";
 inline constexpr const char *kCo2File = "kco21979-2018.txt";
 [[nodiscard]] std::string fileName(std::string_view variable, Cadence cadence, int year);
+// Fields whose values are class codes (types of wetland, climate, vegetation, soil texture), not
+// quantities: shown in distinct colours per class, never averaged into a ramp or a log scale.
+[[nodiscard]] inline bool isCategorical(std::string_view variable)
+{
+    for (const char *name : {"wetlandtype", "climatetype", "vegetation_type_11", "cltveg", "clfaotxt"})
+        if (variable == name)
+            return true;
+    return false;
+}
 } // namespace layout
 
 } // namespace xmw::data

@@ -112,7 +112,9 @@ bool H5Reader::exists(const std::string &path) const
     while (start < path.size()) {
         const std::size_t slash = path.find('/', start);
         const std::size_t end = slash == std::string::npos ? path.size() : slash;
-        prefix += (prefix.empty() ? "" : "/") + path.substr(start, end - start);
+        if (!prefix.empty())
+            prefix += '/';
+        prefix.append(path, start, end - start);
         if (H5Lexists(file_, prefix.c_str(), H5P_DEFAULT) <= 0)
             return false;
         start = end + 1;

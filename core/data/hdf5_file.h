@@ -80,6 +80,7 @@ class H5Reader {
 public:
     explicit H5Reader(const std::filesystem::path &path);
 
+    // Whether a group or dataset exists, by its path from the root ("test/measured").
     [[nodiscard]] bool exists(const std::string &path) const;
     [[nodiscard]] std::vector<hsize_t> dims(const std::string &name) const;
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -55,6 +56,15 @@ void SampleSet::append(const SampleSet &other, std::size_t i)
     const std::size_t xs = std::size_t(kDays) * kFeatureCount;
     x.insert(x.end(), other.x.begin() + std::ptrdiff_t(i * xs), other.x.begin() + std::ptrdiff_t((i + 1) * xs));
     y.insert(y.end(), other.y.begin() + std::ptrdiff_t(i * kDays), other.y.begin() + std::ptrdiff_t((i + 1) * kDays));
+    // Cells have no measurements: a set that mixes them with towers pads theirs with NaN.
+    constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+    if (!other.measured.empty()) {
+        measured.resize((ids.size() - 1) * kDays, kNaN);
+        measured.insert(measured.end(), other.measured.begin() + std::ptrdiff_t(i * kDays),
+                        other.measured.begin() + std::ptrdiff_t((i + 1) * kDays));
+    } else if (!measured.empty()) {
+        measured.resize(ids.size() * kDays, kNaN);
+    }
 }
 
 Normalisation Normalisation::of(const SampleSet &samples)
@@ -159,7 +169,7 @@ SampleSet SampleBuilder::towerSamples(Feedback &feedback, const std::string &onl
     const GridDataset &grid = *dataset_.grid();
     SampleSet set;
     const auto &sites = dataset_.sites()->sites();
-    std::vector<float> x(std::size_t(kDays) * kFeatureCount), y(kDays);
+    std::vector<float> x(std::size_t(kDays) * kFeatureCount), y(kDays), measuredDays(kDays);
     for (std::size_t s = 0; s < sites.size(); ++s) {
         if (feedback.isCanceled())
             throw Canceled();
@@ -178,6 +188,7 @@ SampleSet SampleBuilder::towerSamples(Feedback &feedback, const std::string &onl
                 for (int d = 0; d < kDays; ++d)
                     x[std::size_t(d) * kFeatureCount + 6] = float(*site.info.wetlandType);
 
+            std::fill(measuredDays.begin(), measuredDays.end(), std::numeric_limits<float>::quiet_NaN());
             int present = 0, observed = 0;
             for (int m = 1; m <= 12; ++m)
                 for (int dd = 1; dd <= daysInMonth(year, m); ++dd) {
@@ -196,6 +207,7 @@ SampleSet SampleBuilder::towerSamples(Feedback &feedback, const std::string &onl
                     if (!std::isnan(ta) && !std::isnan(vpd))
                         day[kVapr] = float(vapourPressureHPa(ta, vpd));
                     const float measured = t.fch4.values[*index];
+                    measuredDays[std::size_t(*seq)] = measured;
                     y[std::size_t(*seq)] = std::isnan(measured) ? t.fch4Filled.values[*index] : measured;
                     observed += std::isnan(y[std::size_t(*seq)]) ? 0 : 1;
                 }
@@ -214,6 +226,7 @@ SampleSet SampleBuilder::towerSamples(Feedback &feedback, const std::string &onl
             set.cols.push_back(col);
             set.x.insert(set.x.end(), x.begin(), x.end());
             set.y.insert(set.y.end(), y.begin(), y.end());
+            set.measured.insert(set.measured.end(), measuredDays.begin(), measuredDays.end());
         }
         feedback.setProgress(double(s + 1) / double(sites.size()), "towers");
     }

@@ -31,6 +31,11 @@ void writeSet(H5Writer &w, hid_t group, const SampleSet &set, const std::vector<
     });
     w.array(group, "y", H5T_NATIVE_FLOAT, {n, hsize_t(kDays)}, set.y.data(),
             [&](hid_t d) { w.textAttribute(d, "units", "nmol CH4 m-2 s-1"); });
+    if (!set.measured.empty())
+        w.array(group, "measured", H5T_NATIVE_FLOAT, {n, hsize_t(kDays)}, set.measured.data(), [&](hid_t d) {
+            w.textAttribute(d, "units", "nmol CH4 m-2 s-1");
+            w.textAttribute(d, "meaning", "the tower's measured FCH4_F; NaN where y is gap-filled from FCH4_F_ANNOPTLM");
+        });
     w.strings(group, "id", set.ids);
     w.strings(group, "site", set.sites);
     w.array(group, "year", H5T_NATIVE_INT, {n}, set.years.data());
@@ -60,7 +65,11 @@ public:
         s.years = array<int>(group + "/year", H5T_NATIVE_INT);
         s.rows = array<int>(group + "/row", H5T_NATIVE_INT);
         s.cols = array<int>(group + "/col", H5T_NATIVE_INT);
+        if (exists(group + "/measured"))
+            s.measured = array<float>(group + "/measured", H5T_NATIVE_FLOAT);
         const std::size_t n = s.ids.size();
+        if (!s.measured.empty() && s.measured.size() != n * kDays)
+            fail("group '" + group + "' has inconsistent shapes");
         if (s.x.size() != n * kDays * kFeatureCount || s.y.size() != n * kDays || s.years.size() != n)
             fail("group '" + group + "' has inconsistent shapes");
         return s;

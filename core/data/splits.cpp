@@ -1,5 +1,6 @@
 #include "core/data/splits.h"
 
+#include "core/data/benchmark_sites.h"
 #include "core/data/data_error.h"
 
 #include <algorithm>
@@ -59,10 +60,15 @@ std::vector<SampleRole> assignRoles(const SampleSet &towers, const SiteCatalog &
         for (std::size_t i = 0; i < towers.size(); ++i)
             roles[i] = folds.at(towers.sites[i]) == options.fold ? SampleRole::Test : SampleRole::Train;
     }
-    if (!options.sites.empty())
+    if (!options.sites.empty()) {
+        // Ids as people write them ("US.Los", "us-Los") name the same tower as the samples' "US-Los".
+        std::set<std::string> chosen;
+        for (const std::string &id : options.sites)
+            chosen.insert(canonicalSiteId(id));
         for (std::size_t i = 0; i < towers.size(); ++i)
-            if (std::find(options.sites.begin(), options.sites.end(), towers.sites[i]) == options.sites.end())
+            if (!chosen.count(towers.sites[i]))
                 roles[i] = SampleRole::Unused;
+    }
 
     if (options.percent < 100.0) {
         if (options.percent <= 0.0)

@@ -102,6 +102,49 @@ Metrics readMetricAttributes(const H5Reader &r, const std::string &object)
     return m;
 }
 
+// Overall metrics as the group's attributes, per tower as its per_site arrays.
+void writeMetrics(H5Writer &w, const std::string &group, const Metrics &overall, const std::map<std::string, Metrics> &bySite,
+                  const std::string &meaning)
+{
+    const hid_t g = w.group(group);
+    writeMetricAttributes(w, g, overall);
+    w.textAttribute(g, "days", meaning);
+    const hid_t perSite = w.group(group + "/per_site");
+    std::vector<std::string> sites;
+    std::vector<double> count;
+    std::vector<std::vector<double>> values(metricNames().size());
+    for (const auto &[site, m] : bySite) {
+        sites.push_back(site);
+        count.push_back(double(m.count));
+        for (std::size_t k = 0; k < metricNames().size(); ++k)
+            values[k].push_back(metricValue(m, metricNames()[k]));
+    }
+    w.strings(perSite, "site", sites);
+    w.array(perSite, "count", H5T_NATIVE_DOUBLE, {hsize_t(sites.size())}, count.data());
+    for (std::size_t k = 0; k < metricNames().size(); ++k)
+        w.array(perSite, metricNames()[k], H5T_NATIVE_DOUBLE, {hsize_t(sites.size())}, values[k].data());
+}
+
+std::map<std::string, Metrics> readPerSiteMetrics(const H5Reader &r, const std::string &group)
+{
+    const auto sites = r.strings(group + "/per_site/site");
+    const auto count = r.array<double>(group + "/per_site/count", H5T_NATIVE_DOUBLE);
+    std::vector<std::vector<double>> values;
+    for (const auto &name : metricNames())
+        values.push_back(r.array<double>(group + "/per_site/" + name, H5T_NATIVE_DOUBLE));
+    if (count.size() != sites.size() || std::any_of(values.begin(), values.end(), [&](const auto &v) { return v.size() != sites.size(); }))
+        r.fail("/" + group + "/per_site arrays do not have one value per site");
+    std::map<std::string, Metrics> out;
+    for (std::size_t i = 0; i < sites.size(); ++i) {
+        Metrics m;
+        m.count = std::size_t(count[i]);
+        m.rmse = values[0][i], m.nrmse = values[1][i], m.r2 = values[2][i], m.mae = values[3][i];
+        m.bias = values[4][i], m.nse = values[5][i], m.kge = values[6][i];
+        out[sites[i]] = m;
+    }
+    return out;
+}
+
 void writeModels(H5Writer &w, const std::string &group, const std::vector<ModelBlob> &models)
 {
     for (std::size_t i = 0; i < models.size(); ++i) {
@@ -143,6 +186,7 @@ void writeAll(H5Writer &w, const RunRecord &run)
     w.textAttribute(root, "stopped", run.stopped);
     w.numberAttribute(root, "seconds", run.seconds);
     w.numberAttribute(root, "samples_per_second", run.samplesPerSecond);
+    w.numberAttribute(root, "grid_resolution", run.gridResolution);
     w.textAttribute(root, "config", run.config.toJson());
     w.textAttribute(root, "calendar", "365-day sequences: 29 February is dropped");
     writeConfig(w, w.group("config"), run.config);
@@ -174,27 +218,23 @@ void writeAll(H5Writer &w, const RunRecord &run)
     w.strings(test, "site", run.testSites);
     w.array(test, "year", H5T_NATIVE_INT, {n}, run.testYears.data());
     const auto units = [&](hid_t d) { w.textAttribute(d, "units", kUnit); };
-    w.array(test, "observed", H5T_NATIVE_FLOAT, {n, hsize_t(kDays)}, run.observed.data(), units);
+    w.array(test, "observed", H5T_NATIVE_FLOAT, {n, hsize_t(kDays)}, run.observed.data(), [&](hid_t d) {
+        units(d);
+        w.textAttribute(d, "meaning", "the target: FCH4_F, its gaps filled from FCH4_F_ANNOPTLM");
+    });
+    if (run.measured.size() == run.observed.size())
+        w.array(test, "measured", H5T_NATIVE_FLOAT, {n, hsize_t(kDays)}, run.measured.data(), [&](hid_t d) {
+            units(d);
+            w.textAttribute(d, "meaning", "the tower's measured FCH4_F; NaN on gap-filled days");
+        });
     w.array(test, "predicted", H5T_NATIVE_FLOAT, {n, hsize_t(kDays)}, run.predicted.data(), units);
     w.array(test, "spread", H5T_NATIVE_FLOAT, {n, hsize_t(kDays)}, run.spread.data(), units);
     w.strings(w.group("train"), "id", run.trainIds);
 
-    const hid_t metrics = w.group("metrics");
-    writeMetricAttributes(w, metrics, run.metrics);
-    const hid_t perSite = w.group("metrics/per_site");
-    std::vector<std::string> sites;
-    std::vector<double> count;
-    std::vector<std::vector<double>> values(metricNames().size());
-    for (const auto &[site, m] : run.perSite) {
-        sites.push_back(site);
-        count.push_back(double(m.count));
-        for (std::size_t k = 0; k < metricNames().size(); ++k)
-            values[k].push_back(metricValue(m, metricNames()[k]));
-    }
-    w.strings(perSite, "site", sites);
-    w.array(perSite, "count", H5T_NATIVE_DOUBLE, {hsize_t(sites.size())}, count.data());
-    for (std::size_t k = 0; k < metricNames().size(); ++k)
-        w.array(perSite, metricNames()[k], H5T_NATIVE_DOUBLE, {hsize_t(sites.size())}, values[k].data());
+    writeMetrics(w, "metrics", run.metrics, run.perSite,
+                 "on the gap-filled target (FCH4_F, its gaps filled from FCH4_F_ANNOPTLM): the benchmark's test metrics");
+    writeMetrics(w, "metrics_measured", run.metricsMeasured, run.perSiteMeasured,
+                 "on the days the tower measured FCH4_F itself");
 
     const hid_t norm = w.group("normalisation");
     std::vector<std::string> featureNames;
@@ -247,21 +287,17 @@ RunRecord readHeader(const H5Reader &r)
     run.stopped = r.textAttribute("stopped").value_or("");
     run.seconds = r.numberAttribute("seconds").value_or(0);
     run.samplesPerSecond = r.numberAttribute("samples_per_second").value_or(0);
+    run.gridResolution = r.numberAttribute("grid_resolution").value_or(0);
     run.config = readConfig(r);
     run.metrics = readMetricAttributes(r, "metrics");
-    const auto sites = r.strings("metrics/per_site/site");
-    const auto count = r.array<double>("metrics/per_site/count", H5T_NATIVE_DOUBLE);
-    std::vector<std::vector<double>> values;
-    for (const auto &name : metricNames())
-        values.push_back(r.array<double>("metrics/per_site/" + name, H5T_NATIVE_DOUBLE));
-    if (count.size() != sites.size() || std::any_of(values.begin(), values.end(), [&](const auto &v) { return v.size() != sites.size(); }))
-        r.fail("/metrics/per_site arrays do not have one value per site");
-    for (std::size_t i = 0; i < sites.size(); ++i) {
-        Metrics m;
-        m.count = std::size_t(count[i]);
-        m.rmse = values[0][i], m.nrmse = values[1][i], m.r2 = values[2][i], m.mae = values[3][i];
-        m.bias = values[4][i], m.nse = values[5][i], m.kge = values[6][i];
-        run.perSite[sites[i]] = m;
+    run.perSite = readPerSiteMetrics(r, "metrics");
+    run.testIds = r.strings("test/id"); // cheap, and what tells whether two runs can be compared
+    // Runs written before measured days were told apart have no such group: their count stays 0.
+    if (r.exists("metrics_measured")) {
+        run.metricsMeasured = readMetricAttributes(r, "metrics_measured");
+        run.perSiteMeasured = readPerSiteMetrics(r, "metrics_measured");
+    } else {
+        run.metricsMeasured = computeMetrics({}, {});
     }
     return run;
 }
@@ -313,7 +349,11 @@ void readResults(const H5Reader &r, RunRecord &run)
     run.observed = r.array<float>("test/observed", H5T_NATIVE_FLOAT);
     run.predicted = r.array<float>("test/predicted", H5T_NATIVE_FLOAT);
     run.spread = r.array<float>("test/spread", H5T_NATIVE_FLOAT);
+    if (r.exists("test/measured"))
+        run.measured = r.array<float>("test/measured", H5T_NATIVE_FLOAT);
     const std::size_t n = run.testIds.size();
+    if (!run.measured.empty() && run.measured.size() != n * kDays)
+        r.fail("/test/measured does not have one 365-day row per test sample");
     if (run.testSites.size() != n || run.testYears.size() != n || run.observed.size() != n * kDays ||
         run.predicted.size() != n * kDays || run.spread.size() != n * kDays)
         r.fail("/test arrays do not have one 365-day row per test sample");
@@ -378,6 +418,18 @@ void updateRunLabels(const std::filesystem::path &path, const std::string &name,
     run.name = name;
     run.notes = notes;
     writeRunFile(path, run);
+}
+
+std::filesystem::path runsFolder(const std::filesystem::path &dataset) { return dataset / "runs"; }
+
+std::filesystem::path resolveRunPath(const std::filesystem::path &dataset, const std::string &given)
+{
+    std::filesystem::path path(given);
+    if (path.has_parent_path())
+        return path;
+    if (!path.has_extension())
+        path += ".h5";
+    return runsFolder(dataset) / path;
 }
 
 std::vector<std::filesystem::path> findRunFiles(const std::filesystem::path &folder)

@@ -46,19 +46,23 @@ struct RunRecord {
     std::string stopped;     // why training ended early ("" when it ran its course)
     double seconds = 0;      // wall time of the whole run
     double samplesPerSecond = 0;
+    double gridResolution = 0; // degrees of the TEM-MDM grid it was trained on; 0 in older runs
 
     std::vector<EpochRecord> history;
 
-    // Test samples of the towers: ids, sites, years, then N × 365 observed, predicted (ensemble mean)
-    // and spread (standard deviation over the ensemble; 0 for a single model).
+    // Test samples of the towers: ids, sites, years, then N × 365 observed (the target: FCH4_F, its
+    // gaps filled from FCH4_F_ANNOPTLM, as the benchmark scores), measured (FCH4_F alone, NaN on
+    // gap-filled days; empty in runs written before it was kept), predicted (ensemble mean) and
+    // spread (standard deviation over the ensemble; 0 for a single model).
     std::vector<std::string> testIds, testSites;
     std::vector<int> testYears;
-    std::vector<float> observed, predicted, spread;
+    std::vector<float> observed, measured, predicted, spread;
     // Sites and years each member was trained on ("US-Los/2014" …), so plots can shade them.
     std::vector<std::string> trainIds;
 
-    Metrics metrics;
-    std::map<std::string, Metrics> perSite;
+    // On the gap-filled target (the benchmark's numbers) and on the measured days alone.
+    Metrics metrics, metricsMeasured;
+    std::map<std::string, Metrics> perSite, perSiteMeasured;
 
     Scaling scaling;
     std::vector<ModelBlob> models;
@@ -69,14 +73,15 @@ struct RunRecord {
 
 // Written under a temporary name and renamed. Layout (h5py reads it directly):
 //   /                 attributes: format "xmw-run", format_version, name, notes, created, dataset,
-//                     input_key, stopped, seconds, samples_per_second, config (JSON)
+//                     input_key, stopped, seconds, samples_per_second, grid_resolution, config (JSON)
 //   /config           attributes: every TrainingConfig field
 //   /history          member, phase, epoch, train_loss, validation_loss, source_loss, target_loss,
 //                     domain_loss, seconds
-//   /test             id, site, year, observed, predicted, spread (N × 365; units attribute)
+//   /test             id, site, year, observed, measured, predicted, spread (N × 365; units attribute)
 //   /train            id
-//   /metrics          attributes rmse … kge and count (overall, on the ensemble mean)
+//   /metrics          attributes rmse … kge and count (overall, on the ensemble mean, gap-filled target)
 //   /metrics/per_site site, count, rmse, nrmse, r2, mae, bias, nse, kge
+//   /metrics_measured as /metrics, on the measured days alone
 //   /normalisation    mean, std (15 features; names attribute), target_mean, target_std attributes
 //   /models/member_K  LibTorch archive bytes (uint8); attributes fold, seed
 //   /base_models/…    as /models, residual runs only; /base_models attributes give the model options
@@ -85,10 +90,16 @@ void writeRunFile(const std::filesystem::path &path, const RunRecord &run);
 // The summary, learning curves and test predictions (/history, /test, /train), without the
 // weights: for plots and exports.
 [[nodiscard]] RunRecord readRunResults(const std::filesystem::path &path);
-// Only the attributes, /config and /metrics (per tower too): cheap enough to list many runs.
+// Only the attributes, /config, /metrics (per tower too) and the test ids: cheap enough to list many runs.
 [[nodiscard]] RunRecord readRunSummary(const std::filesystem::path &path);
 // Renames a run or changes its notes in place.
 void updateRunLabels(const std::filesystem::path &path, const std::string &name, const std::string &notes);
+
+// Where a dataset's runs live: DATASET/runs/, the one folder the explorer lists and the CLI writes.
+[[nodiscard]] std::filesystem::path runsFolder(const std::filesystem::path &dataset);
+// A run as people name it: a bare file name ("lstm-ft.h5", ".h5" added when it has no extension)
+// is in the dataset's runs/ folder; a path with a folder ("out/x.h5", "./x.h5") is taken as given.
+[[nodiscard]] std::filesystem::path resolveRunPath(const std::filesystem::path &dataset, const std::string &given);
 
 // Run files in a folder (not recursive), newest first; files that are not runs are left out.
 [[nodiscard]] std::vector<std::filesystem::path> findRunFiles(const std::filesystem::path &folder);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <map>
 #include <thread>
 #include <variant>
@@ -52,6 +53,71 @@ std::optional<Method> parseMethod(const std::string &name)
     if (name == "fine-tune")
         return Method::Finetune;
     return std::nullopt;
+}
+
+std::string TrainingConfig::testSetName() const
+{
+    std::string name = split.kind == data::SplitKind::Temporal ? "temporal"
+                       : allFolds ? "spatial, all " + std::to_string(split.folds) + " folds"
+                                  : "spatial fold " + std::to_string(split.fold) + " of " + std::to_string(split.folds);
+    if (!split.sites.empty())
+        name += ", " + std::to_string(split.sites.size()) + (split.sites.size() == 1 ? " tower" : " towers");
+    return name;
+}
+
+std::string TrainingConfig::resumeProblem(const TrainingConfig &was) const
+{
+    std::vector<std::string> changed;
+    const auto text = [](double v) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%g", v);
+        return std::string(buffer);
+    };
+    const auto check = [&](bool same, const char *option, const std::string &before, const std::string &now) {
+        if (!same)
+            changed.push_back(std::string(option) + " " + before + " (now " + now + ")");
+    };
+    const auto number = [&](double before, double now, const char *option) { check(before == now, option, text(before), text(now)); };
+    const auto list = [](const std::vector<std::string> &ids) {
+        std::string joined;
+        for (const auto &id : ids)
+            joined.append(joined.empty() ? "" : ",").append(id);
+        return joined.empty() ? std::string("(all)") : joined;
+    };
+    check(model.kind == was.model.kind, "--model", modelName(was.model.kind), modelName(model.kind));
+    number(was.model.hidden, model.hidden, "--hidden");
+    number(was.model.layerCount(), model.layerCount(), "--layers");
+    number(was.model.dropout, model.dropout, "--dropout");
+    number(was.model.heads, model.heads, "--heads");
+    check(method == was.method, "--method", methodName(was.method), methodName(method));
+    check(pretrainedRun == was.pretrainedRun, "--pretrained", was.pretrainedRun, pretrainedRun);
+    check(split.kind == was.split.kind, "--split", was.split.kind == data::SplitKind::Spatial ? "spatial" : "temporal",
+          split.kind == data::SplitKind::Spatial ? "spatial" : "temporal");
+    number(was.split.fold, split.fold, "--fold");
+    number(was.split.folds, split.folds, "--folds");
+    check(allFolds == was.allFolds, "--all-folds", was.allFolds ? "on" : "off", allFolds ? "on" : "off");
+    number(was.split.percent, split.percent, "--percent");
+    check(split.sites == was.split.sites, "--sites", list(was.split.sites), list(split.sites));
+    if (epochs < was.epochs)
+        changed.push_back("--epochs " + text(was.epochs) + " (now " + text(epochs) + "; a resume may add epochs, not remove them)");
+    if (fineTuneEpochCount() < was.fineTuneEpochCount())
+        changed.push_back("--finetune-epochs " + text(was.fineTuneEpochCount()) + " (now " + text(fineTuneEpochCount()) +
+                          "; a resume may add epochs, not remove them)");
+    number(was.learningRate, learningRate, "--lr");
+    number(was.batchSize, batchSize, "--batch");
+    number(double(was.seed), double(seed), "--seed");
+    number(was.ensemble, ensemble, "--ensemble");
+    check(device == was.device, "--device", was.device, device);
+    number(was.patience, patience, "--patience");
+    number(was.validationFraction, validationFraction, "--validation");
+    number(was.clip, clip, "gradient clipping");
+    number(was.temFraction, temFraction, "--tem-fraction");
+    if (changed.empty())
+        return {};
+    std::string message = "it was written with other options: ";
+    for (std::size_t i = 0; i < changed.size(); ++i)
+        message.append(i ? ", " : "").append(changed[i]);
+    return message + ". Resume with the checkpoint's options, or start afresh without --resume";
 }
 
 std::string TrainingConfig::problem() const

@@ -48,8 +48,16 @@ struct TrainingConfig {
 
     [[nodiscard]] int fineTuneEpochCount() const { return finetuneEpochs > 0 ? finetuneEpochs : epochs; }
     [[nodiscard]] int folds() const { return allFolds && split.kind == data::SplitKind::Spatial ? split.folds : 1; }
+    // Which tower site-years it tests on, for people: "temporal", "spatial fold 2 of 5",
+    // "spatial, all 5 folds", with ", 3 towers" when towers were chosen. Runs are comparable only
+    // on the same test set.
+    [[nodiscard]] std::string testSetName() const;
     // "" when the configuration can run; otherwise what is wrong with it.
     [[nodiscard]] std::string problem() const;
+    // "" when a checkpoint written with `stored` can go on under this configuration; otherwise the
+    // options that differ, by their command-line names. More epochs are allowed; the thread count
+    // is ignored (it does not change the result).
+    [[nodiscard]] std::string resumeProblem(const TrainingConfig &stored) const;
     // Self-describing text for the run file and `--json`.
     [[nodiscard]] std::string toJson() const;
     // Back from toJson's text (a checkpoint keeps it); empty when the text is not such an object.

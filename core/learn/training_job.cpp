@@ -659,14 +659,20 @@ RunRecord TrainingJob::run()
     const std::filesystem::path checkpoint = checkpointPath(d.out);
     std::optional<torch::serialize::InputArchive> archive;
     ResumeState state;
-    if (d.resume && std::filesystem::exists(checkpoint)) {
+    if (d.resume && !std::filesystem::exists(checkpoint))
+        throw TrainingError("there is no checkpoint " + checkpoint.string() +
+                            " to resume from (one is written after each finished epoch and removed with the finished run)");
+    if (d.resume) {
         archive.emplace();
         try {
             archive->load_from(checkpoint.string());
             c10::IValue v;
             archive->read("config", v);
-            if (v.toStringRef() != c.toJson())
-                throw TrainingError(checkpoint.string() + " was written for another configuration: " + v.toStringRef());
+            const auto stored = TrainingConfig::fromJson(v.toStringRef());
+            if (!stored)
+                throw data::DataError(checkpoint, "its configuration is not readable");
+            if (const std::string problem = c.resumeProblem(*stored); !problem.empty())
+                throw TrainingError(checkpoint.string() + ": " + problem);
             archive->read("member", v), state.member = int(v.toInt());
             archive->read("phase", v), state.phase = int(v.toInt());
             archive->read("epoch", v), state.epoch = int(v.toInt());
@@ -703,6 +709,7 @@ RunRecord TrainingJob::run()
                                               : "the loss was not finite from the first epoch on; nothing to keep (try a smaller learning rate)");
 
     RunRecord run = d.evaluate(towerSamples, roles, scaling);
+    run.gridResolution = dataset.grid()->grid().dLat;
     run.seconds = since(start);
     run.samplesPerSecond = d.trainingSeconds > 0 ? double(d.samplesSeen) / d.trainingSeconds : 0;
     std::vector<std::filesystem::path> inputs = dataset.grid()->files();
@@ -758,12 +765,15 @@ RunRecord TrainingJob::Impl::evaluate(const data::SampleSet &towerSamples, const
         run.testSites.insert(run.testSites.end(), test.sites.begin(), test.sites.end());
         run.testYears.insert(run.testYears.end(), test.years.begin(), test.years.end());
         run.observed.insert(run.observed.end(), test.y.begin(), test.y.end());
+        run.measured.insert(run.measured.end(), test.measured.begin(), test.measured.end());
         run.predicted.insert(run.predicted.end(), predicted.begin(), predicted.end());
         run.spread.insert(run.spread.end(), spread.begin(), spread.end());
     }
     run.trainIds.assign(trainIds.begin(), trainIds.end());
     run.metrics = computeMetrics(run.observed, run.predicted);
     run.perSite = metricsPerSite(run.testSites, run.observed, run.predicted);
+    run.metricsMeasured = computeMetrics(run.measured, run.predicted);
+    run.perSiteMeasured = metricsPerSite(run.testSites, run.measured, run.predicted);
     return run;
 }
 

@@ -42,8 +42,9 @@ private:
     std::string device_;
 };
 
-// CF-1.8 NetCDF-4: CH4_prediction(time, lat, lon) with lat/lon/time coordinates, a noleap calendar,
-// _FillValue off the predicted cells, units, long_name; global Conventions, title, source, history.
+// CF-1.8 NetCDF-4: CH4_prediction and CH4_emission_TEM_MDM(time, lat, lon) in nmol m-2 s-1, with
+// cell-centre lat/lon and their bounds, daily time bounds on a noleap calendar, _FillValue off the
+// predicted cells, standard_name, long_name, cell_methods; global Conventions, title, source, history.
 // Written under a temporary name and renamed.
 void writeUpscaledNetcdf(const std::filesystem::path &path, const UpscaledYear &year, const RunRecord &run,
                          const std::string &history);

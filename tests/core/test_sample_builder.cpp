@@ -175,6 +175,13 @@ private Q_SLOTS:
         QVERIFY(spatialRoles[0] == SampleRole::Test); // US-Los is in fold 2
         QVERIFY(spatialRoles[5] == SampleRole::Train);
 
+        // Tower ids as people type them name the same towers.
+        SplitOptions chosen;
+        chosen.sites = {"us.Los", "FI_Sii"};
+        const auto chosenRoles = assignRoles(s, *dataset.sites(), chosen);
+        QCOMPARE(std::count(chosenRoles.begin(), chosenRoles.end(), SampleRole::Unused), 1L); // SE-Deg alone
+        QVERIFY(chosenRoles[3] == SampleRole::Test); // US-Los/2016
+
         SplitOptions half;
         half.percent = 50;
         const auto halfRoles = assignRoles(s, *dataset.sites(), half);

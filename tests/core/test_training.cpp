@@ -216,6 +216,60 @@ private Q_SLOTS:
         QVERIFY(!std::filesystem::exists(TrainingJob::checkpointPath(out)));
     }
 
+    // A resume names the options that differ; more epochs and another thread count are fine.
+    void aResumeComparesOptionsOneByOne()
+    {
+        const TrainingConfig stored = quick(ModelKind::Lstm, Method::Scratch);
+        TrainingConfig now = stored;
+        now.threads = stored.threads + 3;
+        now.epochs = stored.epochs + 5;
+        QCOMPARE(now.resumeProblem(stored), std::string());
+        now.model.hidden = stored.model.hidden * 2;
+        now.learningRate = stored.learningRate / 2;
+        const std::string problem = now.resumeProblem(stored);
+        QVERIFY2(problem.find("--hidden " + std::to_string(stored.model.hidden)) != std::string::npos, problem.c_str());
+        QVERIFY2(problem.find("--lr") != std::string::npos, problem.c_str());
+        QVERIFY2(problem.find("--epochs") == std::string::npos && problem.find('{') == std::string::npos, problem.c_str());
+        now = stored;
+        now.epochs = stored.epochs - 1;
+        QVERIFY(now.resumeProblem(stored).find("may add epochs, not remove them") != std::string::npos);
+    }
+
+    void aResumeMayAddEpochsAndChangeThreads()
+    {
+        TrainingConfig config = quick(ModelKind::Lstm, Method::Scratch);
+        config.epochs = 2;
+        config.threads = 1;
+        const auto out = demo_.scratch("longer.h5");
+        {
+            TrainingJob job(demo_.root(), config, out);
+            TrainingJob::Callbacks callbacks;
+            callbacks.epoch = [&](const EpochRecord &record, const JobProgress &) {
+                if (record.epoch == 1)
+                    job.cancel();
+            };
+            job.setCallbacks(callbacks);
+            QVERIFY_THROWS_EXCEPTION(xmw::Canceled, job.run());
+        }
+        config.epochs = 3;
+        config.threads = 2;
+        TrainingJob again(demo_.root(), config, out);
+        again.setResume(true);
+        const RunRecord run = again.run();
+        QCOMPARE(int(run.history.size()), 3);
+        QCOMPARE(run.config.epochs, 3);
+
+        config.model.hidden *= 2;
+        TrainingJob missing(demo_.root(), config, demo_.scratch("no-checkpoint.h5"));
+        missing.setResume(true);
+        try {
+            (void)missing.run();
+            QFAIL("a resume without a checkpoint ran");
+        } catch (const TrainingError &error) {
+            QVERIFY2(std::string(error.what()).find("no checkpoint") != std::string::npos, error.what());
+        }
+    }
+
     void aNonFiniteLossStopsTheRunAndKeepsWhatWasDone()
     {
         TrainingConfig config = quick(ModelKind::Lstm, Method::Scratch);
