@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
@@ -71,6 +72,38 @@ public:
         } catch (const std::exception &) {
         }
         throw UsageError("--" + name + " expects a number, got '" + *text + "'");
+    }
+
+    // A whole number within [min, max]: "1.5" or "3x" is refused, not cut to 1 or 3.
+    [[nodiscard]] int integer(const std::string &name, int fallback, int min, int max) const
+    {
+        const auto text = option(name);
+        if (!text)
+            return fallback;
+        long value = 0;
+        std::size_t used = 0;
+        try {
+            value = std::stol(*text, &used);
+        } catch (const std::exception &) {
+            used = 0;
+        }
+        if (used == 0 || used != text->size())
+            throw UsageError("--" + name + " expects a whole number, got '" + *text + "'");
+        if (value < min || value > max)
+            throw UsageError("--" + name + " must be in " + std::to_string(min) + "…" + std::to_string(max) + ", got " + *text);
+        return int(value);
+    }
+
+    // A number within [min, max] (bounds included).
+    [[nodiscard]] double number(const std::string &name, double fallback, double min, double max) const
+    {
+        const double value = number(name, fallback);
+        if (option(name) && !(value >= min && value <= max)) {
+            char range[96];
+            std::snprintf(range, sizeof range, "%g…%g", min, max);
+            throw UsageError("--" + name + " must be in " + range + ", got " + *option(name));
+        }
+        return value;
     }
 
     // "Y1-Y2" or "Y".

@@ -3,6 +3,7 @@
 #include "app/cli/bench_common.h"
 #include "app/cli/child_run.h"
 #include "app/cli/commands.h"
+#include "app/cli/progress.h"
 #include "core/data/dataset.h"
 #include "core/data/demo_generator.h"
 #include "core/data/sample_builder.h"
@@ -50,6 +51,8 @@ int bench(const Arguments &raw)
     const std::filesystem::path scratch = args.option("dir").value_or(
         (std::filesystem::temp_directory_path() / ("xmw-bench-" + std::to_string(::getpid()))).string());
     std::filesystem::create_directories(scratch);
+    // Results appear as they are measured, in a log too (stdout is block-buffered there).
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
     if (what == "train") {
         benchTrain(args, scratch);
         if (!args.flag("keep"))
@@ -57,6 +60,7 @@ int bench(const Arguments &raw)
         return 0;
     }
     Feedback quiet;
+    Feedback progress = ProgressPrinter::feedback();
 
     std::printf("Data layer benchmark (scratch: %s)\n", scratch.c_str());
     // A full-resolution year, as the real data's grid.
@@ -66,7 +70,7 @@ int bench(const Arguments &raw)
     fine.towers = false;
     auto start = Clock::now();
     const auto fineRoot = scratch / "half-degree";
-    const auto summary = data::makeDemoDataset(fineRoot, fine, quiet);
+    const auto summary = data::makeDemoDataset(fineRoot, fine, progress);
     std::printf("  generated one 0.5° year (%d×%d): %.1f s, %.0f MB\n", summary.rows, summary.cols,
                 millisecondsSince(start) / 1000.0, double(summary.bytes) / 1e6);
 

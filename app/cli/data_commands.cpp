@@ -1,6 +1,7 @@
 // xmw make-demo, info, sites, series, samples: the data layer from the command line.
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "app/cli/progress.h"
 #include "core/data/data_error.h"
 #include "core/data/dataset.h"
 #include "core/data/demo_generator.h"
@@ -15,22 +16,12 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 #include <unistd.h>
 
 namespace xmw::cli {
 
 namespace {
-
-// A live percentage on a terminal; in a log, one line per finished stage.
-void printProgress(double fraction, const std::string &stage)
-{
-    static const bool terminal = ::isatty(STDERR_FILENO);
-    if (terminal)
-        std::fprintf(stderr, "\r%-12s %3d %%%s", stage.c_str(), int(std::lround(fraction * 100)), fraction >= 1.0 ? "\n" : "");
-    else if (fraction >= 1.0)
-        std::fprintf(stderr, "%s: done\n", stage.c_str());
-    std::fflush(stderr);
-}
 
 const char *cadenceName(data::Cadence cadence)
 {
@@ -63,10 +54,10 @@ int makeDemo(const Arguments &raw)
     options.resolution = args.number("resolution", options.resolution);
     if (const auto years = args.yearRange("years"))
         std::tie(options.firstYear, options.lastYear) = *years;
-    options.seed = std::uint64_t(args.number("seed", double(options.seed)));
+    options.seed = std::uint64_t(args.integer("seed", int(options.seed), 0, std::numeric_limits<int>::max()));
     options.towers = !args.flag("no-towers");
 
-    Feedback feedback(printProgress);
+    Feedback feedback = ProgressPrinter::feedback();
     const auto start = std::chrono::steady_clock::now();
     const auto summary = data::makeDemoDataset(*out, options, feedback);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -189,6 +180,10 @@ int series(const Arguments &raw)
             throw UsageError("no site '" + *site + "' in this dataset");
         const auto &s = found->series;
         const auto years = args.yearRange("years");
+        const auto siteYears = s.years();
+        if (years && (siteYears.empty() || years->second < siteYears.front() || years->first > siteYears.back()))
+            throw UsageError("tower " + found->info.id + " has rows in " + std::to_string(siteYears.front()) + "–" +
+                             std::to_string(siteYears.back()) + " only, not in --years " + *args.option("years"));
         std::vector<const data::Series *> columns = {&s.fch4, &s.fch4Filled, &s.airTemperature, &s.vpd, &s.precipitation, &s.shortwave};
         if (const auto wanted = args.option("var")) {
             const auto it = std::find_if(columns.begin(), columns.end(), [&](const data::Series *c) { return c->name == *wanted; });
@@ -221,8 +216,14 @@ int series(const Arguments &raw)
     const std::string name = args.option("var").value_or(data::layout::kEmission);
     const auto &variable = grid.variable(name);
     const auto years = args.yearRange("years").value_or(std::pair(grid.years().front(), grid.years().back()));
+    if (years.first < grid.years().front() || years.second > grid.years().back())
+        throw UsageError("the dataset's TEM-MDM years are " + std::to_string(grid.years().front()) + "–" +
+                         std::to_string(grid.years().back()) + ", not " + *args.option("years"));
     const int row = grid.grid().row(lat), col = grid.grid().col(lon);
     const auto values = grid.cellSeries(name, row, col, years.first, years.second);
+    if (std::all_of(values.begin(), values.end(), [](float v) { return std::isnan(v); }))
+        throw data::DataError(dataset.root(), "the cell at " + *cell + " (row " + std::to_string(row) + ", column " + std::to_string(col) +
+                                  ") has no " + name + " value in these years: ocean, or outside the simulated land");
     std::printf("date,%s [%s]\n", name.c_str(), variable.units.c_str());
     std::size_t i = 0;
     for (int y = years.first; y <= years.second; ++y)
@@ -247,10 +248,14 @@ int samples(const Arguments &raw)
     if (kind != "temporal" && kind != "spatial")
         throw UsageError("--split is temporal or spatial, not '" + kind + "'");
     split.kind = kind == "spatial" ? data::SplitKind::Spatial : data::SplitKind::Temporal;
-    split.fold = int(args.number("fold", 0));
-    split.folds = int(args.number("folds", 5));
+    split.folds = args.integer("folds", 5, 2, 100);
+    split.fold = args.integer("fold", 0, 0, split.folds - 1);
+    if (split.kind == data::SplitKind::Temporal)
+        for (const char *spatialOnly : {"fold", "folds"})
+            if (args.option(spatialOnly))
+                throw UsageError(std::string("--") + spatialOnly + " applies to --split spatial only");
     split.percent = args.number("percent", 100.0);
-    split.seed = std::uint64_t(args.number("seed", 0));
+    split.seed = std::uint64_t(args.integer("seed", 0, 0, std::numeric_limits<int>::max()));
     const double temFraction = args.number("tem-fraction", 0.1);
     if (split.percent <= 0 || split.percent > 100)
         throw UsageError("--percent must be in (0, 100]");
@@ -275,7 +280,7 @@ int samples(const Arguments &raw)
         return 0;
     }
 
-    Feedback feedback(printProgress);
+    Feedback feedback = ProgressPrinter::feedback();
     const data::SampleBuilder builder(dataset);
     data::SampleFile file;
     file.towers = builder.towerSamples(feedback);

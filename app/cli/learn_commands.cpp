@@ -1,7 +1,10 @@
 // xmw train, runs, predict, compare, upscale: the learning engine from the command line.
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "app/cli/progress.h"
+#include "core/data/benchmark_sites.h"
 #include "core/data/calendar.h"
+#include "core/data/csv_writer.h"
 #include "core/data/data_error.h"
 #include "core/data/dataset.h"
 #include "core/data/sample_builder.h"
@@ -12,6 +15,8 @@
 #include "core/learn/upscaler.h"
 
 #include <cmath>
+#include <limits>
+#include <map>
 #include <csignal>
 #include <set>
 #include <cstdio>
@@ -55,6 +60,27 @@ void writeMetrics(JsonWriter &j, const Metrics &m)
     j.endObject();
 }
 
+// "US-Los,FI.Sii": ids in the one canonical form (data::canonicalSiteId); whether each exists is
+// checked against the dataset, which names the unknown ones.
+std::vector<std::string> parseSiteList(const std::string &text, const std::string &option)
+{
+    std::vector<std::string> ids;
+    for (std::size_t from = 0; from <= text.size();) {
+        const std::size_t comma = std::min(text.find(',', from), text.size());
+        if (comma == from)
+            throw UsageError(option + " expects tower ids separated by commas, got '" + text + "'");
+        ids.push_back(data::canonicalSiteId(text.substr(from, comma - from)));
+        from = comma + 1;
+    }
+    return ids;
+}
+
+void printMetricsLine(const char *label, const Metrics &m)
+{
+    std::printf("%s: RMSE %.3f  nRMSE %.3f  R² %.3f  MAE %.3f  bias %+.3f  NSE %.3f  KGE %.3f  (%zu days)\n", label, m.rmse, m.nrmse,
+                m.r2, m.mae, m.bias, m.nse, m.kge, m.count);
+}
+
 learn::TrainingConfig parseTrainingConfig(const Args &args)
 {
     learn::TrainingConfig c;
@@ -77,34 +103,39 @@ learn::TrainingConfig parseTrainingConfig(const Args &args)
     if (split != "temporal" && split != "spatial")
         throw UsageError("--split is temporal or spatial, not '" + split + "'");
     c.split.kind = split == "spatial" ? data::SplitKind::Spatial : data::SplitKind::Temporal;
-    c.split.fold = int(args.number("fold", 0));
-    c.split.folds = int(args.number("folds", 5));
+    c.split.folds = args.integer("folds", 5, 2, 100);
+    c.split.fold = args.integer("fold", 0, 0, c.split.folds - 1);
     c.allFolds = args.flag("all-folds");
     if (c.allFolds && args.option("fold"))
         throw UsageError("--fold and --all-folds exclude each other");
-    c.split.percent = args.number("percent", 100);
+    if (c.split.kind == data::SplitKind::Temporal) {
+        // A temporal split tests every tower's later years: folds do not apply.
+        for (const char *spatialOnly : {"fold", "folds"})
+            if (args.option(spatialOnly))
+                throw UsageError(std::string("--") + spatialOnly + " applies to --split spatial only");
+        if (c.allFolds)
+            throw UsageError("--all-folds applies to --split spatial only");
+    }
+    c.split.percent = args.number("percent", 100, 1e-9, 100);
     if (const auto sites = args.option("sites"))
-        for (std::size_t from = 0; from <= sites->size();) {
-            const std::size_t comma = std::min(sites->find(',', from), sites->size());
-            if (comma == from)
-                throw UsageError("--sites expects tower ids separated by commas, got '" + *sites + "'");
-            c.split.sites.push_back(sites->substr(from, comma - from));
-            from = comma + 1;
-        }
-    c.epochs = int(args.number("epochs", c.epochs));
-    c.finetuneEpochs = int(args.number("finetune-epochs", 0));
+        c.split.sites = parseSiteList(*sites, "--sites");
+    c.epochs = args.integer("epochs", c.epochs, 1, 100000);
+    c.finetuneEpochs = args.integer("finetune-epochs", 0, 1, 100000);
+    if (args.option("finetune-epochs") && c.method != learn::Method::Adversarial && c.method != learn::Method::Reweight)
+        throw UsageError("--finetune-epochs sets the fine-tuning phase of adversarial and reweight; " + learn::methodName(c.method) +
+                         " trains for --epochs");
     c.learningRate = args.number("lr", c.learningRate);
-    c.batchSize = int(args.number("batch", c.batchSize));
-    c.seed = std::uint64_t(args.number("seed", 0));
+    c.batchSize = args.integer("batch", c.batchSize, 1, 65536);
+    c.seed = std::uint64_t(args.integer("seed", 0, 0, std::numeric_limits<int>::max()));
     c.split.seed = c.seed;
-    c.ensemble = int(args.number("ensemble", 1));
-    c.threads = int(args.number("threads", 0));
+    c.ensemble = args.integer("ensemble", 1, 1, 100);
+    c.threads = args.integer("threads", 0, 0, 1024);
     c.device = args.option("device").value_or("cpu");
-    c.model.hidden = int(args.number("hidden", c.model.hidden));
-    c.model.layers = int(args.number("layers", 0));
+    c.model.hidden = args.integer("hidden", c.model.hidden, 1, 4096);
+    c.model.layers = args.integer("layers", 0, 1, 64); // absent: the model's own default
     c.model.dropout = args.number("dropout", c.model.dropout);
-    c.model.heads = int(args.number("heads", c.model.heads));
-    c.patience = int(args.number("patience", c.patience));
+    c.model.heads = args.integer("heads", c.model.heads, 1, 4096);
+    c.patience = args.integer("patience", c.patience, 1, 100000);
     c.validationFraction = args.number("validation", c.validationFraction);
     c.temFraction = args.number("tem-fraction", c.temFraction);
     if (const std::string problem = c.problem(); !problem.empty())
@@ -130,12 +161,38 @@ std::string lossText(const learn::EpochRecord &r)
     return text;
 }
 
+// Metrics of runs tested on different site-years do not measure the same thing: say so on stderr.
+void warnIfNotComparable(const std::vector<learn::RunRecord> &runs, const std::vector<std::filesystem::path> &files)
+{
+    std::map<std::vector<std::string>, std::vector<std::size_t>> byTestSet;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        std::vector<std::string> ids = runs[i].testIds;
+        std::sort(ids.begin(), ids.end());
+        byTestSet[ids].push_back(i);
+    }
+    if (byTestSet.size() < 2)
+        return;
+    std::fprintf(stderr, "warning: these runs were tested on %zu different sets of site-years; compare metrics only within one:\n",
+                 byTestSet.size());
+    for (const auto &[ids, members] : byTestSet) {
+        std::string names;
+        for (const std::size_t i : members)
+            names.append(names.empty() ? "" : ", ").append(files[i].filename().string());
+        std::fprintf(stderr, "  %s (%zu site-years): %s\n", runs[members.front()].config.testSetName().c_str(), ids.size(), names.c_str());
+    }
+}
+
+// The dataset a run was trained on, or --dataset where it has moved since.
 std::string runDataset(const learn::RunRecord &run, const Args &args)
 {
-    const std::string dataset = args.option("dataset").value_or(run.dataset);
-    if (dataset.empty())
+    if (const auto given = args.option("dataset"))
+        return *given;
+    if (run.dataset.empty())
         throw UsageError("the run does not name its dataset; give --dataset DIR");
-    return dataset;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(run.dataset, ec))
+        throw data::DataError(run.dataset, "the run's dataset folder is not there (moved?); give --dataset DIR");
+    return run.dataset;
 }
 
 } // namespace
@@ -149,14 +206,32 @@ int train(const Arguments &raw)
                     {"all-folds", "resume", "json"});
     if (args.positional().size() != 1)
         throw UsageError("expects one dataset folder");
-    const auto out = args.option("out");
-    if (!out)
-        throw UsageError("--out RUN.h5 is required");
-    const learn::TrainingConfig config = parseTrainingConfig(args);
+    if (!args.option("out"))
+        throw UsageError("--out RUN.h5 is required (a bare name goes to the dataset's runs/ folder)");
+    learn::TrainingConfig config = parseTrainingConfig(args);
+    const std::filesystem::path dataset = args.positional().front();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dataset, ec))
+        throw data::DataError(dataset, "folder not found");
+    if (!config.pretrainedRun.empty()) {
+        config.pretrainedRun = learn::resolveRunPath(dataset, config.pretrainedRun).string();
+        if (!std::filesystem::is_regular_file(config.pretrainedRun, ec))
+            throw data::DataError(config.pretrainedRun, "file not found (the pretrained run)");
+    }
+    // Where the run goes is settled before training: an hour's work must not die at the end.
+    const std::filesystem::path out = learn::resolveRunPath(dataset, *args.option("out"));
+    const std::filesystem::path folder = out.parent_path();
+    std::filesystem::create_directories(folder, ec);
+    if (ec)
+        throw data::DataError(folder, "cannot create the folder for the run: " + ec.message());
+    if (::access(folder.c_str(), W_OK) != 0)
+        throw data::DataError(folder, "cannot write the run here (no write permission)");
+    if (std::filesystem::is_directory(out, ec))
+        throw data::DataError(out, "is a folder; --out names the run file");
 
-    learn::TrainingJob job(args.positional().front(), config, *out);
+    learn::TrainingJob job(dataset, config, out);
     job.setResume(args.flag("resume"));
-    job.setLabels(args.option("name").value_or(std::filesystem::path(*out).stem().string()), args.option("notes").value_or(""));
+    job.setLabels(args.option("name").value_or(out.stem().string()), args.option("notes").value_or(""));
     learn::TrainingJob::Callbacks callbacks;
     callbacks.message = [](const std::string &m) { std::fprintf(stderr, "%s\n", m.c_str()); };
     callbacks.epoch = [](const learn::EpochRecord &r, const learn::JobProgress &p) {
@@ -172,8 +247,11 @@ int train(const Arguments &raw)
         run = job.run();
     } catch (const Canceled &) {
         runningJob = nullptr;
-        std::fprintf(stderr, "stopped; %s keeps the last epoch: add --resume to go on\n",
-                     learn::TrainingJob::checkpointPath(*out).c_str());
+        const auto checkpoint = learn::TrainingJob::checkpointPath(out);
+        if (std::filesystem::exists(checkpoint, ec))
+            std::fprintf(stderr, "stopped; %s keeps the last finished epoch: add --resume to go on\n", checkpoint.c_str());
+        else
+            std::fprintf(stderr, "stopped before the first epoch ended: nothing was kept, and no checkpoint was written\n");
         return 130;
     }
     runningJob = nullptr;
@@ -185,16 +263,22 @@ int train(const Arguments &raw)
     if (args.flag("json")) {
         JsonWriter j;
         j.beginObject();
-        j.key("run").value(*out);
+        j.key("run").value(out.string());
+        j.key("test_set").value(run.config.testSetName());
         j.key("metrics").beginObject();
         j.key("test");
         writeMetrics(j, run.metrics);
-        j.key("per_site").beginObject();
-        for (const auto &[site, m] : run.perSite) {
-            j.key(site);
-            writeMetrics(j, m);
+        j.key("test_measured");
+        writeMetrics(j, run.metricsMeasured);
+        for (const auto &[key, bySite] : {std::pair{"per_site", &run.perSite}, std::pair{"per_site_measured", &run.perSiteMeasured}}) {
+            j.key(key).beginObject();
+            for (const auto &[site, m] : *bySite) {
+                j.key(site);
+                writeMetrics(j, m);
+            }
+            j.endObject();
         }
-        j.endObject().endObject();
+        j.endObject();
         j.key("seconds_per_epoch").value(epochSeconds);
         j.key("samples_per_second").value(run.samplesPerSecond);
         j.key("epochs").value(int(run.history.size()));
@@ -204,15 +288,15 @@ int train(const Arguments &raw)
         std::printf("%s%s}\n", j.str().c_str(), run.config.toJson().c_str());
         return 0;
     }
-    std::printf("%s: %s %s, %zu test site-years at %zu sites, %zu epochs in %s (%.1f s/epoch, %.0f samples/s)\n",
-                out->c_str(), learn::modelName(config.model.kind).c_str(), learn::methodName(config.method).c_str(),
-                run.testIds.size(), run.perSite.size(), run.history.size(), duration(run.seconds).c_str(), epochSeconds,
-                run.samplesPerSecond);
+    std::printf("%s: %s %s, tested on %s: %zu site-years at %zu towers, %zu epochs in %s (%.1f s/epoch, %.0f samples/s)\n",
+                out.c_str(), learn::modelName(config.model.kind).c_str(), learn::methodName(config.method).c_str(),
+                run.config.testSetName().c_str(), run.testIds.size(), run.perSite.size(), run.history.size(),
+                duration(run.seconds).c_str(), epochSeconds, run.samplesPerSecond);
     if (!run.stopped.empty())
         std::printf("stopped early: %s\n", run.stopped.c_str());
-    std::printf("test (nmol CH4 m-2 s-1): RMSE %.3f  nRMSE %.3f  R² %.3f  MAE %.3f  bias %+.3f  NSE %.3f  KGE %.3f  (%zu days)\n",
-                run.metrics.rmse, run.metrics.nrmse, run.metrics.r2, run.metrics.mae, run.metrics.bias, run.metrics.nse,
-                run.metrics.kge, run.metrics.count);
+    printMetricsLine("test, gap-filled target", run.metrics);
+    printMetricsLine("test, measured days   ", run.metricsMeasured);
+    std::printf("(nmol CH4 m-2 s-1; the gap-filled target is the benchmark's: FCH4_F, its gaps filled from FCH4_F_ANNOPTLM)\n");
     return 0;
 }
 
@@ -222,41 +306,48 @@ int runs(const Arguments &raw)
     if (args.positional().size() != 1)
         throw UsageError("expects one folder of runs (or a dataset folder with runs/)");
     std::filesystem::path folder = args.positional().front();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+        throw data::DataError(folder, std::filesystem::exists(folder, ec) ? "not a folder" : "folder not found");
     std::vector<std::filesystem::path> files = learn::findRunFiles(folder);
-    if (std::filesystem::is_directory(folder / "runs")) {
-        const auto more = learn::findRunFiles(folder / "runs");
+    if (std::filesystem::is_directory(learn::runsFolder(folder), ec)) {
+        const auto more = learn::findRunFiles(learn::runsFolder(folder));
         files.insert(files.end(), more.begin(), more.end());
     }
+    std::vector<learn::RunRecord> records;
+    for (const auto &file : files)
+        records.push_back(learn::readRunSummary(file));
     JsonWriter j;
     j.beginArray();
     if (!args.flag("json"))
-        std::printf("%-28s %-12s %-11s %-9s %8s %7s %7s %6s  %s\n", "run", "model", "method", "split", "RMSE", "R²", "NSE",
-                    "time", "created");
-    for (const auto &file : files) {
-        const learn::RunRecord run = learn::readRunSummary(file);
+        std::printf("%-28s %-12s %-11s %-22s %5s %8s %7s %7s %9s %6s  %s\n", "run", "model", "method", "test set", "data", "RMSE", "R²",
+                    "NSE", "RMSE meas", "time", "created");
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const learn::RunRecord &run = records[i];
         const auto &c = run.config;
-        std::string split = c.split.kind == data::SplitKind::Spatial ? "spatial" : "temporal";
-        if (c.split.kind == data::SplitKind::Spatial)
-            split.append(c.allFolds ? "*" : std::to_string(c.split.fold));
-        if (c.split.percent < 100)
-            split.append(" ").append(std::to_string(int(c.split.percent))).append("%");
+        char data[16];
+        std::snprintf(data, sizeof data, "%g%%", c.split.percent);
         if (args.flag("json")) {
             j.beginObject();
-            j.key("file").value(file.string());
+            j.key("file").value(files[i].string());
             j.key("name").value(run.name);
             j.key("model").value(learn::modelName(c.model.kind));
             j.key("method").value(learn::methodName(c.method));
-            j.key("split").value(split);
+            j.key("test_set").value(c.testSetName());
+            j.key("percent").value(c.split.percent);
             j.key("created").value(run.created);
             j.key("seconds").value(run.seconds);
             j.key("notes").value(run.notes);
             j.key("test");
             writeMetrics(j, run.metrics);
+            j.key("test_measured");
+            writeMetrics(j, run.metricsMeasured);
             j.endObject();
         } else {
-            std::printf("%-28s %-12s %-11s %-9s %8.3f %7.3f %7.3f %6s  %s\n", file.filename().string().c_str(),
-                        learn::modelName(c.model.kind).c_str(), learn::methodName(c.method).c_str(), split.c_str(), run.metrics.rmse,
-                        run.metrics.r2, run.metrics.nse, duration(run.seconds).c_str(), run.created.c_str());
+            std::printf("%-28s %-12s %-11s %-22s %5s %8.3f %7.3f %7.3f %9.3f %6s  %s\n", files[i].filename().string().c_str(),
+                        learn::modelName(c.model.kind).c_str(), learn::methodName(c.method).c_str(), c.testSetName().c_str(), data,
+                        run.metrics.rmse, run.metrics.r2, run.metrics.nse, run.metricsMeasured.rmse, duration(run.seconds).c_str(),
+                        run.created.c_str());
         }
     }
     j.endArray();
@@ -264,6 +355,9 @@ int runs(const Arguments &raw)
         std::printf("%s\n", j.str().c_str());
     else if (files.empty())
         std::printf("(no runs in %s)\n", folder.c_str());
+    else
+        std::printf("(RMSE, R², NSE on the gap-filled target, as the benchmark scores; RMSE meas on measured days alone)\n");
+    warnIfNotComparable(records, files);
     return 0;
 }
 
@@ -281,12 +375,13 @@ int predict(const Arguments &raw)
     data::SampleSet samples;
     std::string label;
     if (const auto site = args.option("site")) {
-        if (!dataset.sites() || !dataset.sites()->find(*site))
+        const data::Site *tower = dataset.sites() ? dataset.sites()->find(*site) : nullptr;
+        if (!tower)
             throw data::DataError(dataset.root(), "has no tower '" + *site + "' (xmw sites lists them)");
-        samples = builder.towerSamples(quiet, *site);
+        label = tower->info.id;
+        samples = builder.towerSamples(quiet, label);
         if (samples.size() == 0)
-            throw data::DataError(dataset.root(), "tower '" + *site + "' has no full 365-day site-year");
-        label = *site;
+            throw data::DataError(dataset.root(), "tower '" + label + "' has no full 365-day site-year");
     } else {
         double lat = 0, lon = 0;
         char extra = 0;
@@ -319,24 +414,38 @@ int predict(const Arguments &raw)
     const std::vector<float> predicted = predictor.predict(samples.x, samples.size(), &spread);
     std::set<std::string> trained(run.trainIds.begin(), run.trainIds.end());
     const bool isSite = bool(args.option("site"));
-    std::printf("date,%s,%s,predicted_nmol_m-2_s-1,spread_nmol_m-2_s-1,role\n", isSite ? "site" : "cell",
-                isSite ? "observed_nmol_m-2_s-1" : "tem_mdm_nmol_m-2_s-1");
+    // Towers: the measured flux and the gap-filled target apart (metrics are given on both); cells:
+    // TEM-MDM's emission. Fields go through csvField: a cell's label holds a comma.
+    std::printf("%s\n", isSite ? "date,site,observed_measured_nmol_m-2_s-1,target_gapfilled_nmol_m-2_s-1,predicted_nmol_m-2_s-1,"
+                                 "spread_nmol_m-2_s-1,role"
+                               : "date,cell,tem_mdm_nmol_m-2_s-1,predicted_nmol_m-2_s-1,spread_nmol_m-2_s-1");
+    const auto number = [](float v) {
+        char text[32] = "";
+        if (!std::isnan(v))
+            std::snprintf(text, sizeof text, "%.5g", v);
+        return std::string(text);
+    };
     for (std::size_t i = 0; i < samples.size(); ++i) {
-        const char *role = !isSite ? "" : trained.count(samples.ids[i]) ? "train" : "test";
-        if (isSite && std::find(run.testIds.begin(), run.testIds.end(), samples.ids[i]) == run.testIds.end() && !trained.count(samples.ids[i]))
-            role = "unused";
+        std::string role;
+        if (isSite)
+            role = trained.count(samples.ids[i]) ? "train"
+                   : std::find(run.testIds.begin(), run.testIds.end(), samples.ids[i]) != run.testIds.end() ? "test"
+                                                                                                         : "unused";
         int day = 0;
         for (int m = 1; m <= 12; ++m)
             for (int d = 1; d <= data::daysInMonth(samples.years[i], m); ++d) {
                 if (!data::sequenceDayIndex({samples.years[i], m, d}))
                     continue;
                 const std::size_t k = i * data::kSequenceDays + std::size_t(day++);
-                const float observed = samples.y[k];
-                char observedText[32] = "";
-                if (!std::isnan(observed))
-                    std::snprintf(observedText, sizeof observedText, "%.5g", observed);
-                std::printf("%04d-%02d-%02d,%s,%s,%.5g,%.5g,%s\n", samples.years[i], m, d, label.c_str(), observedText, predicted[k],
-                            spread[k], role);
+                std::vector<std::string> fields = {data::toIsoString({samples.years[i], m, d}), label};
+                if (isSite)
+                    fields.push_back(number(samples.measured[k]));
+                fields.push_back(number(samples.y[k]));
+                fields.push_back(number(predicted[k]));
+                fields.push_back(number(spread[k]));
+                if (isSite)
+                    fields.push_back(role);
+                std::printf("%s\n", data::csvRow(fields).c_str());
             }
     }
     return 0;
@@ -348,8 +457,11 @@ int compare(const Arguments &raw)
     if (args.positional().empty())
         throw UsageError("expects one or more run files");
     std::vector<learn::RunRecord> runs;
-    for (const auto &file : args.positional())
+    std::vector<std::filesystem::path> files;
+    for (const auto &file : args.positional()) {
         runs.push_back(learn::readRunSummary(file));
+        files.emplace_back(file);
+    }
     if (args.flag("json")) {
         JsonWriter j;
         j.beginArray();
@@ -358,51 +470,74 @@ int compare(const Arguments &raw)
             j.key("file").value(args.positional()[i]);
             j.key("model").value(learn::modelName(runs[i].config.model.kind));
             j.key("method").value(learn::methodName(runs[i].config.method));
+            j.key("test_set").value(runs[i].config.testSetName());
             j.key("test");
             writeMetrics(j, runs[i].metrics);
+            j.key("test_measured");
+            writeMetrics(j, runs[i].metricsMeasured);
             j.endObject();
         }
         j.endArray();
         std::printf("%s\n", j.str().c_str());
+        warnIfNotComparable(runs, files);
         return 0;
     }
-    std::printf("%-28s %-12s %-11s", "run", "model", "method");
-    for (const auto &name : learn::metricNames())
-        std::printf(" %8s", name.c_str());
-    std::printf("\n");
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        std::printf("%-28s %-12s %-11s", std::filesystem::path(args.positional()[i]).filename().string().c_str(),
-                    learn::modelName(runs[i].config.model.kind).c_str(), learn::methodName(runs[i].config.method).c_str());
+    for (const bool measured : {false, true}) {
+        std::printf("%s\n%-28s %-12s %-11s %-22s", measured ? "\nOn the measured days alone:" : "On the gap-filled target (the benchmark's):",
+                    "run", "model", "method", "test set");
         for (const auto &name : learn::metricNames())
-            std::printf(" %8.3f", learn::metricValue(runs[i].metrics, name));
-        std::printf("\n");
+            std::printf(" %8s", name.c_str());
+        std::printf(" %8s\n", "days");
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            const Metrics &m = measured ? runs[i].metricsMeasured : runs[i].metrics;
+            std::printf("%-28s %-12s %-11s %-22s", files[i].filename().string().c_str(), learn::modelName(runs[i].config.model.kind).c_str(),
+                        learn::methodName(runs[i].config.method).c_str(), runs[i].config.testSetName().c_str());
+            for (const auto &name : learn::metricNames())
+                std::printf(" %8.3f", learn::metricValue(m, name));
+            std::printf(" %8zu\n", m.count);
+        }
     }
+    warnIfNotComparable(runs, files);
     return 0;
 }
 
 int upscale(const Arguments &raw)
 {
-    const Args args(raw, {"year", "out", "device"}, {});
-    if (args.positional().size() != 2)
-        throw UsageError("expects a run file and a dataset folder");
+    const Args args(raw, {"year", "out", "device", "dataset"}, {});
+    if (args.positional().empty() || args.positional().size() > 2)
+        throw UsageError("expects a run file, then the dataset folder (or --dataset DIR; default: the run's own dataset)");
+    if (args.positional().size() == 2 && args.option("dataset"))
+        throw UsageError("give the dataset once: as the second argument or as --dataset");
     const auto out = args.option("out");
     if (!out)
         throw UsageError("--out FILE.nc is required");
     if (!args.option("year"))
         throw UsageError("--year YEAR is required");
-    const int year = int(args.number("year", 0));
+    const int year = args.integer("year", 0, 1, 9999);
     const learn::RunRecord run = learn::readRunFile(args.positional()[0]);
-    const data::Dataset dataset = data::Dataset::open(args.positional()[1]);
+    const data::Dataset dataset =
+        data::Dataset::open(args.positional().size() == 2 ? std::string(args.positional()[1]) : runDataset(run, args));
+    if (!dataset.grid())
+        throw data::DataError(dataset.root(), "no TEM-MDM folder: nothing to upscale over");
+    const auto &years = dataset.grid()->years();
+    if (std::find(years.begin(), years.end(), year) == years.end())
+        throw UsageError("the dataset's TEM-MDM years are " + std::to_string(years.front()) + "–" + std::to_string(years.back()) +
+                         ", not " + std::to_string(year));
+    const double resolution = dataset.grid()->grid().dLat;
+    if (run.gridResolution > 0 && std::abs(run.gridResolution - resolution) > 1e-9)
+        std::fprintf(stderr,
+                     "note: the run was trained on a %g° grid and this dataset's grid is %g°: its TEM-MDM inputs differ from those "
+                     "it learnt from\n",
+                     run.gridResolution, resolution);
     const learn::Upscaler upscaler(dataset, run, args.option("device").value_or("cpu"));
-    Feedback feedback([](double f, const std::string &stage) {
-        static const bool terminal = ::isatty(STDERR_FILENO);
-        if (terminal)
-            std::fprintf(stderr, "\r%s %3d %%%s", stage.c_str(), int(std::lround(f * 100)), f >= 1.0 ? "\n" : "");
-    });
+    Feedback feedback = ProgressPrinter::feedback();
     const learn::UpscaledYear result = upscaler.run(year, feedback);
     std::string history = learn::utcNow() + ": xmw upscale";
     for (const auto &a : raw)
         history.append(" ").append(a);
+    std::error_code ec;
+    if (const auto folder = std::filesystem::path(*out).parent_path(); !folder.empty() && !std::filesystem::is_directory(folder, ec))
+        throw data::DataError(folder, "folder not found (for --out)");
     learn::writeUpscaledNetcdf(*out, result, run, history);
     std::printf("%s: %zu cells × 365 days of %d in %.1f s (%.0f cells/s)\n", out->c_str(), result.cells.size(), year, result.seconds,
                 double(result.cells.size()) / std::max(1e-9, result.seconds));

@@ -2,6 +2,7 @@
 #include "core/learn/runtime.h"
 #include "core/version.h"
 #include "ui/app/explorer_options.h"
+#include "ui/app/flux_unit_choice.h"
 #include "ui/app/screenshot.h"
 #include "ui/app/translations.h"
 #include "ui/globe/globe_view.h"
@@ -9,6 +10,8 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QSurfaceFormat>
 
 #include <cstdio>
@@ -33,10 +36,17 @@ int main(int argc, char **argv)
         return outcome.exitCode;
     }
     const xmw::ui::ExplorerOptions &options = *outcome.options;
+    // A scripted picture is the same on every machine: it starts from the defaults, not from the
+    // colours, layout and choices a user saved, and leaves those alone.
+    QTemporaryDir scriptedSettings;
+    if (!options.screenshotPath.isEmpty())
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, scriptedSettings.path());
 
     xmw::ui::MainWindow window;
     if (options.windowSize.isValid())
         window.resize(options.windowSize);
+    if (const auto unit = xmw::ui::FluxUnitChoice::fromKey(options.fluxUnit))
+        window.fluxUnit()->setUnit(*unit);
     if (options.flat)
         window.setFlatMap(true);
     window.show();
