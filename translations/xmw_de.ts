@@ -123,6 +123,22 @@
         <source>--variable, --date, --site and --run need a dataset to open</source>
         <translation>--variable, --date, --site und --run brauchen einen Datensatz zum Öffnen</translation>
     </message>
+    <message>
+        <source>Show methane fluxes in nmol (nmol CH4 m-2 s-1) or mg (mg CH4 m-2 d-1).</source>
+        <translation>Methanflüsse in nmol (nmol CH4 m-2 s-1) oder mg (mg CH4 m-2 d-1) zeigen.</translation>
+    </message>
+    <message>
+        <source>--screenshot needs a dataset folder to show, e.g. demo-data</source>
+        <translation>--screenshot braucht einen Datensatzordner zum Zeigen, z. B. demo-data</translation>
+    </message>
+    <message>
+        <source>--lang: there is no translation for &apos;%1&apos; (available: %2)</source>
+        <translation>--lang: für &apos;%1&apos; gibt es keine Übersetzung (verfügbar: %2)</translation>
+    </message>
+    <message>
+        <source>--unit expects nmol or mg; got &apos;%1&apos;</source>
+        <translation>--unit erwartet nmol oder mg; erhalten: &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -292,6 +308,16 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::ColourBar</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n weitere</numerusform>
+            <numerusform>+%n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::ColourScale</name>
     <message>
         <source>magma</source>
@@ -309,6 +335,10 @@
         <source>viridis</source>
         <translation>viridis</translation>
     </message>
+    <message>
+        <source>classes</source>
+        <translation>Klassen</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::FieldRequester</name>
@@ -319,6 +349,13 @@
     <message>
         <source>prediction</source>
         <translation>Vorhersage</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::FluxUnitChoice</name>
+    <message>
+        <source>Show every methane flux of the window (map, colour bar, status bar, plots, tables, exports) in %1; 1 nmol CH4 m-2 s-1 = %2 mg CH4 m-2 d-1</source>
+        <translation>Jeden Methanfluss des Fensters (Karte, Farbleiste, Statusleiste, Diagramme, Tabellen, Exporte) in %1 zeigen; 1 nmol CH4 m-2 s-1 = %2 mg CH4 m-2 d-1</translation>
     </message>
 </context>
 <context>
@@ -475,10 +512,6 @@
         <translation>kein Feuchtgebietstyp</translation>
     </message>
     <message>
-        <source>mean FCH4 %1 nmol CH4 m-2 s-1</source>
-        <translation>mittleres FCH4 %1 nmol CH4 m-2 s-1</translation>
-    </message>
-    <message>
         <source>No tower selected</source>
         <translation>Kein Turm ausgewählt</translation>
     </message>
@@ -521,10 +554,6 @@
     <message>
         <source>&amp;Clear Menu</source>
         <translation>Menü &amp;leeren</translation>
-    </message>
-    <message>
-        <source>No variable &apos;%1&apos; in this dataset</source>
-        <translation>Keine Variable &apos;%1&apos; in diesem Datensatz</translation>
     </message>
     <message>
         <source>Sites</source>
@@ -853,6 +882,30 @@
         <source>Training jobs are still running or waiting. Cancel them and close? A canceled job keeps its last finished epoch; the Training panel offers to resume it when this dataset is opened again (or use xmw train … --resume).</source>
         <translation>Trainingsjobs laufen noch oder warten. Abbrechen und schließen? Ein abgebrochener Job behält seine letzte fertige Epoche; das Trainingsfenster bietet an, ihn fortzusetzen, wenn dieser Datensatz wieder geöffnet wird (oder mit xmw train … --resume).</translation>
     </message>
+    <message>
+        <source>Flux &amp;Unit</source>
+        <translation>Fluss&amp;einheit</translation>
+    </message>
+    <message>
+        <source>%1 is outside the dataset&apos;s days, %2 to %3</source>
+        <translation>%1 liegt außerhalb der Tage des Datensatzes, %2 bis %3</translation>
+    </message>
+    <message>
+        <source>No tower &apos;%1&apos; in this dataset</source>
+        <translation>Kein Turm &apos;%1&apos; in diesem Datensatz</translation>
+    </message>
+    <message>
+        <source>No variable &apos;%1&apos; in this dataset (it has %2)</source>
+        <translation>Keine Variable &apos;%1&apos; in diesem Datensatz (er hat %2)</translation>
+    </message>
+    <message>
+        <source>one colour per class</source>
+        <translation>eine Farbe je Klasse</translation>
+    </message>
+    <message>
+        <source>mean FCH4 %1 %2</source>
+        <translation>mittlerer FCH4 %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunBrowser</name>
@@ -948,10 +1001,6 @@
         <translation>Notizen</translation>
     </message>
     <message>
-        <source>Test RMSE in nmol CH4 m-2 s-1, over the test days with an observation</source>
-        <translation>Test-RMSE in nmol CH4 m-2 s-1 über die Testtage mit Beobachtung</translation>
-    </message>
-    <message>
         <source>minutes</source>
         <translation>Minuten</translation>
     </message>
@@ -1019,10 +1068,6 @@
         <translation>jeder Turm</translation>
     </message>
     <message>
-        <source>Test %1 [nmol CH4 m-2 s-1]</source>
-        <translation>Test-%1 [nmol CH4 m-2 s-1]</translation>
-    </message>
-    <message>
         <source>Test %1</source>
         <translation>Test-%1</translation>
     </message>
@@ -1052,6 +1097,26 @@
     <message>
         <source>Export Test Predictions</source>
         <translation>Testvorhersagen exportieren</translation>
+    </message>
+    <message>
+        <source>RMSE meas.</source>
+        <translation>RMSE gem.</translation>
+    </message>
+    <message>
+        <source>The test set: runs are comparable only on the same one</source>
+        <translation>Die Testmenge: Läufe sind nur auf derselben vergleichbar</translation>
+    </message>
+    <message>
+        <source>Test RMSE in %1 on the gap-filled target (FCH4_F, its gaps filled from FCH4_F_ANNOPTLM), as the benchmark scores; R², NSE and KGE likewise</source>
+        <translation>Test-RMSE in %1 auf dem lückengefüllten Ziel (FCH4_F, seine Lücken aus FCH4_F_ANNOPTLM gefüllt), wie der Benchmark bewertet; R², NSE und KGE ebenso</translation>
+    </message>
+    <message>
+        <source>Test RMSE in %1 on the days the tower measured FCH4 itself</source>
+        <translation>Test-RMSE in %1 an den Tagen, an denen der Turm FCH4 selbst gemessen hat</translation>
+    </message>
+    <message>
+        <source>Test %1 [%2]</source>
+        <translation>Test-%1 [%2]</translation>
     </message>
 </context>
 <context>
@@ -1107,12 +1172,12 @@
         <translation>FCH4-Tage</translation>
     </message>
     <message>
-        <source>Mean FCH4 (nmol m-2 s-1)</source>
-        <translation>Mittleres FCH4 (nmol m-2 s-1)</translation>
-    </message>
-    <message>
         <source>Climate type</source>
         <translation>Klimatyp</translation>
+    </message>
+    <message>
+        <source>Mean FCH4 (%1)</source>
+        <translation>Mittlerer FCH4 (%1)</translation>
     </message>
 </context>
 <context>
@@ -1151,10 +1216,6 @@
     <message>
         <source>Methane flux</source>
         <translation>Methanfluss</translation>
-    </message>
-    <message>
-        <source>Flux unit: the towers report nmol m-2 s-1, TEM-MDM writes mg m-2 d-1 (1 nmol m-2 s-1 = 1.3863 mg m-2 d-1)</source>
-        <translation>Flusseinheit: die Türme melden nmol m-2 s-1, TEM-MDM schreibt mg m-2 d-1 (1 nmol m-2 s-1 = 1,3863 mg m-2 d-1)</translation>
     </message>
     <message>
         <source>Time series</source>
@@ -1237,6 +1298,10 @@
 [%1]</source>
         <translation>CH4-Fluss
 [%1]</translation>
+    </message>
+    <message>
+        <source>Flux unit of the whole window (map, plots, tables, exports): the towers report nmol m-2 s-1, TEM-MDM writes mg m-2 d-1 (1 nmol m-2 s-1 = 1.3863 mg m-2 d-1)</source>
+        <translation>Flusseinheit des ganzen Fensters (Karte, Diagramme, Tabellen, Exporte): die Türme melden nmol m-2 s-1, TEM-MDM schreibt mg m-2 d-1 (1 nmol m-2 s-1 = 1,3863 mg m-2 d-1)</translation>
     </message>
 </context>
 <context>
@@ -1569,6 +1634,10 @@
             <numerusform>Unterbrochen, als der Explorer geschlossen wurde, nach %n Epoche; Fortsetzen macht dort weiter</numerusform>
             <numerusform>Unterbrochen, als der Explorer geschlossen wurde, nach %n Epochen; Fortsetzen macht dort weiter</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>canceled before the first epoch ended; nothing was kept</source>
+        <translation>vor dem Ende der ersten Epoche abgebrochen; nichts wurde behalten</translation>
     </message>
 </context>
 </TS>

@@ -123,6 +123,22 @@
         <source>--variable, --date, --site and --run need a dataset to open</source>
         <translation>--variable、--date、--site 和 --run 需要打开一个数据集</translation>
     </message>
+    <message>
+        <source>Show methane fluxes in nmol (nmol CH4 m-2 s-1) or mg (mg CH4 m-2 d-1).</source>
+        <translation>以 nmol（nmol CH4 m-2 s-1）或 mg（mg CH4 m-2 d-1）显示甲烷通量。</translation>
+    </message>
+    <message>
+        <source>--screenshot needs a dataset folder to show, e.g. demo-data</source>
+        <translation>--screenshot 需要一个要显示的数据集文件夹，例如 demo-data</translation>
+    </message>
+    <message>
+        <source>--lang: there is no translation for &apos;%1&apos; (available: %2)</source>
+        <translation>--lang：没有“%1”的翻译（可用：%2）</translation>
+    </message>
+    <message>
+        <source>--unit expects nmol or mg; got &apos;%1&apos;</source>
+        <translation>--unit 应为 nmol 或 mg；得到的是“%1”</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -292,6 +308,15 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::ColourBar</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>另外 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::ColourScale</name>
     <message>
         <source>magma</source>
@@ -309,6 +334,10 @@
         <source>viridis</source>
         <translation>viridis</translation>
     </message>
+    <message>
+        <source>classes</source>
+        <translation>类别</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::FieldRequester</name>
@@ -319,6 +348,13 @@
     <message>
         <source>prediction</source>
         <translation>预测</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::FluxUnitChoice</name>
+    <message>
+        <source>Show every methane flux of the window (map, colour bar, status bar, plots, tables, exports) in %1; 1 nmol CH4 m-2 s-1 = %2 mg CH4 m-2 d-1</source>
+        <translation>窗口中的所有甲烷通量（地图、色标、状态栏、图表、表格、导出）都以 %1 显示；1 nmol CH4 m-2 s-1 = %2 mg CH4 m-2 d-1</translation>
     </message>
 </context>
 <context>
@@ -475,10 +511,6 @@
         <translation>无湿地类型</translation>
     </message>
     <message>
-        <source>mean FCH4 %1 nmol CH4 m-2 s-1</source>
-        <translation>平均 FCH4 %1 nmol CH4 m-2 s-1</translation>
-    </message>
-    <message>
         <source>No tower selected</source>
         <translation>未选择通量塔</translation>
     </message>
@@ -521,10 +553,6 @@
     <message>
         <source>&amp;Clear Menu</source>
         <translation>清除菜单(&amp;C)</translation>
-    </message>
-    <message>
-        <source>No variable &apos;%1&apos; in this dataset</source>
-        <translation>此数据集中没有变量 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Sites</source>
@@ -852,6 +880,30 @@
         <source>Training jobs are still running or waiting. Cancel them and close? A canceled job keeps its last finished epoch; the Training panel offers to resume it when this dataset is opened again (or use xmw train … --resume).</source>
         <translation>仍有训练任务在运行或等待。取消它们并关闭吗？被取消的任务会保留最后完成的轮次；再次打开此数据集时，训练面板会提供继续训练的选项（也可使用 xmw train … --resume）。</translation>
     </message>
+    <message>
+        <source>Flux &amp;Unit</source>
+        <translation>通量单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>%1 is outside the dataset&apos;s days, %2 to %3</source>
+        <translation>%1 不在数据集的日期范围内（%2 至 %3）</translation>
+    </message>
+    <message>
+        <source>No tower &apos;%1&apos; in this dataset</source>
+        <translation>此数据集中没有站点“%1”</translation>
+    </message>
+    <message>
+        <source>No variable &apos;%1&apos; in this dataset (it has %2)</source>
+        <translation>此数据集中没有变量“%1”（现有：%2）</translation>
+    </message>
+    <message>
+        <source>one colour per class</source>
+        <translation>每个类别一种颜色</translation>
+    </message>
+    <message>
+        <source>mean FCH4 %1 %2</source>
+        <translation>平均 FCH4 %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunBrowser</name>
@@ -946,10 +998,6 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>Test RMSE in nmol CH4 m-2 s-1, over the test days with an observation</source>
-        <translation>测试 RMSE（nmol CH4 m-2 s-1），基于有观测的测试日</translation>
-    </message>
-    <message>
         <source>minutes</source>
         <translation>分钟</translation>
     </message>
@@ -1016,10 +1064,6 @@
         <translation>所有通量塔</translation>
     </message>
     <message>
-        <source>Test %1 [nmol CH4 m-2 s-1]</source>
-        <translation>测试 %1 [nmol CH4 m-2 s-1]</translation>
-    </message>
-    <message>
         <source>Test %1</source>
         <translation>测试 %1</translation>
     </message>
@@ -1048,6 +1092,26 @@
     <message>
         <source>Export Test Predictions</source>
         <translation>导出测试预测</translation>
+    </message>
+    <message>
+        <source>RMSE meas.</source>
+        <translation>RMSE（实测）</translation>
+    </message>
+    <message>
+        <source>The test set: runs are comparable only on the same one</source>
+        <translation>测试集：只有测试集相同的运行才可比较</translation>
+    </message>
+    <message>
+        <source>Test RMSE in %1 on the gap-filled target (FCH4_F, its gaps filled from FCH4_F_ANNOPTLM), as the benchmark scores; R², NSE and KGE likewise</source>
+        <translation>以 %1 计的测试 RMSE，基于插补后的目标（FCH4_F，其缺测由 FCH4_F_ANNOPTLM 填补），与基准的评分方式相同；R²、NSE 和 KGE 亦然</translation>
+    </message>
+    <message>
+        <source>Test RMSE in %1 on the days the tower measured FCH4 itself</source>
+        <translation>以 %1 计的测试 RMSE，仅基于站点实测 FCH4 的日子</translation>
+    </message>
+    <message>
+        <source>Test %1 [%2]</source>
+        <translation>测试 %1 [%2]</translation>
     </message>
 </context>
 <context>
@@ -1103,12 +1167,12 @@
         <translation>FCH4 天数</translation>
     </message>
     <message>
-        <source>Mean FCH4 (nmol m-2 s-1)</source>
-        <translation>平均 FCH4（nmol m-2 s-1）</translation>
-    </message>
-    <message>
         <source>Climate type</source>
         <translation>气候类型</translation>
+    </message>
+    <message>
+        <source>Mean FCH4 (%1)</source>
+        <translation>平均 FCH4（%1）</translation>
     </message>
 </context>
 <context>
@@ -1147,10 +1211,6 @@
     <message>
         <source>Methane flux</source>
         <translation>甲烷通量</translation>
-    </message>
-    <message>
-        <source>Flux unit: the towers report nmol m-2 s-1, TEM-MDM writes mg m-2 d-1 (1 nmol m-2 s-1 = 1.3863 mg m-2 d-1)</source>
-        <translation>通量单位：通量塔使用 nmol m-2 s-1，TEM-MDM 使用 mg m-2 d-1（1 nmol m-2 s-1 = 1.3863 mg m-2 d-1）</translation>
     </message>
     <message>
         <source>Time series</source>
@@ -1233,6 +1293,10 @@
 [%1]</source>
         <translation>CH4 通量
 [%1]</translation>
+    </message>
+    <message>
+        <source>Flux unit of the whole window (map, plots, tables, exports): the towers report nmol m-2 s-1, TEM-MDM writes mg m-2 d-1 (1 nmol m-2 s-1 = 1.3863 mg m-2 d-1)</source>
+        <translation>整个窗口的通量单位（地图、图表、表格、导出）：站点报告 nmol m-2 s-1，TEM-MDM 输出 mg m-2 d-1（1 nmol m-2 s-1 = 1.3863 mg m-2 d-1）</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1627,10 @@
         <translation>
             <numerusform>在浏览器关闭时中断，已完成 %n 轮；“继续”将从此处接着训练</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>canceled before the first epoch ended; nothing was kept</source>
+        <translation>在第一个训练轮次结束前取消；未保留任何内容</translation>
     </message>
 </context>
 </TS>

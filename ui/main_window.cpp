@@ -1,9 +1,12 @@
 #include "ui/main_window.h"
 
+#include "core/data/benchmark_sites.h"
 #include "core/data/dataset.h"
+#include "core/data/grid_dataset.h"
 #include "ui/about_data_dialog.h"
 #include "ui/about_dialog.h"
 #include "ui/app/atomic_write.h"
+#include "ui/app/flux_unit_choice.h"
 #include "ui/coordinates.h"
 #include "ui/globe/globe_view.h"
 #include "ui/map/colour_bar.h"
@@ -40,6 +43,7 @@
 #include <QStackedWidget>
 #include <QApplication>
 #include <QSettings>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QFutureWatcher>
@@ -86,6 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
     , busy_(new QProgressBar(this))
     , loader_(new DatasetLoader(this))
     , fields_(new FieldRequester(this))
+    , fluxUnit_(new FluxUnitChoice(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("X-MethaneWet Explorer"));
@@ -141,6 +146,8 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     connect(this, &MainWindow::siteSelectionChanged, this, &MainWindow::requestSeries);
     connect(timeSeries_, &TimeSeriesPanel::driverChanged, this, &MainWindow::requestSeries);
+    timeSeries_->setUnit(fluxUnit_->unit());
+    connect(timeSeries_, &TimeSeriesPanel::unitChosen, fluxUnit_, &FluxUnitChoice::setUnit);
     connect(siteSeries_, &SiteSeriesRequester::ready, this, [this](const std::vector<SitePlotData> &sites) {
         timeSeries_->showSites(sites);
         updateExportActions();
@@ -197,6 +204,10 @@ MainWindow::MainWindow(QWidget *parent)
                 flat_->setView(m.position, std::max(flat_->zoom(), 4.0));
             }
     });
+
+    runs_->setFluxUnit(fluxUnit_->unit());
+    sites_->setFluxUnit(fluxUnit_->unit());
+    connect(fluxUnit_, &FluxUnitChoice::changed, this, &MainWindow::onFluxUnitChanged);
 
     createMenus();
     createMapBar();
@@ -332,6 +343,9 @@ void MainWindow::createMenus()
         QSettings().setValue(QStringLiteral("view/towerLabels"), on);
     });
     labels->setChecked(QSettings().value(QStringLiteral("view/towerLabels"), false).toBool());
+    QMenu *unitMenu = viewMenu->addMenu(tr("Flux &Unit"));
+    unitMenu->setObjectName(QStringLiteral("fluxUnitMenu"));
+    fluxUnit_->addTo(unitMenu);
     viewMenu->addSeparator();
     viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("timeSeriesDock"))->toggleViewAction());
     viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("sitesDock"))->toggleViewAction());
@@ -414,6 +428,7 @@ void MainWindow::createMapBar()
     mapBar_->setObjectName(QStringLiteral("mapBar"));
     variableBox_ = new LayerBox(mapBar_);
     variableBox_->setObjectName(QStringLiteral("variableBox"));
+    variableBox_->setFluxUnit(fluxUnit_->unit());
     dateEdit_ = new QDateEdit(mapBar_);
     dateEdit_->setObjectName(QStringLiteral("dateEdit"));
     dateEdit_->setCalendarPopup(true);
@@ -478,14 +493,15 @@ void MainWindow::createColourBar()
 {
     QToolBar *bar = addToolBar(tr("Colours"));
     bar->setObjectName(QStringLiteral("colourToolBar"));
-    QSettings settings;
     paletteBox_ = new QComboBox(bar);
     paletteBox_->setObjectName(QStringLiteral("paletteBox"));
-    for (const Palette p : {Palette::Viridis, Palette::Magma, Palette::Cividis, Palette::Diverging})
+    for (const Palette p : {Palette::Viridis, Palette::Magma, Palette::Cividis, Palette::Diverging, Palette::Categorical})
         paletteBox_->addItem(paletteName(p), int(p));
+    // "classes" is shown for class fields only; it is not a choice for quantities.
+    if (auto *model = qobject_cast<QStandardItemModel *>(paletteBox_->model()))
+        model->item(paletteBox_->findData(int(Palette::Categorical)))->setEnabled(false);
     paletteBox_->setToolTip(tr("Colour map: viridis, magma and cividis are perceptually uniform (cividis also for "
                                "red-green colour blindness); the diverging map is centred on zero, for anomalies"));
-    paletteBox_->setCurrentIndex(std::max(0, paletteBox_->findData(settings.value(QStringLiteral("map/palette"), 0).toInt())));
     rangeBox_ = new QComboBox(bar);
     rangeBox_->setObjectName(QStringLiteral("rangeBox"));
     rangeBox_->addItem(tr("2–98 percentile"), int(RangeMode::Percentile));
@@ -493,7 +509,6 @@ void MainWindow::createColourBar()
     rangeBox_->addItem(tr("fixed"), int(RangeMode::Fixed));
     rangeBox_->setToolTip(tr("Colour range: from each day's field (percentiles ignore a few extreme cells), "
                              "or fixed, so that colours mean the same on every day"));
-    rangeBox_->setCurrentIndex(std::max(0, rangeBox_->findData(settings.value(QStringLiteral("map/range"), 0).toInt())));
     const auto makeBound = [bar](const char *name, const QString &tip) {
         auto *box = new QDoubleSpinBox(bar);
         box->setObjectName(QLatin1String(name));
@@ -505,12 +520,9 @@ void MainWindow::createColourBar()
     };
     rangeLow_ = makeBound("rangeLow", tr("The value at the bottom of the colour ramp"));
     rangeHigh_ = makeBound("rangeHigh", tr("The value at the top of the colour ramp"));
-    rangeLow_->setValue(settings.value(QStringLiteral("map/fixedLow"), 0.0).toDouble());
-    rangeHigh_->setValue(settings.value(QStringLiteral("map/fixedHigh"), 100.0).toDouble());
     logAction_ = new QAction(tr("&Log Scale"), this);
     logAction_->setObjectName(QStringLiteral("actionLogScale"));
     logAction_->setCheckable(true);
-    logAction_->setChecked(settings.value(QStringLiteral("map/log"), false).toBool());
     logAction_->setStatusTip(tr("Colours on a logarithmic scale (sequential colour maps): emission spans orders of magnitude"));
 
     bar->addWidget(new QLabel(tr("Colours "), bar));
@@ -525,16 +537,8 @@ void MainWindow::createColourBar()
     }
 
     const auto styleChanged = [this] {
-        const bool fixed = RangeMode(rangeBox_->currentData().toInt()) == RangeMode::Fixed;
-        rangeLowAction_->setVisible(fixed);
-        rangeHighAction_->setVisible(fixed);
-        logAction_->setEnabled(Palette(paletteBox_->currentData().toInt()) != Palette::Diverging);
-        QSettings settings;
-        settings.setValue(QStringLiteral("map/palette"), paletteBox_->currentData());
-        settings.setValue(QStringLiteral("map/range"), rangeBox_->currentData());
-        settings.setValue(QStringLiteral("map/fixedLow"), rangeLow_->value());
-        settings.setValue(QStringLiteral("map/fixedHigh"), rangeHigh_->value());
-        settings.setValue(QStringLiteral("map/log"), logAction_->isChecked());
+        updateStyleControls();
+        saveMapStyle();
         requestField();
     };
     connect(paletteBox_, &QComboBox::currentIndexChanged, this, styleChanged);
@@ -550,21 +554,119 @@ void MainWindow::createColourBar()
     connect(rangeLow_, &QDoubleSpinBox::valueChanged, this, styleChanged);
     connect(rangeHigh_, &QDoubleSpinBox::valueChanged, this, styleChanged);
     connect(logAction_, &QAction::toggled, this, styleChanged);
-    const bool fixed = RangeMode(rangeBox_->currentData().toInt()) == RangeMode::Fixed;
+    updateStyleControls();
+}
+
+QString MainWindow::styleKey() const
+{
+    bool difference = false;
+    if (variableBox_->currentPrediction(&difference))
+        return difference ? QStringLiteral("prediction-difference") : QStringLiteral("prediction");
+    return variableBox_->currentVariable();
+}
+
+void MainWindow::loadMapStyle()
+{
+    // Each layer keeps its own colours: a log scale chosen for CH4 is no style for TAIR.
+    const QString key = styleKey();
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mapStyle/") + key);
+    Palette palette = Palette(settings.value(QStringLiteral("palette"), int(Palette::Viridis)).toInt());
+    if (data::layout::isCategorical(key.toStdString()))
+        palette = Palette::Categorical;
+    else if (key == QStringLiteral("prediction-difference"))
+        palette = Palette::Diverging;
+    else if (palette == Palette::Categorical)
+        palette = Palette::Viridis;
+    const QSignalBlocker blockPalette(paletteBox_), blockRange(rangeBox_), blockLow(rangeLow_), blockHigh(rangeHigh_), blockLog(logAction_);
+    paletteBox_->setCurrentIndex(std::max(0, paletteBox_->findData(int(palette))));
+    rangeBox_->setCurrentIndex(std::max(0, rangeBox_->findData(settings.value(QStringLiteral("range"), int(RangeMode::Percentile)).toInt())));
+    double low = settings.value(QStringLiteral("fixedLow"), 0.0).toDouble();
+    double high = settings.value(QStringLiteral("fixedHigh"), 100.0).toDouble();
+    if (const auto native = layerFluxUnit()) {
+        // A fixed range of a flux is kept with its unit, and shown in the window's.
+        const auto stored = FluxUnitChoice::fromKey(settings.value(QStringLiteral("fixedUnit")).toString()).value_or(*native);
+        low = data::units::convert(low, stored, fluxUnit_->unit());
+        high = data::units::convert(high, stored, fluxUnit_->unit());
+    }
+    rangeLow_->setValue(low);
+    rangeHigh_->setValue(high);
+    logAction_->setChecked(settings.value(QStringLiteral("log"), false).toBool());
+    updateStyleControls();
+}
+
+void MainWindow::saveMapStyle() const
+{
+    const QString key = styleKey();
+    if (key.isEmpty() || data::layout::isCategorical(key.toStdString()))
+        return; // classes have one style
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mapStyle/") + key);
+    if (key != QStringLiteral("prediction-difference")) // always diverging
+        settings.setValue(QStringLiteral("palette"), paletteBox_->currentData());
+    settings.setValue(QStringLiteral("range"), rangeBox_->currentData());
+    settings.setValue(QStringLiteral("fixedLow"), rangeLow_->value());
+    settings.setValue(QStringLiteral("fixedHigh"), rangeHigh_->value());
+    if (layerFluxUnit())
+        settings.setValue(QStringLiteral("fixedUnit"), FluxUnitChoice::key(fluxUnit_->unit()));
+    settings.setValue(QStringLiteral("log"), logAction_->isChecked());
+}
+
+void MainWindow::updateStyleControls()
+{
+    // The controls show what the layer really uses, and offer only what applies to it.
+    const QString key = styleKey();
+    const bool categorical = data::layout::isCategorical(key.toStdString());
+    const bool difference = key == QStringLiteral("prediction-difference");
+    const auto palette = Palette(paletteBox_->currentData().toInt());
+    paletteBox_->setEnabled(!categorical && !difference);
+    rangeBox_->setEnabled(!categorical);
+    const bool fixed = !categorical && RangeMode(rangeBox_->currentData().toInt()) == RangeMode::Fixed;
     rangeLowAction_->setVisible(fixed);
     rangeHighAction_->setVisible(fixed);
-    logAction_->setEnabled(Palette(paletteBox_->currentData().toInt()) != Palette::Diverging);
+    logAction_->setEnabled(!categorical && palette != Palette::Diverging);
 }
 
 MapStyle MainWindow::mapStyle() const
 {
     MapStyle style;
-    style.palette = Palette(paletteBox_->currentData().toInt());
+    style.palette = data::layout::isCategorical(styleKey().toStdString()) ? Palette::Categorical : Palette(paletteBox_->currentData().toInt());
     style.range = RangeMode(rangeBox_->currentData().toInt());
     style.fixedLow = rangeLow_->value();
     style.fixedHigh = rangeHigh_->value();
-    style.logarithmic = logAction_->isChecked() && style.palette != Palette::Diverging;
+    style.logarithmic = logAction_->isChecked() && style.palette != Palette::Diverging && style.palette != Palette::Categorical;
+    style.fluxUnit = fluxUnit_->unit();
     return style;
+}
+
+std::optional<data::units::Flux> MainWindow::layerFluxUnit() const
+{
+    if (variableBox_->currentPrediction())
+        return data::units::Flux::NmolPerSquareMetrePerSecond; // what the engine predicts in
+    if (!dataset_ || !dataset_->grid())
+        return std::nullopt;
+    const std::string name = variableBox_->currentVariable().toStdString();
+    for (const auto &variable : dataset_->grid()->variables())
+        if (variable.name == name)
+            return data::units::parseFlux(variable.units);
+    return std::nullopt;
+}
+
+void MainWindow::onFluxUnitChanged(data::units::Flux unit)
+{
+    variableBox_->setFluxUnit(unit);
+    timeSeries_->setUnit(unit);
+    runs_->setFluxUnit(unit);
+    sites_->setFluxUnit(unit);
+    if (!dataset_)
+        return;
+    loadMapStyle(); // a fixed range of a flux, in the new unit
+    requestField();
+    const QStringList selected = selectedSites();
+    const std::vector<GlobeMarker> markers = towerMarkers(); // their tooltips give the mean flux
+    globe_->setMarkers(markers);
+    globe_->setSelectedMarkers(selected);
+    flat_->setMarkers(markers);
 }
 
 void MainWindow::setPresentationMode(bool on)
@@ -749,14 +851,30 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
 
     const auto &grid = dataset_->grid();
+    // What a scripted start asked for and this dataset cannot show is said, never silently replaced.
+    QStringList problems;
+    const QString variable = matchVariable(initial_.variable, &problems);
+    if (initial_.date && grid && !grid->years().empty() &&
+        (initial_.date->year < grid->years().front() || initial_.date->year > grid->years().back()))
+        problems << tr("%1 is outside the dataset's days, %2 to %3")
+                        .arg(toQDate(*initial_.date).toString(Qt::ISODate), QDate(grid->years().front(), 1, 1).toString(Qt::ISODate),
+                             QDate(grid->years().back(), 12, 31).toString(Qt::ISODate));
+    QStringList sites;
+    for (const QString &id : initial_.sites) {
+        const std::string canonical = data::canonicalSiteId(id.toStdString());
+        if (dataset_->sites() && dataset_->sites()->find(canonical))
+            sites << QString::fromStdString(canonical);
+        else
+            problems << tr("No tower '%1' in this dataset").arg(id);
+    }
     {
         const QSignalBlocker blockDates(dateEdit_);
-        if (!variableBox_->setVariables(grid ? &*grid : nullptr, initial_.variable))
-            statusBar()->showMessage(tr("No variable '%1' in this dataset").arg(initial_.variable), 10000);
+        variableBox_->setVariables(grid ? &*grid : nullptr, variable);
         if (grid && !grid->years().empty()) {
             dateEdit_->setDateRange(QDate(grid->years().front(), 1, 1), QDate(grid->years().back(), 12, 31));
             // Northern summer by default: wetlands emit.
-            dateEdit_->setDate(initial_.date ? toQDate(*initial_.date) : QDate(grid->years().front(), 7, 15));
+            const bool dateFits = initial_.date && initial_.date->year >= grid->years().front() && initial_.date->year <= grid->years().back();
+            dateEdit_->setDate(dateFits ? toQDate(*initial_.date) : QDate(grid->years().front(), 7, 15));
             fitDatesToLayer();
         }
     }
@@ -774,17 +892,44 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
     runs_->setDataset(dataset_);
     selectedCell_.reset();
     showTowers();
-    if (!initial_.sites.isEmpty())
-        selectSites(initial_.sites);
+    if (!sites.isEmpty())
+        selectSites(sites);
     pendingRuns_ = {};
-    if (!initial_.runs.isEmpty()) {
+    if (!initial_.runs.isEmpty() && problems.isEmpty()) {
         pendingRuns_ = initial_;
         applyInitialRuns(); // or when the run store has read the folder
     }
     initial_ = {};
+    loadMapStyle();
     Q_EMIT datasetLoaded();
+    if (!problems.isEmpty()) {
+        const QString message = problems.join(QStringLiteral("; "));
+        statusBar()->showMessage(message, 15000);
+        Q_EMIT datasetFailed(message); // a scripted view that cannot be shown as asked
+    }
     if (grid)
         requestField();
+}
+
+QString MainWindow::matchVariable(const QString &asked, QStringList *problems) const
+{
+    const auto &grid = dataset_->grid();
+    if (asked.isEmpty() || !grid)
+        return asked;
+    if (grid->findVariable(asked.toStdString()))
+        return asked;
+    // "tair" means TAIR: a unique match but for case is taken; anything else is named as missing.
+    QStringList names, matches;
+    for (const auto &v : grid->variables()) {
+        const QString name = QString::fromStdString(v.name);
+        names << name;
+        if (name.compare(asked, Qt::CaseInsensitive) == 0)
+            matches << name;
+    }
+    if (matches.size() == 1)
+        return matches.front();
+    *problems << tr("No variable '%1' in this dataset (it has %2)").arg(asked, names.join(QStringLiteral(", ")));
+    return {};
 }
 
 void MainWindow::onDatasetFailed(const QString &message)
@@ -826,6 +971,7 @@ void MainWindow::requestField()
 
 void MainWindow::onLayerChanged()
 {
+    loadMapStyle();
     fitDatesToLayer();
     updateExportActions();
     requestField();
@@ -875,7 +1021,14 @@ void MainWindow::applyInitialRuns()
         return; // changed() calls again when the folder has been read
     QStringList paths, missing;
     for (const QString &wanted : pendingRuns_.runs) {
-        const QString canonical = QFileInfo(wanted).canonicalFilePath();
+        // A bare name ("lstm-ft.h5", or "lstm-ft") is a run of the dataset's runs/ folder; a path is a path.
+        QString file = wanted;
+        if (!wanted.contains(QLatin1Char('/'))) {
+            file = QDir(runStore_->folder()).filePath(wanted);
+            if (QFileInfo(file).suffix().isEmpty())
+                file += QStringLiteral(".h5");
+        }
+        const QString canonical = QFileInfo(file).canonicalFilePath();
         const auto found = std::find_if(runStore_->runs().begin(), runStore_->runs().end(), [&](const RunStore::Run &run) {
             return !canonical.isEmpty() && QFileInfo(run.path).canonicalFilePath() == canonical;
         });
@@ -944,20 +1097,31 @@ void MainWindow::onFieldReady(const FieldRequester::Field &field)
                                             : tr("Prediction, %1").arg(field.prediction->title());
     updateExportActions();
     const RangeMode range = RangeMode(rangeBox_->currentData().toInt());
-    QString how = range == RangeMode::Fixed    ? tr("fixed colour range")
+    QString how = scale.isCategorical()        ? tr("one colour per class")
+                  : range == RangeMode::Fixed  ? tr("fixed colour range")
                   : range == RangeMode::MinMax ? tr("colours span the minimum to the maximum")
                                                : tr("colours span the 2nd to 98th percentile");
     if (scale.palette() == Palette::Diverging)
         how += tr(", centred on zero");
     if (scale.isLogarithmic())
         how += tr(", log scale");
-    else if (logAction_->isChecked() && scale.palette() != Palette::Diverging)
+    else if (logAction_->isChecked() && scale.palette() != Palette::Diverging && !scale.isCategorical())
         how += tr(" (no positive values for a log scale)");
     colourBar_->setScale(scale, tr("%1%2, %3 — %4").arg(what, units, when, how));
     Q_EMIT mapShown();
 }
 
 void MainWindow::showTowers()
+{
+    const std::vector<GlobeMarker> markers = towerMarkers();
+    globe_->setMarkers(markers);
+    flat_->setMarkers(markers);
+    sites_->setDataset(dataset_);
+    towerLegend_->setVisible(!markers.empty());
+    Q_EMIT siteSelectionChanged({});
+}
+
+std::vector<GlobeMarker> MainWindow::towerMarkers() const
 {
     std::vector<GlobeMarker> markers;
     if (dataset_->sites()) {
@@ -974,15 +1138,11 @@ void MainWindow::showTowers()
             if (info.climateType)
                 tooltip += tr(", climate type %1").arg(*info.climateType);
             if (std::isfinite(mean))
-                tooltip += QStringLiteral("<br>") + tr("mean FCH4 %1 nmol CH4 m-2 s-1").arg(mean, 0, 'f', 1);
+                tooltip += QStringLiteral("<br>") + tr("mean FCH4 %1 %2").arg(fluxUnit_->fromNmol(mean), 0, 'f', 1).arg(fluxUnit_->symbol());
             markers.push_back({QString::fromStdString(info.id), {info.lat, info.lon}, wetlandColour(info.wetlandType), tooltip});
         }
     }
-    globe_->setMarkers(markers);
-    flat_->setMarkers(markers);
-    sites_->setDataset(dataset_);
-    towerLegend_->setVisible(!markers.empty());
-    Q_EMIT siteSelectionChanged({});
+    return markers;
 }
 
 const QStringList &MainWindow::selectedSites() const

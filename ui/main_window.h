@@ -2,6 +2,7 @@
 
 #include "core/data/calendar.h"
 #include "core/data/demo_generator.h"
+#include "core/data/units.h"
 #include "ui/data/dataset_loader.h"
 #include "ui/map/prediction_layer.h"
 
@@ -33,6 +34,8 @@ class QToolBar;
 namespace xmw::ui {
 
 class ColourBar;
+class FluxUnitChoice;
+struct GlobeMarker;
 class LayerBox;
 class GlobeView;
 class FlatMapView;
@@ -104,6 +107,8 @@ public:
     void addPrediction(const PredictionLayerPtr &layer);
     // The map's layers: TEM-MDM variables, then upscaled predictions.
     [[nodiscard]] LayerBox *layers() const { return variableBox_; }
+    // The window's one methane-flux unit (View ▸ Flux Unit).
+    [[nodiscard]] FluxUnitChoice *fluxUnit() const { return fluxUnit_; }
 
 Q_SIGNALS:
     void datasetLoaded();
@@ -126,12 +131,24 @@ private:
     void chooseDataset();
     void onDatasetLoaded(const DatasetPtr &dataset, const QString &path);
     void onDatasetFailed(const QString &message);
+    // The dataset's name for a variable a start-up option asked for; problems gets why there is none.
+    [[nodiscard]] QString matchVariable(const QString &asked, QStringList *problems) const;
+    // Map style per layer: the settings key of the layer shown, loading its style into the
+    // controls, saving the controls under it, and enabling what applies to it.
+    [[nodiscard]] QString styleKey() const;
+    void loadMapStyle();
+    void saveMapStyle() const;
+    void updateStyleControls();
     void requestField();
     void onLayerChanged();
     void fitDatesToLayer();
     void exportPrediction();
     void applyInitialRuns();
     void showTowers();
+    [[nodiscard]] std::vector<GlobeMarker> towerMarkers() const;
+    void onFluxUnitChanged(data::units::Flux unit);
+    // The unit of the layer shown when it is a methane flux (as its file has it), else none.
+    [[nodiscard]] std::optional<data::units::Flux> layerFluxUnit() const;
     void onMarkerClicked(const QString &id, Qt::KeyboardModifiers modifiers);
     void requestSeries();
     void onFieldReady(const FieldRequester::Field &field);
@@ -163,6 +180,7 @@ private:
     InitialView initial_;
     DatasetLoader *loader_ = nullptr;
     FieldRequester *fields_ = nullptr;
+    FluxUnitChoice *fluxUnit_ = nullptr;
     TimeSeriesPanel *timeSeries_ = nullptr;
     TrainingPanel *training_ = nullptr;
     RunStore *runStore_ = nullptr;

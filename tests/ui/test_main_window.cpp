@@ -6,6 +6,7 @@
 #include "ui/about_data_dialog.h"
 #include "ui/about_dialog.h"
 #include "ui/app/explorer_options.h"
+#include "ui/app/flux_unit_choice.h"
 #include "ui/app/translations.h"
 #include "ui/data/dataset_loader.h"
 #include "ui/data/latest_only_runner.h"
@@ -14,6 +15,7 @@
 #include "ui/map/colour_bar.h"
 #include "ui/plots/time_series_panel.h"
 #include "ui/sites/site_table_model.h"
+#include "ui/sites/sites_panel.h"
 #include "ui/main_window.h"
 
 #include <QAction>
@@ -72,6 +74,9 @@ private Q_SLOTS:
         xmw::data::makeDemoDataset(demo_.toStdString(), options, quiet);
     }
 
+    // Each test starts from the defaults: choices one saves (colours, units) must not steer another.
+    void init() { QSettings().clear(); }
+
     void opensADatasetAndShowsItsMap()
     {
         MainWindow window;
@@ -88,11 +93,11 @@ private Q_SLOTS:
         auto *variables = window.findChild<QComboBox *>(QStringLiteral("variableBox"));
         QCOMPARE(variables->count(), 14);
         QCOMPARE(variables->currentData().toString(), QStringLiteral("CH4_emission"));
-        QVERIFY(variables->currentText().contains(QStringLiteral("mg CH4 m-2 d-1")));
+        QVERIFY(variables->currentText().contains(QStringLiteral("nmol CH4 m-2 s-1"))); // the window's unit, not the file's
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("demo")));
         auto *bar = window.findChild<ColourBar *>(QStringLiteral("colourBar"));
         QVERIFY(bar && bar->isVisible() && bar->scale());
-        QVERIFY2(bar->caption().startsWith(QStringLiteral("CH4_emission [mg CH4 m-2 d-1], 2016-07-15")), qPrintable(bar->caption()));
+        QVERIFY2(bar->caption().startsWith(QStringLiteral("CH4_emission [nmol CH4 m-2 s-1], 2016-07-15")), qPrintable(bar->caption()));
         QVERIFY(bar->scale()->high() > bar->scale()->low());
 
         // Ocean keeps the base map; land shows the data layer.
@@ -209,6 +214,10 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("figure.gif"))));
         const QString csvPath = dir_.filePath(QStringLiteral("series.csv"));
         QCOMPARE(panel->exportCsv(csvPath), QString());
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(XMW_TEST_SCRIPTS_DIR "/check_csv.py"), csvPath});
+        QVERIFY(python.waitForFinished(30000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
         QFile csv(csvPath);
         QVERIFY(csv.open(QIODevice::ReadOnly | QIODevice::Text));
         const QStringList lines = QString::fromUtf8(csv.readAll()).trimmed().split(QLatin1Char('\n'));
@@ -272,7 +281,8 @@ private Q_SLOTS:
         QCOMPARE(panel->exportCsv(csvPath), QString());
         QFile withDriver(csvPath);
         QVERIFY(withDriver.open(QIODevice::ReadOnly | QIODevice::Text));
-        QVERIFY2(QString::fromUtf8(withDriver.readLine()).trimmed().endsWith(QStringLiteral("TEM-MDM TAIR [degC]")), "driver column");
+        const QString driverHeader = QString::fromUtf8(withDriver.readLine()).trimmed();
+        QVERIFY2(driverHeader.endsWith(QStringLiteral("TEM-MDM TAIR [degC]\"")), qPrintable(driverHeader)); // quoted: the label has a comma
         window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-cell.png"));
         drivers->setCurrentIndex(0);
         // Ocean is not a cell to select.
@@ -338,9 +348,148 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.globe()->grabFramebuffer() == unlabelled, 5000);
     }
 
+    // Each layer keeps its own colours; class fields are shown as classes, never on a ramp or log scale.
+    void mapStylesBelongToTheirLayer()
+    {
+        QSettings().clear();
+        MainWindow window;
+        window.resize(1880, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy shown(&window, &MainWindow::mapShown);
+        window.openDataset(demo_);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        auto *bar = window.findChild<ColourBar *>(QStringLiteral("colourBar"));
+        auto *variables = window.findChild<QComboBox *>(QStringLiteral("variableBox"));
+        auto *palettes = window.findChild<QComboBox *>(QStringLiteral("paletteBox"));
+        auto *ranges = window.findChild<QComboBox *>(QStringLiteral("rangeBox"));
+        auto *logScale = window.findChild<QAction *>(QStringLiteral("actionLogScale"));
+        const auto restyle = [&](const std::function<void()> &change) {
+            const auto before = shown.count();
+            change();
+            QTRY_VERIFY_WITH_TIMEOUT(shown.count() > before, 20000);
+        };
+        const auto showVariable = [&](const char *name) { restyle([&] { variables->setCurrentIndex(variables->findData(QLatin1String(name))); }); };
+
+        restyle([&] { logScale->setChecked(true); });
+        restyle([&] { ranges->setCurrentIndex(ranges->findData(int(RangeMode::MinMax))); });
+        QVERIFY(bar->scale()->isLogarithmic());
+        showVariable("TAIR");
+        QVERIFY(!logScale->isChecked() && !bar->scale()->isLogarithmic());
+        QCOMPARE(RangeMode(ranges->currentData().toInt()), RangeMode::Percentile);
+        // Percentiles leave a few cells beyond each end: the bar says so with arrows.
+        QVERIFY(bar->scale()->clipsLow() && bar->scale()->clipsHigh());
+
+        showVariable("wetlandtype");
+        QVERIFY(bar->scale()->isCategorical());
+        QVERIFY(!bar->scale()->classes().empty() && bar->scale()->classes().size() < 12);
+        QCOMPARE(Palette(palettes->currentData().toInt()), Palette::Categorical);
+        QVERIFY(!palettes->isEnabled() && !ranges->isEnabled() && !logScale->isEnabled());
+        QVERIFY2(bar->caption().contains(QStringLiteral("one colour per class")), qPrintable(bar->caption()));
+        for (const int code : bar->scale()->classes()) // distinct colours per class
+            for (const int other : bar->scale()->classes())
+                QVERIFY(code == other || bar->scale()->colour(code) != bar->scale()->colour(other));
+        window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-classes.png"));
+
+        showVariable("CH4_emission");
+        QVERIFY(logScale->isChecked() && bar->scale()->isLogarithmic());
+        QCOMPARE(RangeMode(ranges->currentData().toInt()), RangeMode::MinMax);
+        QVERIFY(!bar->scale()->clipsLow() && !bar->scale()->clipsHigh());
+        QSettings().clear();
+    }
+
+    void oneFluxUnitForTheWholeWindow()
+    {
+        using xmw::data::units::Flux;
+        QSettings().clear();
+        MainWindow window;
+        window.resize(1880, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy shown(&window, &MainWindow::mapShown);
+        QSignalSpy plotted(&window, &MainWindow::timeSeriesShown);
+        window.openDataset(demo_);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        const auto restyle = [&](const std::function<void()> &change) {
+            const auto before = shown.count();
+            change();
+            QTRY_VERIFY_WITH_TIMEOUT(shown.count() > before, 20000);
+        };
+        auto *bar = window.findChild<ColourBar *>(QStringLiteral("colourBar"));
+        auto *variables = window.findChild<QComboBox *>(QStringLiteral("variableBox"));
+        auto *ranges = window.findChild<QComboBox *>(QStringLiteral("rangeBox"));
+        auto *low = window.findChild<QDoubleSpinBox *>(QStringLiteral("rangeLow"));
+        auto *high = window.findChild<QDoubleSpinBox *>(QStringLiteral("rangeHigh"));
+        auto *label = window.findChild<QLabel *>(QStringLiteral("positionLabel"));
+        auto *panel = window.findChild<TimeSeriesPanel *>(QStringLiteral("timeSeriesPanel"));
+        auto *units = panel->findChild<QComboBox *>(QStringLiteral("unitBox"));
+
+        // The default is the towers' and the benchmark's unit: TEM-MDM's mg m-2 d-1 is converted.
+        QCOMPARE(window.fluxUnit()->unit(), Flux::NmolPerSquareMetrePerSecond);
+        QCOMPARE(window.field()->units, QStringLiteral("nmol CH4 m-2 s-1"));
+        const std::vector<float> nmol = window.field()->values;
+        const auto &grid = window.dataset()->grid()->grid();
+        const auto raw = window.dataset()->grid()->dayField("CH4_emission", {2016, 7, 15});
+        std::size_t land = 0;
+        while (land < raw.size() && !(std::isfinite(raw[land]) && raw[land] > 0.0f))
+            ++land;
+        QVERIFY(land < raw.size());
+        QVERIFY(std::abs(nmol[land] - raw[land] / 1.3863f) <= 1e-4f * raw[land]);
+        restyle([&] { ranges->setCurrentIndex(ranges->findData(int(RangeMode::Fixed))); });
+        restyle([&] { high->setValue(10.0); });
+        restyle([&] { low->setValue(1.0); });
+        window.selectSites({QStringLiteral("US-Los")});
+        QTRY_VERIFY_WITH_TIMEOUT(plotted.count() > 0, 10000);
+
+        // One choice (View ▸ Flux Unit) moves the map, the colour bar and its fixed range, the
+        // layer list, the status bar, the plots, the Sites table and the towers' tooltips.
+        auto *mg = window.findChild<QAction *>(QStringLiteral("actionFluxUnit_mg"));
+        QVERIFY(mg && !mg->isChecked());
+        restyle([&] { mg->trigger(); });
+        QCOMPARE(window.fluxUnit()->unit(), Flux::MgPerSquareMetrePerDay);
+        QCOMPARE(window.field()->units, QStringLiteral("mg CH4 m-2 d-1"));
+        QVERIFY(std::abs(window.field()->values[land] - raw[land]) <= 1e-4f * raw[land]);
+        QVERIFY2(bar->caption().startsWith(QStringLiteral("CH4_emission [mg CH4 m-2 d-1]")), qPrintable(bar->caption()));
+        QCOMPARE(high->value(), 13.863);
+        QCOMPARE(low->value(), 1.386); // three decimals
+        QCOMPARE(bar->scale()->high(), 13.863);
+        QVERIFY(variables->currentText().contains(QStringLiteral("mg CH4 m-2 d-1")));
+        QCOMPARE(panel->unit(), Flux::MgPerSquareMetrePerDay);
+        QCOMPARE(units->currentData().toInt(), int(Flux::MgPerSquareMetrePerDay));
+        QVERIFY(panel->plot()->yAxis->label().contains(QStringLiteral("mg CH4 m-2 d-1")));
+        auto *sites = window.findChild<SitesPanel *>()->view();
+        QVERIFY(sites->model()->headerData(SiteTableModel::MeanFlux, Qt::Horizontal).toString().contains(QStringLiteral("mg CH4 m-2 d-1")));
+        QCOMPARE(window.selectedSites(), QStringList{QStringLiteral("US-Los")}); // the selection stays
+        for (const GlobeMarker &marker : window.globe()->markers())
+            QVERIFY(!marker.tooltip.contains(QStringLiteral("nmol")));
+        const double lat = grid.lat(int(land / std::size_t(grid.cols))), lon = grid.lon(int(land % std::size_t(grid.cols)));
+        const auto at = window.globe()->project({lat, lon});
+        if (at) { // the cell may be on the far side of the globe
+            QMouseEvent move(QEvent::MouseMove, *at, window.globe()->mapToGlobal(*at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+            QApplication::sendEvent(window.globe(), &move);
+            QVERIFY2(label->text().contains(QStringLiteral("mg CH4 m-2 d-1")), qPrintable(label->text()));
+        }
+
+        // A variable that is not a flux keeps its own unit and its own fixed range.
+        restyle([&] { variables->setCurrentIndex(variables->findData(QStringLiteral("TAIR"))); });
+        QVERIFY2(!bar->caption().contains(QStringLiteral("CH4")), qPrintable(bar->caption()));
+
+        // The plot's unit box is the same choice, and the choice is remembered.
+        restyle([&] { units->setCurrentIndex(units->findData(int(Flux::NmolPerSquareMetrePerSecond))); });
+        QCOMPARE(window.fluxUnit()->unit(), Flux::NmolPerSquareMetrePerSecond);
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionFluxUnit_nmol"))->isChecked());
+        window.fluxUnit()->setUnit(Flux::MgPerSquareMetrePerDay);
+        MainWindow again;
+        QCOMPARE(again.fluxUnit()->unit(), Flux::MgPerSquareMetrePerDay);
+        QCOMPARE(again.findChild<TimeSeriesPanel *>()->unit(), Flux::MgPerSquareMetrePerDay);
+        QSettings().clear();
+    }
+
     void colourControlsRestyleTheMap()
     {
         MainWindow window;
+        // TEM-MDM's own unit, so that the colours can be checked against the file's values as they are.
+        window.fluxUnit()->setUnit(xmw::data::units::Flux::MgPerSquareMetrePerDay);
         window.resize(1880, 800); // both tool bars on one line
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -514,7 +663,9 @@ private Q_SLOTS:
         const xmw::data::Date days[] = {{2016, 3, 1}, {2016, 3, 2}, {2016, 3, 3}, {2016, 3, 4}, {2016, 8, 20}, {2016, 8, 19}, {2016, 8, 18}};
         for (const auto &day : days) {
             const std::size_t before = shown.size();
-            fields.request(dataset, QStringLiteral("CH4_emission"), day);
+            MapStyle asInTheFile; // mg CH4 m-2 d-1: compared with the file's values as they are
+            asInTheFile.fluxUnit = xmw::data::units::Flux::MgPerSquareMetrePerDay;
+            fields.request(dataset, QStringLiteral("CH4_emission"), day, asInTheFile);
             QTRY_COMPARE_WITH_TIMEOUT(shown.size(), before + 1, 10000);
             QVERIFY(shown.back().date == day);
             const std::vector<float> expected = dataset->grid()->dayField("CH4_emission", day);
@@ -739,11 +890,20 @@ private Q_SLOTS:
 
     void optionsParse()
     {
-        auto outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--screenshot"),
+        auto outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("data"), QStringLiteral("--screenshot"),
                                              QStringLiteral("a.png"), QStringLiteral("--size"), QStringLiteral("640x480")});
         QVERIFY(outcome.options);
         QCOMPARE(outcome.options->screenshotPath, QStringLiteral("a.png"));
         QCOMPARE(outcome.options->windowSize, QSize(640, 480));
+        // A screenshot of no dataset would be an empty globe; a language we do not ship, English.
+        outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--screenshot"), QStringLiteral("a.png")});
+        QCOMPARE(outcome.exitCode, 2);
+        QVERIFY2(outcome.message.contains(QStringLiteral("needs a dataset")), qPrintable(outcome.message));
+        outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--lang"), QStringLiteral("fr")});
+        QCOMPARE(outcome.exitCode, 2);
+        QVERIFY2(outcome.message.contains(QStringLiteral("'fr'")) && outcome.message.contains(QStringLiteral("zh_CN")), qPrintable(outcome.message));
+        for (const char *code : {"en", "de", "de_AT", "zh_CN"})
+            QVERIFY2(parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--lang"), QLatin1String(code)}).options, code);
 
         outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("data")});
         QVERIFY(outcome.options);
@@ -797,6 +957,37 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(bad));
     }
 
+    // What a script asks for and the dataset cannot show ends the run with a message, not a hang
+    // or a silent substitute; a variable named but for its case is taken.
+    void scriptedViewsThatCannotBeShownFail_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown tower") << QStringList{QStringLiteral("--site"), QStringLiteral("XX-Foo")} << 1 << QStringLiteral("XX-Foo");
+        QTest::newRow("unknown variable") << QStringList{QStringLiteral("--variable"), QStringLiteral("nope")} << 1 << QStringLiteral("TAIR");
+        QTest::newRow("date outside") << QStringList{QStringLiteral("--date"), QStringLiteral("2020-01-01")} << 1 << QStringLiteral("2016-12-31");
+        QTest::newRow("variable in lower case") << QStringList{QStringLiteral("--variable"), QStringLiteral("tair")} << 0 << QString();
+        QTest::newRow("tower id with a dot") << QStringList{QStringLiteral("--site"), QStringLiteral("US.Los")} << 0 << QString();
+    }
+
+    void scriptedViewsThatCannotBeShownFail()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const QString path = dir_.filePath(QStringLiteral("scripted.png"));
+        QFile::remove(path);
+        QProcess process;
+        process.start(QStringLiteral(XMW_EXPLORER_PATH),
+                      QStringList{demo_, QStringLiteral("--screenshot"), path, QStringLiteral("--size"), QStringLiteral("800x600")} + args);
+        QVERIFY(process.waitForFinished(60000));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(process.exitCode() == exitCode, qPrintable(err));
+        QVERIFY2(err.contains(message), qPrintable(err));
+        QCOMPARE(QFile::exists(path), exitCode == 0);
+    }
+
     // The real program, as a user runs it: a PNG of the requested size with a globe in it.
     void screenshotCommandWritesAPng()
     {
@@ -804,7 +995,7 @@ private Q_SLOTS:
         QFile::remove(path);
         QProcess process;
         process.start(QStringLiteral(XMW_EXPLORER_PATH),
-                      {QStringLiteral("--screenshot"), path, QStringLiteral("--size"), QStringLiteral("900x640"),
+                      {demo_, QStringLiteral("--screenshot"), path, QStringLiteral("--size"), QStringLiteral("900x640"),
                        QStringLiteral("--lang"), QStringLiteral("en")});
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
@@ -827,7 +1018,7 @@ private Q_SLOTS:
     {
         QProcess process;
         process.start(QStringLiteral(XMW_EXPLORER_PATH),
-                      {QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-dir/x.png"), QStringLiteral("--size"),
+                      {demo_, QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-dir/x.png"), QStringLiteral("--size"),
                        QStringLiteral("300x200")});
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitCode(), 1);

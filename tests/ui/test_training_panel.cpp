@@ -27,6 +27,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QProcess>
 #include <QTimer>
 
 #include <qcustomplot.h>
@@ -35,6 +36,18 @@ using namespace xmw::ui;
 
 namespace {
 xmw::data::Date fromDate(QDate d) { return {d.year(), d.month(), d.day()}; }
+
+// Python's csv module reads the file with every row as wide as its header.
+bool readsAsCsv(const QString &path)
+{
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(XMW_TEST_SCRIPTS_DIR "/check_csv.py"), path});
+    if (!python.waitForFinished(30000) || python.exitCode() != 0) {
+        qWarning("%s", python.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
 } // namespace
 
 class TestTrainingPanel : public QObject {
@@ -180,8 +193,10 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
         const QStringList lines = QString::fromUtf8(file.readAll()).trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 2);
-        QVERIFY(lines[0].startsWith(QStringLiteral("run,file,model,method,split,created,rmse [nmol CH4 m-2 s-1]")));
-        QVERIFY(lines[1].startsWith(QStringLiteral("\"first pretraining\",")));
+        QVERIFY2(lines[0].startsWith(QStringLiteral("run,file,model,method,test_set,split,created,rmse [nmol CH4 m-2 s-1]")), qPrintable(lines[0]));
+        QVERIFY(lines[0].contains(QStringLiteral(",rmse_measured [nmol CH4 m-2 s-1],")));
+        QVERIFY(lines[1].startsWith(QStringLiteral("first pretraining,")));
+        QVERIFY(readsAsCsv(csv));
         browser.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/run-browser.png"));
         QCOMPARE(browser.deleteRuns({runFile}), QString());
         QVERIFY(!QFileInfo::exists(runFile));
@@ -233,6 +248,7 @@ private Q_SLOTS:
         QFile file(csv);
         QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
         QVERIFY(QString::fromUtf8(file.readLine()).contains(QStringLiteral(" predicted [nmol CH4 m-2 s-1]")));
+        QVERIFY(readsAsCsv(csv));
         window.findChild<QDockWidget *>(QStringLiteral("timeSeriesDock"))->raise();
         window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/comparison.png"));
 
@@ -243,11 +259,22 @@ private Q_SLOTS:
         QVERIFY(rows.open(QIODevice::ReadOnly | QIODevice::Text));
         const QStringList lines = QString::fromUtf8(rows.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), int(run.testIds.size() * 365 + 1));
-        QVERIFY(lines.front().startsWith(QStringLiteral("run,model,method,site,date,observed")));
+        QVERIFY(lines.front().startsWith(QStringLiteral("run,model,method,site,date,observed_measured [nmol CH4 m-2 s-1],target_gapfilled")));
+        QVERIFY(readsAsCsv(predictions));
         const QStringList first = lines.at(1).split(QLatin1Char(','));
         QCOMPARE(first.at(3), QString::fromStdString(run.testSites.front()));
         QCOMPARE(first.at(4), QStringLiteral("%1-01-01").arg(run.testYears.front()));
-        QVERIFY(std::abs(first.at(6).toDouble() - double(run.predicted.front())) < 1e-4 * (1 + std::abs(double(run.predicted.front()))));
+        QVERIFY(std::abs(first.at(7).toDouble() - double(run.predicted.front())) < 1e-4 * (1 + std::abs(double(run.predicted.front()))));
+        // The measured column holds the tower's own days only, each equal to its target.
+        int measured = 0, targets = 0;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QStringList f = lines[i].split(QLatin1Char(','));
+            measured += f.at(5).isEmpty() ? 0 : 1;
+            targets += f.at(6).isEmpty() ? 0 : 1;
+            if (!f.at(5).isEmpty())
+                QCOMPARE(f.at(5), f.at(6));
+        }
+        QVERIFY2(measured > 0 && measured < targets, qPrintable(QStringLiteral("%1 of %2").arg(measured).arg(targets)));
         // A run file that is not there: a message naming it, and no CSV.
         const QString none = dir_.filePath(QStringLiteral("none.csv"));
         QVERIFY(RunBrowser::exportPredictions({dir_.filePath(QStringLiteral("gone.h5"))}, none).contains(QStringLiteral("gone.h5")));

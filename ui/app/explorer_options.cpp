@@ -1,6 +1,7 @@
 #include "ui/app/explorer_options.h"
 
 #include "core/version.h"
+#include "ui/app/translations.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -40,8 +41,11 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
                                            QCoreApplication::translate("ExplorerOptions", "year"));
     const QCommandLineOption differenceOption(QStringLiteral("difference"),
                                               QCoreApplication::translate("ExplorerOptions", "With --upscale: show the prediction minus TEM-MDM."));
+    const QCommandLineOption unitOption(QStringLiteral("unit"),
+                                        QCoreApplication::translate("ExplorerOptions", "Show methane fluxes in nmol (nmol CH4 m-2 s-1) or mg (mg CH4 m-2 d-1)."),
+                                        QStringLiteral("nmol|mg"));
     parser.addOptions({screenshotOption, sizeOption, languageOption, variableOption, dateOption, siteOption, flatOption, runOption,
-                       upscaleOption, differenceOption});
+                       upscaleOption, differenceOption, unitOption});
     parser.addPositionalArgument(QStringLiteral("dataset"),
                                  QCoreApplication::translate("ExplorerOptions", "A dataset folder in the X-MethaneWet layout to open."),
                                  QStringLiteral("[dataset]"));
@@ -102,8 +106,26 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
         return outcome;
     }
     options.screenshotPath = parser.value(screenshotOption);
+    if (!options.screenshotPath.isEmpty() && options.datasetPath.isEmpty()) {
+        // Without one the picture would be an empty globe: nothing a script asked for.
+        outcome.message = QCoreApplication::translate("ExplorerOptions", "--screenshot needs a dataset folder to show, e.g. demo-data");
+        outcome.exitCode = 2;
+        return outcome;
+    }
     options.language = parser.value(languageOption);
+    if (!options.language.isEmpty() && !isTranslated(options.language)) {
+        outcome.message = QCoreApplication::translate("ExplorerOptions", "--lang: there is no translation for '%1' (available: %2)")
+                              .arg(options.language, availableLanguages().join(QStringLiteral(", ")));
+        outcome.exitCode = 2;
+        return outcome;
+    }
     options.flat = parser.isSet(flatOption);
+    options.fluxUnit = parser.value(unitOption);
+    if (parser.isSet(unitOption) && options.fluxUnit != QStringLiteral("nmol") && options.fluxUnit != QStringLiteral("mg")) {
+        outcome.message = QCoreApplication::translate("ExplorerOptions", "--unit expects nmol or mg; got '%1'").arg(options.fluxUnit);
+        outcome.exitCode = 2;
+        return outcome;
+    }
     if (parser.isSet(sizeOption)) {
         static const QRegularExpression pattern(QStringLiteral("^(\\d{2,5})[xX](\\d{2,5})$"));
         const auto match = pattern.match(parser.value(sizeOption));

@@ -22,6 +22,7 @@ struct ExplorerOptions {
     QSize windowSize;       // invalid: the default size
     QString language;       // empty: follow the system locale
     bool flat = false;      // start with the flat map instead of the globe
+    QString fluxUnit;       // "nmol" or "mg": the window's flux unit; empty: as last chosen
 };
 
 struct ExplorerOptionsOutcome {

@@ -1,6 +1,7 @@
 #include "ui/data/dataset_loader.h"
 
 #include "core/data/dataset.h"
+#include "core/data/units.h"
 #include "ui/map/colour_scale.h"
 #include "ui/map/field_image.h"
 
@@ -96,6 +97,13 @@ FieldRequester::FieldRequester(QObject *parent)
                       field.units = QString::fromStdString(variable.units);
                       field.cadence = variable.cadence;
                       field.values = data::periodMean(*grid, variable.name, request.date, request.period, unattended);
+                  }
+                  // A methane flux is shown in the window's unit, whatever unit its file has.
+                  if (const auto unit = data::units::parseFlux(field.units.toStdString())) {
+                      if (*unit != style.fluxUnit)
+                          for (float &v : field.values)
+                              v = float(data::units::convert(v, *unit, style.fluxUnit));
+                      field.units = QString::fromStdString(data::units::symbol(style.fluxUnit));
                   }
                   field.scale = ColourScale::forField(field.values, style);
                   const data::Grid &grid = request.prediction ? request.prediction->year->grid : request.dataset->grid()->grid();

@@ -11,8 +11,9 @@ class QPainter;
 
 namespace xmw::ui {
 
-// The legend of the map layer: the colour ramp, ticks at round values, and a caption naming the
-// variable, its unit and the day.
+// The legend of the map layer: the colour ramp, ticks at round values, arrows at ends where the
+// range clips the field, and a caption naming the variable, its unit and the day; for class fields,
+// a swatch per class instead of the ramp.
 class ColourBar : public QWidget {
     Q_OBJECT
 
@@ -38,6 +39,9 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    // A categorical scale's legend: a swatch and the code of each class.
+    static void paintClasses(QPainter &painter, const QRect &row, const ColourScale &scale, const QColor &textColour);
+
     std::optional<ColourScale> scale_;
     QString caption_;
 };

@@ -23,13 +23,19 @@ constexpr Stops kCividis = {0xff00224e, 0xff083370, 0xff35456c, 0xff4f576c, 0xff
 constexpr Stops kDiverging = {0xff053061, 0xff2166ac, 0xff4393c3, 0xff92c5de, 0xffd1e5f0, 0xfff7f7f7,
                               0xfffddbc7, 0xfff4a582, 0xffd6604d, 0xffb2182b, 0xff67001f};
 
+// Qualitative classes: Okabe & Ito's eight colours, distinguishable with colour-vision deficiency,
+// then four of Paul Tol's muted scheme; beyond twelve classes the colours repeat.
+constexpr std::array<QRgb, 12> kClasses = {0xffe69f00, 0xff56b4e9, 0xff009e73, 0xfff0e442, 0xff0072b2, 0xffd55e00,
+                                           0xffcc79a7, 0xff000000, 0xff882255, 0xff44aa99, 0xff999933, 0xffdddddd};
+
 const Stops &stopsOf(Palette palette)
 {
     switch (palette) {
     case Palette::Magma: return kMagma;
     case Palette::Cividis: return kCividis;
     case Palette::Diverging: return kDiverging;
-    case Palette::Viridis: break;
+    case Palette::Viridis:
+    case Palette::Categorical: break;
     }
     return kViridis;
 }
@@ -49,6 +55,7 @@ QString paletteName(Palette palette)
     case Palette::Magma: return QCoreApplication::translate("xmw::ui::ColourScale", "magma");
     case Palette::Cividis: return QCoreApplication::translate("xmw::ui::ColourScale", "cividis");
     case Palette::Diverging: return QCoreApplication::translate("xmw::ui::ColourScale", "diverging (blue–red)");
+    case Palette::Categorical: return QCoreApplication::translate("xmw::ui::ColourScale", "classes");
     case Palette::Viridis: break;
     }
     return QCoreApplication::translate("xmw::ui::ColourScale", "viridis");
@@ -71,8 +78,24 @@ ColourScale::ColourScale(double low, double high, Palette palette, bool logarith
     }
 }
 
+ColourScale ColourScale::categorical(std::vector<int> classes)
+{
+    std::sort(classes.begin(), classes.end());
+    classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
+    ColourScale scale(classes.empty() ? 0.0 : classes.front(), classes.empty() ? 1.0 : classes.back(), Palette::Categorical);
+    scale.classes_ = std::move(classes);
+    return scale;
+}
+
 ColourScale ColourScale::forField(const std::vector<float> &values, const MapStyle &style)
 {
+    if (style.palette == Palette::Categorical) {
+        std::vector<int> classes;
+        for (const float v : values)
+            if (std::isfinite(v))
+                classes.push_back(int(std::lround(v)));
+        return categorical(std::move(classes));
+    }
     const bool logarithmic = style.logarithmic && style.palette != Palette::Diverging;
     std::vector<float> usable;
     usable.reserve(values.size());
@@ -95,7 +118,16 @@ ColourScale ColourScale::forField(const std::vector<float> &values, const MapSty
         low = -reach;
         high = reach;
     }
-    return {low, high, style.palette, logarithmic && low > 0};
+    ColourScale scale(low, high, style.palette, logarithmic && low > 0);
+    // Values beyond the ends take the end colours: say so where that happens (percentiles always clip).
+    const double tolerance = (scale.high_ - scale.low_) * 1e-6;
+    bool below = false, above = false;
+    for (const float v : usable) {
+        below = below || v < scale.low_ - tolerance;
+        above = above || v > scale.high_ + tolerance;
+    }
+    scale.setClipping(below, above);
+    return scale;
 }
 
 double ColourScale::position(double value) const
@@ -112,6 +144,11 @@ double ColourScale::valueAt(double position) const
 
 QRgb ColourScale::colour(double value) const
 {
+    if (palette_ == Palette::Categorical) {
+        const auto at = std::lower_bound(classes_.begin(), classes_.end(), int(std::lround(value)));
+        const std::size_t index = at == classes_.end() || *at != int(std::lround(value)) ? 0 : std::size_t(at - classes_.begin());
+        return kClasses[index % kClasses.size()];
+    }
     return table_[std::size_t(std::lround(position(value) * double(table_.size() - 1)))];
 }
 

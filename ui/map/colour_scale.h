@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/data/units.h"
+
 #include <QColor>
 #include <QString>
 
@@ -13,6 +15,7 @@ enum class Palette {
     Magma,     // perceptually uniform, sequential, dark to light through red
     Cividis,   // perceptually uniform and readable with red-green colour blindness
     Diverging, // blue – white – red around zero, for anomalies and differences
+    Categorical, // one distinct colour per class code (types of wetland, climate, vegetation, soil)
 };
 
 enum class RangeMode {
@@ -27,6 +30,8 @@ struct MapStyle {
     RangeMode range = RangeMode::Percentile;
     double fixedLow = 0, fixedHigh = 1;
     bool logarithmic = false; // sequential palettes only; values ≤ 0 take the lowest colour
+    // The unit a methane-flux layer is shown in (fixedLow/fixedHigh are in it); other layers keep theirs.
+    data::units::Flux fluxUnit = data::units::Flux::NmolPerSquareMetrePerSecond;
 
     bool operator==(const MapStyle &) const = default;
 };
@@ -39,14 +44,24 @@ public:
     ColourScale(double low, double high, Palette palette = Palette::Viridis, bool logarithmic = false);
 
     // The range a style gives for a field. A diverging palette is centred on zero; a log scale
-    // starts at the smallest positive value the range mode allows.
+    // starts at the smallest positive value the range mode allows; a categorical one lists the
+    // field's classes (whole numbers), whatever the range mode.
     [[nodiscard]] static ColourScale forField(const std::vector<float> &values, const MapStyle &style);
+    // Distinct colours for these class codes, in their order.
+    [[nodiscard]] static ColourScale categorical(std::vector<int> classes);
     [[nodiscard]] static ColourScale fromPercentiles(const std::vector<float> &values) { return forField(values, {}); }
 
     [[nodiscard]] double low() const { return low_; }
     [[nodiscard]] double high() const { return high_; }
     [[nodiscard]] Palette palette() const { return palette_; }
     [[nodiscard]] bool isLogarithmic() const { return logarithmic_; }
+    [[nodiscard]] bool isCategorical() const { return palette_ == Palette::Categorical; }
+    [[nodiscard]] const std::vector<int> &classes() const { return classes_; }
+    // Whether some of the field lies below low() or above high() and so takes the end colour: the
+    // colour bar shows an arrow at such an end.
+    [[nodiscard]] bool clipsLow() const { return clipsLow_; }
+    [[nodiscard]] bool clipsHigh() const { return clipsHigh_; }
+    void setClipping(bool low, bool high) { clipsLow_ = low, clipsHigh_ = high; }
     [[nodiscard]] QRgb colour(double value) const;
     // Where a value sits along the ramp, 0…1 (clamped), and the inverse.
     [[nodiscard]] double position(double value) const;
@@ -57,6 +72,8 @@ private:
     Palette palette_;
     bool logarithmic_;
     std::array<QRgb, 256> table_{};
+    std::vector<int> classes_; // categorical: the class codes, sorted
+    bool clipsLow_ = false, clipsHigh_ = false;
 };
 
 } // namespace xmw::ui

@@ -10,6 +10,7 @@ namespace {
 // Where a prediction item keeps its layer's index and whether it is the difference.
 constexpr int kLayerRole = Qt::UserRole + 1;
 constexpr int kDifferenceRole = Qt::UserRole + 2;
+constexpr int kUnitsRole = Qt::UserRole + 3; // a variable's units as its file has them
 } // namespace
 
 LayerBox::LayerBox(QWidget *parent)
@@ -26,13 +27,31 @@ bool LayerBox::setVariables(const data::GridDataset *dataset, const QString &wan
     predictions_.clear();
     if (dataset)
         for (const auto &v : dataset->variables()) {
-            const QString name = QString::fromStdString(v.name);
-            addItem(v.units.empty() ? name : tr("%1 (%2)").arg(name, QString::fromStdString(v.units)), name);
+            addItem(QString(), QString::fromStdString(v.name));
+            setItemData(count() - 1, QString::fromStdString(v.units), kUnitsRole);
         }
     variableCount_ = count();
+    labelVariables();
     const int found = findData(wanted.isEmpty() ? QStringLiteral("CH4_emission") : wanted);
     setCurrentIndex(count() > 0 ? std::max(0, found) : -1);
     return found >= 0 || wanted.isEmpty();
+}
+
+void LayerBox::setFluxUnit(data::units::Flux unit)
+{
+    unit_ = unit;
+    labelVariables();
+}
+
+void LayerBox::labelVariables()
+{
+    for (int i = 0; i < variableCount_; ++i) {
+        const QString name = itemData(i).toString();
+        QString units = itemData(i, kUnitsRole).toString();
+        if (data::units::parseFlux(units.toStdString()))
+            units = QString::fromStdString(data::units::symbol(unit_));
+        setItemText(i, units.isEmpty() ? name : tr("%1 (%2)").arg(name, units));
+    }
 }
 
 QString LayerBox::currentVariable() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/data/grid_dataset.h"
+#include "core/data/units.h"
 #include "ui/map/prediction_layer.h"
 
 #include <QComboBox>
@@ -23,6 +24,8 @@ public:
     // Lists `dataset`'s variables (none without one) and drops the predictions, which belong to
     // its grid; selects `wanted`, else CH4_emission, else the first. False when `wanted` is absent.
     bool setVariables(const data::GridDataset *dataset, const QString &wanted);
+    // Flux variables are labelled with the unit they are shown in, not their file's.
+    void setFluxUnit(data::units::Flux unit);
     // Adds the layers and selects the prediction (currentIndexChanged follows).
     void addPrediction(const PredictionLayerPtr &layer);
 
@@ -34,9 +37,11 @@ public:
 
 private:
     void rebuildPredictionItems();
+    void labelVariables();
 
     std::vector<PredictionLayerPtr> predictions_;
     int variableCount_ = 0;
+    data::units::Flux unit_ = data::units::Flux::NmolPerSquareMetrePerSecond;
 };
 
 } // namespace xmw::ui

@@ -1,6 +1,7 @@
 #include "ui/plots/time_series_panel.h"
 
 #include "ui/app/atomic_write.h"
+#include "ui/app/csv_line.h"
 
 #include "core/learn/metrics.h"
 
@@ -61,9 +62,13 @@ TimeSeriesPanel::TimeSeriesPanel(QWidget *parent)
     tracerLabel_->setObjectName(QStringLiteral("tracerLabel"));
     unitBox_->addItem(QStringLiteral("nmol CH4 m-2 s-1"), int(data::units::Flux::NmolPerSquareMetrePerSecond));
     unitBox_->addItem(QStringLiteral("mg CH4 m-2 d-1"), int(data::units::Flux::MgPerSquareMetrePerDay));
-    unitBox_->setToolTip(tr("Flux unit: the towers report nmol m-2 s-1, TEM-MDM writes mg m-2 d-1 (1 nmol m-2 s-1 = 1.3863 mg m-2 d-1)"));
-    connect(unitBox_, &QComboBox::currentIndexChanged, this,
-            [this] { setUnit(data::units::Flux(unitBox_->currentData().toInt())); });
+    unitBox_->setToolTip(tr("Flux unit of the whole window (map, plots, tables, exports): the towers report nmol m-2 s-1, "
+                            "TEM-MDM writes mg m-2 d-1 (1 nmol m-2 s-1 = 1.3863 mg m-2 d-1)"));
+    connect(unitBox_, &QComboBox::currentIndexChanged, this, [this] {
+        const auto unit = data::units::Flux(unitBox_->currentData().toInt());
+        setUnit(unit);
+        Q_EMIT unitChosen(unit);
+    });
     driverBox_->setObjectName(QStringLiteral("driverBox"));
     driverBox_->setToolTip(tr("A TEM-MDM driver of each series' cell, on the right-hand axis"));
     setDriverChoices({});
@@ -140,6 +145,8 @@ QString TimeSeriesPanel::driver() const { return driverBox_->currentData().toStr
 
 void TimeSeriesPanel::setUnit(data::units::Flux unit)
 {
+    if (unit == unit_)
+        return;
     unit_ = unit;
     const QSignalBlocker block(unitBox_);
     unitBox_->setCurrentIndex(unitBox_->findData(int(unit)));
@@ -456,9 +463,9 @@ QString TimeSeriesPanel::exportCsv(const QString &path) const
         if (!out.open(QIODevice::WriteOnly | QIODevice::Text))
             return false;
         QTextStream stream(&out);
-        stream << header.join(QLatin1Char(',')) << '\n';
+        stream << csvLine(header) << '\n';
         for (const auto &[day, values] : rows)
-            stream << QString::fromStdString(data::toIsoString(data::fromDayNumber(day))) << ',' << values.join(QLatin1Char(',')) << '\n';
+            stream << csvLine(QStringList{QString::fromStdString(data::toIsoString(data::fromDayNumber(day)))} + values) << '\n';
         stream.flush();
         return out.error() == QFileDevice::NoError;
     });

@@ -73,13 +73,23 @@ QVariant SiteTableModel::data(const QModelIndex &index, int role) const
     case Days: return int(site.series.dates.size());
     case MeasuredDays: return site.series.measuredDays();
     case MeanFlux: {
-        const double mean = site.series.measuredMean();
+        const double mean = data::units::convert(site.series.measuredMean(), data::units::Flux::NmolPerSquareMetrePerSecond, unit_);
         if (!std::isfinite(mean))
             return display ? QVariant() : QVariant(-1e300);
         return display ? QVariant(QString::number(mean, 'f', 2)) : QVariant(mean);
     }
     default: return {};
     }
+}
+
+void SiteTableModel::setFluxUnit(data::units::Flux unit)
+{
+    if (unit == unit_)
+        return;
+    unit_ = unit;
+    Q_EMIT headerDataChanged(Qt::Horizontal, MeanFlux, MeanFlux);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, MeanFlux), index(rowCount() - 1, MeanFlux));
 }
 
 QVariant SiteTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -96,7 +106,7 @@ QVariant SiteTableModel::headerData(int section, Qt::Orientation orientation, in
     case Years: return tr("Years");
     case Days: return tr("Days");
     case MeasuredDays: return tr("FCH4 days");
-    case MeanFlux: return tr("Mean FCH4 (nmol m-2 s-1)");
+    case MeanFlux: return tr("Mean FCH4 (%1)").arg(QString::fromStdString(data::units::symbol(unit_)));
     default: return {};
     }
 }

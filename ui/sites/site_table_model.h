@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/data/units.h"
 #include "ui/data/dataset_loader.h"
 
 #include <QAbstractTableModel>
@@ -18,6 +19,8 @@ public:
     explicit SiteTableModel(QObject *parent = nullptr);
 
     void setDataset(const DatasetPtr &dataset);
+    // The unit of the mean-flux column (the towers report nmol m-2 s-1).
+    void setFluxUnit(data::units::Flux unit);
     [[nodiscard]] int rowOf(const QString &id) const;
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
@@ -27,6 +30,7 @@ public:
 
 private:
     DatasetPtr dataset_;
+    data::units::Flux unit_ = data::units::Flux::NmolPerSquareMetrePerSecond;
 };
 
 // Keeps the rows whose id or name contains the filter text (case-insensitive).

@@ -56,6 +56,8 @@ void SitesPanel::setDataset(const DatasetPtr &dataset)
     view_->resizeColumnsToContents();
 }
 
+void SitesPanel::setFluxUnit(data::units::Flux unit) { model_->setFluxUnit(unit); }
+
 void SitesPanel::setSelectedSites(const QStringList &ids)
 {
     mirroring_ = true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/data/units.h"
 #include "ui/data/dataset_loader.h"
 
 #include <QStringList>
@@ -22,6 +23,7 @@ public:
     explicit SitesPanel(QWidget *parent = nullptr);
 
     void setDataset(const DatasetPtr &dataset);
+    void setFluxUnit(data::units::Flux unit);
     // Mirrors a selection made elsewhere, without echoing it back.
     void setSelectedSites(const QStringList &ids);
     void focusFilter();

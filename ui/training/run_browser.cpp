@@ -2,6 +2,7 @@
 
 #include "core/data/dataset.h"
 #include "ui/app/atomic_write.h"
+#include "ui/app/csv_line.h"
 #include "ui/training/upscale_runner.h"
 
 #include <QComboBox>
@@ -147,7 +148,7 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
             if (const QString error = writer->result(); !error.isEmpty())
                 QMessageBox::warning(this, tr("Export Test Predictions"), error);
         });
-        writer->setFuture(QtConcurrent::run([runs, path] { return exportPredictions(runs, path); }));
+        writer->setFuture(QtConcurrent::run([runs, path, unit = unit_] { return exportPredictions(runs, path, unit); }));
     });
     auto *top = new QHBoxLayout;
     top->addWidget(filter_, 1);
@@ -158,10 +159,11 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
 
     table_ = new QTableWidget(0, ColumnCount);
     table_->setObjectName(QStringLiteral("runTable"));
-    table_->setHorizontalHeaderLabels({tr("Name"), tr("Model"), tr("Method"), tr("Split"), tr("RMSE"), tr("R²"), tr("NSE"), tr("KGE"),
-                                       tr("Created (UTC)"), tr("Duration"), tr("Notes")});
+    table_->setHorizontalHeaderLabels({tr("Name"), tr("Model"), tr("Method"), tr("Split"), tr("RMSE"), tr("RMSE meas."), tr("R²"), tr("NSE"),
+                                       tr("KGE"), tr("Created (UTC)"), tr("Duration"), tr("Notes")});
     table_->horizontalHeader()->setSectionResizeMode(Notes, QHeaderView::Stretch);
-    table_->horizontalHeaderItem(Rmse)->setToolTip(tr("Test RMSE in nmol CH4 m-2 s-1, over the test days with an observation"));
+    updateHeaderTips();
+    table_->horizontalHeaderItem(Split)->setToolTip(tr("The test set: runs are comparable only on the same one"));
     table_->verticalHeader()->hide();
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSortingEnabled(true);
@@ -287,7 +289,8 @@ void RunBrowser::rebuild()
         for (const auto &site : r.config.split.sites)
             towers << QString::fromStdString(site);
         table_->item(row, Split)->setToolTip(towers.isEmpty() ? tr("every tower") : towers.join(QStringLiteral(", ")));
-        table_->setItem(row, Rmse, sortableNumber(r.metrics.rmse, 3));
+        table_->setItem(row, Rmse, sortableNumber(shown("rmse", r.metrics.rmse), 3));
+        table_->setItem(row, RmseMeasured, sortableNumber(shown("rmse", r.metricsMeasured.rmse), 3));
         table_->setItem(row, R2, sortableNumber(r.metrics.r2, 3));
         table_->setItem(row, Nse, sortableNumber(r.metrics.nse, 3));
         table_->setItem(row, Kge, sortableNumber(r.metrics.kge, 3));
@@ -302,6 +305,30 @@ void RunBrowser::rebuild()
     rebuilding_ = false;
     drawChart();
     fillTowerTable();
+}
+
+void RunBrowser::setFluxUnit(data::units::Flux unit)
+{
+    if (unit == unit_)
+        return;
+    unit_ = unit;
+    updateHeaderTips();
+    rebuild();
+}
+
+void RunBrowser::updateHeaderTips()
+{
+    const QString symbol = QString::fromStdString(data::units::symbol(unit_));
+    table_->horizontalHeaderItem(Rmse)->setToolTip(
+        tr("Test RMSE in %1 on the gap-filled target (FCH4_F, its gaps filled from FCH4_F_ANNOPTLM), as the "
+           "benchmark scores; R², NSE and KGE likewise")
+            .arg(symbol));
+    table_->horizontalHeaderItem(RmseMeasured)->setToolTip(tr("Test RMSE in %1 on the days the tower measured FCH4 itself").arg(symbol));
+}
+
+double RunBrowser::shown(const std::string &metric, double value) const
+{
+    return hasFluxUnit(metric) ? data::units::convert(value, data::units::Flux::NmolPerSquareMetrePerSecond, unit_) : value;
 }
 
 void RunBrowser::applyFilter()
@@ -335,14 +362,15 @@ void RunBrowser::drawChart()
 {
     const std::string metric = metric_->currentData().toString().toStdString();
     chart_->clearPlottables();
-    chart_->yAxis->setLabel(hasFluxUnit(metric) ? tr("Test %1 [nmol CH4 m-2 s-1]").arg(metricLabel(metric)) : tr("Test %1").arg(metricLabel(metric)));
+    chart_->yAxis->setLabel(hasFluxUnit(metric) ? tr("Test %1 [%2]").arg(metricLabel(metric), QString::fromStdString(data::units::symbol(unit_)))
+                                                : tr("Test %1").arg(metricLabel(metric)));
     QVector<double> ticks, values;
     QVector<QString> labels;
     for (int row = 0; row < table_->rowCount(); ++row) {
         if (!table_->selectionModel()->isRowSelected(row, {}))
             continue;
         const RunStore::Run *run = store_->find(table_->item(row, Name)->data(Qt::UserRole).toString());
-        const double value = run ? learn::metricValue(run->summary.metrics, metric) : NAN;
+        const double value = run ? shown(metric, learn::metricValue(run->summary.metrics, metric)) : NAN;
         if (!std::isfinite(value))
             continue;
         ticks << double(ticks.size() + 1);
@@ -396,7 +424,7 @@ void RunBrowser::fillTowerTable()
         double bestValue = NAN;
         for (std::size_t r = 0; r < runs.size(); ++r) {
             const auto found = runs[r]->summary.perSite.find(site);
-            const double value = found == runs[r]->summary.perSite.end() ? NAN : learn::metricValue(found->second, metric);
+            const double value = found == runs[r]->summary.perSite.end() ? NAN : shown(metric, learn::metricValue(found->second, metric));
             QTableWidgetItem *item = sortableNumber(value, 3);
             if (found != runs[r]->summary.perSite.end())
                 item->setToolTip(tr("%n test day(s) with an observation", nullptr, int(found->second.count)));
@@ -461,28 +489,35 @@ QString RunBrowser::exportMetrics(const QString &path) const
         if (!out.open(QIODevice::WriteOnly | QIODevice::Text))
             return false;
         QTextStream stream(&out);
-        stream << "run,file,model,method,split,created";
-        for (const auto &name : learn::metricNames())
-            stream << ',' << QString::fromStdString(name) << (name == "r2" || name == "nse" || name == "kge" || name == "nrmse" ? "" : " [nmol CH4 m-2 s-1]");
-        stream << ",test_days\n";
+        // Metrics on the gap-filled target (the benchmark's) and on measured days, named apart.
+        QStringList header = {QStringLiteral("run"), QStringLiteral("file"), QStringLiteral("model"), QStringLiteral("method"),
+                              QStringLiteral("test_set"), QStringLiteral("split"), QStringLiteral("created")};
+        for (const char *suffix : {"", "_measured"})
+            for (const auto &name : learn::metricNames())
+                header << QString::fromStdString(name) + QLatin1String(suffix) +
+                              (hasFluxUnit(name) ? QStringLiteral(" [%1]").arg(QString::fromStdString(data::units::symbol(unit_))) : QString());
+        header << QStringLiteral("test_days") << QStringLiteral("test_days_measured");
+        stream << csvLine(header) << '\n';
         for (const QString &p : paths) {
             const RunStore::Run *run = store_->find(p);
             if (!run)
                 continue;
             const learn::RunRecord &r = run->summary;
-            stream << '"' << QString::fromStdString(r.name).replace(QLatin1Char('"'), QStringLiteral("\"\"")) << "\",\"" << p << "\","
-                   << QString::fromStdString(learn::modelName(r.config.model.kind)) << ',' << QString::fromStdString(learn::methodName(r.config.method))
-                   << ',' << splitText(r.config).replace(QLatin1Char(','), QLatin1Char(';')) << ',' << QString::fromStdString(r.created);
-            for (const auto &name : learn::metricNames())
-                stream << ',' << QString::number(learn::metricValue(r.metrics, name), 'g', 8);
-            stream << ',' << r.metrics.count << '\n';
+            QStringList row = {QString::fromStdString(r.name), p, QString::fromStdString(learn::modelName(r.config.model.kind)),
+                               QString::fromStdString(learn::methodName(r.config.method)), QString::fromStdString(r.config.testSetName()),
+                               splitText(r.config), QString::fromStdString(r.created)};
+            for (const learn::Metrics *m : {&r.metrics, &r.metricsMeasured})
+                for (const auto &name : learn::metricNames())
+                    row << QString::number(shown(name, learn::metricValue(*m, name)), 'g', 8);
+            row << QString::number(r.metrics.count) << QString::number(r.metricsMeasured.count);
+            stream << csvLine(row) << '\n';
         }
         stream.flush();
         return out.error() == QFileDevice::NoError;
     });
 }
 
-QString RunBrowser::exportPredictions(const QStringList &runFiles, const QString &path)
+QString RunBrowser::exportPredictions(const QStringList &runFiles, const QString &path, data::units::Flux unit)
 {
     std::vector<learn::RunRecord> runs;
     try {
@@ -491,17 +526,27 @@ QString RunBrowser::exportPredictions(const QStringList &runFiles, const QString
     } catch (const std::exception &error) {
         return QString::fromStdString(error.what());
     }
-    const auto quoted = [](const std::string &text) { return QLatin1Char('"') + QString::fromStdString(text).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); };
-    const auto number = [](float v) { return std::isfinite(v) ? QString::number(double(v), 'g', 7) : QString(); };
+    const auto number = [unit](const std::vector<float> &values, std::size_t k) {
+        return k < values.size() && std::isfinite(values[k])
+                   ? QString::number(data::units::convert(double(values[k]), data::units::Flux::NmolPerSquareMetrePerSecond, unit), 'g', 7)
+                   : QString();
+    };
+    const QString symbol = QString::fromStdString(data::units::symbol(unit));
     return writeAtomically(path, [&](const QString &file) {
         QFile out(file);
         if (!out.open(QIODevice::WriteOnly | QIODevice::Text))
             return false;
         QTextStream stream(&out);
-        stream << "run,model,method,site,date,observed [nmol CH4 m-2 s-1],predicted [nmol CH4 m-2 s-1],spread [nmol CH4 m-2 s-1]\n";
+        // The tower's own measurement and the gap-filled target apart (runs older than that have no
+        // measured column: it stays empty).
+        stream << csvLine({QStringLiteral("run"), QStringLiteral("model"), QStringLiteral("method"), QStringLiteral("site"),
+                           QStringLiteral("date"), QStringLiteral("observed_measured [%1]").arg(symbol),
+                           QStringLiteral("target_gapfilled [%1]").arg(symbol), QStringLiteral("predicted [%1]").arg(symbol),
+                           QStringLiteral("spread [%1]").arg(symbol)})
+               << '\n';
         for (const learn::RunRecord &run : runs) {
-            const QString prefix = quoted(run.name) + QLatin1Char(',') + QString::fromStdString(learn::modelName(run.config.model.kind)) +
-                                   QLatin1Char(',') + QString::fromStdString(learn::methodName(run.config.method)) + QLatin1Char(',');
+            const QStringList prefix = {QString::fromStdString(run.name), QString::fromStdString(learn::modelName(run.config.model.kind)),
+                                        QString::fromStdString(learn::methodName(run.config.method))};
             for (std::size_t i = 0; i < run.testIds.size(); ++i) {
                 // The benchmark's 365-day year: 29 February has no row.
                 int index = 0;
@@ -509,8 +554,10 @@ QString RunBrowser::exportPredictions(const QStringList &runFiles, const QString
                     if (day.month() == 2 && day.day() == 29)
                         continue;
                     const std::size_t k = i * std::size_t(data::kSequenceDays) + std::size_t(index++);
-                    stream << prefix << QString::fromStdString(run.testSites[i]) << ',' << day.toString(Qt::ISODate) << ','
-                           << number(run.observed[k]) << ',' << number(run.predicted[k]) << ',' << number(run.spread[k]) << '\n';
+                    stream << csvLine(QStringList(prefix) << QString::fromStdString(run.testSites[i]) << day.toString(Qt::ISODate)
+                                                          << number(run.measured, k) << number(run.observed, k) << number(run.predicted, k)
+                                                          << number(run.spread, k))
+                           << '\n';
                 }
             }
         }

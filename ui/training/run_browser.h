@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/data/units.h"
 #include "ui/data/dataset_loader.h"
 #include "ui/map/prediction_layer.h"
 #include "ui/training/run_store.h"
@@ -27,7 +28,7 @@ class RunBrowser : public QWidget {
     Q_OBJECT
 
 public:
-    enum Column { Name, Model, Method, Split, Rmse, R2, Nse, Kge, Created, Duration, Notes, ColumnCount };
+    enum Column { Name, Model, Method, Split, Rmse, RmseMeasured, R2, Nse, Kge, Created, Duration, Notes, ColumnCount };
 
     explicit RunBrowser(RunStore *store, QWidget *parent = nullptr);
 
@@ -36,6 +37,8 @@ public:
     [[nodiscard]] QCustomPlot *chart() const { return chart_; }
     [[nodiscard]] QTableWidget *table() const { return table_; }
     [[nodiscard]] QTableWidget *towerTable() const { return towers_; }
+    // The unit the flux metrics (RMSE, MAE, bias), the chart and the exports are in; runs store nmol m-2 s-1.
+    void setFluxUnit(data::units::Flux unit);
     // The dataset the runs are upscaled over (its TEM-MDM years are offered).
     void setDataset(const DatasetPtr &dataset);
     // Upscales the selected run (exactly one) over `year`; predictionReady follows. False when it cannot start.
@@ -45,7 +48,8 @@ public:
     [[nodiscard]] QString exportMetrics(const QString &path) const;
     // The test predictions of `runFiles`, one row per run, tower and day; empty or the problem.
     // Reads the run files, so the Runs panel calls it on a worker.
-    [[nodiscard]] static QString exportPredictions(const QStringList &runFiles, const QString &path);
+    [[nodiscard]] static QString exportPredictions(const QStringList &runFiles, const QString &path,
+                                                   data::units::Flux unit = data::units::Flux::NmolPerSquareMetrePerSecond);
     // Deletes without asking (the button asks first); empty or the problem.
     QString deleteRuns(const QStringList &paths);
 
@@ -59,8 +63,12 @@ private:
     void drawChart();
     void fillTowerTable();
     void updateButtons();
+    void updateHeaderTips();
+    // A metric of a run (stored in nmol m-2 s-1) as shown: flux metrics in the chosen unit.
+    [[nodiscard]] double shown(const std::string &metric, double value) const;
 
     RunStore *store_;
+    data::units::Flux unit_ = data::units::Flux::NmolPerSquareMetrePerSecond;
     QLineEdit *filter_ = nullptr;
     QTableWidget *table_ = nullptr;
     QCustomPlot *chart_ = nullptr;

@@ -5,6 +5,7 @@
 #include <QMetaObject>
 
 #include <cmath>
+#include <filesystem>
 
 namespace xmw::ui {
 
@@ -127,7 +128,8 @@ void TrainingQueue::startWaiting()
             QMetaObject::invokeMethod(self, [self, jobId, progress] { self->onProgress(jobId, progress); }, Qt::QueuedConnection);
         };
         engine->setCallbacks(callbacks);
-        pool_.start([self, jobId, engine] {
+        const std::filesystem::path checkpoint = learn::TrainingJob::checkpointPath(job.out.toStdString());
+        pool_.start([self, jobId, engine, checkpoint] {
             State state = State::Finished;
             QString message;
             double rmse = 0;
@@ -137,7 +139,9 @@ void TrainingQueue::startWaiting()
                 message = run.stopped.empty() ? QString() : QString::fromStdString(run.stopped);
             } catch (const Canceled &) {
                 state = State::Canceled;
-                message = tr("canceled; the last finished epoch is kept for a resume");
+                std::error_code ec;
+                message = std::filesystem::exists(checkpoint, ec) ? tr("canceled; the last finished epoch is kept for a resume")
+                                                                  : tr("canceled before the first epoch ended; nothing was kept");
             } catch (const std::exception &error) {
                 state = State::Failed;
                 message = QString::fromStdString(error.what());
