@@ -20,7 +20,7 @@ packages=(
     libvtk9-dev libtorch-dev libnetcdf-dev libhdf5-dev netcdf-bin
     libopenblas0-openmp
     libgl-dev libgl1-mesa-dri xvfb xauth
-    python3-h5py hdf5-tools fonts-wqy-microhei
+    python3-h5py python3-netcdf4 hdf5-tools fonts-wqy-microhei
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
