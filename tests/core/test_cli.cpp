@@ -1,3 +1,4 @@
+#include "cli_process.h"
 #include "core/version.h"
 
 #include <QDir>
@@ -13,25 +14,9 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private:
-    struct Result {
-        int exitCode = -1;
-        QString out, err;
-    };
+    using Result = ProcessResult;
 
-    static Result run(const QString &program, const QStringList &args)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        process.setProcessEnvironment(env);
-        process.start(program, args);
-        if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
-            return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
-    }
-
+    static Result run(const QString &program, const QStringList &args) { return runProcess(program, args, {}, 60000); }
     static Result xmw(const QStringList &args) { return run(QStringLiteral(XMW_CLI_PATH), args); }
 
     QTemporaryDir dir_;

@@ -1,5 +1,7 @@
 // xmw train, predict, runs, compare, upscale as a user runs them from the README: where runs go,
 // what their outputs say, and that independent readers (Python's csv, netCDF4) accept the files.
+#include "cli_process.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -16,21 +18,11 @@ class TestCliRuns : public QObject {
     Q_OBJECT
 
 private:
-    struct Result {
-        int exitCode = -1;
-        QString out, err;
-    };
+    using Result = ProcessResult;
 
     static Result run(const QString &program, const QStringList &args, const QString &workingDirectory = {})
     {
-        QProcess process;
-        if (!workingDirectory.isEmpty())
-            process.setWorkingDirectory(workingDirectory);
-        process.start(program, args);
-        if (!process.waitForFinished(180000) || process.exitStatus() != QProcess::NormalExit)
-            return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return runProcess(program, args, workingDirectory);
     }
 
     static Result xmw(const QStringList &args, const QString &workingDirectory = {})
