@@ -1107,16 +1107,32 @@
         <translation>Die Testmenge: Läufe sind nur auf derselben vergleichbar</translation>
     </message>
     <message>
-        <source>Test RMSE in %1 on the gap-filled target (FCH4_F, its gaps filled from FCH4_F_ANNOPTLM), as the benchmark scores; R², NSE and KGE likewise</source>
-        <translation>Test-RMSE in %1 auf dem lückengefüllten Ziel (FCH4_F, seine Lücken aus FCH4_F_ANNOPTLM gefüllt), wie der Benchmark bewertet; R², NSE und KGE ebenso</translation>
-    </message>
-    <message>
         <source>Test RMSE in %1 on the days the tower measured FCH4 itself</source>
         <translation>Test-RMSE in %1 an den Tagen, an denen der Turm FCH4 selbst gemessen hat</translation>
     </message>
     <message>
         <source>Test %1 [%2]</source>
         <translation>Test-%1 [%2]</translation>
+    </message>
+    <message>
+        <source>r² (correlation)</source>
+        <translation>r² (Korrelation)</translation>
+    </message>
+    <message>
+        <source>r² corr.</source>
+        <translation>r² Korr.</translation>
+    </message>
+    <message>
+        <source>Coefficient of determination, 1 − SSE/SST, as the benchmark&apos;s paper reports it (the same number as NSE); negative when the predictions are worse than the observed mean</source>
+        <translation>Bestimmtheitsmaß, 1 − SSE/SST, wie es die Veröffentlichung des Benchmarks angibt (dieselbe Zahl wie NSE); negativ, wenn die Vorhersagen schlechter sind als der beobachtete Mittelwert</translation>
+    </message>
+    <message>
+        <source>Squared correlation of predicted and observed: how well the prediction follows the observations up to a linear rescaling; not the paper&apos;s R²</source>
+        <translation>Quadrierte Korrelation von Vorhersage und Beobachtung: wie gut die Vorhersage den Beobachtungen bis auf eine lineare Skalierung folgt; nicht das R² der Veröffentlichung</translation>
+    </message>
+    <message>
+        <source>Test RMSE in %1 on the gap-filled target (FCH4_F, its gaps filled from FCH4_F_ANNOPTLM), as the benchmark scores; R², r² corr. and KGE likewise</source>
+        <translation>Test-RMSE in %1 auf dem lückengefüllten Ziel (FCH4_F, seine Lücken aus FCH4_F_ANNOPTLM gefüllt), wie der Benchmark bewertet; R², r² Korr. und KGE ebenso</translation>
     </message>
 </context>
 <context>

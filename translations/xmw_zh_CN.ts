@@ -1102,16 +1102,32 @@
         <translation>测试集：只有测试集相同的运行才可比较</translation>
     </message>
     <message>
-        <source>Test RMSE in %1 on the gap-filled target (FCH4_F, its gaps filled from FCH4_F_ANNOPTLM), as the benchmark scores; R², NSE and KGE likewise</source>
-        <translation>以 %1 计的测试 RMSE，基于插补后的目标（FCH4_F，其缺测由 FCH4_F_ANNOPTLM 填补），与基准的评分方式相同；R²、NSE 和 KGE 亦然</translation>
-    </message>
-    <message>
         <source>Test RMSE in %1 on the days the tower measured FCH4 itself</source>
         <translation>以 %1 计的测试 RMSE，仅基于站点实测 FCH4 的日子</translation>
     </message>
     <message>
         <source>Test %1 [%2]</source>
         <translation>测试 %1 [%2]</translation>
+    </message>
+    <message>
+        <source>r² (correlation)</source>
+        <translation>r²（相关）</translation>
+    </message>
+    <message>
+        <source>r² corr.</source>
+        <translation>r²（相关）</translation>
+    </message>
+    <message>
+        <source>Coefficient of determination, 1 − SSE/SST, as the benchmark&apos;s paper reports it (the same number as NSE); negative when the predictions are worse than the observed mean</source>
+        <translation>决定系数 1 − SSE/SST，与基准论文报告的一致（与 NSE 数值相同）；预测比观测均值更差时为负</translation>
+    </message>
+    <message>
+        <source>Squared correlation of predicted and observed: how well the prediction follows the observations up to a linear rescaling; not the paper&apos;s R²</source>
+        <translation>预测与观测的相关系数平方：在线性缩放意义下预测与观测的吻合程度；不是论文中的 R²</translation>
+    </message>
+    <message>
+        <source>Test RMSE in %1 on the gap-filled target (FCH4_F, its gaps filled from FCH4_F_ANNOPTLM), as the benchmark scores; R², r² corr. and KGE likewise</source>
+        <translation>以 %1 计的测试 RMSE，基于插补后的目标（FCH4_F，其缺测由 FCH4_F_ANNOPTLM 填补），与基准的评分方式相同；R²、r²（相关）和 KGE 亦然</translation>
     </message>
 </context>
 <context>

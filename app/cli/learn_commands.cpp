@@ -77,8 +77,8 @@ std::vector<std::string> parseSiteList(const std::string &text, const std::strin
 
 void printMetricsLine(const char *label, const Metrics &m)
 {
-    std::printf("%s: RMSE %.3f  nRMSE %.3f  R² %.3f  MAE %.3f  bias %+.3f  NSE %.3f  KGE %.3f  (%zu days)\n", label, m.rmse, m.nrmse,
-                m.r2, m.mae, m.bias, m.nse, m.kge, m.count);
+    std::printf("%s: RMSE %.3f  nRMSE %.3f  R² %.3f  r²corr %.3f  MAE %.3f  bias %+.3f  KGE %.3f  (%zu days)\n", label, m.rmse,
+                m.nrmse, m.r2, m.r2Corr, m.mae, m.bias, m.kge, m.count);
 }
 
 learn::TrainingConfig parseTrainingConfig(const Args &args)
@@ -296,7 +296,8 @@ int train(const Arguments &raw)
         std::printf("stopped early: %s\n", run.stopped.c_str());
     printMetricsLine("test, gap-filled target", run.metrics);
     printMetricsLine("test, measured days   ", run.metricsMeasured);
-    std::printf("(nmol CH4 m-2 s-1; the gap-filled target is the benchmark's: FCH4_F, its gaps filled from FCH4_F_ANNOPTLM)\n");
+    std::printf("(nmol CH4 m-2 s-1; the gap-filled target is the benchmark's: FCH4_F, its gaps filled from FCH4_F_ANNOPTLM;\n"
+                " R² = 1 − SSE/SST as the paper reports it, equal to NSE; r²corr = squared correlation)\n");
     return 0;
 }
 
@@ -321,7 +322,7 @@ int runs(const Arguments &raw)
     j.beginArray();
     if (!args.flag("json"))
         std::printf("%-28s %-12s %-11s %-22s %5s %8s %7s %7s %9s %6s  %s\n", "run", "model", "method", "test set", "data", "RMSE", "R²",
-                    "NSE", "RMSE meas", "time", "created");
+                    "r²corr", "RMSE meas", "time", "created");
     for (std::size_t i = 0; i < files.size(); ++i) {
         const learn::RunRecord &run = records[i];
         const auto &c = run.config;
@@ -346,7 +347,7 @@ int runs(const Arguments &raw)
         } else {
             std::printf("%-28s %-12s %-11s %-22s %5s %8.3f %7.3f %7.3f %9.3f %6s  %s\n", files[i].filename().string().c_str(),
                         learn::modelName(c.model.kind).c_str(), learn::methodName(c.method).c_str(), c.testSetName().c_str(), data,
-                        run.metrics.rmse, run.metrics.r2, run.metrics.nse, run.metricsMeasured.rmse, duration(run.seconds).c_str(),
+                        run.metrics.rmse, run.metrics.r2, run.metrics.r2Corr, run.metricsMeasured.rmse, duration(run.seconds).c_str(),
                         run.created.c_str());
         }
     }
@@ -356,7 +357,8 @@ int runs(const Arguments &raw)
     else if (files.empty())
         std::printf("(no runs in %s)\n", folder.c_str());
     else
-        std::printf("(RMSE, R², NSE on the gap-filled target, as the benchmark scores; RMSE meas on measured days alone)\n");
+        std::printf("(RMSE, R² = 1 − SSE/SST and r²corr = squared correlation on the gap-filled target, as the benchmark scores; "
+                    "RMSE meas on measured days alone)\n");
     warnIfNotComparable(records, files);
     return 0;
 }

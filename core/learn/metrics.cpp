@@ -22,7 +22,7 @@ Metrics computeMetrics(std::span<const float> observed, std::span<const float> p
     Metrics m;
     m.count = std::size_t(n);
     if (n == 0) {
-        m.rmse = m.nrmse = m.r2 = m.mae = m.bias = m.nse = m.kge = nan;
+        m.rmse = m.nrmse = m.r2 = m.r2Corr = m.mae = m.bias = m.nse = m.kge = nan;
         return m;
     }
     const double meanO = sumO / n, meanP = sumP / n;
@@ -42,7 +42,8 @@ Metrics computeMetrics(std::span<const float> observed, std::span<const float> p
     m.nrmse = meanO != 0 ? m.rmse / meanO : nan;
     m.nse = ssO > 0 ? 1.0 - sse / ssO : nan;
     const double r = ssO > 0 && ssP > 0 ? sOP / std::sqrt(ssO * ssP) : nan;
-    m.r2 = r * r;
+    m.r2 = m.nse;
+    m.r2Corr = r * r;
     const double alpha = ssO > 0 ? std::sqrt(ssP / ssO) : nan;
     const double beta = meanO != 0 ? meanP / meanO : nan;
     m.kge = 1.0 - std::sqrt((r - 1) * (r - 1) + (alpha - 1) * (alpha - 1) + (beta - 1) * (beta - 1));
@@ -51,28 +52,38 @@ Metrics computeMetrics(std::span<const float> observed, std::span<const float> p
 
 const std::vector<std::string> &metricNames()
 {
-    static const std::vector<std::string> names = {"rmse", "nrmse", "r2", "mae", "bias", "nse", "kge"};
+    static const std::vector<std::string> names = {"rmse", "nrmse", "r2", "r2_corr", "mae", "bias", "nse", "kge"};
     return names;
 }
 
-double metricValue(const Metrics &m, const std::string &name)
+namespace {
+
+double *field(Metrics &m, const std::string &name)
 {
     if (name == "rmse")
-        return m.rmse;
+        return &m.rmse;
     if (name == "nrmse")
-        return m.nrmse;
+        return &m.nrmse;
     if (name == "r2")
-        return m.r2;
+        return &m.r2;
+    if (name == "r2_corr")
+        return &m.r2Corr;
     if (name == "mae")
-        return m.mae;
+        return &m.mae;
     if (name == "bias")
-        return m.bias;
+        return &m.bias;
     if (name == "nse")
-        return m.nse;
+        return &m.nse;
     if (name == "kge")
-        return m.kge;
+        return &m.kge;
     throw std::invalid_argument("unknown metric '" + name + "'");
 }
+
+} // namespace
+
+double metricValue(const Metrics &m, const std::string &name) { return *field(const_cast<Metrics &>(m), name); }
+
+void setMetricValue(Metrics &m, const std::string &name, double value) { *field(m, name) = value; }
 
 std::map<std::string, Metrics> metricsPerSite(const std::vector<std::string> &sites, std::span<const float> observed,
                                               std::span<const float> predicted)

@@ -11,13 +11,16 @@ namespace xmw::learn {
 // Agreement of predictions with observations, over the days where the observation exists.
 //   rmse, mae, bias (mean of predicted − observed) in the target's unit;
 //   nrmse = rmse / mean observed;
-//   r2    = squared Pearson correlation;
-//   nse   = 1 − Σ(p−o)² / Σ(o−ō)² (Nash–Sutcliffe; what scikit-learn calls R²);
+//   r2    = 1 − Σ(p−o)² / Σ(o−ō)², the coefficient of determination the benchmark's paper reports
+//           (negative when the predictions are worse than the observed mean);
+//   r2_corr = squared Pearson correlation (how well the predictions follow the observations up
+//           to a linear rescaling; never negative, and not what the paper calls R²);
+//   nse   = 1 − Σ(p−o)² / Σ(o−ō)² (Nash–Sutcliffe: the same number as r2, under the name hydrology uses);
 //   kge   = 1 − √((r−1)² + (σp/σo−1)² + (μp/μo−1)²) (Kling–Gupta).
 // Undefined values (no observations, constant series) are NaN.
 struct Metrics {
     std::size_t count = 0;
-    double rmse = 0, nrmse = 0, r2 = 0, mae = 0, bias = 0, nse = 0, kge = 0;
+    double rmse = 0, nrmse = 0, r2 = 0, r2Corr = 0, mae = 0, bias = 0, nse = 0, kge = 0;
 };
 
 [[nodiscard]] Metrics computeMetrics(std::span<const float> observed, std::span<const float> predicted);
@@ -25,6 +28,7 @@ struct Metrics {
 // The metric names in a fixed order, and a metric by name (for tables, JSON and the CLI).
 [[nodiscard]] const std::vector<std::string> &metricNames();
 [[nodiscard]] double metricValue(const Metrics &metrics, const std::string &name);
+void setMetricValue(Metrics &metrics, const std::string &name, double value);
 
 // Metrics of each site's samples: `sites[i]` owns the 365 days starting at i × 365.
 [[nodiscard]] std::map<std::string, Metrics> metricsPerSite(const std::vector<std::string> &sites,

@@ -81,6 +81,14 @@ TrainingConfig readConfig(const H5Reader &r)
     }
 }
 
+// Run files written before r2_corr existed stored the squared correlation under "r2"; the
+// coefficient of determination is their NSE.
+void reinterpretOldR2(Metrics &m)
+{
+    m.r2Corr = m.r2;
+    m.r2 = m.nse;
+}
+
 void writeMetricAttributes(H5Writer &w, hid_t g, const Metrics &m)
 {
     w.numberAttribute(g, "count", double(m.count));
@@ -92,13 +100,10 @@ Metrics readMetricAttributes(const H5Reader &r, const std::string &object)
 {
     Metrics m;
     m.count = std::size_t(r.numberAttribute("count", object).value_or(0));
-    m.rmse = r.numberAttribute("rmse", object).value_or(NAN);
-    m.nrmse = r.numberAttribute("nrmse", object).value_or(NAN);
-    m.r2 = r.numberAttribute("r2", object).value_or(NAN);
-    m.mae = r.numberAttribute("mae", object).value_or(NAN);
-    m.bias = r.numberAttribute("bias", object).value_or(NAN);
-    m.nse = r.numberAttribute("nse", object).value_or(NAN);
-    m.kge = r.numberAttribute("kge", object).value_or(NAN);
+    for (const auto &name : metricNames())
+        setMetricValue(m, name, r.numberAttribute(name, object).value_or(NAN));
+    if (!r.numberAttribute("r2_corr", object))
+        reinterpretOldR2(m);
     return m;
 }
 
@@ -129,17 +134,21 @@ std::map<std::string, Metrics> readPerSiteMetrics(const H5Reader &r, const std::
 {
     const auto sites = r.strings(group + "/per_site/site");
     const auto count = r.array<double>(group + "/per_site/count", H5T_NATIVE_DOUBLE);
+    const bool old = !r.exists(group + "/per_site/r2_corr");
     std::vector<std::vector<double>> values;
     for (const auto &name : metricNames())
-        values.push_back(r.array<double>(group + "/per_site/" + name, H5T_NATIVE_DOUBLE));
+        values.push_back(old && name == "r2_corr" ? std::vector<double>(sites.size(), NAN)
+                                                  : r.array<double>(group + "/per_site/" + name, H5T_NATIVE_DOUBLE));
     if (count.size() != sites.size() || std::any_of(values.begin(), values.end(), [&](const auto &v) { return v.size() != sites.size(); }))
         r.fail("/" + group + "/per_site arrays do not have one value per site");
     std::map<std::string, Metrics> out;
     for (std::size_t i = 0; i < sites.size(); ++i) {
         Metrics m;
         m.count = std::size_t(count[i]);
-        m.rmse = values[0][i], m.nrmse = values[1][i], m.r2 = values[2][i], m.mae = values[3][i];
-        m.bias = values[4][i], m.nse = values[5][i], m.kge = values[6][i];
+        for (std::size_t k = 0; k < metricNames().size(); ++k)
+            setMetricValue(m, metricNames()[k], values[k][i]);
+        if (old)
+            reinterpretOldR2(m);
         out[sites[i]] = m;
     }
     return out;

@@ -80,7 +80,8 @@ struct RunRecord {
 //   /test             id, site, year, observed, measured, predicted, spread (N × 365; units attribute)
 //   /train            id
 //   /metrics          attributes rmse … kge and count (overall, on the ensemble mean, gap-filled target)
-//   /metrics/per_site site, count, rmse, nrmse, r2, mae, bias, nse, kge
+//   /metrics/per_site site, count, rmse, nrmse, r2, r2_corr, mae, bias, nse, kge (r2: 1 − SSE/SST;
+//                     r2_corr: squared correlation; files without r2_corr stored the latter as r2)
 //   /metrics_measured as /metrics, on the measured days alone
 //   /normalisation    mean, std (15 features; names attribute), target_mean, target_std attributes
 //   /models/member_K  LibTorch archive bytes (uint8); attributes fold, seed

@@ -200,6 +200,33 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("missing: folder not found")), qPrintable(r.err));
     }
 
+    // R² is the coefficient of determination, as the paper reports it; the squared correlation is
+    // r2_corr. Run files from before stored the squared correlation as "r2": they read the same.
+    void r2IsTheCoefficientOfDetermination()
+    {
+        const QString current = demo_ + QStringLiteral("/runs/scratch.h5"), old = dir_.filePath(QStringLiteral("old-r2.h5"));
+        const Result made = run(QStringLiteral("/usr/bin/python3"),
+                                {QStringLiteral("-c"), QStringLiteral("import h5py, shutil, sys\n"
+                                                                      "shutil.copy(sys.argv[1], sys.argv[2])\n"
+                                                                      "with h5py.File(sys.argv[2], 'r+') as f:\n"
+                                                                      "    for g in ('metrics', 'metrics_measured'):\n"
+                                                                      "        a = f[g].attrs; a['r2'] = a['r2_corr']; del a['r2_corr']\n"
+                                                                      "        s = f[g + '/per_site']; s['r2'][...] = s['r2_corr'][...]; del s['r2_corr']\n"),
+                                 current, old});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        const Result r = xmw({QStringLiteral("compare"), current, old, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray runs = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        for (const char *set : {"test", "test_measured"}) {
+            const QJsonObject now = runs.at(0).toObject()[QLatin1String(set)].toObject();
+            const QJsonObject before = runs.at(1).toObject()[QLatin1String(set)].toObject();
+            QCOMPARE(now[QStringLiteral("r2")].toDouble(), now[QStringLiteral("nse")].toDouble());
+            QVERIFY(now[QStringLiteral("r2_corr")].toDouble() >= 0.0);
+            QVERIFY(now[QStringLiteral("r2_corr")].toDouble() != now[QStringLiteral("r2")].toDouble());
+            QCOMPARE(before, now);
+        }
+    }
+
     void nonsenseIsRefused_data()
     {
         QTest::addColumn<QStringList>("args");

@@ -173,9 +173,15 @@ private Q_SLOTS:
         QCOMPARE(m.nse, 1.0 - 3.0 / 5.0); // Σ(o−ō)² = 5
         // r = Σ(o−ō)(p−p̄) / √(Σ(o−ō)² Σ(p−p̄)²) = 2.5 / √(5 · 2.75)
         const double r = 2.5 / std::sqrt(5.0 * 2.75);
-        QVERIFY(std::abs(m.r2 - r * r) < 1e-12);
+        QVERIFY(std::abs(m.r2Corr - r * r) < 1e-12);
+        QCOMPARE(m.r2, 1.0 - 3.0 / 5.0); // the coefficient of determination, as the paper reports it
         const double alpha = std::sqrt(2.75 / 5.0), beta = 2.75 / 2.5;
         QVERIFY(std::abs(m.kge - (1 - std::sqrt((r - 1) * (r - 1) + (alpha - 1) * (alpha - 1) + (beta - 1) * (beta - 1)))) < 1e-12);
+
+        // Worse than the observed mean: R² is negative, while the squared correlation says "perfect".
+        const Metrics reversed = computeMetrics(std::vector<float>{1, 2, 3, 4}, std::vector<float>{4, 3, 2, 1});
+        QCOMPARE(reversed.r2, 1.0 - 20.0 / 5.0);
+        QVERIFY(std::abs(reversed.r2Corr - 1.0) < 1e-12);
 
         const Metrics none = computeMetrics(std::vector<float>{nan}, std::vector<float>{1});
         QCOMPARE(none.count, std::size_t(0));

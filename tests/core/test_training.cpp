@@ -372,7 +372,7 @@ private Q_SLOTS:
         QCOMPARE(xmw.exitCode(), 0);
         const QJsonObject summary = QJsonDocument::fromJson(xmw.readAllStandardOutput()).object();
         const QJsonObject test = summary[QStringLiteral("metrics")].toObject()[QStringLiteral("test")].toObject();
-        for (const char *key : {"rmse", "nrmse", "r2", "mae", "bias", "nse", "kge"})
+        for (const char *key : {"rmse", "nrmse", "r2", "r2_corr", "mae", "bias", "nse", "kge"})
             QVERIFY2(test.contains(QLatin1String(key)), key);
         QVERIFY(!summary[QStringLiteral("metrics")].toObject()[QStringLiteral("per_site")].toObject().isEmpty());
         QCOMPARE(summary[QStringLiteral("config")].toObject()[QStringLiteral("model")].toString(), QStringLiteral("tcn"));

@@ -75,6 +75,8 @@ QString metricLabel(const std::string &name)
         return RunBrowser::tr("NRMSE");
     if (name == "r2")
         return RunBrowser::tr("R²");
+    if (name == "r2_corr")
+        return RunBrowser::tr("r² (correlation)");
     if (name == "mae")
         return RunBrowser::tr("MAE");
     if (name == "bias")
@@ -159,10 +161,15 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
 
     table_ = new QTableWidget(0, ColumnCount);
     table_->setObjectName(QStringLiteral("runTable"));
-    table_->setHorizontalHeaderLabels({tr("Name"), tr("Model"), tr("Method"), tr("Split"), tr("RMSE"), tr("RMSE meas."), tr("R²"), tr("NSE"),
+    table_->setHorizontalHeaderLabels({tr("Name"), tr("Model"), tr("Method"), tr("Split"), tr("RMSE"), tr("RMSE meas."), tr("R²"), tr("r² corr."),
                                        tr("KGE"), tr("Created (UTC)"), tr("Duration"), tr("Notes")});
     table_->horizontalHeader()->setSectionResizeMode(Notes, QHeaderView::Stretch);
     updateHeaderTips();
+    table_->horizontalHeaderItem(R2)->setToolTip(
+        tr("Coefficient of determination, 1 − SSE/SST, as the benchmark's paper reports it (the same number as NSE); "
+           "negative when the predictions are worse than the observed mean"));
+    table_->horizontalHeaderItem(R2Corr)->setToolTip(tr("Squared correlation of predicted and observed: how well the prediction "
+                                                        "follows the observations up to a linear rescaling; not the paper's R²"));
     table_->horizontalHeaderItem(Split)->setToolTip(tr("The test set: runs are comparable only on the same one"));
     table_->verticalHeader()->hide();
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -292,7 +299,7 @@ void RunBrowser::rebuild()
         table_->setItem(row, Rmse, sortableNumber(shown("rmse", r.metrics.rmse), 3));
         table_->setItem(row, RmseMeasured, sortableNumber(shown("rmse", r.metricsMeasured.rmse), 3));
         table_->setItem(row, R2, sortableNumber(r.metrics.r2, 3));
-        table_->setItem(row, Nse, sortableNumber(r.metrics.nse, 3));
+        table_->setItem(row, R2Corr, sortableNumber(r.metrics.r2Corr, 3));
         table_->setItem(row, Kge, sortableNumber(r.metrics.kge, 3));
         table_->setItem(row, Created, fixed(QString::fromStdString(r.created).replace(QLatin1Char('T'), QLatin1Char(' ')).remove(QLatin1Char('Z'))));
         table_->setItem(row, Duration, sortableNumber(r.seconds / 60.0, 1));
@@ -321,7 +328,7 @@ void RunBrowser::updateHeaderTips()
     const QString symbol = QString::fromStdString(data::units::symbol(unit_));
     table_->horizontalHeaderItem(Rmse)->setToolTip(
         tr("Test RMSE in %1 on the gap-filled target (FCH4_F, its gaps filled from FCH4_F_ANNOPTLM), as the "
-           "benchmark scores; R², NSE and KGE likewise")
+           "benchmark scores; R², r² corr. and KGE likewise")
             .arg(symbol));
     table_->horizontalHeaderItem(RmseMeasured)->setToolTip(tr("Test RMSE in %1 on the days the tower measured FCH4 itself").arg(symbol));
 }
