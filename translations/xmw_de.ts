@@ -252,16 +252,16 @@
         <translation>Quellen</translation>
     </message>
     <message>
-        <source>X-MethaneWet, the cross-scale global wetland methane benchmark that pairs TEM-MDM simulations with FLUXNET-CH4 observations and sets sequence-model and transfer-learning baselines: cite the benchmark&apos;s paper as its authors ask, with the dataset you use.</source>
-        <translation>X-MethaneWet, der skalenübergreifende globale Benchmark für Methan aus Feuchtgebieten, der TEM-MDM-Simulationen mit FLUXNET-CH4-Beobachtungen verbindet und Vergleichswerte für Sequenzmodelle und Transferlernen setzt: Zitieren Sie die Veröffentlichung des Benchmarks so, wie ihre Autoren es erbitten, zusammen mit dem verwendeten Datensatz.</translation>
-    </message>
-    <message>
         <source>FLUXNET-CH4: Delwiche, K. B., et al. (2021), FLUXNET-CH4: a global, multi-ecosystem dataset and analysis of methane seasonality from freshwater wetlands, Earth System Science Data 13, 3607–3689.</source>
         <translation>FLUXNET-CH4: Delwiche, K. B., et al. (2021), FLUXNET-CH4: a global, multi-ecosystem dataset and analysis of methane seasonality from freshwater wetlands, Earth System Science Data 13, 3607–3689.</translation>
     </message>
     <message>
         <source>TEM-MDM: Zhuang, Q., et al. (2004), Methane fluxes between terrestrial ecosystems and the atmosphere at northern high latitudes during the past century: a retrospective analysis with a process-based biogeochemistry model, Global Biogeochemical Cycles 18, GB3010.</source>
         <translation>TEM-MDM: Zhuang, Q., et al. (2004), Methane fluxes between terrestrial ecosystems and the atmosphere at northern high latitudes during the past century: a retrospective analysis with a process-based biogeochemistry model, Global Biogeochemical Cycles 18, GB3010.</translation>
+    </message>
+    <message>
+        <source>X-MethaneWet: Sun, Y., Chen, S., Chen, S., Qiu, C., Liu, L., Oh, Y., Malone, S. L., McNicol, G., Zhuang, Q., Smith, C., Xie, Y. and Jia, X. (2025), X-MethaneWet: A Cross-scale Global Wetland Methane Emission Benchmark Dataset for Advancing Science Discovery with AI, arXiv preprint arXiv:2505.18355. The benchmark pairs TEM-MDM simulations with FLUXNET-CH4 observations; cite it, with the dataset you use.</source>
+        <translation>X-MethaneWet: Sun, Y., Chen, S., Chen, S., Qiu, C., Liu, L., Oh, Y., Malone, S. L., McNicol, G., Zhuang, Q., Smith, C., Xie, Y. und Jia, X. (2025), X-MethaneWet: A Cross-scale Global Wetland Methane Emission Benchmark Dataset for Advancing Science Discovery with AI, arXiv-Preprint arXiv:2505.18355. Der Benchmark verbindet TEM-MDM-Simulationen mit FLUXNET-CH4-Beobachtungen; zitieren Sie ihn zusammen mit dem verwendeten Datensatz.</translation>
     </message>
 </context>
 <context>

@@ -252,16 +252,16 @@
         <translation>来源</translation>
     </message>
     <message>
-        <source>X-MethaneWet, the cross-scale global wetland methane benchmark that pairs TEM-MDM simulations with FLUXNET-CH4 observations and sets sequence-model and transfer-learning baselines: cite the benchmark&apos;s paper as its authors ask, with the dataset you use.</source>
-        <translation>X-MethaneWet：将 TEM-MDM 模拟与 FLUXNET-CH4 观测配对，并给出序列模型和迁移学习基线的跨尺度全球湿地甲烷基准。请按作者的要求引用该基准的论文，并注明所用的数据集。</translation>
-    </message>
-    <message>
         <source>FLUXNET-CH4: Delwiche, K. B., et al. (2021), FLUXNET-CH4: a global, multi-ecosystem dataset and analysis of methane seasonality from freshwater wetlands, Earth System Science Data 13, 3607–3689.</source>
         <translation>FLUXNET-CH4: Delwiche, K. B., et al. (2021), FLUXNET-CH4: a global, multi-ecosystem dataset and analysis of methane seasonality from freshwater wetlands, Earth System Science Data 13, 3607–3689.</translation>
     </message>
     <message>
         <source>TEM-MDM: Zhuang, Q., et al. (2004), Methane fluxes between terrestrial ecosystems and the atmosphere at northern high latitudes during the past century: a retrospective analysis with a process-based biogeochemistry model, Global Biogeochemical Cycles 18, GB3010.</source>
         <translation>TEM-MDM: Zhuang, Q., et al. (2004), Methane fluxes between terrestrial ecosystems and the atmosphere at northern high latitudes during the past century: a retrospective analysis with a process-based biogeochemistry model, Global Biogeochemical Cycles 18, GB3010.</translation>
+    </message>
+    <message>
+        <source>X-MethaneWet: Sun, Y., Chen, S., Chen, S., Qiu, C., Liu, L., Oh, Y., Malone, S. L., McNicol, G., Zhuang, Q., Smith, C., Xie, Y. and Jia, X. (2025), X-MethaneWet: A Cross-scale Global Wetland Methane Emission Benchmark Dataset for Advancing Science Discovery with AI, arXiv preprint arXiv:2505.18355. The benchmark pairs TEM-MDM simulations with FLUXNET-CH4 observations; cite it, with the dataset you use.</source>
+        <translation>X-MethaneWet：Sun, Y., Chen, S., Chen, S., Qiu, C., Liu, L., Oh, Y., Malone, S. L., McNicol, G., Zhuang, Q., Smith, C., Xie, Y. and Jia, X. (2025), X-MethaneWet: A Cross-scale Global Wetland Methane Emission Benchmark Dataset for Advancing Science Discovery with AI, arXiv preprint arXiv:2505.18355。该基准将 TEM-MDM 模拟与 FLUXNET-CH4 观测配对；请引用它以及您使用的数据集。</translation>
     </message>
 </context>
 <context>

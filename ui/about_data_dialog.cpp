@@ -77,9 +77,11 @@ QString AboutDataDialog::html()
                        "neither TEM-MDM output nor tower measurements."));
     out += QStringLiteral("<h3>%1</h3><ul><li>%2</li><li>%3</li><li>%4</li></ul>")
                .arg(tr("Sources"),
-                    tr("X-MethaneWet, the cross-scale global wetland methane benchmark that pairs TEM-MDM "
-                       "simulations with FLUXNET-CH4 observations and sets sequence-model and transfer-learning "
-                       "baselines: cite the benchmark's paper as its authors ask, with the dataset you use."),
+                    tr("X-MethaneWet: Sun, Y., Chen, S., Chen, S., Qiu, C., Liu, L., Oh, Y., Malone, S. L., McNicol, G., "
+                       "Zhuang, Q., Smith, C., Xie, Y. and Jia, X. (2025), X-MethaneWet: A Cross-scale Global Wetland "
+                       "Methane Emission Benchmark Dataset for Advancing Science Discovery with AI, arXiv preprint "
+                       "arXiv:2505.18355. The benchmark pairs TEM-MDM simulations with FLUXNET-CH4 observations; cite "
+                       "it, with the dataset you use."),
                     tr("FLUXNET-CH4: Delwiche, K. B., et al. (2021), FLUXNET-CH4: a global, multi-ecosystem dataset "
                        "and analysis of methane seasonality from freshwater wetlands, Earth System Science Data "
                        "13, 3607–3689."),

@@ -832,7 +832,7 @@ private Q_SLOTS:
     void aboutTheDataExplainsBothSources()
     {
         const QString html = AboutDataDialog::html();
-        for (const char *needle : {"TEM-MDM", "FLUXNET-CH4", "FCH4_F_ANNOPTLM", "1.3863 mg CH4 m-2 d-1", "synthetic", "Delwiche"})
+        for (const char *needle : {"TEM-MDM", "FLUXNET-CH4", "FCH4_F_ANNOPTLM", "1.3863 mg CH4 m-2 d-1", "synthetic", "Delwiche", "arXiv:2505.18355"})
             QVERIFY2(html.contains(QLatin1String(needle)), needle);
         MainWindow window;
         window.findChild<QAction *>(QStringLiteral("actionAboutData"))->trigger();
