@@ -697,6 +697,31 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
     }
 
+    // Opening B while A still opens: B is what opens, with B's view; A's result is dropped unseen.
+    void theNewestOpenRequestWins()
+    {
+        DatasetLoader loader;
+        QSignalSpy loaded(&loader, &DatasetLoader::loaded), failed(&loader, &DatasetLoader::failed), busy(&loader, &DatasetLoader::busyChanged);
+        loader.open(dir_.path()); // not a dataset: it would fail
+        loader.open(demo_);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        QCOMPARE(loaded.first().at(1).toString(), demo_);
+        QTest::qWait(100);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(busy.count(), 2); // busy once, idle once
+
+        MainWindow window;
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::mapShown), windowFailed(&window, &MainWindow::datasetFailed);
+        window.openDataset(dir_.path(), {QStringLiteral("CH4_emission"), {}, {}, {}, 0, false});
+        window.openDataset(demo_, {QStringLiteral("TAIR"), xmw::data::Date{2016, 3, 1}, {QStringLiteral("US-Los")}, {}, 0, false});
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        QCOMPARE(windowFailed.count(), 0);
+        QCOMPARE(window.field()->variable, QStringLiteral("TAIR"));
+        QVERIFY(window.field()->date == (xmw::data::Date{2016, 3, 1}));
+        QTRY_COMPARE_WITH_TIMEOUT(window.selectedSites(), QStringList{QStringLiteral("US-Los")}, 10000);
+    }
+
     void shouldHaveDefaultValues()
     {
         MainWindow window;

@@ -15,7 +15,12 @@ DatasetLoader::DatasetLoader(QObject *parent)
     : QObject(parent)
 {
     connect(&watcher_, &QFutureWatcher<Outcome>::finished, this, [this] {
+        if (next_) {
+            start(*std::exchange(next_, std::nullopt)); // still busy
+            return;
+        }
         const Outcome outcome = watcher_.result();
+        busy_ = false;
         Q_EMIT busyChanged(false);
         if (outcome.dataset)
             Q_EMIT loaded(outcome.dataset, path_);
@@ -31,10 +36,19 @@ DatasetLoader::~DatasetLoader()
 
 void DatasetLoader::open(const QString &path)
 {
-    if (watcher_.isRunning())
+    // Not isRunning(): it turns false before the finished notice has come through the event loop.
+    if (busy_) {
+        next_ = path;
         return;
-    path_ = path;
+    }
+    busy_ = true;
     Q_EMIT busyChanged(true);
+    start(path);
+}
+
+void DatasetLoader::start(const QString &path)
+{
+    path_ = path;
     watcher_.setFuture(QtConcurrent::run([path]() -> Outcome {
         try {
             return {std::make_shared<const data::Dataset>(data::Dataset::open(path.toStdString())), {}};

@@ -25,7 +25,9 @@ namespace xmw::ui {
 
 using DatasetPtr = std::shared_ptr<const data::Dataset>;
 
-// Opens datasets on a worker thread; the result or the error comes back on the GUI thread.
+// Opens datasets on a worker thread; the result or the error comes back on the GUI thread. The
+// newest request wins: one made while another dataset opens replaces it, and the older result is
+// dropped unseen (the window has already announced the newer one and stored its initial view).
 class DatasetLoader : public QObject {
     Q_OBJECT
 
@@ -45,8 +47,12 @@ private:
         DatasetPtr dataset;
         QString error;
     };
+    void start(const QString &path);
+
     QFutureWatcher<Outcome> watcher_;
     QString path_;
+    std::optional<QString> next_; // asked for while path_ was opening
+    bool busy_ = false;           // from open() until its result (or the newest one's) is out
 };
 
 // Reads one day's field of a variable (or of a prediction layer) and colours it, on a worker
