@@ -163,7 +163,7 @@ int sites(const Arguments &raw)
 
 int series(const Arguments &raw)
 {
-    const Args args(raw, {"site", "cell", "var", "years", "unit"}, {"csv"});
+    const Args args(raw, {"site", "cell", "var", "years"}, {"csv"});
     const data::Dataset dataset = data::Dataset::open(requireOne(args, "dataset folder"));
     if (!args.flag("csv"))
         throw UsageError("only --csv output is available");

@@ -87,16 +87,22 @@ learn::TrainingConfig parseTrainingConfig(const Args &args)
     const std::string model = args.option("model").value_or("lstm");
     const auto kind = learn::parseModel(model);
     if (!kind) {
+        std::vector<std::string> names;
         std::string known;
-        for (const auto k : learn::allModels())
-            known.append(known.empty() ? "" : ", ").append(learn::modelName(k));
-        throw UsageError("unknown model '" + model + "' (" + known + ")");
+        for (const auto k : learn::allModels()) {
+            names.push_back(learn::modelName(k));
+            known.append(known.empty() ? "" : ", ").append(names.back());
+        }
+        const std::string guess = nearest(model, names);
+        throw UsageError("unknown model '" + model + "'" + (guess.empty() ? "" : "; did you mean '" + guess + "'?") + " (" + known + ")");
     }
     c.model.kind = *kind;
     const std::string method = args.option("method").value_or("scratch");
     const auto parsed = learn::parseMethod(method);
     if (!parsed)
-        throw UsageError("unknown method '" + method + "' (scratch, pretrain, finetune, adversarial, residual, reweight)");
+        throw UsageError("unknown method '" + method + "'" +
+                         didYouMean(method, {"scratch", "pretrain", "finetune", "adversarial", "residual", "reweight"}) +
+                         " (scratch, pretrain, finetune, adversarial, residual, reweight)");
     c.method = *parsed;
     c.pretrainedRun = args.option("pretrained").value_or("");
     const std::string split = args.option("split").value_or("temporal");

@@ -6,6 +6,7 @@
 #include "core/feedback.h"
 #include "core/version.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -30,6 +31,7 @@ struct Command {
     std::string_view name;
     std::string_view summary;
     std::function<int(const std::vector<std::string_view> &args)> run;
+    std::string_view usage; // what `xmw help NAME` and `xmw NAME --help` print after the summary
 };
 
 int printVersion(const std::vector<std::string_view> &)
@@ -43,31 +45,108 @@ int printVersion(const std::vector<std::string_view> &)
 
 const std::vector<Command> &commands();
 
-int printHelp(const std::vector<std::string_view> &)
+std::vector<std::string> commandNames()
 {
+    std::vector<std::string> names;
+    for (const auto &command : commands())
+        names.emplace_back(command.name);
+    return names;
+}
+
+void printUsage(const Command &command)
+{
+    std::printf("xmw %s: %s\n\n%s", std::string(command.name).c_str(), std::string(command.summary).c_str(),
+                std::string(command.usage).c_str());
+}
+
+int printHelp(const std::vector<std::string_view> &args)
+{
+    if (args.size() == 1) {
+        for (const auto &command : commands())
+            if (command.name == args.front()) {
+                printUsage(command);
+                return 0;
+            }
+        std::fprintf(stderr, "xmw help: no command '%s'%s\n", std::string(args.front()).c_str(),
+                     xmw::cli::didYouMean(args.front(), commandNames()).c_str());
+        return 2;
+    }
     std::printf("Usage: xmw <command> [options]\n\nCommands:\n");
     for (const auto &command : commands())
         std::printf("  %-10s %s\n", std::string(command.name).c_str(), std::string(command.summary).c_str());
-    std::printf("\nxmw --version and xmw --help work as well.\n");
+    std::printf("\n'xmw help COMMAND' or 'xmw COMMAND --help' shows a command's options; xmw --version and xmw --help work as well.\n");
     return 0;
 }
 
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> table = {
-        {"make-demo", "write a synthetic dataset in the X-MethaneWet layout", xmw::cli::makeDemo},
-        {"info", "describe a dataset: grid, years, variables, towers", xmw::cli::info},
-        {"sites", "list a dataset's flux towers", xmw::cli::sites},
-        {"series", "one tower's or one grid cell's daily series as CSV", xmw::cli::series},
-        {"samples", "build the benchmark's model samples into an HDF5 file", xmw::cli::samples},
-        {"train", "train a sequence model (scratch or sim-to-real transfer) into a run file", xmw::cli::train},
-        {"runs", "list the run files in a folder with their test metrics", xmw::cli::runs},
-        {"predict", "a run's daily prediction for a tower or a grid cell, as CSV", xmw::cli::predict},
-        {"compare", "test metrics of several runs side by side", xmw::cli::compare},
-        {"upscale", "apply a run to every land cell of a year; write CF NetCDF", xmw::cli::upscale},
-        {"bench", "measure the data layer's speed and memory (bench data)", xmw::cli::bench},
-        {"version", "print the version and the libraries xmw runs on", printVersion},
-        {"help", "list the commands", printHelp},
+        {"make-demo", "write a synthetic dataset in the X-MethaneWet layout", xmw::cli::makeDemo,
+         "Usage: xmw make-demo --out DIR [options]\n"
+         "  --out DIR           the new dataset folder (it must not exist)\n"
+         "  --resolution DEG    grid spacing in degrees (2)\n"
+         "  --years Y1-Y2       years within 1979-2018 (2014-2018)\n"
+         "  --seed N            random seed (42)\n"
+         "  --no-towers         TEM-MDM only, no FLUXNET-CH4 folder\n"},
+        {"info", "describe a dataset: grid, years, variables, towers", xmw::cli::info,
+         "Usage: xmw info DATASET [--json]\n"},
+        {"sites", "list a dataset's flux towers", xmw::cli::sites,
+         "Usage: xmw sites DATASET [--json]\n"},
+        {"series", "one tower's or one grid cell's daily series as CSV", xmw::cli::series,
+         "Usage: xmw series DATASET (--site ID | --cell LAT,LON) --csv [options]\n"
+         "  --site ID           a tower (US-Los or US.Los)\n"
+         "  --cell LAT,LON      a grid cell, in degrees\n"
+         "  --var NAME          a tower column (FCH4_F, TA_F, ...) or, for --cell, a TEM-MDM variable (CH4_emission)\n"
+         "  --years Y1[-Y2]     only these years\n"
+         "  --csv               CSV on stdout (the only output)\n"},
+        {"samples", "build the benchmark's model samples into an HDF5 file", xmw::cli::samples,
+         "Usage: xmw samples DATASET --out FILE.h5 [options]\n"
+         "  --split temporal|spatial   which split the roles follow (temporal)\n"
+         "  --fold K --folds N         with spatial: the test fold (0) of N (5)\n"
+         "  --percent P                share of training site-years kept (100)\n"
+         "  --tem-fraction F           share of TEM-MDM cell-years sampled (0.1)\n"
+         "  --seed N                   random seed (0)\n"
+         "  --force                    rebuild even when the inputs have not changed\n"
+         "  --verbose                  list every skipped site-year\n"},
+        {"train", "train a sequence model (scratch or sim-to-real transfer) into a run file", xmw::cli::train,
+         "Usage: xmw train DATASET --out RUN [options]\n"
+         "  --out RUN                  a bare name goes to DATASET/runs/RUN.h5; a path is taken as given\n"
+         "  --model NAME               lstm, gru, ea-lstm, tcn, transformer, informer, itransformer, pyraformer (lstm)\n"
+         "  --method NAME              scratch, pretrain, finetune, adversarial, residual, reweight (scratch)\n"
+         "  --pretrained RUN           for finetune and residual: the pretrained run\n"
+         "  --split temporal|spatial   (temporal); --fold K, --folds N or --all-folds with spatial\n"
+         "  --percent P                share of training site-years (100)\n"
+         "  --sites ID,ID,...          train and test on these towers only\n"
+         "  --epochs N --finetune-epochs N --lr X --batch N --seed N --ensemble N --patience N\n"
+         "  --hidden N --layers N --dropout X --heads N\n"
+         "  --validation F             share of training towers held out for early stopping (0.1; 0: none)\n"
+         "  --tem-fraction F           share of TEM-MDM cell-years (0.1)\n"
+         "  --threads N --device cpu|cuda\n"
+         "  --name TEXT --notes TEXT   labels kept in the run file\n"
+         "  --resume                   go on from RUN.h5.checkpoint\n"
+         "  --json                     the result as JSON on stdout\n"},
+        {"runs", "list the run files in a folder with their test metrics", xmw::cli::runs,
+         "Usage: xmw runs FOLDER|DATASET [--json]\n"
+         "  a dataset folder lists its runs/ folder too\n"},
+        {"predict", "a run's daily prediction for a tower or a grid cell, as CSV", xmw::cli::predict,
+         "Usage: xmw predict RUN.h5 (--site ID | --cell LAT,LON) [--csv] [options]\n"
+         "  CSV on stdout: one row per day of every full year of the tower or cell\n"
+         "  --dataset DIR       where the run's dataset is now, if it has moved\n"
+         "  --year YEAR         only this year\n"
+         "  --device cpu|cuda\n"},
+        {"compare", "test metrics of several runs side by side", xmw::cli::compare,
+         "Usage: xmw compare RUN.h5 RUN.h5 ... [--json]\n"},
+        {"upscale", "apply a run to every land cell of a year; write CF NetCDF", xmw::cli::upscale,
+         "Usage: xmw upscale RUN.h5 [DATASET] --year YEAR --out FILE.nc [options]\n"
+         "  DATASET, --dataset DIR     the dataset to upscale over (default: the run's own)\n"
+         "  --device cpu|cuda\n"},
+        {"bench", "measure speed and memory (bench data, bench train)", xmw::cli::bench,
+         "Usage: xmw bench data|train [options]\n"
+         "  --dir SCRATCH       where to write test files (a temporary folder)\n"
+         "  --keep              keep them\n"
+         "  train only: --models lstm,gru,... --epochs N (2) --threads 1,2\n"},
+        {"version", "print the version and the libraries xmw runs on", printVersion, "Usage: xmw version\n"},
+        {"help", "list the commands, or show one command's options", printHelp, "Usage: xmw help [COMMAND]\n"},
     };
     return table;
 }
@@ -93,11 +172,16 @@ int main(int argc, char **argv)
     for (const auto &command : commands()) {
         if (command.name != name)
             continue;
+        const auto asksForHelp = [](std::string_view a) { return a == "--help" || a == "-h"; };
+        if (std::find_if(args.begin(), args.end(), asksForHelp) != args.end()) {
+            printUsage(command);
+            return 0;
+        }
         // Bad input is a message and an exit status, never a crash.
         try {
             return command.run(args);
         } catch (const xmw::cli::UsageError &error) {
-            std::fprintf(stderr, "xmw %s: %s (see 'xmw help')\n", std::string(name).c_str(), error.what());
+            std::fprintf(stderr, "xmw %s: %s (see 'xmw %s --help')\n", std::string(name).c_str(), error.what(), std::string(name).c_str());
             return 2;
         } catch (const xmw::data::DataError &error) {
             std::fprintf(stderr, "xmw %s: %s\n", std::string(name).c_str(), error.what());
@@ -110,6 +194,7 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    std::fprintf(stderr, "xmw: unknown command '%s' (try 'xmw help')\n", std::string(name).c_str());
+    std::fprintf(stderr, "xmw: unknown command '%s'%s (try 'xmw help')\n", std::string(name).c_str(),
+                 xmw::cli::didYouMean(name, commandNames()).c_str());
     return 2;
 }

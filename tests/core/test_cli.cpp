@@ -163,6 +163,49 @@ private Q_SLOTS:
         QVERIFY(result.out.contains(QStringLiteral("version")));
     }
 
+    // Every command explains itself: `xmw NAME --help` and `xmw help NAME` print its usage, exit 0.
+    void eachCommandHasItsOwnHelp()
+    {
+        const Result list = xmw({QStringLiteral("help")});
+        QStringList names;
+        for (const QString &line : list.out.split(QLatin1Char('\n')))
+            if (line.startsWith(QStringLiteral("  ")))
+                names << line.trimmed().section(QLatin1Char(' '), 0, 0);
+        QVERIFY(names.contains(QStringLiteral("train")) && names.size() >= 12);
+        for (const QString &name : names) {
+            const Result asked = xmw({name, QStringLiteral("--help")});
+            QCOMPARE(asked.exitCode, 0);
+            QVERIFY2(asked.out.startsWith(QStringLiteral("xmw %1: ").arg(name)) && asked.out.contains(QStringLiteral("Usage: xmw ") + name),
+                     qPrintable(asked.out));
+            const Result viaHelp = xmw({QStringLiteral("help"), name});
+            QCOMPARE(viaHelp.exitCode, 0);
+            QCOMPARE(viaHelp.out, asked.out);
+        }
+        const Result train = xmw({QStringLiteral("train"), QStringLiteral("-h")});
+        for (const char *option : {"--model", "--method", "--pretrained", "--epochs", "--finetune-epochs", "--resume", "--sites", "--json"})
+            QVERIFY2(train.out.contains(QLatin1String(option)), option);
+        QCOMPARE(xmw({QStringLiteral("help"), QStringLiteral("nope")}).exitCode, 2);
+    }
+
+    // A slip of the keyboard gets the nearest name, not just a refusal.
+    void misspeltNamesGetASuggestion()
+    {
+        Result r = xmw({QStringLiteral("trian")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("did you mean 'train'?")), qPrintable(r.err));
+        r = xmw({QStringLiteral("train"), demo_, QStringLiteral("--model"), QStringLiteral("lstn"), QStringLiteral("--out"), QStringLiteral("x")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("did you mean 'lstm'?")), qPrintable(r.err));
+        r = xmw({QStringLiteral("train"), demo_, QStringLiteral("--method"), QStringLiteral("finetnue"), QStringLiteral("--out"), QStringLiteral("x")});
+        QVERIFY2(r.exitCode == 2 && r.err.contains(QStringLiteral("did you mean 'finetune'?")), qPrintable(r.err));
+        r = xmw({QStringLiteral("train"), demo_, QStringLiteral("--epoch"), QStringLiteral("2"), QStringLiteral("--out"), QStringLiteral("x")});
+        QVERIFY2(r.exitCode == 2 && r.err.contains(QStringLiteral("did you mean --epochs?")), qPrintable(r.err));
+        // Nothing near: no guess.
+        r = xmw({QStringLiteral("train"), demo_, QStringLiteral("--model"), QStringLiteral("forest"), QStringLiteral("--out"), QStringLiteral("x")});
+        QVERIFY2(r.exitCode == 2 && !r.err.contains(QStringLiteral("did you mean")), qPrintable(r.err));
+        QVERIFY(!QDir(demo_ + QStringLiteral("/runs")).exists()); // refused before anything was written
+    }
+
     void unknownCommandFailsWithAMessage()
     {
         const Result result = run(QStringLiteral(XMW_CLI_PATH), {QStringLiteral("frobnicate")});
