@@ -14,6 +14,11 @@
 #include "ui/training/upscale_runner.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QApplication>
+#include <QWheelEvent>
+#include <QScrollBar>
+#include <QScrollArea>
 #include <QDateEdit>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -137,6 +142,46 @@ private Q_SLOTS:
         split->setCurrentIndex(0);
         QVERIFY(start->isEnabled());
         QVERIFY(panel.config().split.sites.empty());
+    }
+
+    // Scrolling the form with the wheel must not change the fields it passes over.
+    void theWheelScrollsTheFormRatherThanChangingAField()
+    {
+        RunStore store;
+        TrainingPanel panel(&store);
+        panel.setDataset(demo_);
+        panel.resize(900, 160); // short: the form scrolls
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *percent = panel.findChild<QDoubleSpinBox *>(QStringLiteral("percentBox"));
+        auto *model = panel.findChild<QComboBox *>(QStringLiteral("modelBox"));
+        auto *scroll = panel.findChild<QScrollArea *>();
+        QVERIFY(scroll && scroll->verticalScrollBar()->maximum() > 0);
+        scroll->verticalScrollBar()->setValue(0); // the wheel turned towards the user scrolls down from here
+        const auto turnWheelOver = [](QWidget *field, int steps) {
+            const QPointF at = QRectF(field->rect()).center();
+            QWheelEvent wheel(at, field->mapToGlobal(at), QPoint(), QPoint(0, 120 * steps), Qt::NoButton, Qt::NoModifier,
+                              Qt::NoScrollPhase, false);
+            QApplication::sendEvent(field, &wheel);
+        };
+        const double percentBefore = percent->value();
+        const int modelBefore = model->currentIndex();
+        const int scrolledBefore = scroll->verticalScrollBar()->value();
+        turnWheelOver(percent, -3);
+        turnWheelOver(model, -3);
+        QCOMPARE(percent->value(), percentBefore);
+        QCOMPARE(model->currentIndex(), modelBefore);
+        QVERIFY2(scroll->verticalScrollBar()->value() > scrolledBefore, // the form scrolled instead
+                 qPrintable(QStringLiteral("%1 → %2").arg(scrolledBefore).arg(scroll->verticalScrollBar()->value())));
+
+        // Once the user has clicked into a field, the wheel is for that field.
+        panel.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        QTest::mouseClick(percent, Qt::LeftButton, {}, QPoint(4, percent->height() / 2)); // on the text, not the arrows
+        QTRY_VERIFY(percent->hasFocus());
+        QCOMPARE(percent->value(), percentBefore);
+        turnWheelOver(percent, -1);
+        QCOMPARE(percent->value(), percentBefore - 1);
     }
 
     void aJobRunsWithLiveProgressAndCurvesAndItsRunIsOffered()

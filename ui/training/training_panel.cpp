@@ -3,6 +3,7 @@
 #include "core/build_info.h"
 #include "core/data/dataset.h"
 #include "core/data/splits.h"
+#include "ui/app/wheel_guard.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -252,6 +253,7 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     // The form scrolls, so that the dock can be as short as the user likes.
     auto *formScroll = new QScrollArea;
     formScroll->setWidget(formBox);
+    WheelGuard::protect(formBox);
     formScroll->setWidgetResizable(true);
     formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     formScroll->setMinimumWidth(formBox->sizeHint().width() + 20);
