@@ -62,8 +62,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         demo_ = dir_.filePath(QStringLiteral("demo"));
-        const Result made = xmw({QStringLiteral("make-demo"), QStringLiteral("--out"), demo_, QStringLiteral("--resolution"),
-                                 QStringLiteral("6"), QStringLiteral("--years"), QStringLiteral("2015-2016")});
+        const Result made = makeSmallDemo(demo_);
         QVERIFY2(made.exitCode == 0, qPrintable(made.err));
     }
 

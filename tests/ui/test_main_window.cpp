@@ -61,6 +61,25 @@ class TestMainWindow : public QObject {
     QTemporaryDir dir_;
     QString demo_;
 
+    // Shows `window` wide enough for both tool bars on one line, opens the demo and waits for its map.
+    [[nodiscard]] bool showDemo(MainWindow &window, QSignalSpy &shown) const
+    {
+        window.resize(1880, 800);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            return false;
+        window.openDataset(demo_);
+        return QTest::qWaitFor([&] { return shown.count() == 1; }, 20000);
+    }
+
+    // Makes a change and waits for the map it brings.
+    [[nodiscard]] static bool restyled(QSignalSpy &shown, const std::function<void()> &change)
+    {
+        const auto before = shown.count();
+        change();
+        return QTest::qWaitFor([&] { return shown.count() > before; }, 20000);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -353,22 +372,14 @@ private Q_SLOTS:
     {
         QSettings().clear();
         MainWindow window;
-        window.resize(1880, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy shown(&window, &MainWindow::mapShown);
-        window.openDataset(demo_);
-        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        QVERIFY(showDemo(window, shown));
         auto *bar = window.findChild<ColourBar *>(QStringLiteral("colourBar"));
         auto *variables = window.findChild<QComboBox *>(QStringLiteral("variableBox"));
         auto *palettes = window.findChild<QComboBox *>(QStringLiteral("paletteBox"));
         auto *ranges = window.findChild<QComboBox *>(QStringLiteral("rangeBox"));
         auto *logScale = window.findChild<QAction *>(QStringLiteral("actionLogScale"));
-        const auto restyle = [&](const std::function<void()> &change) {
-            const auto before = shown.count();
-            change();
-            QTRY_VERIFY_WITH_TIMEOUT(shown.count() > before, 20000);
-        };
+        const auto restyle = [&](const std::function<void()> &change) { QVERIFY(restyled(shown, change)); };
         const auto showVariable = [&](const char *name) { restyle([&] { variables->setCurrentIndex(variables->findData(QLatin1String(name))); }); };
 
         restyle([&] { logScale->setChecked(true); });
@@ -403,18 +414,10 @@ private Q_SLOTS:
         using xmw::data::units::Flux;
         QSettings().clear();
         MainWindow window;
-        window.resize(1880, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy shown(&window, &MainWindow::mapShown);
         QSignalSpy plotted(&window, &MainWindow::timeSeriesShown);
-        window.openDataset(demo_);
-        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
-        const auto restyle = [&](const std::function<void()> &change) {
-            const auto before = shown.count();
-            change();
-            QTRY_VERIFY_WITH_TIMEOUT(shown.count() > before, 20000);
-        };
+        QVERIFY(showDemo(window, shown));
+        const auto restyle = [&](const std::function<void()> &change) { QVERIFY(restyled(shown, change)); };
         auto *bar = window.findChild<ColourBar *>(QStringLiteral("colourBar"));
         auto *variables = window.findChild<QComboBox *>(QStringLiteral("variableBox"));
         auto *ranges = window.findChild<QComboBox *>(QStringLiteral("rangeBox"));
@@ -490,22 +493,14 @@ private Q_SLOTS:
         MainWindow window;
         // TEM-MDM's own unit, so that the colours can be checked against the file's values as they are.
         window.fluxUnit()->setUnit(xmw::data::units::Flux::MgPerSquareMetrePerDay);
-        window.resize(1880, 800); // both tool bars on one line
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy shown(&window, &MainWindow::mapShown);
-        window.openDataset(demo_);
-        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        QVERIFY(showDemo(window, shown));
         auto *bar = window.findChild<ColourBar *>(QStringLiteral("colourBar"));
         auto *palettes = window.findChild<QComboBox *>(QStringLiteral("paletteBox"));
         auto *ranges = window.findChild<QComboBox *>(QStringLiteral("rangeBox"));
         auto *logScale = window.findChild<QAction *>(QStringLiteral("actionLogScale"));
         const auto field = xmw::data::Dataset::open(demo_.toStdString()).grid()->dayField("CH4_emission", {2016, 7, 15});
-        const auto restyle = [&](const std::function<void()> &change) {
-            const auto before = shown.count();
-            change();
-            QTRY_VERIFY_WITH_TIMEOUT(shown.count() > before, 20000);
-        };
+        const auto restyle = [&](const std::function<void()> &change) { QVERIFY(restyled(shown, change)); };
         const QImage viridis = window.globe()->displayedImage();
         QCOMPARE(bar->scale()->palette(), Palette::Viridis);
 
