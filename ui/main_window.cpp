@@ -69,13 +69,11 @@ data::Date fromQDate(QDate d)
     return {d.year(), d.month(), d.day()};
 }
 
-// Okabe–Ito colours, distinguishable with colour-vision deficiencies, by the benchmark's wetland
-// code (1–5); grey where the benchmark gives none.
+// A tower's colour by the benchmark's wetland code (1–5): the colour of that class on the
+// wetlandtype map; light grey where the benchmark gives none.
 QColor wetlandColour(std::optional<int> type)
 {
-    static const QColor kColours[] = {QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9), QColor(0x00, 0x9E, 0x73),
-                                      QColor(0xD5, 0x5E, 0x00), QColor(0xCC, 0x79, 0xA7)};
-    return type && *type >= 1 && *type <= 5 ? kColours[*type - 1] : QColor(0xBB, 0xBB, 0xBB);
+    return type && *type >= 1 && *type <= 5 ? QColor(ColourScale::classColour(*type)) : QColor(0xBB, 0xBB, 0xBB);
 }
 
 } // namespace

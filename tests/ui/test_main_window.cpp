@@ -400,6 +400,10 @@ private Q_SLOTS:
         for (const int code : bar->scale()->classes()) // distinct colours per class
             for (const int other : bar->scale()->classes())
                 QVERIFY(code == other || bar->scale()->colour(code) != bar->scale()->colour(other));
+        // A class has the same colour as the towers of that wetland type.
+        for (const GlobeMarker &marker : window.globe()->markers())
+            if (const auto *site = window.dataset()->sites()->find(marker.id.toStdString()); site->info.wetlandType)
+                QCOMPARE(marker.colour.rgb(), bar->scale()->colour(*site->info.wetlandType));
         window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-classes.png"));
 
         showVariable("CH4_emission");

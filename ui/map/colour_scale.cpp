@@ -23,10 +23,13 @@ constexpr Stops kCividis = {0xff00224e, 0xff083370, 0xff35456c, 0xff4f576c, 0xff
 constexpr Stops kDiverging = {0xff053061, 0xff2166ac, 0xff4393c3, 0xff92c5de, 0xffd1e5f0, 0xfff7f7f7,
                               0xfffddbc7, 0xfff4a582, 0xffd6604d, 0xffb2182b, 0xff67001f};
 
-// Qualitative classes: Okabe & Ito's eight colours, distinguishable with colour-vision deficiency,
-// then four of Paul Tol's muted scheme; beyond twelve classes the colours repeat.
-constexpr std::array<QRgb, 12> kClasses = {0xffe69f00, 0xff56b4e9, 0xff009e73, 0xfff0e442, 0xff0072b2, 0xffd55e00,
-                                           0xffcc79a7, 0xff000000, 0xff882255, 0xff44aa99, 0xff999933, 0xffdddddd};
+// Qualitative classes, by code: grey for 0 (no wetland, in wetlandtype), then Okabe & Ito's colours,
+// distinguishable with colour-vision deficiency, in the order the tower markers use for wetland
+// types 1-5, then three of Paul Tol's muted scheme; codes from 12 on repeat them. By code, not by
+// rank among the classes present, so that a class keeps its colour on every map and matches the
+// towers of the same type.
+constexpr std::array<QRgb, 12> kClasses = {0xff999999, 0xffe69f00, 0xff56b4e9, 0xff009e73, 0xffd55e00, 0xffcc79a7,
+                                           0xfff0e442, 0xff0072b2, 0xff000000, 0xff882255, 0xff44aa99, 0xff999933};
 
 const Stops &stopsOf(Palette palette)
 {
@@ -142,13 +145,16 @@ double ColourScale::valueAt(double position) const
     return logarithmic_ ? low_ * std::pow(high_ / low_, position) : low_ + (high_ - low_) * position;
 }
 
+QRgb ColourScale::classColour(int code)
+{
+    const int n = int(kClasses.size());
+    return kClasses[std::size_t(((code % n) + n) % n)];
+}
+
 QRgb ColourScale::colour(double value) const
 {
-    if (palette_ == Palette::Categorical) {
-        const auto at = std::lower_bound(classes_.begin(), classes_.end(), int(std::lround(value)));
-        const std::size_t index = at == classes_.end() || *at != int(std::lround(value)) ? 0 : std::size_t(at - classes_.begin());
-        return kClasses[index % kClasses.size()];
-    }
+    if (palette_ == Palette::Categorical)
+        return classColour(int(std::lround(value)));
     return table_[std::size_t(std::lround(position(value) * double(table_.size() - 1)))];
 }
 

@@ -47,8 +47,10 @@ public:
     // starts at the smallest positive value the range mode allows; a categorical one lists the
     // field's classes (whole numbers), whatever the range mode.
     [[nodiscard]] static ColourScale forField(const std::vector<float> &values, const MapStyle &style);
-    // Distinct colours for these class codes, in their order.
+    // A scale listing these class codes, each in its classColour.
     [[nodiscard]] static ColourScale categorical(std::vector<int> classes);
+    // The colour of a class code, the same on every map (the tower markers use it for wetland types).
+    [[nodiscard]] static QRgb classColour(int code);
     [[nodiscard]] static ColourScale fromPercentiles(const std::vector<float> &values) { return forField(values, {}); }
 
     [[nodiscard]] double low() const { return low_; }
