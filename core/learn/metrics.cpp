@@ -58,7 +58,9 @@ const std::vector<std::string> &metricNames()
 
 namespace {
 
-double *field(Metrics &m, const std::string &name)
+// The member a metric name stands for; const or not as `m` is.
+template <typename M>
+auto *field(M &m, const std::string &name)
 {
     if (name == "rmse")
         return &m.rmse;
@@ -81,7 +83,7 @@ double *field(Metrics &m, const std::string &name)
 
 } // namespace
 
-double metricValue(const Metrics &m, const std::string &name) { return *field(const_cast<Metrics &>(m), name); }
+double metricValue(const Metrics &m, const std::string &name) { return *field(m, name); }
 
 void setMetricValue(Metrics &m, const std::string &name, double value) { *field(m, name) = value; }
 
