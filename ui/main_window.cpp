@@ -3,6 +3,7 @@
 #include "core/data/benchmark_sites.h"
 #include "core/data/dataset.h"
 #include "core/data/grid_dataset.h"
+#include "core/learn/run_file.h"
 #include "ui/about_data_dialog.h"
 #include "ui/about_dialog.h"
 #include "ui/app/atomic_write.h"
@@ -643,11 +644,8 @@ std::optional<data::units::Flux> MainWindow::layerFluxUnit() const
         return data::units::Flux::NmolPerSquareMetrePerSecond; // what the engine predicts in
     if (!dataset_ || !dataset_->grid())
         return std::nullopt;
-    const std::string name = variableBox_->currentVariable().toStdString();
-    for (const auto &variable : dataset_->grid()->variables())
-        if (variable.name == name)
-            return data::units::parseFlux(variable.units);
-    return std::nullopt;
+    const auto *variable = dataset_->grid()->findVariable(variableBox_->currentVariable().toStdString());
+    return variable ? data::units::parseFlux(variable->units) : std::nullopt;
 }
 
 void MainWindow::onFluxUnitChanged(data::units::Flux unit)
@@ -852,8 +850,9 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
     // What a scripted start asked for and this dataset cannot show is said, never silently replaced.
     QStringList problems;
     const QString variable = matchVariable(initial_.variable, &problems);
-    if (initial_.date && grid && !grid->years().empty() &&
-        (initial_.date->year < grid->years().front() || initial_.date->year > grid->years().back()))
+    const bool dateFits = initial_.date && grid && !grid->years().empty() && initial_.date->year >= grid->years().front() &&
+                          initial_.date->year <= grid->years().back();
+    if (initial_.date && grid && !grid->years().empty() && !dateFits)
         problems << tr("%1 is outside the dataset's days, %2 to %3")
                         .arg(toQDate(*initial_.date).toString(Qt::ISODate), QDate(grid->years().front(), 1, 1).toString(Qt::ISODate),
                              QDate(grid->years().back(), 12, 31).toString(Qt::ISODate));
@@ -871,7 +870,6 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
         if (grid && !grid->years().empty()) {
             dateEdit_->setDateRange(QDate(grid->years().front(), 1, 1), QDate(grid->years().back(), 12, 31));
             // Northern summer by default: wetlands emit.
-            const bool dateFits = initial_.date && initial_.date->year >= grid->years().front() && initial_.date->year <= grid->years().back();
             dateEdit_->setDate(dateFits ? toQDate(*initial_.date) : QDate(grid->years().front(), 7, 15));
             fitDatesToLayer();
         }
@@ -1020,12 +1018,7 @@ void MainWindow::applyInitialRuns()
     QStringList paths, missing;
     for (const QString &wanted : pendingRuns_.runs) {
         // A bare name ("lstm-ft.h5", or "lstm-ft") is a run of the dataset's runs/ folder; a path is a path.
-        QString file = wanted;
-        if (!wanted.contains(QLatin1Char('/'))) {
-            file = QDir(runStore_->folder()).filePath(wanted);
-            if (QFileInfo(file).suffix().isEmpty())
-                file += QStringLiteral(".h5");
-        }
+        const QString file = QString::fromStdString(learn::resolveRunPath(dataset_->root(), wanted.toStdString()).string());
         const QString canonical = QFileInfo(file).canonicalFilePath();
         const auto found = std::find_if(runStore_->runs().begin(), runStore_->runs().end(), [&](const RunStore::Run &run) {
             return !canonical.isEmpty() && QFileInfo(run.path).canonicalFilePath() == canonical;

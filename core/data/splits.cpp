@@ -86,18 +86,24 @@ std::vector<SampleRole> assignRoles(const SampleSet &towers, const SiteCatalog &
     return roles;
 }
 
+std::string describeTestSet(const SplitOptions &options, bool allFolds)
+{
+    std::string text = options.kind == SplitKind::Temporal ? "temporal"
+                       : allFolds ? "spatial, all " + std::to_string(options.folds) + " folds"
+                                  : "spatial fold " + std::to_string(options.fold) + " of " + std::to_string(options.folds);
+    if (!options.sites.empty())
+        text += ", " + std::to_string(options.sites.size()) + (options.sites.size() == 1 ? " tower" : " towers");
+    return text;
+}
+
 std::string describe(const SplitOptions &options)
 {
-    std::string text = options.kind == SplitKind::Temporal
-                           ? "temporal"
-                           : "spatial fold " + std::to_string(options.fold) + " of " + std::to_string(options.folds);
+    std::string text = describeTestSet(options);
     if (options.percent < 100.0) {
         char buffer[64];
         std::snprintf(buffer, sizeof buffer, ", %g %% of training site-years", options.percent);
         text += buffer;
     }
-    if (!options.sites.empty())
-        text += ", " + std::to_string(options.sites.size()) + (options.sites.size() == 1 ? " tower" : " towers");
     return text + ", seed " + std::to_string(options.seed);
 }
 

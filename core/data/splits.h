@@ -34,6 +34,10 @@ struct SplitOptions {
 [[nodiscard]] std::vector<SampleRole> assignRoles(const SampleSet &towers, const SiteCatalog &catalog,
                                                   const SplitOptions &options);
 
+// The site-years a split tests on: "temporal", "spatial fold 1 of 5" (or, `allFolds`, "spatial, all
+// 5 folds"), and ", N towers" when chosen. Runs are comparable only on the same test set.
+[[nodiscard]] std::string describeTestSet(const SplitOptions &options, bool allFolds = false);
+// The whole split, the share of training data and the seed included (samples files key on it).
 [[nodiscard]] std::string describe(const SplitOptions &options);
 
 } // namespace xmw::data

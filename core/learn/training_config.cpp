@@ -55,15 +55,7 @@ std::optional<Method> parseMethod(const std::string &name)
     return std::nullopt;
 }
 
-std::string TrainingConfig::testSetName() const
-{
-    std::string name = split.kind == data::SplitKind::Temporal ? "temporal"
-                       : allFolds ? "spatial, all " + std::to_string(split.folds) + " folds"
-                                  : "spatial fold " + std::to_string(split.fold) + " of " + std::to_string(split.folds);
-    if (!split.sites.empty())
-        name += ", " + std::to_string(split.sites.size()) + (split.sites.size() == 1 ? " tower" : " towers");
-    return name;
-}
+std::string TrainingConfig::testSetName() const { return data::describeTestSet(split, allFolds); }
 
 std::string TrainingConfig::resumeProblem(const TrainingConfig &was) const
 {

@@ -3,6 +3,7 @@
 #include "core/build_info.h"
 #include "core/data/dataset.h"
 #include "core/data/splits.h"
+#include "core/learn/run_file.h"
 #include "ui/app/wheel_guard.h"
 
 #include <QComboBox>
@@ -362,7 +363,7 @@ void TrainingPanel::setSelectedSites(const QStringList &ids)
 
 QString TrainingPanel::runsFolder() const
 {
-    return dataset_.isEmpty() ? QString() : QDir(dataset_).filePath(QStringLiteral("runs"));
+    return dataset_.isEmpty() ? QString() : QString::fromStdString(learn::runsFolder(dataset_.toStdString()).string());
 }
 
 learn::TrainingConfig TrainingPanel::config() const
