@@ -71,7 +71,7 @@ void benchTrain(const Args &args, const std::filesystem::path &scratch)
     const auto demoRoot = scratch / "demo";
     (void)data::makeDemoDataset(demoRoot, {}, quiet);
     const data::Dataset demo = data::Dataset::open(demoRoot);
-    const data::SampleSet towers = data::SampleBuilder(demo).towerSamples(quiet);
+    const data::SampleSet towers = data::SampleBuilder(demo).towerSamples(quiet, data::Recipe::XMethaneWet);
     const auto roles = data::assignRoles(towers, *demo.sites(), {});
     data::SampleSet train;
     for (std::size_t i = 0; i < towers.size(); ++i)

@@ -2,6 +2,7 @@
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "app/cli/progress.h"
+#include "app/cli/split_option.h"
 #include "core/data/data_error.h"
 #include "core/data/dataset.h"
 #include "core/data/demo_generator.h"
@@ -238,31 +239,16 @@ int series(const Arguments &raw)
 
 int samples(const Arguments &raw)
 {
-    const Args args(raw, {"out", "split", "fold", "folds", "percent", "tem-fraction", "seed"}, {"force", "verbose"});
+    const Args args(raw, {"out", "recipe", "split", "fold", "folds", "percent", "tem-fraction", "seed"}, {"force", "verbose"});
     const std::string folder = requireOne(args, "dataset folder");
     const auto out = args.option("out");
     if (!out)
         throw UsageError("--out FILE is required");
-    data::SplitOptions split;
-    const std::string kind = args.option("split").value_or("temporal");
-    if (kind != "temporal" && kind != "spatial")
-        throw UsageError("--split is temporal or spatial, not '" + kind + "'");
-    split.kind = kind == "spatial" ? data::SplitKind::Spatial : data::SplitKind::Temporal;
-    split.folds = args.integer("folds", 5, 2, 100);
-    split.fold = args.integer("fold", 0, 0, split.folds - 1);
-    if (split.kind == data::SplitKind::Temporal)
-        for (const char *spatialOnly : {"fold", "folds"})
-            if (args.option(spatialOnly))
-                throw UsageError(std::string("--") + spatialOnly + " applies to --split spatial only");
-    split.percent = args.number("percent", 100.0);
+    data::SplitOptions split = splitOption(args);
     split.seed = std::uint64_t(args.integer("seed", 0, 0, std::numeric_limits<int>::max()));
     const double temFraction = args.number("tem-fraction", 0.1);
-    if (split.percent <= 0 || split.percent > 100)
-        throw UsageError("--percent must be in (0, 100]");
     if (temFraction <= 0 || temFraction > 1)
         throw UsageError("--tem-fraction must be in (0, 1]");
-    if (split.kind == data::SplitKind::Spatial && (split.folds < 2 || split.fold < 0 || split.fold >= split.folds))
-        throw UsageError("--fold must be in 0…" + std::to_string(split.folds - 1) + " with --folds " + std::to_string(split.folds));
 
     const auto start = std::chrono::steady_clock::now();
     const data::Dataset dataset = data::Dataset::open(folder);
@@ -283,7 +269,7 @@ int samples(const Arguments &raw)
     Feedback feedback = ProgressPrinter::feedback();
     const data::SampleBuilder builder(dataset);
     data::SampleFile file;
-    file.towers = builder.towerSamples(feedback);
+    file.towers = builder.towerSamples(feedback, split.recipe);
     file.tem = builder.gridSamples(temFraction, split.seed, feedback);
     file.normalisation = data::Normalisation::of(file.tem);
     file.roles = data::assignRoles(file.towers, *dataset.sites(), split);
@@ -296,7 +282,8 @@ int samples(const Arguments &raw)
     std::printf("%s: %zu tower site-years (%ld train, %ld test, %ld unused), %zu TEM-MDM cell-years, in %.1f s\n",
                 out->c_str(), file.towers.size(), long(count(data::SampleRole::Train)), long(count(data::SampleRole::Test)),
                 long(count(data::SampleRole::Unused)), file.tem.size(), seconds);
-    std::printf("split: %s\n", description.c_str());
+    std::printf("recipe: %s (%s)\nsplit: %s\n", data::recipeName(split.recipe).c_str(), data::recipeDescription(split.recipe).c_str(),
+                description.c_str());
     const auto &skipped = file.towers.skipped;
     if (!skipped.empty()) {
         std::printf("skipped %zu tower site-years:\n", skipped.size());

@@ -2,6 +2,7 @@
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "app/cli/progress.h"
+#include "app/cli/split_option.h"
 #include "core/data/benchmark_sites.h"
 #include "core/data/calendar.h"
 #include "core/data/csv_writer.h"
@@ -10,6 +11,7 @@
 #include "core/data/sample_builder.h"
 #include "core/json_writer.h"
 #include "core/learn/predictor.h"
+#include "core/learn/preset.h"
 #include "core/learn/run_file.h"
 #include "core/learn/training_job.h"
 #include "core/learn/upscaler.h"
@@ -105,28 +107,22 @@ learn::TrainingConfig parseTrainingConfig(const Args &args)
                          " (scratch, pretrain, finetune, adversarial, residual, reweight)");
     c.method = *parsed;
     c.pretrainedRun = args.option("pretrained").value_or("");
-    const std::string split = args.option("split").value_or("temporal");
-    if (split != "temporal" && split != "spatial")
-        throw UsageError("--split is temporal or spatial, not '" + split + "'");
-    c.split.kind = split == "spatial" ? data::SplitKind::Spatial : data::SplitKind::Temporal;
-    c.split.folds = args.integer("folds", 5, 2, 100);
-    c.split.fold = args.integer("fold", 0, 0, c.split.folds - 1);
+    // The preset first: the options given one by one then override what it set.
+    const std::string preset = args.option("preset").value_or("ours");
+    const auto parsedPreset = learn::parsePreset(preset);
+    if (!parsedPreset)
+        throw UsageError("unknown preset '" + preset + "'" + didYouMean(preset, {"ours", "paper"}) + " (ours, paper)");
+    learn::applyPreset(c, *parsedPreset);
+    c.split = splitOption(args);
     c.allFolds = args.flag("all-folds");
     if (c.allFolds && args.option("fold"))
         throw UsageError("--fold and --all-folds exclude each other");
-    if (c.split.kind == data::SplitKind::Temporal) {
-        // A temporal split tests every tower's later years: folds do not apply.
-        for (const char *spatialOnly : {"fold", "folds"})
-            if (args.option(spatialOnly))
-                throw UsageError(std::string("--") + spatialOnly + " applies to --split spatial only");
-        if (c.allFolds)
-            throw UsageError("--all-folds applies to --split spatial only");
-    }
-    c.split.percent = args.number("percent", 100, 1e-9, 100);
+    if (c.allFolds && c.split.kind == data::SplitKind::Temporal)
+        throw UsageError("--all-folds applies to --split spatial only");
     if (const auto sites = args.option("sites"))
         c.split.sites = parseSiteList(*sites, "--sites");
     c.epochs = args.integer("epochs", c.epochs, 1, 100000);
-    c.finetuneEpochs = args.integer("finetune-epochs", 0, 1, 100000);
+    c.finetuneEpochs = args.integer("finetune-epochs", c.finetuneEpochs, 1, 100000);
     if (args.option("finetune-epochs") && c.method != learn::Method::Adversarial && c.method != learn::Method::Reweight)
         throw UsageError("--finetune-epochs sets the fine-tuning phase of adversarial and reweight; " + learn::methodName(c.method) +
                          " trains for --epochs");
@@ -138,12 +134,28 @@ learn::TrainingConfig parseTrainingConfig(const Args &args)
     c.threads = args.integer("threads", 0, 0, 1024);
     c.device = args.option("device").value_or("cpu");
     c.model.hidden = args.integer("hidden", c.model.hidden, 1, 4096);
-    c.model.layers = args.integer("layers", 0, 1, 64); // absent: the model's own default
+    c.model.layers = args.integer("layers", c.model.layers, 1, 64); // 0 (ours): the model's own default
     c.model.dropout = args.number("dropout", c.model.dropout);
     c.model.heads = args.integer("heads", c.model.heads, 1, 4096);
     c.patience = args.integer("patience", c.patience, 1, 100000);
     c.validationFraction = args.number("validation", c.validationFraction);
     c.temFraction = args.number("tem-fraction", c.temFraction);
+    if (const auto years = args.yearRange("tem-years")) {
+        c.temFirstYear = years->first;
+        c.temLastYear = years->second;
+    }
+    const std::string holdout = args.option("tem-holdout").value_or(data::temHoldoutName(c.temHoldout));
+    const auto parsedHoldout = data::parseTemHoldout(holdout);
+    if (!parsedHoldout)
+        throw UsageError("--tem-holdout is years, cells or none, not '" + holdout + "'" + didYouMean(holdout, {"years", "cells", "none"}));
+    c.temHoldout = *parsedHoldout;
+    c.temFold = args.integer("tem-fold", 0, 0, data::kTemFolds - 1);
+    if (args.option("tem-fold") && c.temHoldout != data::TemHoldout::Cells)
+        throw UsageError("--tem-fold applies to --tem-holdout cells only");
+    if ((args.option("tem-holdout") || args.option("tem-fold")) && c.method != learn::Method::Pretrain)
+        throw UsageError("--tem-holdout and --tem-fold apply to --method pretrain: only a pretraining run is tested on TEM-MDM");
+    if ((args.option("tem-years") || args.option("tem-fraction")) && !learn::usesSimulation(c.method))
+        throw UsageError("--tem-years and --tem-fraction apply to the methods that train on TEM-MDM (pretrain, adversarial, reweight)");
     if (const std::string problem = c.problem(); !problem.empty())
         throw UsageError(problem);
     return c;
@@ -206,9 +218,9 @@ std::string runDataset(const learn::RunRecord &run, const Args &args)
 int train(const Arguments &raw)
 {
     const Args args(raw,
-                    {"model", "method", "pretrained", "split", "fold", "folds", "percent", "sites", "epochs", "finetune-epochs", "lr",
+                    {"model", "method", "pretrained", "preset", "recipe", "split", "fold", "folds", "percent", "sites", "epochs", "finetune-epochs", "lr",
                      "batch", "seed", "ensemble", "threads", "device", "hidden", "layers", "dropout", "heads", "patience",
-                     "validation", "tem-fraction", "out", "name", "notes"},
+                     "validation", "tem-fraction", "tem-years", "tem-holdout", "tem-fold", "out", "name", "notes"},
                     {"all-folds", "resume", "json"});
     if (args.positional().size() != 1)
         throw UsageError("expects one dataset folder");
@@ -270,12 +282,19 @@ int train(const Arguments &raw)
         JsonWriter j;
         j.beginObject();
         j.key("run").value(out.string());
+        j.key("recipe").value(data::recipeName(run.config.split.recipe));
         j.key("test_set").value(run.config.testSetName());
+        if (!run.temTestSet.empty())
+            j.key("tem_test_set").value(run.temTestSet);
         j.key("metrics").beginObject();
         j.key("test");
         writeMetrics(j, run.metrics);
         j.key("test_measured");
         writeMetrics(j, run.metricsMeasured);
+        if (!run.temTestSet.empty()) {
+            j.key("test_tem");
+            writeMetrics(j, run.temMetrics);
+        }
         for (const auto &[key, bySite] : {std::pair{"per_site", &run.perSite}, std::pair{"per_site_measured", &run.perSiteMeasured}}) {
             j.key(key).beginObject();
             for (const auto &[site, m] : *bySite) {
@@ -302,6 +321,10 @@ int train(const Arguments &raw)
         std::printf("stopped early: %s\n", run.stopped.c_str());
     printMetricsLine("test, gap-filled target", run.metrics);
     printMetricsLine("test, measured days   ", run.metricsMeasured);
+    if (!run.temTestSet.empty()) {
+        std::printf("held-out TEM-MDM: %s\n", run.temTestSet.c_str());
+        printMetricsLine("test, TEM-MDM         ", run.temMetrics);
+    }
     std::printf("(nmol CH4 m-2 s-1; the gap-filled target is the benchmark's: FCH4_F, its gaps filled from FCH4_F_ANNOPTLM;\n"
                 " R² = 1 − SSE/SST as the paper reports it, equal to NSE; r²corr = squared correlation)\n");
     return 0;
@@ -327,8 +350,8 @@ int runs(const Arguments &raw)
     JsonWriter j;
     j.beginArray();
     if (!args.flag("json"))
-        std::printf("%-28s %-12s %-11s %-22s %5s %8s %7s %7s %9s %6s  %s\n", "run", "model", "method", "test set", "data", "RMSE", "R²",
-                    "r²corr", "RMSE meas", "time", "created");
+        std::printf("%-28s %-12s %-11s %-22s %5s %8s %7s %7s %9s %8s %6s  %s\n", "run", "model", "method", "test set", "data", "RMSE", "R²",
+                    "r²corr", "RMSE meas", "RMSE TEM", "time", "created");
     for (std::size_t i = 0; i < files.size(); ++i) {
         const learn::RunRecord &run = records[i];
         const auto &c = run.config;
@@ -340,6 +363,7 @@ int runs(const Arguments &raw)
             j.key("name").value(run.name);
             j.key("model").value(learn::modelName(c.model.kind));
             j.key("method").value(learn::methodName(c.method));
+            j.key("recipe").value(data::recipeName(c.split.recipe));
             j.key("test_set").value(c.testSetName());
             j.key("percent").value(c.split.percent);
             j.key("created").value(run.created);
@@ -349,11 +373,19 @@ int runs(const Arguments &raw)
             writeMetrics(j, run.metrics);
             j.key("test_measured");
             writeMetrics(j, run.metricsMeasured);
+            if (!run.temTestSet.empty()) {
+                j.key("tem_test_set").value(run.temTestSet);
+                j.key("test_tem");
+                writeMetrics(j, run.temMetrics);
+            }
             j.endObject();
         } else {
-            std::printf("%-28s %-12s %-11s %-22s %5s %8.3f %7.3f %7.3f %9.3f %6s  %s\n", files[i].filename().string().c_str(),
+            char tem[16] = "-";
+            if (!run.temTestSet.empty())
+                std::snprintf(tem, sizeof tem, "%.3f", run.temMetrics.rmse);
+            std::printf("%-28s %-12s %-11s %-22s %5s %8.3f %7.3f %7.3f %9.3f %8s %6s  %s\n", files[i].filename().string().c_str(),
                         learn::modelName(c.model.kind).c_str(), learn::methodName(c.method).c_str(), c.testSetName().c_str(), data,
-                        run.metrics.rmse, run.metrics.r2, run.metrics.r2Corr, run.metricsMeasured.rmse, duration(run.seconds).c_str(),
+                        run.metrics.rmse, run.metrics.r2, run.metrics.r2Corr, run.metricsMeasured.rmse, tem, duration(run.seconds).c_str(),
                         run.created.c_str());
         }
     }
@@ -364,7 +396,7 @@ int runs(const Arguments &raw)
         std::printf("(no runs in %s)\n", folder.c_str());
     else
         std::printf("(RMSE, R² = 1 − SSE/SST and r²corr = squared correlation on the gap-filled target, as the benchmark scores; "
-                    "RMSE meas on measured days alone)\n");
+                    "RMSE meas on measured days alone; RMSE TEM on TEM-MDM held out from pretraining)\n");
     warnIfNotComparable(records, files);
     return 0;
 }
@@ -387,9 +419,12 @@ int predict(const Arguments &raw)
         if (!tower)
             throw data::DataError(dataset.root(), "has no tower '" + *site + "' (xmw sites lists them)");
         label = tower->info.id;
-        samples = builder.towerSamples(quiet, label);
+        // The run's own recipe: its inputs are made as they were in training.
+        samples = builder.towerSamples(quiet, run.config.split.recipe, label);
         if (samples.size() == 0)
-            throw data::DataError(dataset.root(), "tower '" + label + "' has no full 365-day site-year");
+            throw data::DataError(dataset.root(), "tower '" + label + "' has no site-year that makes a sample under the "
+                                                      + data::recipeName(run.config.split.recipe) + " recipe"
+                                                      + (samples.skipped.empty() ? "" : " (" + samples.skipped.front() + ")"));
     } else {
         double lat = 0, lon = 0;
         char extra = 0;
@@ -478,11 +513,17 @@ int compare(const Arguments &raw)
             j.key("file").value(args.positional()[i]);
             j.key("model").value(learn::modelName(runs[i].config.model.kind));
             j.key("method").value(learn::methodName(runs[i].config.method));
+            j.key("recipe").value(data::recipeName(runs[i].config.split.recipe));
             j.key("test_set").value(runs[i].config.testSetName());
             j.key("test");
             writeMetrics(j, runs[i].metrics);
             j.key("test_measured");
             writeMetrics(j, runs[i].metricsMeasured);
+            if (!runs[i].temTestSet.empty()) {
+                j.key("tem_test_set").value(runs[i].temTestSet);
+                j.key("test_tem");
+                writeMetrics(j, runs[i].temMetrics);
+            }
             j.endObject();
         }
         j.endArray();
@@ -505,13 +546,31 @@ int compare(const Arguments &raw)
             std::printf(" %8zu\n", m.count);
         }
     }
+    // Pretraining runs, on the simulation itself.
+    bool header = false;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        if (runs[i].temTestSet.empty())
+            continue;
+        if (!header) {
+            std::printf("\nOn TEM-MDM held out from pretraining:\n%-28s %-12s %-36s", "run", "model", "TEM-MDM test set");
+            for (const auto &name : learn::metricNames())
+                std::printf(" %8s", name.c_str());
+            std::printf(" %8s\n", "days");
+            header = true;
+        }
+        std::printf("%-28s %-12s %-36s", files[i].filename().string().c_str(), learn::modelName(runs[i].config.model.kind).c_str(),
+                    runs[i].temTestSet.c_str());
+        for (const auto &name : learn::metricNames())
+            std::printf(" %8.3f", learn::metricValue(runs[i].temMetrics, name));
+        std::printf(" %8zu\n", runs[i].temMetrics.count);
+    }
     warnIfNotComparable(runs, files);
     return 0;
 }
 
 int upscale(const Arguments &raw)
 {
-    const Args args(raw, {"year", "out", "device", "dataset"}, {});
+    const Args args(raw, {"year", "out", "device", "dataset"}, {"all-land"});
     if (args.positional().empty() || args.positional().size() > 2)
         throw UsageError("expects a run file, then the dataset folder (or --dataset DIR; default: the run's own dataset)");
     if (args.positional().size() == 2 && args.option("dataset"))
@@ -537,7 +596,8 @@ int upscale(const Arguments &raw)
                      "note: the run was trained on a %g° grid and this dataset's grid is %g°: its TEM-MDM inputs differ from those "
                      "it learnt from\n",
                      run.gridResolution, resolution);
-    const learn::Upscaler upscaler(dataset, run, args.option("device").value_or("cpu"));
+    learn::Upscaler upscaler(dataset, run, args.option("device").value_or("cpu"));
+    upscaler.setCoverage(args.flag("all-land") ? learn::Coverage::AllLand : learn::Coverage::Simulated);
     Feedback feedback = ProgressPrinter::feedback();
     const learn::UpscaledYear result = upscaler.run(year, feedback);
     std::string history = learn::utcNow() + ": xmw upscale";
@@ -549,6 +609,8 @@ int upscale(const Arguments &raw)
     learn::writeUpscaledNetcdf(*out, result, run, history);
     std::printf("%s: %zu cells × 365 days of %d in %.1f s (%.0f cells/s)\n", out->c_str(), result.cells.size(), year, result.seconds,
                 double(result.cells.size()) / std::max(1e-9, result.seconds));
+    if (result.unsimulatedCells > 0)
+        std::printf("left out %zu land cells where TEM-MDM has no emission (--all-land includes them)\n", result.unsimulatedCells);
     return 0;
 }
 

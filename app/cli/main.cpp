@@ -101,8 +101,10 @@ const std::vector<Command> &commands()
          "  --csv               CSV on stdout (the only output)\n"},
         {"samples", "build the benchmark's model samples into an HDF5 file", xmw::cli::samples,
          "Usage: xmw samples DATASET --out FILE.h5 [options]\n"
+         "  --recipe NAME              x-methanewet (the benchmark's rules) or extended (ours); see\n"
+         "                             docs/benchmark-recipe.md (x-methanewet)\n"
          "  --split temporal|spatial   which split the roles follow (temporal)\n"
-         "  --fold K --folds N         with spatial: the test fold (0) of N (5)\n"
+         "  --fold K --folds N         with spatial: the test fold (0) of N (5; x-methanewet has 5)\n"
          "  --percent P                share of training site-years kept (100)\n"
          "  --tem-fraction F           share of TEM-MDM cell-years sampled (0.1)\n"
          "  --seed N                   random seed (0)\n"
@@ -114,6 +116,9 @@ const std::vector<Command> &commands()
          "  --model NAME               lstm, gru, ea-lstm, tcn, transformer, informer, itransformer, pyraformer (lstm)\n"
          "  --method NAME              scratch, pretrain, finetune, adversarial, residual, reweight (scratch)\n"
          "  --pretrained RUN           for finetune and residual: the pretrained run\n"
+         "  --recipe NAME              x-methanewet (the benchmark's rules) or extended (ours) (x-methanewet)\n"
+         "  --preset NAME              ours (quick, early stopping) or paper (the reference's hyper-parameters);\n"
+         "                             the options below override it (ours)\n"
          "  --split temporal|spatial   (temporal); --fold K, --folds N or --all-folds with spatial\n"
          "  --percent P                share of training site-years (100)\n"
          "  --sites ID,ID,...          train and test on these towers only\n"
@@ -121,6 +126,10 @@ const std::vector<Command> &commands()
          "  --hidden N --layers N --dropout X --heads N\n"
          "  --validation F             share of training towers held out for early stopping (0.1; 0: none)\n"
          "  --tem-fraction F           share of TEM-MDM cell-years (0.1)\n"
+         "  --tem-years Y1-Y2          the TEM-MDM years sampled (all; the paper pretrains on 1979-1988)\n"
+         "  --tem-holdout years|cells|none  pretrain: TEM-MDM kept apart to test on; years: the later half\n"
+         "                             (1999-2018 of 1979-2018), cells: one of 5 seeded folds (years)\n"
+         "  --tem-fold K               with --tem-holdout cells: the fold held out (0)\n"
          "  --threads N --device cpu|cuda\n"
          "  --name TEXT --notes TEXT   labels kept in the run file\n"
          "  --resume                   go on from RUN.h5.checkpoint\n"
@@ -136,9 +145,10 @@ const std::vector<Command> &commands()
          "  --device cpu|cuda\n"},
         {"compare", "test metrics of several runs side by side", xmw::cli::compare,
          "Usage: xmw compare RUN.h5 RUN.h5 ... [--json]\n"},
-        {"upscale", "apply a run to every land cell of a year; write CF NetCDF", xmw::cli::upscale,
+        {"upscale", "apply a run to the cells TEM-MDM simulates in a year; write CF NetCDF", xmw::cli::upscale,
          "Usage: xmw upscale RUN.h5 [DATASET] --year YEAR --out FILE.nc [options]\n"
          "  DATASET, --dataset DIR     the dataset to upscale over (default: the run's own)\n"
+         "  --all-land                 every land cell, not only those where TEM-MDM simulates an emission\n"
          "  --device cpu|cuda\n"},
         {"bench", "measure speed and memory (bench data, bench train)", xmw::cli::bench,
          "Usage: xmw bench data|train [options]\n"

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <random>
 
 namespace xmw::data {
@@ -15,7 +16,7 @@ namespace {
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 constexpr int kDays = kSequenceDays;
-enum FeatureIndex { kCh4 = 8, kCo2 = 9, kPrec = 10, kSolr = 11, kTair = 12, kVapr = 13, kNppIndex = 14 };
+enum FeatureIndex { kElevation = 0, kWetlandType = 6, kCh4 = 8, kCo2 = 9, kPrec = 10, kSolr = 11, kTair = 12, kVapr = 13, kNppIndex = 14 };
 
 // Calendar-day series of one year → the 365 sequence days (29 February dropped).
 void toSequence(const std::vector<float> &calendar, int year, float *out, int stride)
@@ -25,6 +26,26 @@ void toSequence(const std::vector<float> &calendar, int year, float *out, int st
         for (int d = 1; d <= daysInMonth(year, m); ++d, ++i)
             if (const auto index = sequenceDayIndex({year, m, d}))
                 out[std::size_t(*index) * stride] = calendar[i];
+}
+
+// The first input with a missing value, said for people: a tower's own column where it gave the value.
+std::optional<std::string> firstGap(const float *x, bool towerMeteorology)
+{
+    for (int f = 0; f < kFeatureCount; ++f) {
+        int missing = 0;
+        for (int d = 0; d < kDays; ++d)
+            missing += std::isnan(x[std::size_t(d) * kFeatureCount + std::size_t(f)]) ? 1 : 0;
+        if (missing == 0)
+            continue;
+        const char *name = features()[std::size_t(f)].name;
+        if (towerMeteorology && f == kElevation)
+            return std::string("no LOCATION_ELEV in the site metadata");
+        if (towerMeteorology && (f == kPrec || f == kTair || f == kVapr))
+            return std::string(f == kPrec ? "P_F" : f == kTair ? "TA_F" : "TA_F or VPD_F") + " missing on "
+                   + std::to_string(missing) + " days (the tower gives " + name + ")";
+        return "missing " + std::string(name) + " values";
+    }
+    return std::nullopt;
 }
 
 double vapourPressureHPa(double tempC, double vpdHPa)
@@ -140,32 +161,20 @@ bool SampleBuilder::fillConstants(int row, int col, int year, float *x, std::str
     return true;
 }
 
-bool SampleBuilder::cellYear(int row, int col, int year, float *x, float *y, std::string *whyNot) const
+void SampleBuilder::gridDrivers(int row, int col, int year, float *x) const
 {
-    if (!fillConstants(row, col, year, x, whyNot))
-        return false;
     const GridDataset &grid = *dataset_.grid();
     for (const int f : {int(kPrec), int(kSolr), int(kTair), int(kVapr), int(kNppIndex)})
         toSequence(grid.cellSeries(features()[std::size_t(f)].name, row, col, year, year), year, x + f, kFeatureCount);
-    std::vector<float> target = grid.cellSeries(layout::kEmission, row, col, year, year);
-    for (float &v : target)
-        v = toNmolPerSecond(v);
-    toSequence(target, year, y, 1);
-    for (int d = 0; d < kDays; ++d)
-        for (int f = 8; f < kFeatureCount; ++f)
-            if (std::isnan(x[std::size_t(d) * kFeatureCount + std::size_t(f)])) {
-                *whyNot = std::string("missing ") + features()[std::size_t(f)].name + " values";
-                return false;
-            }
-    return true;
 }
 
-SampleSet SampleBuilder::towerSamples(Feedback &feedback, const std::string &onlySite) const
+SampleSet SampleBuilder::towerSamples(Feedback &feedback, Recipe recipe, const std::string &onlySite) const
 {
     if (!dataset_.sites())
         throw DataError(dataset_.root(), "no FLUXNET-CH4 folder: no tower samples");
     if (!dataset_.grid())
         throw DataError(dataset_.root(), "no TEM-MDM folder: tower samples need the grid's SOLR, NPP and static fields");
+    const bool reference = recipe == Recipe::XMethaneWet;
     const GridDataset &grid = *dataset_.grid();
     SampleSet set;
     const auto &sites = dataset_.sites()->sites();
@@ -176,19 +185,38 @@ SampleSet SampleBuilder::towerSamples(Feedback &feedback, const std::string &onl
         const Site &site = sites[s];
         if (!onlySite.empty() && site.info.id != onlySite)
             continue;
+        if (reference && site.info.igbp != "WET") {
+            set.skipped.push_back(site.info.id + ": IGBP class '" + site.info.igbp
+                                  + "', not WET (the x-methanewet recipe keeps wetland towers only)");
+            continue;
+        }
         const int row = grid.grid().row(site.info.lat), col = grid.grid().col(site.info.lon);
         for (const int year : site.series.years()) {
             const std::string id = site.info.id + "/" + std::to_string(year);
+            const auto skip = [&](const std::string &why) { set.skipped.push_back(id + ": " + why); };
             std::string why;
-            if (!cellYear(row, col, year, x.data(), y.data(), &why)) {
-                set.skipped.push_back(id + ": " + why);
+            if (!fillConstants(row, col, year, x.data(), &why)) {
+                skip(why);
                 continue;
             }
+            gridDrivers(row, col, year, x.data());
             if (site.info.wetlandType)
                 for (int d = 0; d < kDays; ++d)
-                    x[std::size_t(d) * kFeatureCount + 6] = float(*site.info.wetlandType);
+                    x[std::size_t(d) * kFeatureCount + kWetlandType] = float(*site.info.wetlandType);
+            if (reference) {
+                // The tower's own elevation and meteorology; the grid gives SOLR, NPP (0 where
+                // missing) and the static fields.
+                for (int d = 0; d < kDays; ++d) {
+                    float *day = &x[std::size_t(d) * kFeatureCount];
+                    day[kElevation] = float(site.info.elevation);
+                    day[kPrec] = day[kTair] = day[kVapr] = kNaN;
+                    if (std::isnan(day[kNppIndex]))
+                        day[kNppIndex] = 0.0f;
+                }
+            }
 
-            std::fill(measuredDays.begin(), measuredDays.end(), std::numeric_limits<float>::quiet_NaN());
+            std::fill(measuredDays.begin(), measuredDays.end(), kNaN);
+            std::fill(y.begin(), y.end(), kNaN);
             int present = 0, observed = 0;
             for (int m = 1; m <= 12; ++m)
                 for (int dd = 1; dd <= daysInMonth(year, m); ++dd) {
@@ -212,11 +240,15 @@ SampleSet SampleBuilder::towerSamples(Feedback &feedback, const std::string &onl
                     observed += std::isnan(y[std::size_t(*seq)]) ? 0 : 1;
                 }
             if (present < kDays) {
-                set.skipped.push_back(id + ": only " + std::to_string(present) + " of 365 days");
+                skip("only " + std::to_string(present) + " of 365 days");
+                continue;
+            }
+            if (const auto gap = firstGap(x.data(), reference)) {
+                skip(*gap);
                 continue;
             }
             if (observed == 0) {
-                set.skipped.push_back(id + ": no FCH4 observations");
+                skip("no FCH4 observations");
                 continue;
             }
             set.ids.push_back(id);
@@ -244,12 +276,15 @@ std::vector<std::size_t> SampleBuilder::validCells() const
     return valid;
 }
 
-SampleSet SampleBuilder::gridSamples(double fraction, std::uint64_t seed, Feedback &feedback) const
+SampleSet SampleBuilder::gridSamples(double fraction, std::uint64_t seed, Feedback &feedback, int firstYear, int lastYear) const
 {
     const std::vector<std::size_t> valid = validCells();
     SampleSet set;
     std::mt19937_64 rng(seed);
-    const auto &years = dataset_.grid()->years();
+    std::vector<int> years;
+    for (const int year : dataset_.grid()->years())
+        if ((firstYear == 0 || year >= firstYear) && (lastYear == 0 || year <= lastYear))
+            years.push_back(year);
     for (std::size_t k = 0; k < years.size(); ++k) {
         std::vector<std::size_t> cells = valid;
         std::shuffle(cells.begin(), cells.end(), rng);

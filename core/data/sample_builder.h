@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/data/dataset.h"
+#include "core/data/recipe.h"
 #include "core/feedback.h"
 
 #include <array>
@@ -43,19 +44,24 @@ struct Normalisation {
     [[nodiscard]] static Normalisation of(const SampleSet &samples);
 };
 
-// Builds samples by the benchmark's recipe. For towers, the dynamic inputs come from the tower
-// where it measures them (P_F → PREC, TA_F → TAIR, vapour pressure from TA_F and VPD_F) and from
-// the tower's grid cell where it does not; SOLR and NPP always come from the cell, as do the static
-// fields, with the benchmark's wetland code overriding `wetlandtype`. The tower target is FCH4_F
-// with its gaps filled from FCH4_F_ANNOPTLM. Site-years that cannot make a full sample are skipped
-// and listed with the reason.
+// Builds samples by the benchmark's recipe. The static fields, SOLR and NPP come from the tower's
+// grid cell, with the benchmark's wetland code overriding `wetlandtype`; PREC, TAIR and VAPR come
+// from the tower (P_F, TA_F, and the vapour pressure from TA_F and VPD_F). The target is FCH4_F with
+// its gaps filled from FCH4_F_ANNOPTLM. The recipe decides the rest (docs/benchmark-recipe.md):
+//   x-methanewet — WET towers only; the tower's LOCATION_ELEV as clelev; missing NPP is 0; a
+//                  site-year with any gap in its 15 inputs (so in the tower's meteorology) is skipped;
+//   extended     — every tower; the grid cell's elevation, and its drivers on days the tower lacks.
+// Site-years that cannot make a full sample are skipped and listed with the reason.
 class SampleBuilder {
 public:
     explicit SampleBuilder(const Dataset &dataset);
 
-    [[nodiscard]] SampleSet towerSamples(Feedback &feedback, const std::string &onlySite = {}) const; // onlySite: that tower alone
-    // A seeded random `fraction` of the valid (land, non-missing) cells of each year.
-    [[nodiscard]] SampleSet gridSamples(double fraction, std::uint64_t seed, Feedback &feedback) const;
+    [[nodiscard]] SampleSet towerSamples(Feedback &feedback, Recipe recipe,
+                                         const std::string &onlySite = {}) const; // onlySite: that tower alone
+    // A seeded random `fraction` of the valid (land, non-missing) cells of each year, of the years
+    // firstYear…lastYear (0: the dataset's first or last).
+    [[nodiscard]] SampleSet gridSamples(double fraction, std::uint64_t seed, Feedback &feedback, int firstYear = 0,
+                                        int lastYear = 0) const;
     // Land cells (row × cols + col) with every static field: those that can make a sample.
     [[nodiscard]] std::vector<std::size_t> validCells() const;
     // Samples of the given cells (sorted) in one year; `progress` hears the share of months done.
@@ -66,8 +72,8 @@ private:
     // Statics, gases and the target's unit for one cell-year; false (with the reason) when the cell
     // or year cannot make a sample.
     [[nodiscard]] bool fillConstants(int row, int col, int year, float *x, std::string *whyNot) const;
-    // Everything from the grid, one cell at a time (towers).
-    [[nodiscard]] bool cellYear(int row, int col, int year, float *x, float *y, std::string *whyNot) const;
+    // PREC, SOLR, TAIR, VAPR and NPP of one cell-year from the grid, NaN where missing (towers).
+    void gridDrivers(int row, int col, int year, float *x) const;
     [[nodiscard]] float toNmolPerSecond(float emission) const;
 
     const Dataset &dataset_;

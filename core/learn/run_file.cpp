@@ -35,6 +35,7 @@ void writeConfig(H5Writer &w, hid_t g, const TrainingConfig &c)
     writeModelOptions(w, g, c.model);
     w.textAttribute(g, "method", methodName(c.method));
     w.textAttribute(g, "pretrained", c.pretrainedRun);
+    w.textAttribute(g, "recipe", data::recipeName(c.split.recipe));
     w.textAttribute(g, "split", c.split.kind == data::SplitKind::Spatial ? "spatial" : "temporal");
     w.numberAttribute(g, "fold", c.split.fold);
     w.numberAttribute(g, "folds", c.split.folds);
@@ -56,6 +57,10 @@ void writeConfig(H5Writer &w, hid_t g, const TrainingConfig &c)
     w.numberAttribute(g, "validation_fraction", c.validationFraction);
     w.numberAttribute(g, "clip", c.clip);
     w.numberAttribute(g, "tem_fraction", c.temFraction);
+    w.numberAttribute(g, "tem_first_year", c.temFirstYear);
+    w.numberAttribute(g, "tem_last_year", c.temLastYear);
+    w.textAttribute(g, "tem_holdout", data::temHoldoutName(c.temHoldout));
+    w.numberAttribute(g, "tem_fold", c.temFold);
 }
 
 TrainingConfig readConfig(const H5Reader &r)
@@ -244,6 +249,12 @@ void writeAll(H5Writer &w, const RunRecord &run)
                  "on the gap-filled target (FCH4_F, its gaps filled from FCH4_F_ANNOPTLM): the benchmark's test metrics");
     writeMetrics(w, "metrics_measured", run.metricsMeasured, run.perSiteMeasured,
                  "on the days the tower measured FCH4_F itself");
+    if (!run.temTestSet.empty()) {
+        const hid_t tem = w.group("metrics_tem");
+        writeMetricAttributes(w, tem, run.temMetrics);
+        w.textAttribute(tem, "test_set", run.temTestSet);
+        w.textAttribute(tem, "days", "TEM-MDM's simulated CH4_emission on cell-years held out from pretraining");
+    }
 
     const hid_t norm = w.group("normalisation");
     std::vector<std::string> featureNames;
@@ -307,6 +318,10 @@ RunRecord readHeader(const H5Reader &r)
         run.perSiteMeasured = readPerSiteMetrics(r, "metrics_measured");
     } else {
         run.metricsMeasured = computeMetrics({}, {});
+    }
+    if (r.exists("metrics_tem")) {
+        run.temMetrics = readMetricAttributes(r, "metrics_tem");
+        run.temTestSet = r.textAttribute("test_set", "metrics_tem").value_or("TEM-MDM");
     }
     return run;
 }

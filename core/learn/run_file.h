@@ -63,6 +63,10 @@ struct RunRecord {
     // On the gap-filled target (the benchmark's numbers) and on the measured days alone.
     Metrics metrics, metricsMeasured;
     std::map<std::string, Metrics> perSite, perSiteMeasured;
+    // Pretraining runs: metrics on TEM-MDM samples held out from training, and which ones
+    // ("TEM-MDM 2016 (trained on 2015)"); "" when none were held out.
+    Metrics temMetrics;
+    std::string temTestSet;
 
     Scaling scaling;
     std::vector<ModelBlob> models;
@@ -80,6 +84,7 @@ struct RunRecord {
 //   /test             id, site, year, observed, measured, predicted, spread (N × 365; units attribute)
 //   /train            id
 //   /metrics          attributes rmse … kge and count (overall, on the ensemble mean, gap-filled target)
+//   /metrics_tem      pretraining runs that held TEM-MDM samples out: attributes rmse … kge, count, test_set
 //   /metrics/per_site site, count, rmse, nrmse, r2, r2_corr, mae, bias, nse, kge (r2: 1 − SSE/SST;
 //                     r2_corr: squared correlation; files without r2_corr stored the latter as r2)
 //   /metrics_measured as /metrics, on the measured days alone

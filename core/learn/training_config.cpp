@@ -83,6 +83,7 @@ std::string TrainingConfig::resumeProblem(const TrainingConfig &was) const
     number(was.model.heads, model.heads, "--heads");
     check(method == was.method, "--method", methodName(was.method), methodName(method));
     check(pretrainedRun == was.pretrainedRun, "--pretrained", was.pretrainedRun, pretrainedRun);
+    check(split.recipe == was.split.recipe, "--recipe", data::recipeName(was.split.recipe), data::recipeName(split.recipe));
     check(split.kind == was.split.kind, "--split", was.split.kind == data::SplitKind::Spatial ? "spatial" : "temporal",
           split.kind == data::SplitKind::Spatial ? "spatial" : "temporal");
     number(was.split.fold, split.fold, "--fold");
@@ -104,6 +105,12 @@ std::string TrainingConfig::resumeProblem(const TrainingConfig &was) const
     number(was.validationFraction, validationFraction, "--validation");
     number(was.clip, clip, "gradient clipping");
     number(was.temFraction, temFraction, "--tem-fraction");
+    const auto years = [](const TrainingConfig &c) {
+        return c.temFirstYear || c.temLastYear ? std::to_string(c.temFirstYear) + "-" + std::to_string(c.temLastYear) : std::string("(all)");
+    };
+    check(temFirstYear == was.temFirstYear && temLastYear == was.temLastYear, "--tem-years", years(was), years(*this));
+    check(temHoldout == was.temHoldout, "--tem-holdout", data::temHoldoutName(was.temHoldout), data::temHoldoutName(temHoldout));
+    number(was.temFold, temFold, "--tem-fold");
     if (changed.empty())
         return {};
     std::string message = "it was written with other options: ";
@@ -142,8 +149,14 @@ std::string TrainingConfig::problem() const
         return "the gradient clipping norm must be positive";
     if (!(temFraction > 0 && temFraction <= 1))
         return "the TEM-MDM fraction must be in (0, 1]";
+    if (temFirstYear < 0 || temLastYear < 0 || (temFirstYear && temLastYear && temFirstYear > temLastYear))
+        return "the TEM-MDM years must be FIRST-LAST with FIRST ≤ LAST";
+    if (temFold < 0 || temFold >= data::kTemFolds)
+        return "the TEM-MDM fold must be in 0…" + std::to_string(data::kTemFolds - 1);
     if (!(split.percent > 0 && split.percent <= 100))
         return "the percent of training data must be in (0, 100]";
+    if (split.kind == data::SplitKind::Spatial && split.recipe == data::Recipe::XMethaneWet && split.folds != 5)
+        return "the x-methanewet recipe has the benchmark's 5 published folds; use the extended recipe for " + std::to_string(split.folds);
     if (split.kind == data::SplitKind::Spatial && (split.folds < 2 || split.fold < 0 || split.fold >= split.folds))
         return "the spatial fold must be in 0…" + std::to_string(split.folds - 1);
     if (allFolds && split.kind != data::SplitKind::Spatial)
@@ -162,6 +175,7 @@ std::string TrainingConfig::toJson() const
     j.key("heads").value(model.heads);
     j.key("method").value(methodName(method));
     j.key("pretrained").value(pretrainedRun);
+    j.key("recipe").value(data::recipeName(split.recipe));
     j.key("split").value(split.kind == data::SplitKind::Spatial ? "spatial" : "temporal");
     j.key("fold").value(split.fold);
     j.key("folds").value(split.folds);
@@ -183,6 +197,10 @@ std::string TrainingConfig::toJson() const
     j.key("validation_fraction").value(validationFraction);
     j.key("clip").value(clip);
     j.key("tem_fraction").value(temFraction);
+    j.key("tem_first_year").value(temFirstYear);
+    j.key("tem_last_year").value(temLastYear);
+    j.key("tem_holdout").value(data::temHoldoutName(temHoldout));
+    j.key("tem_fold").value(temFold);
     j.endObject();
     return j.str();
 }
@@ -360,6 +378,12 @@ TrainingConfig readConfigFields(const ConfigSource &source)
     c.model.heads = int(number("heads"));
     c.method = *method;
     c.pretrainedRun = text("pretrained");
+    // Runs from before recipes were named followed what is now the extended one.
+    const std::string recipe = source.text("recipe").value_or("extended");
+    const auto parsedRecipe = data::parseRecipe(recipe);
+    if (!parsedRecipe)
+        throw std::runtime_error("unknown recipe '" + recipe + "'");
+    c.split.recipe = *parsedRecipe;
     c.split.kind = text("split") == "spatial" ? data::SplitKind::Spatial : data::SplitKind::Temporal;
     c.split.fold = int(number("fold"));
     c.split.folds = int(number("folds"));
@@ -379,6 +403,15 @@ TrainingConfig readConfigFields(const ConfigSource &source)
     c.validationFraction = number("validation_fraction");
     c.clip = number("clip");
     c.temFraction = number("tem_fraction");
+    // Runs from before the TEM-MDM choices were kept sampled every year and held nothing out.
+    c.temFirstYear = int(source.number("tem_first_year").value_or(0));
+    c.temLastYear = int(source.number("tem_last_year").value_or(0));
+    const std::string holdout = source.text("tem_holdout").value_or("none");
+    const auto parsedHoldout = data::parseTemHoldout(holdout);
+    if (!parsedHoldout)
+        throw std::runtime_error("unknown TEM-MDM hold-out '" + holdout + "'");
+    c.temHoldout = *parsedHoldout;
+    c.temFold = int(source.number("tem_fold").value_or(0));
     return c;
 }
 

@@ -45,6 +45,11 @@ struct TrainingConfig {
     double validationFraction = 0.1;
     double clip = 1.0;              // gradient norm
     double temFraction = 0.1;       // share of TEM-MDM cells sampled per year
+    int temFirstYear = 0;           // TEM-MDM years sampled (0: the dataset's first, last)
+    int temLastYear = 0;
+    // Pretrain: TEM-MDM samples held out to test the model on the simulation itself.
+    data::TemHoldout temHoldout = data::TemHoldout::Years;
+    int temFold = 0;                // with TemHoldout::Cells: the fold of cells held out
 
     [[nodiscard]] int fineTuneEpochCount() const { return finetuneEpochs > 0 ? finetuneEpochs : epochs; }
     [[nodiscard]] int folds() const { return allFolds && split.kind == data::SplitKind::Spatial ? split.folds : 1; }

@@ -155,6 +155,7 @@ struct TrainingJob::Impl {
     // Set up by run().
     torch::Device device = torch::kCPU;
     Domain towers, tem;
+    Indices temPool; // the TEM-MDM samples training may use (pretrain holds some out to test)
     torch::Tensor residualTarget; // residual: y − f_pre(x), standardised
     std::vector<MemberPlan> plans;
     std::optional<RunRecord> pretrained;
@@ -185,6 +186,8 @@ struct TrainingJob::Impl {
                          torch::optim::Optimizer &optimizer, const std::vector<torch::Tensor> &best) const;
     RunRecord evaluate(const data::SampleSet &towerSamples, const std::vector<std::vector<data::SampleRole>> &roles,
                        const Scaling &scaling);
+    // Pretraining: the metrics on the held-out TEM-MDM samples, in the run.
+    void evaluateOnSimulation(RunRecord &run, const data::SampleSet &temSamples, const std::vector<data::SampleRole> &roles) const;
 };
 
 TrainingJob::TrainingJob(std::filesystem::path dataset, TrainingConfig config, std::filesystem::path out)
@@ -314,8 +317,7 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, ResumeStat
     };
     Indices temTrain, temValidation;
     if (usesSimulation(config.method)) {
-        Indices all(std::size_t(tem.x.size(0)));
-        std::iota(all.begin(), all.end(), 0);
+        Indices all = temPool;
         std::shuffle(all.begin(), all.end(), random);
         const std::size_t held = config.method == Method::Pretrain ? std::size_t(std::round(config.validationFraction * double(all.size()))) : 0;
         temValidation.assign(all.begin(), all.begin() + std::ptrdiff_t(held));
@@ -570,16 +572,32 @@ RunRecord TrainingJob::run()
             throw TrainingError("there is no tower '" + site + "' in " + d.datasetPath.string());
     const data::SampleBuilder builder(dataset);
     d.say("building tower samples");
-    const data::SampleSet towerSamples = builder.towerSamples(d.feedback);
+    const data::SampleSet towerSamples = builder.towerSamples(d.feedback, c.split.recipe);
     if (towerSamples.size() == 0)
-        throw TrainingError("no tower site-year of " + d.datasetPath.string() + " makes a full 365-day sample");
+        throw TrainingError("no tower site-year of " + d.datasetPath.string() + " makes a full 365-day sample under the "
+                            + data::recipeName(c.split.recipe) + " recipe (`xmw samples` lists why each was skipped)");
     data::SampleSet temSamples;
     if (usesSimulation(c.method)) {
         d.say("building TEM-MDM samples");
-        temSamples = builder.gridSamples(c.temFraction, c.seed, d.feedback);
+        temSamples = builder.gridSamples(c.temFraction, c.seed, d.feedback, c.temFirstYear, c.temLastYear);
         if (temSamples.size() == 0)
-            throw TrainingError("no TEM-MDM cell-year makes a sample");
+            throw TrainingError("no TEM-MDM cell-year makes a sample" +
+                                (c.temFirstYear || c.temLastYear ? " in " + std::to_string(c.temFirstYear) + "–" + std::to_string(c.temLastYear)
+                                                                 : std::string()));
     }
+    // Pretraining keeps TEM-MDM samples apart to test the model on the simulation itself.
+    std::vector<data::SampleRole> temRoles(temSamples.size(), data::SampleRole::Train);
+    if (c.method == Method::Pretrain)
+        temRoles = data::assignTemRoles(temSamples, c.temHoldout, c.temFold, c.seed);
+    for (std::size_t i = 0; i < temSamples.size(); ++i)
+        if (temRoles[i] == data::SampleRole::Train)
+            d.temPool.push_back(int64_t(i));
+    if (c.method == Method::Pretrain && c.temHoldout != data::TemHoldout::None) {
+        const std::string held = data::describeTemTestSet(temSamples, temRoles, c.temHoldout, c.temFold);
+        d.say(held.empty() ? "nothing of TEM-MDM held out: one year cannot be split in time" : "held out to test: " + held);
+    }
+    if (usesSimulation(c.method) && d.temPool.empty())
+        throw TrainingError("no TEM-MDM sample is left to train on");
 
     std::vector<std::vector<data::SampleRole>> roles;
     for (int f = 0; f < c.folds(); ++f) {
@@ -588,10 +606,14 @@ RunRecord TrainingJob::run()
         if (c.allFolds)
             split.fold = f;
         roles.push_back(data::assignRoles(towerSamples, *dataset.sites(), split));
-        if (!c.split.sites.empty() && std::find(roles.back().begin(), roles.back().end(), data::SampleRole::Test) == roles.back().end())
+        const auto has = [&](data::SampleRole role) { return std::find(roles.back().begin(), roles.back().end(), role) != roles.back().end(); };
+        const std::string towers = c.split.sites.empty() ? "towers" : "chosen towers";
+        if (!has(data::SampleRole::Test))
             throw TrainingError(c.split.kind == data::SplitKind::Spatial
-                                    ? "none of the chosen towers is in test fold " + std::to_string(split.fold) + "; choose others or another fold"
-                                    : "the chosen towers have no test year (a tower needs two full years)");
+                                    ? "none of the " + towers + " with samples is in test fold " + std::to_string(split.fold) + "; choose others or another fold"
+                                    : "the " + towers + " have no test year (a tower needs a sample in a year after its training years)");
+        if (!has(data::SampleRole::Train) && c.method != Method::Pretrain)
+            throw TrainingError("the split leaves no tower site-year to train on");
     }
 
     Scaling scaling;
@@ -709,6 +731,8 @@ RunRecord TrainingJob::run()
                                               : "the loss was not finite from the first epoch on; nothing to keep (try a smaller learning rate)");
 
     RunRecord run = d.evaluate(towerSamples, roles, scaling);
+    if (c.method == Method::Pretrain)
+        d.evaluateOnSimulation(run, temSamples, temRoles);
     run.gridResolution = dataset.grid()->grid().dLat;
     run.seconds = since(start);
     run.samplesPerSecond = d.trainingSeconds > 0 ? double(d.samplesSeen) / d.trainingSeconds : 0;
@@ -775,6 +799,37 @@ RunRecord TrainingJob::Impl::evaluate(const data::SampleSet &towerSamples, const
     run.metricsMeasured = computeMetrics(run.measured, run.predicted);
     run.perSiteMeasured = metricsPerSite(run.testSites, run.measured, run.predicted);
     return run;
+}
+
+void TrainingJob::Impl::evaluateOnSimulation(RunRecord &run, const data::SampleSet &temSamples,
+                                             const std::vector<data::SampleRole> &roles) const
+{
+    run.temTestSet = data::describeTemTestSet(temSamples, roles, config.temHoldout, config.temFold);
+    if (run.temTestSet.empty())
+        return;
+    std::vector<std::size_t> test;
+    for (std::size_t i = 0; i < temSamples.size(); ++i)
+        if (roles[i] == data::SampleRole::Test)
+            test.push_back(i);
+    say("testing on " + run.temTestSet + " (" + std::to_string(test.size()) + " cell-years)");
+    const Predictor predictor(run, config.device);
+    // In slices: the held-out half of a 0.5° record must not be copied whole.
+    std::vector<float> observed, predicted, x;
+    constexpr std::size_t kSlice = 4096;
+    const std::size_t xs = std::size_t(kDays) * kFeatures;
+    for (std::size_t first = 0; first < test.size(); first += kSlice) {
+        const std::size_t n = std::min(kSlice, test.size() - first);
+        x.clear();
+        for (std::size_t k = first; k < first + n; ++k) {
+            const std::size_t i = test[k];
+            x.insert(x.end(), temSamples.x.begin() + std::ptrdiff_t(i * xs), temSamples.x.begin() + std::ptrdiff_t((i + 1) * xs));
+            observed.insert(observed.end(), temSamples.y.begin() + std::ptrdiff_t(i * kDays),
+                            temSamples.y.begin() + std::ptrdiff_t((i + 1) * kDays));
+        }
+        const std::vector<float> part = predictor.predict(x, n);
+        predicted.insert(predicted.end(), part.begin(), part.end());
+    }
+    run.temMetrics = computeMetrics(observed, predicted);
 }
 
 } // namespace xmw::learn

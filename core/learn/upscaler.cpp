@@ -84,10 +84,17 @@ UpscaledYear Upscaler::run(int year, Feedback &feedback, std::size_t chunk) cons
             throw Canceled();
         const std::vector<float> predicted = predictor.predict(samples.x, samples.size());
         const int cols = out.grid.cols;
-        for (std::size_t i = 0; i < samples.size(); ++i)
+        for (std::size_t i = 0; i < samples.size(); ++i) {
+            const auto day = [&](const std::vector<float> &v) { return v.begin() + std::ptrdiff_t(i * kDays); };
+            if (coverage_ == Coverage::Simulated
+                && std::any_of(day(samples.y), day(samples.y) + kDays, [](float v) { return std::isnan(v); })) {
+                ++out.unsimulatedCells;
+                continue;
+            }
             out.cells.push_back(std::size_t(samples.rows[i]) * std::size_t(cols) + std::size_t(samples.cols[i]));
-        out.values.insert(out.values.end(), predicted.begin(), predicted.end());
-        out.simulated.insert(out.simulated.end(), samples.y.begin(), samples.y.end());
+            out.values.insert(out.values.end(), day(predicted), day(predicted) + kDays);
+            out.simulated.insert(out.simulated.end(), day(samples.y), day(samples.y) + kDays);
+        }
         feedback.setProgress(done + share, "upscaling " + std::to_string(year));
     }
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

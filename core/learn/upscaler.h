@@ -20,6 +20,7 @@ struct UpscaledYear {
     std::vector<std::size_t> cells; // row × cols + col
     std::vector<float> values;      // cells × 365
     std::vector<float> simulated;   // cells × 365: TEM-MDM CH4_emission in the same unit
+    std::size_t unsimulatedCells = 0; // land cells left out because TEM-MDM has no emission there
     double seconds = 0;
 
     // One day's field (rows × cols, NaN off the predicted cells); `dayOfYear` 0…364. `difference`:
@@ -29,10 +30,20 @@ struct UpscaledYear {
     [[nodiscard]] std::vector<float> meanField(int first, int last, bool difference = false) const;
 };
 
+// Which cells an upscaled map covers. TEM-MDM simulates wetland emission where it has a value;
+// elsewhere (deserts, ice) a prediction has nothing to be set beside, and the benchmark leaves
+// those cells out of its TEM-MDM samples too.
+enum class Coverage {
+    Simulated, // land cells whose TEM-MDM emission has a value on every day of the year
+    AllLand,   // every land cell with the model's inputs
+};
+
 // Applies a run to every valid cell of a year in chunks, so memory stays bounded whatever the grid.
 class Upscaler {
 public:
     Upscaler(const data::Dataset &dataset, const RunRecord &run, std::string device = "cpu");
+
+    void setCoverage(Coverage coverage) { coverage_ = coverage; }
 
     [[nodiscard]] UpscaledYear run(int year, Feedback &feedback, std::size_t chunk = 4096) const;
 
@@ -40,6 +51,7 @@ private:
     const data::Dataset &dataset_;
     const RunRecord &run_;
     std::string device_;
+    Coverage coverage_ = Coverage::Simulated;
 };
 
 // CF-1.8 NetCDF-4: CH4_prediction and CH4_emission_TEM_MDM(time, lat, lon) in nmol m-2 s-1, with

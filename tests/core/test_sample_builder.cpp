@@ -40,7 +40,7 @@ private Q_SLOTS:
     {
         const Dataset dataset = Dataset::open(demo_.root());
         xmw::Feedback quiet;
-        const SampleSet towers = SampleBuilder(dataset).towerSamples(quiet);
+        const SampleSet towers = SampleBuilder(dataset).towerSamples(quiet, Recipe::XMethaneWet);
         QVERIFY(towers.size() > 20);
         QCOMPARE(towers.x.size(), towers.size() * 365 * 15);
         QCOMPARE(towers.y.size(), towers.size() * 365);
@@ -74,7 +74,7 @@ private Q_SLOTS:
         QCOMPARE(at(towers, i, 364, 9), float(*dataset.grid()->atmosphericCo2(2016)));
 
         // One tower alone gives exactly its share of the full set.
-        const SampleSet one = SampleBuilder(dataset).towerSamples(quiet, towers.sites[i]);
+        const SampleSet one = SampleBuilder(dataset).towerSamples(quiet, Recipe::XMethaneWet, towers.sites[i]);
         QVERIFY(one.size() > 0);
         std::size_t k = 0;
         for (std::size_t j = 0; j < towers.size(); ++j)
@@ -107,7 +107,7 @@ private Q_SLOTS:
         }
         const Dataset dataset = Dataset::open(root);
         xmw::Feedback quiet;
-        const SampleSet towers = SampleBuilder(dataset).towerSamples(quiet);
+        const SampleSet towers = SampleBuilder(dataset).towerSamples(quiet, Recipe::XMethaneWet);
         QVERIFY(std::none_of(towers.years.begin(), towers.years.end(), [](int y) { return y == 2016; }));
         QVERIFY(!towers.skipped.empty());
         QVERIFY2(towers.skipped.front().find("of 365 days") != std::string::npos, towers.skipped.front().c_str());
@@ -148,7 +148,10 @@ private Q_SLOTS:
                 s.years.push_back(y);
                 s.ids.push_back(site + "/" + std::to_string(y));
             }
-        const auto roles = assignRoles(s, *dataset.sites(), {});
+        // The formula on the samples' own years (the extended recipe; test_recipe has the other).
+        SplitOptions temporal;
+        temporal.recipe = Recipe::Extended;
+        const auto roles = assignRoles(s, *dataset.sites(), temporal);
         const auto role = [&](const std::string &id) {
             return roles[std::size_t(std::find(s.ids.begin(), s.ids.end(), id) - s.ids.begin())];
         };
@@ -159,16 +162,17 @@ private Q_SLOTS:
             QVERIFY2(role(id) == SampleRole::Test, id);
 
         // Spatial: the published folds where they exist; the rest spread deterministically.
-        const auto folds = spatialFolds(*dataset.sites(), 5, 0);
+        const auto folds = spatialFolds(*dataset.sites(), 5, 0, Recipe::Extended);
         QCOMPARE(folds.at("BW-Gum"), 0);
         QCOMPARE(folds.at("US-Los"), 2);
-        QCOMPARE(folds, spatialFolds(*dataset.sites(), 5, 0));
+        QCOMPARE(folds, spatialFolds(*dataset.sites(), 5, 0, Recipe::Extended));
         std::set<int> used;
-        for (const auto &[id, fold] : spatialFolds(*dataset.sites(), 3, 9))
+        for (const auto &[id, fold] : spatialFolds(*dataset.sites(), 3, 9, Recipe::Extended))
             used.insert(fold);
         QCOMPARE(used, (std::set<int>{0, 1, 2}));
 
         SplitOptions spatial;
+        spatial.recipe = Recipe::Extended;
         spatial.kind = SplitKind::Spatial;
         spatial.fold = 2;
         const auto spatialRoles = assignRoles(s, *dataset.sites(), spatial);
@@ -177,12 +181,14 @@ private Q_SLOTS:
 
         // Tower ids as people type them name the same towers.
         SplitOptions chosen;
+        chosen.recipe = Recipe::Extended;
         chosen.sites = {"us.Los", "FI_Sii"};
         const auto chosenRoles = assignRoles(s, *dataset.sites(), chosen);
         QCOMPARE(std::count(chosenRoles.begin(), chosenRoles.end(), SampleRole::Unused), 1L); // SE-Deg alone
         QVERIFY(chosenRoles[3] == SampleRole::Test); // US-Los/2016
 
         SplitOptions half;
+        half.recipe = Recipe::Extended;
         half.percent = 50;
         const auto halfRoles = assignRoles(s, *dataset.sites(), half);
         QCOMPARE(std::count(halfRoles.begin(), halfRoles.end(), SampleRole::Train), 3L); // 6 train → 3
@@ -196,7 +202,7 @@ private Q_SLOTS:
         xmw::Feedback quiet;
         const SampleBuilder builder(dataset);
         SampleFile file;
-        file.towers = builder.towerSamples(quiet);
+        file.towers = builder.towerSamples(quiet, Recipe::XMethaneWet);
         file.tem = builder.gridSamples(0.05, 1, quiet);
         file.normalisation = Normalisation::of(file.tem);
         file.roles = assignRoles(file.towers, *dataset.sites(), {});

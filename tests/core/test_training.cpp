@@ -3,10 +3,12 @@
 #include "core/data/data_error.h"
 #include "core/data/dataset.h"
 #include "core/learn/predictor.h"
+#include "core/learn/preset.h"
 #include "core/learn/run_file.h"
 #include "core/learn/training_job.h"
 #include "core/learn/upscaler.h"
 #include "demo_fixture.h"
+#include "grid_edit.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -95,6 +97,13 @@ private Q_SLOTS:
         const RunRecord pretrained = train(quick(ModelKind::Lstm, Method::Pretrain), "pretrain.h5");
         QCOMPARE(pretrained.history.front().phase, std::string("pretrain"));
         QVERIFY(std::isfinite(pretrained.history.front().sourceLoss));
+        // Tested on TEM-MDM too: the demo's 2016 held out, 2015 trained on.
+        QCOMPARE(pretrained.temTestSet, std::string("TEM-MDM 2016 (trained on 2015)"));
+        QVERIFY(pretrained.temMetrics.count > 1000 && std::isfinite(pretrained.temMetrics.rmse));
+        const RunRecord stored = readRunSummary(demo_.scratch("pretrain.h5"));
+        QCOMPARE(stored.temTestSet, pretrained.temTestSet);
+        QCOMPARE(stored.temMetrics.rmse, pretrained.temMetrics.rmse);
+        QCOMPARE(stored.config.temHoldout, xmw::data::TemHoldout::Years);
 
         TrainingConfig finetune = quick(ModelKind::Lstm, Method::Finetune);
         finetune.pretrainedRun = demo_.scratch("pretrain.h5").string();
@@ -108,6 +117,89 @@ private Q_SLOTS:
 
         const RunRecord reweight = train(quick(ModelKind::Lstm, Method::Reweight), "reweight.h5");
         QVERIFY(std::isfinite(reweight.history[0].sourceLoss) && std::isnan(reweight.history[0].domainLoss));
+    }
+
+    void pretrainingHoldsOutTemMdmAsAsked()
+    {
+        // A fold of cells: every year of those cells is tested, none trained on.
+        TrainingConfig cells = quick(ModelKind::Lstm, Method::Pretrain);
+        cells.epochs = 1;
+        cells.temHoldout = xmw::data::TemHoldout::Cells;
+        cells.temFold = 3;
+        const RunRecord byCells = train(cells, "pretrain-cells.h5");
+        QCOMPARE(byCells.temTestSet, std::string("TEM-MDM cells of fold 3 of 5, 2015–2016"));
+        QVERIFY(byCells.temMetrics.count > 0);
+
+        // One year sampled: nothing can be held out in time, and nothing is claimed.
+        TrainingConfig oneYear = quick(ModelKind::Lstm, Method::Pretrain);
+        oneYear.epochs = 1;
+        oneYear.temFirstYear = oneYear.temLastYear = 2015;
+        const RunRecord single = train(oneYear, "pretrain-2015.h5");
+        QVERIFY(single.temTestSet.empty());
+        QVERIFY(!readRunSummary(demo_.scratch("pretrain-2015.h5")).temTestSet.size());
+
+        // Nothing held out on request; a scratch run never is.
+        TrainingConfig none = oneYear;
+        none.temFirstYear = none.temLastYear = 0;
+        none.temHoldout = xmw::data::TemHoldout::None;
+        QVERIFY(train(none, "pretrain-all.h5").temTestSet.empty());
+
+        // The roles themselves: years split in halves, cells into 5 folds that cover every cell once.
+        xmw::data::SampleSet s;
+        for (const int year : {2001, 2002, 2003, 2004, 2005})
+            for (const int row : {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
+                s.years.push_back(year);
+                s.rows.push_back(row);
+                s.cols.push_back(0);
+                s.ids.push_back(std::to_string(row) + "/" + std::to_string(year));
+            }
+        const auto years = xmw::data::assignTemRoles(s, xmw::data::TemHoldout::Years, 0, 1);
+        for (std::size_t i = 0; i < s.size(); ++i)
+            QCOMPARE(years[i], s.years[i] <= 2003 ? xmw::data::SampleRole::Train : xmw::data::SampleRole::Test);
+        std::vector<int> tested(s.size(), 0);
+        for (int fold = 0; fold < xmw::data::kTemFolds; ++fold) {
+            const auto roles = xmw::data::assignTemRoles(s, xmw::data::TemHoldout::Cells, fold, 1);
+            for (std::size_t i = 0; i < s.size(); ++i) {
+                tested[i] += roles[i] == xmw::data::SampleRole::Test ? 1 : 0;
+                const std::size_t sameCell = i % 10; // the same row in the first year
+                QCOMPARE(roles[i], roles[sameCell]);
+            }
+        }
+        QVERIFY(std::all_of(tested.begin(), tested.end(), [](int n) { return n == 1; }));
+    }
+
+    void thePaperPresetIsTheReferencesConfiguration()
+    {
+        TrainingConfig c = quick(ModelKind::Lstm, Method::Finetune);
+        c.pretrainedRun = "base.h5";
+        applyPreset(c, Preset::Paper);
+        QCOMPARE(c.model.hidden, 8);
+        QCOMPARE(c.model.layerCount(), 3);
+        QCOMPARE(c.model.dropout, 0.0); // nn.LSTM without a dropout argument
+        QCOMPARE(c.batchSize, 4);
+        QCOMPARE(c.epochs, 200);
+        QCOMPARE(c.learningRate, 0.05);
+        QCOMPARE(c.validationFraction, 0.0); // the last epoch kept
+        QCOMPARE(c.problem(), std::string());
+        c.method = Method::Pretrain;
+        applyPreset(c, Preset::Paper);
+        QCOMPARE(c.batchSize, 128);
+        QCOMPARE(c.epochs, 10);
+        QCOMPARE(c.learningRate, 0.01);
+        c.model.kind = ModelKind::ITransformer;
+        c.method = Method::Adversarial;
+        c.pretrainedRun.clear();
+        applyPreset(c, Preset::Paper);
+        QCOMPARE(c.model.hidden, 8);
+        QCOMPARE(c.model.dropout, 0.2);
+        QCOMPARE(c.problem(), std::string());
+        c.model.kind = ModelKind::Tcn;
+        applyPreset(c, Preset::Paper);
+        QCOMPARE(c.model.hidden, 15); // adversarial.py's n_hidden
+        applyPreset(c, Preset::Ours);
+        QCOMPARE(c.model.hidden, TrainingConfig().model.hidden);
+        QCOMPARE(c.validationFraction, TrainingConfig().validationFraction);
+        QCOMPARE(c.method, Method::Adversarial); // presets leave the method alone
     }
 
     void residualPredictionIsTheSum()
@@ -171,11 +263,23 @@ private Q_SLOTS:
         c.split.sites = {"US-Los", "FI-Si2"};
         c.learningRate = 3.3e-4;
         c.finetuneEpochs = 7;
+        c.split.recipe = xmw::data::Recipe::Extended;
+        c.temFirstYear = 1979;
+        c.temLastYear = 1988;
+        c.temHoldout = xmw::data::TemHoldout::Cells;
+        c.temFold = 4;
         const auto back = TrainingConfig::fromJson(c.toJson());
         QVERIFY(back);
         QCOMPARE(back->toJson(), c.toJson());
         QCOMPARE(back->pretrainedRun, c.pretrainedRun);
         QCOMPARE(back->split.sites, c.split.sites);
+        QCOMPARE(back->split.recipe, xmw::data::Recipe::Extended);
+        QCOMPARE(back->temHoldout, xmw::data::TemHoldout::Cells);
+        QCOMPARE(back->temLastYear, 1988);
+        // A configuration from before recipes had names followed what is now the extended one.
+        std::string old = c.toJson();
+        old.erase(old.find("\"recipe\""), std::string("\"recipe\":\"extended\",").size());
+        QCOMPARE(TrainingConfig::fromJson(old)->split.recipe, xmw::data::Recipe::Extended);
         QVERIFY(!TrainingConfig::fromJson("{\"model\":\"lstm\"}"));
         QVERIFY(!TrainingConfig::fromJson(c.toJson() + "x"));
         QVERIFY(!TrainingConfig::fromJson("not json"));
@@ -233,6 +337,13 @@ private Q_SLOTS:
         now = stored;
         now.epochs = stored.epochs - 1;
         QVERIFY(now.resumeProblem(stored).find("may add epochs, not remove them") != std::string::npos);
+        now = stored;
+        now.split.recipe = xmw::data::Recipe::Extended;
+        QVERIFY2(now.resumeProblem(stored).find("--recipe x-methanewet (now extended)") != std::string::npos, now.resumeProblem(stored).c_str());
+        now = stored;
+        now.temFirstYear = 2015;
+        now.temLastYear = 2016;
+        QVERIFY(now.resumeProblem(stored).find("--tem-years") != std::string::npos);
     }
 
     void aResumeMayAddEpochsAndChangeThreads()
@@ -321,6 +432,26 @@ private Q_SLOTS:
         QVERIFY(std::abs(field[cell] - year.field(59)[cell]) < 1e-4f * (1 + std::abs(field[cell])));
         QVERIFY(std::isnan(field[0]) || field[0] == year.field(59)[0]);
         QVERIFY_THROWS_EXCEPTION(xmw::data::DataError, (void)Upscaler(dataset, run).run(1900, quiet));
+        QCOMPARE(year.unsimulatedCells, std::size_t(0)); // the demo simulates every land cell
+
+        // A cell without a TEM-MDM emission on one day is left out, unless all land is asked for.
+        {
+            const auto copy = demo_.copy("unsimulated");
+            const std::size_t gap = year.cells[year.cells.size() / 3];
+            const int cols = year.grid.cols;
+            setGridValue(copy / "TEM-MDM" / xmw::data::layout::fileName(xmw::data::layout::kEmission, xmw::data::Cadence::Daily, 2016),
+                         xmw::data::layout::kEmission, {gap / std::size_t(cols), gap % std::size_t(cols), 6, 0}, NAN);
+            const auto changed = xmw::data::Dataset::open(copy);
+            const UpscaledYear simulated = Upscaler(changed, run).run(2016, quiet, 50);
+            QCOMPARE(simulated.unsimulatedCells, std::size_t(1));
+            QCOMPARE(simulated.cells.size(), year.cells.size() - 1);
+            QVERIFY(std::find(simulated.cells.begin(), simulated.cells.end(), gap) == simulated.cells.end());
+            Upscaler everywhere(changed, run);
+            everywhere.setCoverage(Coverage::AllLand);
+            const UpscaledYear land = everywhere.run(2016, quiet, 50);
+            QCOMPARE(land.cells.size(), year.cells.size());
+            QVERIFY(std::find(land.cells.begin(), land.cells.end(), gap) != land.cells.end());
+        }
 
         // Monthly and annual maps are the mean of each cell's days; the difference subtracts TEM-MDM.
         const std::size_t c = year.cells.size() / 2;
