@@ -1134,6 +1134,26 @@
         <source>Test RMSE in %1 on the gap-filled target (FCH4_F, its gaps filled from FCH4_F_ANNOPTLM), as the benchmark scores; R², r² corr. and KGE likewise</source>
         <translation>Test-RMSE in %1 auf dem lückengefüllten Ziel (FCH4_F, seine Lücken aus FCH4_F_ANNOPTLM gefüllt), wie der Benchmark bewertet; R², r² Korr. und KGE ebenso</translation>
     </message>
+    <message>
+        <source>, extended recipe</source>
+        <translation>, erweitertes Rezept</translation>
+    </message>
+    <message>
+        <source>RMSE TEM</source>
+        <translation>RMSE TEM</translation>
+    </message>
+    <message>
+        <source>Nothing of TEM-MDM was held out (only pretraining runs hold some out)</source>
+        <translation>Von TEM-MDM wurde nichts zurückgehalten (nur Vortrainingsläufe halten Daten zurück)</translation>
+    </message>
+    <message>
+        <source>On %1: R² %2, KGE %3</source>
+        <translation>Auf %1: R² %2, KGE %3</translation>
+    </message>
+    <message>
+        <source>Pretraining runs: RMSE in %1 against TEM-MDM&apos;s own emission on cell-years held out from pretraining</source>
+        <translation>Vortrainingsläufe: RMSE in %1 gegenüber der Emission von TEM-MDM auf Zellenjahren, die beim Vortraining zurückgehalten wurden</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunStore</name>
@@ -1632,6 +1652,38 @@
     <message>
         <source>Select towers on the map or in the Sites list first, or train on all towers.</source>
         <translation>Wählen Sie zuerst Türme auf der Karte oder in der Standortliste aus, oder trainieren Sie mit allen Türmen.</translation>
+    </message>
+    <message>
+        <source>X-MethaneWet (paper)</source>
+        <translation>X-MethaneWet (Artikel)</translation>
+    </message>
+    <message>
+        <source>Extended (all towers)</source>
+        <translation>Erweitert (alle Türme)</translation>
+    </message>
+    <message>
+        <source>Ours (quick, early stopping)</source>
+        <translation>Unsere (schnell, frühes Stoppen)</translation>
+    </message>
+    <message>
+        <source>Paper (X-MethaneWet)</source>
+        <translation>Artikel (X-MethaneWet)</translation>
+    </message>
+    <message>
+        <source>The model&apos;s size and the optimisation. Paper: the benchmark&apos;s configuration (hidden 8, 3 layers, batches of 4 towers at learning rate 0.05 for 200 epochs, or 128 TEM-MDM samples at 0.01 for 10 epochs to pretrain; the last epoch kept). Ours: a wider single-layer model, batches of 64, early stopping. Choosing one fills epochs, learning rate and batch.</source>
+        <translation>Größe des Modells und Optimierung. Artikel: die Konfiguration des Benchmarks (verborgene Größe 8, 3 Schichten, Stapel von 4 Türmen bei Lernrate 0,05 für 200 Epochen, oder 128 TEM-MDM-Stichproben bei 0,01 für 10 Epochen zum Vortrainieren; die letzte Epoche wird behalten). Unsere: ein breiteres einschichtiges Modell, Stapel von 64, frühes Stoppen. Die Wahl füllt Epochen, Lernrate und Stapel aus.</translation>
+    </message>
+    <message>
+        <source>Recipe</source>
+        <translation>Rezept</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Which rules make the tower samples and splits. X-MethaneWet follows the benchmark: wetland towers only, with their own elevation and meteorology, a tower-year dropped on any gap, and in spatial splits the 30 towers of its published folds. Extended keeps every tower and fills a tower&apos;s gaps from the grid. Compare runs only within one recipe.</source>
+        <translation>Nach welchen Regeln Turmstichproben und Aufteilungen entstehen. X-MethaneWet folgt dem Benchmark: nur Feuchtgebietstürme, mit eigener Höhe und Meteorologie, ein Turmjahr entfällt bei jeder Lücke, und in räumlichen Aufteilungen die 30 Türme seiner veröffentlichten Folds. Erweitert behält jeden Turm und füllt dessen Lücken aus dem Gitter. Vergleichen Sie Läufe nur innerhalb eines Rezepts.</translation>
     </message>
 </context>
 <context>

@@ -1129,6 +1129,26 @@
         <source>Test RMSE in %1 on the gap-filled target (FCH4_F, its gaps filled from FCH4_F_ANNOPTLM), as the benchmark scores; R², r² corr. and KGE likewise</source>
         <translation>以 %1 计的测试 RMSE，基于插补后的目标（FCH4_F，其缺测由 FCH4_F_ANNOPTLM 填补），与基准的评分方式相同；R²、r²（相关）和 KGE 亦然</translation>
     </message>
+    <message>
+        <source>, extended recipe</source>
+        <translation>，扩展方案</translation>
+    </message>
+    <message>
+        <source>RMSE TEM</source>
+        <translation>RMSE TEM</translation>
+    </message>
+    <message>
+        <source>Nothing of TEM-MDM was held out (only pretraining runs hold some out)</source>
+        <translation>未保留任何 TEM-MDM 数据（只有预训练运行会保留一部分）</translation>
+    </message>
+    <message>
+        <source>On %1: R² %2, KGE %3</source>
+        <translation>在 %1 上：R² %2，KGE %3</translation>
+    </message>
+    <message>
+        <source>Pretraining runs: RMSE in %1 against TEM-MDM&apos;s own emission on cell-years held out from pretraining</source>
+        <translation>预训练运行：在预训练时保留的网格年上，相对 TEM-MDM 自身排放的 RMSE（%1）</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunStore</name>
@@ -1626,6 +1646,38 @@
     <message>
         <source>Select towers on the map or in the Sites list first, or train on all towers.</source>
         <translation>请先在地图或站点列表中选择通量塔，或在所有通量塔上训练。</translation>
+    </message>
+    <message>
+        <source>X-MethaneWet (paper)</source>
+        <translation>X-MethaneWet（论文）</translation>
+    </message>
+    <message>
+        <source>Extended (all towers)</source>
+        <translation>扩展（所有通量塔）</translation>
+    </message>
+    <message>
+        <source>Ours (quick, early stopping)</source>
+        <translation>本程序（快速，提前停止）</translation>
+    </message>
+    <message>
+        <source>Paper (X-MethaneWet)</source>
+        <translation>论文（X-MethaneWet）</translation>
+    </message>
+    <message>
+        <source>The model&apos;s size and the optimisation. Paper: the benchmark&apos;s configuration (hidden 8, 3 layers, batches of 4 towers at learning rate 0.05 for 200 epochs, or 128 TEM-MDM samples at 0.01 for 10 epochs to pretrain; the last epoch kept). Ours: a wider single-layer model, batches of 64, early stopping. Choosing one fills epochs, learning rate and batch.</source>
+        <translation>模型规模与优化设置。论文：基准的配置（隐藏层 8、3 层，每批 4 个通量塔样本、学习率 0.05、200 个轮次；预训练为每批 128 个 TEM-MDM 样本、学习率 0.01、10 个轮次；保留最后一轮）。本程序：更宽的单层模型，每批 64，提前停止。选择后会填入轮次、学习率和批大小。</translation>
+    </message>
+    <message>
+        <source>Recipe</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Which rules make the tower samples and splits. X-MethaneWet follows the benchmark: wetland towers only, with their own elevation and meteorology, a tower-year dropped on any gap, and in spatial splits the 30 towers of its published folds. Extended keeps every tower and fills a tower&apos;s gaps from the grid. Compare runs only within one recipe.</source>
+        <translation>决定通量塔样本和划分的规则。X-MethaneWet 遵循基准：仅湿地通量塔，使用通量塔自身的海拔和气象数据，任何缺测都会剔除该塔年；空间划分只用其公布折中的 30 个通量塔。扩展方案保留所有通量塔，并用网格数据填补缺测。只在同一方案内比较运行。</translation>
     </message>
 </context>
 <context>

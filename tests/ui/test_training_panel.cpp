@@ -5,6 +5,7 @@
 #include "core/data/dataset.h"
 #include "core/data/netcdf_file.h"
 #include "core/data/splits.h"
+#include "core/learn/preset.h"
 #include "core/learn/run_file.h"
 #include "ui/main_window.h"
 #include "ui/map/layer_box.h"
@@ -107,6 +108,29 @@ private Q_SLOTS:
         QCOMPARE(panel.start(), 0);
         method->setCurrentIndex(method->findData(int(xmw::learn::Method::Scratch)));
         QVERIFY(!panel.findChild<QComboBox *>(QStringLiteral("pretrainedBox"))->isEnabled());
+
+        // The recipe and the paper's settings reach the configuration; the form shows the latter.
+        QCOMPARE(panel.config().split.recipe, xmw::data::Recipe::XMethaneWet);
+        auto *recipe = panel.findChild<QComboBox *>(QStringLiteral("recipeBox"));
+        recipe->setCurrentIndex(recipe->findData(int(xmw::data::Recipe::Extended)));
+        QCOMPARE(panel.config().split.recipe, xmw::data::Recipe::Extended);
+        recipe->setCurrentIndex(recipe->findData(int(xmw::data::Recipe::XMethaneWet)));
+        auto *preset = panel.findChild<QComboBox *>(QStringLiteral("presetBox"));
+        preset->setCurrentIndex(preset->findData(int(xmw::learn::Preset::Paper)));
+        QCOMPARE(panel.findChild<QSpinBox *>(QStringLiteral("epochsBox"))->value(), 200);
+        QCOMPARE(panel.findChild<QSpinBox *>(QStringLiteral("batchBox"))->value(), 4);
+        xmw::learn::TrainingConfig paper = panel.config();
+        QCOMPARE(paper.model.hidden, 8);
+        QCOMPARE(paper.model.layerCount(), 3);
+        QCOMPARE(paper.validationFraction, 0.0);
+        QCOMPARE(paper.learningRate, 0.05);
+        method->setCurrentIndex(method->findData(int(xmw::learn::Method::Pretrain)));
+        QCOMPARE(panel.findChild<QSpinBox *>(QStringLiteral("epochsBox"))->value(), 10); // pretrain.py's
+        QCOMPARE(panel.findChild<QSpinBox *>(QStringLiteral("batchBox"))->value(), 128);
+        preset->setCurrentIndex(preset->findData(int(xmw::learn::Preset::Ours)));
+        QCOMPARE(panel.config().model.hidden, xmw::learn::TrainingConfig().model.hidden);
+        QCOMPARE(panel.findChild<QSpinBox *>(QStringLiteral("epochsBox"))->value(), xmw::learn::TrainingConfig().epochs);
+        method->setCurrentIndex(method->findData(int(xmw::learn::Method::Scratch)));
         auto *device = panel.findChild<QComboBox *>(QStringLiteral("deviceBox"));
         device->setCurrentIndex(device->findData(QStringLiteral("cuda")));
         QVERIFY(!start->isEnabled()); // Debian's LibTorch has no CUDA
@@ -119,7 +143,7 @@ private Q_SLOTS:
         auto *towers = panel.findChild<QComboBox *>(QStringLiteral("towersBox"));
         towers->setCurrentIndex(1);
         QVERIFY(!start->isEnabled()); // none selected
-        const auto folds = xmw::data::spatialFolds(*dataset->sites(), 5, 0);
+        const auto folds = xmw::data::spatialFolds(*dataset->sites(), 5, 0, xmw::data::Recipe::XMethaneWet);
         const std::string first = folds.begin()->first;
         const int fold = folds.begin()->second;
         std::string other; // a tower in another fold, to train on
@@ -224,6 +248,10 @@ private Q_SLOTS:
         QTableWidget *table = browser.table();
         QCOMPARE(table->item(0, RunBrowser::Method)->text(), QStringLiteral("pretrain"));
         QVERIFY(std::abs(table->item(0, RunBrowser::Rmse)->text().toDouble() - panel.queue()->job(id)->testRmse) < 1e-3);
+        // Pretraining is also tested on TEM-MDM itself: 2016 held out, trained on 2015.
+        QVERIFY2(table->item(0, RunBrowser::RmseTem)->text().toDouble() > 0, qPrintable(table->item(0, RunBrowser::RmseTem)->text()));
+        QVERIFY2(table->item(0, RunBrowser::RmseTem)->toolTip().contains(QStringLiteral("TEM-MDM 2016")),
+                 qPrintable(table->item(0, RunBrowser::RmseTem)->toolTip()));
         browser.selectRuns({runFile});
         QCOMPARE(browser.chart()->plottableCount(), 1);
         table->item(0, RunBrowser::Name)->setText(QStringLiteral("first pretraining"));
@@ -238,8 +266,10 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
         const QStringList lines = QString::fromUtf8(file.readAll()).trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 2);
-        QVERIFY2(lines[0].startsWith(QStringLiteral("run,file,model,method,test_set,split,created,rmse [nmol CH4 m-2 s-1]")), qPrintable(lines[0]));
+        QVERIFY2(lines[0].startsWith(QStringLiteral("run,file,model,method,recipe,test_set,split,created,rmse [nmol CH4 m-2 s-1]")), qPrintable(lines[0]));
         QVERIFY(lines[0].contains(QStringLiteral(",rmse_measured [nmol CH4 m-2 s-1],")));
+        QVERIFY(lines[0].contains(QStringLiteral(",rmse_tem [nmol CH4 m-2 s-1],")));
+        QVERIFY2(lines[1].contains(QStringLiteral(",x-methanewet,")) && lines[1].contains(QStringLiteral("TEM-MDM 2016")), qPrintable(lines[1]));
         QVERIFY(lines[1].startsWith(QStringLiteral("first pretraining,")));
         QVERIFY(readsAsCsv(csv));
         browser.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/run-browser.png"));

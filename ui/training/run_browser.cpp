@@ -64,6 +64,8 @@ QString splitText(const learn::TrainingConfig &c)
         text += RunBrowser::tr(", %1 % of training data").arg(c.split.percent);
     if (!c.split.sites.empty())
         text += RunBrowser::tr(", %n tower(s)", nullptr, int(c.split.sites.size()));
+    if (c.split.recipe == data::Recipe::Extended)
+        text += RunBrowser::tr(", extended recipe");
     return text;
 }
 
@@ -161,7 +163,7 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
 
     table_ = new QTableWidget(0, ColumnCount);
     table_->setObjectName(QStringLiteral("runTable"));
-    table_->setHorizontalHeaderLabels({tr("Name"), tr("Model"), tr("Method"), tr("Split"), tr("RMSE"), tr("RMSE meas."), tr("R²"), tr("r² corr."),
+    table_->setHorizontalHeaderLabels({tr("Name"), tr("Model"), tr("Method"), tr("Split"), tr("RMSE"), tr("RMSE meas."), tr("RMSE TEM"), tr("R²"), tr("r² corr."),
                                        tr("KGE"), tr("Created (UTC)"), tr("Duration"), tr("Notes")});
     table_->horizontalHeader()->setSectionResizeMode(Notes, QHeaderView::Stretch);
     updateHeaderTips();
@@ -298,6 +300,16 @@ void RunBrowser::rebuild()
         table_->item(row, Split)->setToolTip(towers.isEmpty() ? tr("every tower") : towers.join(QStringLiteral(", ")));
         table_->setItem(row, Rmse, sortableNumber(shown("rmse", r.metrics.rmse), 3));
         table_->setItem(row, RmseMeasured, sortableNumber(shown("rmse", r.metricsMeasured.rmse), 3));
+        if (r.temTestSet.empty()) {
+            table_->setItem(row, RmseTem, fixed(QStringLiteral("–")));
+            table_->item(row, RmseTem)->setToolTip(tr("Nothing of TEM-MDM was held out (only pretraining runs hold some out)"));
+        } else {
+            table_->setItem(row, RmseTem, sortableNumber(shown("rmse", r.temMetrics.rmse), 3));
+            table_->item(row, RmseTem)->setToolTip(tr("On %1: R² %2, KGE %3")
+                                                       .arg(QString::fromStdString(r.temTestSet))
+                                                       .arg(r.temMetrics.r2, 0, 'f', 3)
+                                                       .arg(r.temMetrics.kge, 0, 'f', 3));
+        }
         table_->setItem(row, R2, sortableNumber(r.metrics.r2, 3));
         table_->setItem(row, R2Corr, sortableNumber(r.metrics.r2Corr, 3));
         table_->setItem(row, Kge, sortableNumber(r.metrics.kge, 3));
@@ -331,6 +343,8 @@ void RunBrowser::updateHeaderTips()
            "benchmark scores; R², r² corr. and KGE likewise")
             .arg(symbol));
     table_->horizontalHeaderItem(RmseMeasured)->setToolTip(tr("Test RMSE in %1 on the days the tower measured FCH4 itself").arg(symbol));
+    table_->horizontalHeaderItem(RmseTem)->setToolTip(
+        tr("Pretraining runs: RMSE in %1 against TEM-MDM's own emission on cell-years held out from pretraining").arg(symbol));
 }
 
 double RunBrowser::shown(const std::string &metric, double value) const
@@ -497,13 +511,15 @@ QString RunBrowser::exportMetrics(const QString &path) const
             return false;
         QTextStream stream(&out);
         // Metrics on the gap-filled target (the benchmark's) and on measured days, named apart.
-        QStringList header = {QStringLiteral("run"), QStringLiteral("file"), QStringLiteral("model"), QStringLiteral("method"),
-                              QStringLiteral("test_set"), QStringLiteral("split"), QStringLiteral("created")};
-        for (const char *suffix : {"", "_measured"})
+        // Pretraining runs add those on TEM-MDM held out (empty for the others).
+        QStringList header = {QStringLiteral("run"),      QStringLiteral("file"),  QStringLiteral("model"),  QStringLiteral("method"),
+                              QStringLiteral("recipe"),   QStringLiteral("test_set"), QStringLiteral("split"), QStringLiteral("created")};
+        for (const char *suffix : {"", "_measured", "_tem"})
             for (const auto &name : learn::metricNames())
                 header << QString::fromStdString(name) + QLatin1String(suffix) +
                               (hasFluxUnit(name) ? QStringLiteral(" [%1]").arg(QString::fromStdString(data::units::symbol(unit_))) : QString());
-        header << QStringLiteral("test_days") << QStringLiteral("test_days_measured");
+        header << QStringLiteral("test_days") << QStringLiteral("test_days_measured") << QStringLiteral("test_days_tem")
+               << QStringLiteral("tem_test_set");
         stream << csvLine(header) << '\n';
         for (const QString &p : paths) {
             const RunStore::Run *run = store_->find(p);
@@ -511,12 +527,15 @@ QString RunBrowser::exportMetrics(const QString &path) const
                 continue;
             const learn::RunRecord &r = run->summary;
             QStringList row = {QString::fromStdString(r.name), p, QString::fromStdString(learn::modelName(r.config.model.kind)),
-                               QString::fromStdString(learn::methodName(r.config.method)), QString::fromStdString(r.config.testSetName()),
+                               QString::fromStdString(learn::methodName(r.config.method)),
+                               QString::fromStdString(data::recipeName(r.config.split.recipe)), QString::fromStdString(r.config.testSetName()),
                                splitText(r.config), QString::fromStdString(r.created)};
-            for (const learn::Metrics *m : {&r.metrics, &r.metricsMeasured})
+            const bool tem = !r.temTestSet.empty();
+            for (const learn::Metrics *m : {&r.metrics, &r.metricsMeasured, &r.temMetrics})
                 for (const auto &name : learn::metricNames())
-                    row << QString::number(shown(name, learn::metricValue(*m, name)), 'g', 8);
-            row << QString::number(r.metrics.count) << QString::number(r.metricsMeasured.count);
+                    row << (m != &r.temMetrics || tem ? QString::number(shown(name, learn::metricValue(*m, name)), 'g', 8) : QString());
+            row << QString::number(r.metrics.count) << QString::number(r.metricsMeasured.count)
+                << (tem ? QString::number(r.temMetrics.count) : QString()) << QString::fromStdString(r.temTestSet);
             stream << csvLine(row) << '\n';
         }
         stream.flush();

@@ -28,7 +28,7 @@ class RunBrowser : public QWidget {
     Q_OBJECT
 
 public:
-    enum Column { Name, Model, Method, Split, Rmse, RmseMeasured, R2, R2Corr, Kge, Created, Duration, Notes, ColumnCount };
+    enum Column { Name, Model, Method, Split, Rmse, RmseMeasured, RmseTem, R2, R2Corr, Kge, Created, Duration, Notes, ColumnCount };
 
     explicit RunBrowser(RunStore *store, QWidget *parent = nullptr);
 

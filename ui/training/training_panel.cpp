@@ -3,6 +3,7 @@
 #include "core/build_info.h"
 #include "core/data/dataset.h"
 #include "core/data/splits.h"
+#include "core/learn/preset.h"
 #include "core/learn/run_file.h"
 #include "ui/app/wheel_guard.h"
 
@@ -88,7 +89,7 @@ QString TrainingPanel::towerProblem(const learn::TrainingConfig &c) const
                 return {};
         return tr("None of the selected towers has two years of data: temporal testing needs a later year to test on.");
     }
-    const auto folds = data::spatialFolds(catalog, c.split.folds, c.seed);
+    const auto folds = data::spatialFolds(catalog, c.split.folds, c.seed, c.split.recipe);
     std::set<int> covered;
     for (const auto &id : c.split.sites)
         if (const auto found = folds.find(id); found != folds.end())
@@ -128,6 +129,20 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
         method_->setItemData(i, methodTip(learn::Method(method_->itemData(i).toInt())), Qt::ToolTipRole);
     pretrained_ = new QComboBox;
     named(pretrained_, "pretrainedBox", tr("The pretrained run to start from (finetune) or to correct (residual): runs of this dataset with the same model"));
+    recipe_ = new QComboBox;
+    recipe_->addItem(tr("X-MethaneWet (paper)"), int(data::Recipe::XMethaneWet));
+    recipe_->addItem(tr("Extended (all towers)"), int(data::Recipe::Extended));
+    named(recipe_, "recipeBox", tr("Which rules make the tower samples and splits. X-MethaneWet follows the benchmark: wetland "
+                                   "towers only, with their own elevation and meteorology, a tower-year dropped on any gap, and "
+                                   "in spatial splits the 30 towers of its published folds. Extended keeps every tower and fills "
+                                   "a tower's gaps from the grid. Compare runs only within one recipe."));
+    preset_ = new QComboBox;
+    preset_->addItem(tr("Ours (quick, early stopping)"), int(learn::Preset::Ours));
+    preset_->addItem(tr("Paper (X-MethaneWet)"), int(learn::Preset::Paper));
+    named(preset_, "presetBox", tr("The model's size and the optimisation. Paper: the benchmark's configuration (hidden 8, "
+                                   "3 layers, batches of 4 towers at learning rate 0.05 for 200 epochs, or 128 TEM-MDM samples at "
+                                   "0.01 for 10 epochs to pretrain; the last epoch kept). Ours: a wider single-layer model, batches "
+                                   "of 64, early stopping. Choosing one fills epochs, learning rate and batch."));
     split_ = new QComboBox;
     split_->addItem(tr("temporal (later years of each tower)"), 0);
     split_->addItem(tr("spatial, one fold"), 1);
@@ -186,6 +201,8 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     form->addRow(tr("Model"), model_);
     form->addRow(tr("Method"), method_);
     form->addRow(tr("Pretrained run"), pretrained_);
+    form->addRow(tr("Recipe"), recipe_);
+    form->addRow(tr("Settings"), preset_);
     form->addRow(tr("Split"), split_);
     form->addRow(tr("Fold"), fold_);
     form->addRow(tr("Towers"), towers_);
@@ -266,8 +283,14 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
 
-    for (QComboBox *box : {model_, method_, pretrained_, split_, device_, towers_})
+    for (QComboBox *box : {model_, method_, pretrained_, recipe_, preset_, split_, device_, towers_})
         connect(box, &QComboBox::currentIndexChanged, this, &TrainingPanel::updateForm);
+    // The paper's epochs, rate and batch differ between pretraining and the tower methods.
+    connect(preset_, &QComboBox::currentIndexChanged, this, &TrainingPanel::fillFromPreset);
+    connect(method_, &QComboBox::currentIndexChanged, this, [this] {
+        if (learn::Preset(preset_->currentData().toInt()) == learn::Preset::Paper)
+            fillFromPreset();
+    });
     for (QSpinBox *box : {fold_, epochs_, batch_, seed_, ensemble_, threads_})
         connect(box, &QSpinBox::valueChanged, this, &TrainingPanel::updateForm);
     connect(model_, &QComboBox::currentIndexChanged, this, &TrainingPanel::refreshPretrainedRuns);
@@ -371,8 +394,10 @@ learn::TrainingConfig TrainingPanel::config() const
     learn::TrainingConfig c;
     c.model.kind = learn::ModelKind(model_->currentData().toInt());
     c.method = learn::Method(method_->currentData().toInt());
+    learn::applyPreset(c, learn::Preset(preset_->currentData().toInt())); // the form's fields below override it
     if (learn::needsPretrained(c.method))
         c.pretrainedRun = pretrained_->currentData().toString().toStdString();
+    c.split.recipe = data::Recipe(recipe_->currentData().toInt());
     const int split = split_->currentData().toInt();
     c.split.kind = split == 0 ? data::SplitKind::Temporal : data::SplitKind::Spatial;
     c.split.fold = fold_->value();
@@ -426,6 +451,17 @@ void TrainingPanel::refreshPretrainedRuns()
     }
     pretrained_->setCurrentIndex(std::max(0, pretrained_->findData(previous)));
     updateForm();
+}
+
+void TrainingPanel::fillFromPreset()
+{
+    learn::TrainingConfig c;
+    c.model.kind = learn::ModelKind(model_->currentData().toInt());
+    c.method = learn::Method(method_->currentData().toInt());
+    learn::applyPreset(c, learn::Preset(preset_->currentData().toInt()));
+    epochs_->setValue(c.epochs);
+    learningRate_->setValue(c.learningRate);
+    batch_->setValue(c.batchSize);
 }
 
 void TrainingPanel::updateForm()

@@ -57,6 +57,7 @@ private:
     void findInterruptedJobs();
     [[nodiscard]] QString towerProblem(const learn::TrainingConfig &config) const;
     void updateForm();
+    void fillFromPreset(); // epochs, learning rate and batch from the chosen settings
     void showJob(int id);
     void updateJobRow(int id);
     void plotJob(int id);
@@ -66,7 +67,7 @@ private:
     QString dataset_;
     DatasetPtr opened_;
     QStringList selectedSites_;
-    QComboBox *model_ = nullptr, *method_ = nullptr, *pretrained_ = nullptr, *split_ = nullptr, *device_ = nullptr, *towers_ = nullptr;
+    QComboBox *model_ = nullptr, *method_ = nullptr, *pretrained_ = nullptr, *recipe_ = nullptr, *preset_ = nullptr, *split_ = nullptr, *device_ = nullptr, *towers_ = nullptr;
     QSpinBox *fold_ = nullptr, *epochs_ = nullptr, *batch_ = nullptr, *seed_ = nullptr, *ensemble_ = nullptr, *threads_ = nullptr,
              *concurrency_ = nullptr;
     QDoubleSpinBox *percent_ = nullptr, *learningRate_ = nullptr;
