@@ -350,7 +350,7 @@ int runs(const Arguments &raw)
     JsonWriter j;
     j.beginArray();
     if (!args.flag("json"))
-        std::printf("%-28s %-12s %-11s %-22s %5s %8s %7s %7s %9s %8s %6s  %s\n", "run", "model", "method", "test set", "data", "RMSE", "R²",
+        std::printf("%-28s %-12s %-11s %-32s %5s %8s %7s %7s %9s %8s %6s  %s\n", "run", "model", "method", "test set", "data", "RMSE", "R²",
                     "r²corr", "RMSE meas", "RMSE TEM", "time", "created");
     for (std::size_t i = 0; i < files.size(); ++i) {
         const learn::RunRecord &run = records[i];
@@ -383,7 +383,7 @@ int runs(const Arguments &raw)
             char tem[16] = "-";
             if (!run.temTestSet.empty())
                 std::snprintf(tem, sizeof tem, "%.3f", run.temMetrics.rmse);
-            std::printf("%-28s %-12s %-11s %-22s %5s %8.3f %7.3f %7.3f %9.3f %8s %6s  %s\n", files[i].filename().string().c_str(),
+            std::printf("%-28s %-12s %-11s %-32s %5s %8.3f %7.3f %7.3f %9.3f %8s %6s  %s\n", files[i].filename().string().c_str(),
                         learn::modelName(c.model.kind).c_str(), learn::methodName(c.method).c_str(), c.testSetName().c_str(), data,
                         run.metrics.rmse, run.metrics.r2, run.metrics.r2Corr, run.metricsMeasured.rmse, tem, duration(run.seconds).c_str(),
                         run.created.c_str());
@@ -532,14 +532,14 @@ int compare(const Arguments &raw)
         return 0;
     }
     for (const bool measured : {false, true}) {
-        std::printf("%s\n%-28s %-12s %-11s %-22s", measured ? "\nOn the measured days alone:" : "On the gap-filled target (the benchmark's):",
+        std::printf("%s\n%-28s %-12s %-11s %-32s", measured ? "\nOn the measured days alone:" : "On the gap-filled target (the benchmark's):",
                     "run", "model", "method", "test set");
         for (const auto &name : learn::metricNames())
             std::printf(" %8s", name.c_str());
         std::printf(" %8s\n", "days");
         for (std::size_t i = 0; i < runs.size(); ++i) {
             const Metrics &m = measured ? runs[i].metricsMeasured : runs[i].metrics;
-            std::printf("%-28s %-12s %-11s %-22s", files[i].filename().string().c_str(), learn::modelName(runs[i].config.model.kind).c_str(),
+            std::printf("%-28s %-12s %-11s %-32s", files[i].filename().string().c_str(), learn::modelName(runs[i].config.model.kind).c_str(),
                         learn::methodName(runs[i].config.method).c_str(), runs[i].config.testSetName().c_str());
             for (const auto &name : learn::metricNames())
                 std::printf(" %8.3f", learn::metricValue(m, name));
