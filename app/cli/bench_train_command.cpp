@@ -108,7 +108,8 @@ void benchTrain(const Args &args, const std::filesystem::path &scratch)
         double pipeline = 0, preloaded = 0;
         for (int round = 0; round < 2; ++round) {
             learn::TrainingJob job(demoRoot, scratchConfig(kind, steadyEpochs + 1, 1), scratch / "pipeline.h5");
-            const learn::RunRecord run = job.run();
+            Feedback silent;
+            const learn::RunRecord run = job.run(silent);
             double seconds = 0;
             for (std::size_t e = 1; e < run.history.size(); ++e)
                 seconds += run.history[e].seconds;

@@ -30,7 +30,7 @@ namespace {
 
 using learn::Metrics;
 
-learn::TrainingJob *runningJob = nullptr;
+Feedback *runningJob = nullptr;
 
 // Ctrl+C stops at the end of the batch and leaves the checkpoint for --resume.
 void onInterrupt(int)
@@ -250,19 +250,19 @@ int train(const Arguments &raw)
     learn::TrainingJob job(dataset, config, out);
     job.setResume(args.flag("resume"));
     job.setLabels(args.option("name").value_or(out.stem().string()), args.option("notes").value_or(""));
+    Feedback feedback(Feedback::ProgressHandler{}, [](const std::string &m) { std::fprintf(stderr, "%s\n", m.c_str()); });
     learn::TrainingJob::Callbacks callbacks;
-    callbacks.message = [](const std::string &m) { std::fprintf(stderr, "%s\n", m.c_str()); };
     callbacks.epoch = [](const learn::EpochRecord &r, const learn::JobProgress &p) {
         std::fprintf(stderr, "member %d/%d %-8s epoch %3d/%d:%s  %.1f s, ETA %s\n", p.member + 1, p.members, r.phase.c_str(),
                      r.epoch, p.epochs, lossText(r).c_str(), r.seconds, duration(p.etaSeconds).c_str());
     };
     job.setCallbacks(callbacks);
-    runningJob = &job;
+    runningJob = &feedback;
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     learn::RunRecord run;
     try {
-        run = job.run();
+        run = job.run(feedback);
     } catch (const Canceled &) {
         runningJob = nullptr;
         const auto checkpoint = learn::TrainingJob::checkpointPath(out);

@@ -6,6 +6,7 @@
 #include "core/data/sample_builder.h"
 #include "core/data/sample_file.h"
 #include "core/data/splits.h"
+#include "core/learn/checkpoint.h"
 #include "core/learn/interruption.h"
 #include "core/learn/losses.h"
 #include "core/learn/model_io.h"
@@ -63,53 +64,6 @@ struct Phase {
     std::vector<torch::Tensor> parameters;
 };
 
-// What a checkpoint holds beyond the tensors.
-struct ResumeState {
-    int member = 0, phase = 0, epoch = 0, badEpochs = 0;
-    double bestLoss = std::numeric_limits<double>::infinity();
-    bool haveBest = false;
-};
-
-std::string encodeHistory(const std::vector<EpochRecord> &history)
-{
-    std::ostringstream out;
-    out.precision(17);
-    for (const auto &h : history)
-        out << h.member << '\t' << h.phase << '\t' << h.epoch << '\t' << h.trainLoss << '\t' << h.validationLoss << '\t'
-            << h.sourceLoss << '\t' << h.targetLoss << '\t' << h.domainLoss << '\t' << h.seconds << '\n';
-    return out.str();
-}
-
-std::vector<EpochRecord> decodeHistory(const std::string &text)
-{
-    std::vector<EpochRecord> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        std::istringstream fields(line);
-        EpochRecord h;
-        fields >> h.member >> h.phase >> h.epoch;
-        // Read as text: operator>> does not parse "nan", strtod does.
-        for (double *value : {&h.trainLoss, &h.validationLoss, &h.sourceLoss, &h.targetLoss, &h.domainLoss, &h.seconds}) {
-            std::string text;
-            fields >> text;
-            *value = std::strtod(text.c_str(), nullptr);
-        }
-        out.push_back(h);
-    }
-    return out;
-}
-
-torch::Tensor bytesTensor(const std::string &bytes)
-{
-    return torch::from_blob(const_cast<char *>(bytes.data()), {int64_t(bytes.size())}, torch::kUInt8).clone();
-}
-
-std::string tensorBytes(const torch::Tensor &t)
-{
-    const torch::Tensor c = t.contiguous();
-    return {reinterpret_cast<const char *>(c.data_ptr<uint8_t>()), std::size_t(c.numel())};
-}
-
 std::vector<torch::Tensor> snapshot(torch::nn::Module &model)
 {
     std::vector<torch::Tensor> out;
@@ -150,7 +104,7 @@ struct TrainingJob::Impl {
     Callbacks callbacks;
     bool resume = false;
     std::string name, notes;
-    Feedback feedback{Feedback::ProgressHandler{}, [this](const std::string &m) { say(m); }};
+    Feedback *feedback = nullptr; // run()'s: messages, progress and the request to stop
 
     // Set up by run().
     torch::Device device = torch::kCPU;
@@ -171,8 +125,8 @@ struct TrainingJob::Impl {
 
     void say(const std::string &m) const
     {
-        if (callbacks.message)
-            callbacks.message(m);
+        if (feedback)
+            feedback->message(m);
     }
 
     int phasesOf(Method m) const { return m == Method::Adversarial || m == Method::Reweight ? 2 : 1; }
@@ -181,8 +135,8 @@ struct TrainingJob::Impl {
         return phasesOf(config.method) == 2 ? config.epochs + config.fineTuneEpochCount() : config.epochs;
     }
 
-    std::optional<std::string> trainMember(int member, ResumeState state, torch::serialize::InputArchive *checkpoint);
-    void writeCheckpoint(const ResumeState &state, torch::nn::Module &model, torch::nn::Module *aux,
+    std::optional<std::string> trainMember(int member, TrainingPosition state, Checkpoint *checkpoint);
+    void writeCheckpoint(const TrainingPosition &state, torch::nn::Module &model, torch::nn::Module *aux,
                          torch::optim::Optimizer &optimizer, const std::vector<torch::Tensor> &best) const;
     RunRecord evaluate(const data::SampleSet &towerSamples, const std::vector<std::vector<data::SampleRole>> &roles,
                        const Scaling &scaling);
@@ -209,59 +163,22 @@ void TrainingJob::setLabels(std::string name, std::string notes)
     impl_->notes = std::move(notes);
 }
 void TrainingJob::injectNonFiniteLossAfter(int epochs) { impl_->nonFiniteAfter = epochs; }
-void TrainingJob::cancel() { impl_->feedback.cancel(); }
 
 CheckpointInfo TrainingJob::readCheckpoint(const std::filesystem::path &checkpoint)
 {
-    try {
-        torch::serialize::InputArchive archive;
-        archive.load_from(checkpoint.string());
-        c10::IValue v;
-        archive.read("config", v);
-        auto config = TrainingConfig::fromJson(v.toStringRef());
-        if (!config)
-            throw data::DataError(checkpoint, "its configuration is not readable: " + v.toStringRef());
-        CheckpointInfo info{std::move(*config), {}};
-        archive.read("history", v);
-        info.history = decodeHistory(v.toStringRef());
-        return info;
-    } catch (const c10::Error &e) {
-        throw data::DataError(checkpoint, std::string("not a readable checkpoint: ") + e.what_without_backtrace());
-    }
+    CheckpointState state = Checkpoint::open(checkpoint).state();
+    return {std::move(state.config), std::move(state.history)};
 }
 
-std::filesystem::path TrainingJob::checkpointPath(const std::filesystem::path &out) { return out.string() + ".checkpoint"; }
+std::filesystem::path TrainingJob::checkpointPath(const std::filesystem::path &out) { return Checkpoint::pathFor(out); }
 
-void TrainingJob::Impl::writeCheckpoint(const ResumeState &state, torch::nn::Module &model, torch::nn::Module *aux,
+void TrainingJob::Impl::writeCheckpoint(const TrainingPosition &position, torch::nn::Module &model, torch::nn::Module *aux,
                                         torch::optim::Optimizer &optimizer, const std::vector<torch::Tensor> &best) const
 {
-    torch::serialize::OutputArchive archive;
-    archive.write("config", c10::IValue(config.toJson()));
-    archive.write("member", c10::IValue(int64_t(state.member)));
-    archive.write("phase", c10::IValue(int64_t(state.phase)));
-    archive.write("epoch", c10::IValue(int64_t(state.epoch)));
-    archive.write("bad_epochs", c10::IValue(int64_t(state.badEpochs)));
-    archive.write("best_loss", c10::IValue(state.bestLoss));
-    archive.write("have_best", c10::IValue(state.haveBest));
-    archive.write("history", c10::IValue(encodeHistory(history)));
-    archive.write("done", c10::IValue(int64_t(doneModels.size())));
-    for (std::size_t i = 0; i < doneModels.size(); ++i)
-        archive.write("done_" + std::to_string(i), bytesTensor(doneModels[i]));
-    torch::serialize::OutputArchive modelArchive, auxArchive, optimizerArchive;
-    model.save(modelArchive);
-    archive.write("model", modelArchive);
-    if (aux) {
-        aux->save(auxArchive);
-        archive.write("aux", auxArchive);
-    }
-    optimizer.save(optimizerArchive);
-    archive.write("optimizer", optimizerArchive);
-    for (std::size_t i = 0; i < best.size(); ++i)
-        archive.write("best_" + std::to_string(i), best[i]);
-    data::writeFileAtomically(checkpointPath(out), [&](const std::filesystem::path &partial) { archive.save_to(partial.string()); });
+    Checkpoint::write(Checkpoint::pathFor(out), {config, position, history, doneModels}, model, aux, optimizer, best);
 }
 
-std::optional<std::string> TrainingJob::Impl::trainMember(int member, ResumeState state, torch::serialize::InputArchive *checkpoint)
+std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPosition state, Checkpoint *checkpoint)
 {
     const MemberPlan &plan = plans[std::size_t(member)];
     torch::manual_seed(plan.seed);
@@ -276,12 +193,12 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, ResumeStat
     // Cancel is also checked between the models' layers and as each weight's gradient arrives: a
     // single batch of the attention models can take seconds.
     const InterruptionScope interruption([this] {
-        if (feedback.isCanceled())
+        if (feedback->isCanceled())
             throw Canceled();
     });
     for (auto &parameter : model->parameters())
         parameter.register_hook([this](const torch::Tensor &) {
-            if (feedback.isCanceled())
+            if (feedback->isCanceled())
                 throw Canceled();
         });
     Discriminator discriminator(config.model.hidden);
@@ -418,21 +335,12 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, ResumeStat
         torch::optim::Adam optimizer(phase.parameters, torch::optim::AdamOptions(config.learningRate));
         std::vector<torch::Tensor> best;
         if (phaseIndex != state.phase)
-            state = ResumeState{member, phaseIndex};
+            state = TrainingPosition{member, phaseIndex};
         if (checkpoint) {
             // Resuming: the model, discriminator, optimizer and best weights as they were.
-            torch::serialize::InputArchive part;
-            checkpoint->read("model", part);
-            model->load(part);
-            if (adversarial && checkpoint->try_read("aux", part))
-                discriminator->load(part);
-            checkpoint->read("optimizer", part);
-            optimizer.load(part);
-            if (state.haveBest) {
+            if (state.haveBest)
                 best = snapshot(*model);
-                for (std::size_t i = 0; i < best.size(); ++i)
-                    checkpoint->read("best_" + std::to_string(i), best[i]);
-            }
+            checkpoint->restore(*model, adversarial ? discriminator.ptr().get() : nullptr, optimizer, best);
             checkpoint = nullptr;
         }
 
@@ -445,7 +353,7 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, ResumeStat
             double sums[4] = {0, 0, 0, 0};
             int counted[4] = {0, 0, 0, 0};
             for (int b = 0; b < batches; ++b) {
-                if (feedback.isCanceled())
+                if (feedback->isCanceled())
                     throw Canceled();
                 const Indices batch(order.begin() + std::ptrdiff_t(std::size_t(b) * batchSize),
                                     order.begin() + std::ptrdiff_t(std::min(order.size(), std::size_t(b + 1) * batchSize)));
@@ -477,6 +385,7 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, ResumeStat
                         sums[k] += parts[k];
                         ++counted[k];
                     }
+                feedback->setProgress((epochsDone + double(b + 1) / batches) / totalEpochs, phase.name);
                 if (callbacks.batch && since(lastBatchReport) > 0.1) {
                     lastBatchReport = Clock::now();
                     JobProgress progressReport{member, int(plans.size()), phase.name, epoch, phase.epochs, b + 1, batches,
@@ -528,14 +437,19 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, ResumeStat
         }
         if (!best.empty())
             restore(*model, best);
-        state = ResumeState{member, phaseIndex + 1};
+        state = TrainingPosition{member, phaseIndex + 1};
     }
     return saveModel(*model);
 }
 
-RunRecord TrainingJob::run()
+RunRecord TrainingJob::run(Feedback &feedback)
 {
     Impl &d = *impl_;
+    d.feedback = &feedback;
+    struct Release { // the job must not keep the caller's Feedback past run()
+        Impl &impl;
+        ~Release() { impl.feedback = nullptr; }
+    } release{d};
     const TrainingConfig &c = d.config;
     if (const std::string problem = c.problem(); !problem.empty())
         throw TrainingError(problem);
@@ -572,14 +486,14 @@ RunRecord TrainingJob::run()
             throw TrainingError("there is no tower '" + site + "' in " + d.datasetPath.string());
     const data::SampleBuilder builder(dataset);
     d.say("building tower samples");
-    const data::SampleSet towerSamples = builder.towerSamples(d.feedback, c.split.recipe);
+    const data::SampleSet towerSamples = builder.towerSamples(*d.feedback, c.split.recipe);
     if (towerSamples.size() == 0)
         throw TrainingError("no tower site-year of " + d.datasetPath.string() + " makes a full 365-day sample under the "
                             + data::recipeName(c.split.recipe) + " recipe (`xmw samples` lists why each was skipped)");
     data::SampleSet temSamples;
     if (usesSimulation(c.method)) {
         d.say("building TEM-MDM samples");
-        temSamples = builder.gridSamples(c.temFraction, c.seed, d.feedback, c.temFirstYear, c.temLastYear);
+        temSamples = builder.gridSamples(c.temFraction, c.seed, *d.feedback, c.temFirstYear, c.temLastYear);
         if (temSamples.size() == 0)
             throw TrainingError("no TEM-MDM cell-year makes a sample" +
                                 (c.temFirstYear || c.temLastYear ? " in " + std::to_string(c.temFirstYear) + "–" + std::to_string(c.temLastYear)
@@ -679,38 +593,18 @@ RunRecord TrainingJob::run()
 
     // Resume from the checkpoint when asked and it belongs to this configuration.
     const std::filesystem::path checkpoint = checkpointPath(d.out);
-    std::optional<torch::serialize::InputArchive> archive;
-    ResumeState state;
+    std::optional<Checkpoint> resumed;
+    TrainingPosition state;
     if (d.resume && !std::filesystem::exists(checkpoint))
         throw TrainingError("there is no checkpoint " + checkpoint.string() +
                             " to resume from (one is written after each finished epoch and removed with the finished run)");
     if (d.resume) {
-        archive.emplace();
-        try {
-            archive->load_from(checkpoint.string());
-            c10::IValue v;
-            archive->read("config", v);
-            const auto stored = TrainingConfig::fromJson(v.toStringRef());
-            if (!stored)
-                throw data::DataError(checkpoint, "its configuration is not readable");
-            if (const std::string problem = c.resumeProblem(*stored); !problem.empty())
-                throw TrainingError(checkpoint.string() + ": " + problem);
-            archive->read("member", v), state.member = int(v.toInt());
-            archive->read("phase", v), state.phase = int(v.toInt());
-            archive->read("epoch", v), state.epoch = int(v.toInt());
-            archive->read("bad_epochs", v), state.badEpochs = int(v.toInt());
-            archive->read("best_loss", v), state.bestLoss = v.toDouble();
-            archive->read("have_best", v), state.haveBest = v.toBool();
-            archive->read("history", v), d.history = decodeHistory(v.toStringRef());
-            archive->read("done", v);
-            for (int64_t i = 0; i < v.toInt(); ++i) {
-                torch::Tensor bytes;
-                archive->read("done_" + std::to_string(i), bytes);
-                d.doneModels.push_back(tensorBytes(bytes));
-            }
-        } catch (const c10::Error &e) {
-            throw data::DataError(checkpoint, std::string("cannot resume from it: ") + e.what_without_backtrace());
-        }
+        resumed = Checkpoint::open(checkpoint);
+        if (const std::string problem = c.resumeProblem(resumed->state().config); !problem.empty())
+            throw TrainingError(checkpoint.string() + ": " + problem);
+        state = resumed->state().position;
+        d.history = resumed->state().history;
+        d.doneModels = resumed->state().doneModels;
         d.epochsDone = int(d.doneModels.size()) * d.epochsPerMember();
         for (const auto &h : d.history)
             if (h.member == state.member)
@@ -720,8 +614,8 @@ RunRecord TrainingJob::run()
     }
 
     for (int m = int(d.doneModels.size()); m < int(d.plans.size()) && d.stopped.empty(); ++m) {
-        ResumeState memberState = archive && m == state.member ? state : ResumeState{m, 0};
-        auto blob = d.trainMember(m, memberState, archive && m == state.member ? &*archive : nullptr);
+        TrainingPosition memberState = resumed && m == state.member ? state : TrainingPosition{m, 0};
+        auto blob = d.trainMember(m, memberState, resumed && m == state.member ? &*resumed : nullptr);
         if (!blob)
             break;
         d.doneModels.push_back(std::move(*blob));

@@ -36,15 +36,15 @@ struct JobProgress {
 };
 
 // Trains one configuration on a dataset and writes its run file. run() blocks on the calling thread
-// (the CLI's main thread, a GUI worker); everything else may be called from any thread. The job
-// checkpoints after every epoch beside the run file (RUN.h5.checkpoint) and, with resume, picks up
-// from there; the checkpoint is removed once the run file is written.
+// (the CLI's main thread, a GUI worker). The job checkpoints after every epoch beside the run file
+// (learn::Checkpoint, RUN.h5.checkpoint) and, with resume, picks up from there; the checkpoint is
+// removed once the run file is written.
 class TrainingJob {
 public:
+    // What a Feedback cannot carry: each epoch's record, and where in the job a batch is.
     struct Callbacks {
         std::function<void(const EpochRecord &, const JobProgress &)> epoch;
-        std::function<void(const JobProgress &)> batch;   // at most every 100 ms
-        std::function<void(const std::string &)> message; // stages, warnings
+        std::function<void(const JobProgress &)> batch; // at most every 100 ms
     };
 
     TrainingJob(std::filesystem::path dataset, TrainingConfig config, std::filesystem::path out);
@@ -57,10 +57,10 @@ public:
     // reads NaN, as a run that blew up would see.
     void injectNonFiniteLossAfter(int epochs);
 
-    // Stops run() within a batch (it throws xmw::Canceled); the checkpoint stays for a resume.
-    void cancel();
-
-    RunRecord run();
+    // `feedback` hears the stages and warnings (message) and the share of the job done (progress:
+    // sample building, then training); cancel() on it, from any thread, stops run() within a batch
+    // with xmw::Canceled, and the checkpoint stays for a resume.
+    RunRecord run(Feedback &feedback);
 
     [[nodiscard]] static std::filesystem::path checkpointPath(const std::filesystem::path &out);
     // Reads a checkpoint (RUN.h5.checkpoint), e.g. one a closed explorer left; throws DataError.

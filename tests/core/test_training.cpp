@@ -47,7 +47,8 @@ class TestTraining : public QObject {
     RunRecord train(const TrainingConfig &config, const std::string &name)
     {
         TrainingJob job(demo_.root(), config, demo_.scratch(name));
-        return job.run();
+        xmw::Feedback quiet;
+        return job.run(quiet);
     }
 
 private Q_SLOTS:
@@ -292,13 +293,14 @@ private Q_SLOTS:
         const auto out = demo_.scratch("resume.h5");
         {
             TrainingJob job(demo_.root(), config, out);
+            xmw::Feedback feedback;
             TrainingJob::Callbacks callbacks;
             callbacks.epoch = [&](const EpochRecord &record, const JobProgress &) {
                 if (record.epoch == 2)
-                    job.cancel();
+                    feedback.cancel();
             };
             job.setCallbacks(callbacks);
-            QVERIFY_THROWS_EXCEPTION(xmw::Canceled, job.run());
+            QVERIFY_THROWS_EXCEPTION(xmw::Canceled, job.run(feedback));
         }
         QVERIFY(std::filesystem::exists(TrainingJob::checkpointPath(out)));
         QVERIFY(!std::filesystem::exists(out));
@@ -313,7 +315,11 @@ private Q_SLOTS:
         TrainingJob::Callbacks callbacks;
         callbacks.epoch = [&](const EpochRecord &, const JobProgress &) { ++epochsRun; };
         again.setCallbacks(callbacks);
-        const RunRecord run = again.run();
+        // Progress reaches the caller's Feedback: sample building, then the epochs, to the end.
+        double lastProgress = 0;
+        xmw::Feedback progress([&](double fraction, const std::string &) { lastProgress = fraction; });
+        const RunRecord run = again.run(progress);
+        QCOMPARE(lastProgress, 1.0);
         QCOMPARE(epochsRun, 1);                 // only the third epoch was left
         QCOMPARE(int(run.history.size()), 3);   // the first two came from the checkpoint
         QCOMPARE(run.history[2].epoch, 3);
@@ -354,19 +360,21 @@ private Q_SLOTS:
         const auto out = demo_.scratch("longer.h5");
         {
             TrainingJob job(demo_.root(), config, out);
+            xmw::Feedback feedback;
             TrainingJob::Callbacks callbacks;
             callbacks.epoch = [&](const EpochRecord &record, const JobProgress &) {
                 if (record.epoch == 1)
-                    job.cancel();
+                    feedback.cancel();
             };
             job.setCallbacks(callbacks);
-            QVERIFY_THROWS_EXCEPTION(xmw::Canceled, job.run());
+            QVERIFY_THROWS_EXCEPTION(xmw::Canceled, job.run(feedback));
         }
         config.epochs = 3;
         config.threads = 2;
         TrainingJob again(demo_.root(), config, out);
         again.setResume(true);
-        const RunRecord run = again.run();
+        xmw::Feedback quiet;
+        const RunRecord run = again.run(quiet);
         QCOMPARE(int(run.history.size()), 3);
         QCOMPARE(run.config.epochs, 3);
 
@@ -374,7 +382,7 @@ private Q_SLOTS:
         TrainingJob missing(demo_.root(), config, demo_.scratch("no-checkpoint.h5"));
         missing.setResume(true);
         try {
-            (void)missing.run();
+            (void)missing.run(quiet);
             QFAIL("a resume without a checkpoint ran");
         } catch (const TrainingError &error) {
             QVERIFY2(std::string(error.what()).find("no checkpoint") != std::string::npos, error.what());
@@ -390,10 +398,8 @@ private Q_SLOTS:
         TrainingJob job(demo_.root(), config, out);
         job.injectNonFiniteLossAfter(2);
         std::string said;
-        TrainingJob::Callbacks callbacks;
-        callbacks.message = [&](const std::string &m) { said += m + '\n'; };
-        job.setCallbacks(callbacks);
-        const RunRecord run = job.run();
+        xmw::Feedback listening(xmw::Feedback::ProgressHandler{}, [&](const std::string &m) { said += m + '\n'; });
+        const RunRecord run = job.run(listening);
         QVERIFY2(said.find("the loss became nan in member 0, train epoch 3") != std::string::npos, said.c_str());
         QVERIFY(run.stopped.find("nan") != std::string::npos);
         QCOMPARE(int(run.history.size()), 2);       // the two finished epochs
@@ -406,7 +412,8 @@ private Q_SLOTS:
         const auto never = demo_.scratch("never.h5");
         TrainingJob doomed(demo_.root(), config, never);
         doomed.injectNonFiniteLossAfter(0);
-        QVERIFY_THROWS_EXCEPTION(TrainingError, doomed.run());
+        xmw::Feedback quiet;
+        QVERIFY_THROWS_EXCEPTION(TrainingError, doomed.run(quiet));
         QVERIFY(!std::filesystem::exists(never));
         QVERIFY(!std::filesystem::exists(TrainingJob::checkpointPath(never)));
     }

@@ -115,7 +115,8 @@ void TrainingQueue::startWaiting()
         job.state = State::Running;
         auto engine = std::make_shared<learn::TrainingJob>(job.dataset.toStdString(), job.config, job.out.toStdString());
         engine->setResume(job.resume);
-        running_[id] = engine;
+        auto feedback = std::make_shared<Feedback>();
+        running_[id] = feedback;
         // The queue outlives its jobs (its destructor waits for them), and events posted to it
         // are dropped if it goes, so the workers may post to it directly.
         TrainingQueue *self = this;
@@ -129,12 +130,12 @@ void TrainingQueue::startWaiting()
         };
         engine->setCallbacks(callbacks);
         const std::filesystem::path checkpoint = learn::TrainingJob::checkpointPath(job.out.toStdString());
-        pool_.start([self, jobId, engine, checkpoint] {
+        pool_.start([self, jobId, engine, feedback, checkpoint] {
             State state = State::Finished;
             QString message;
             double rmse = 0;
             try {
-                const learn::RunRecord run = engine->run();
+                const learn::RunRecord run = engine->run(*feedback);
                 rmse = run.metrics.rmse;
                 message = run.stopped.empty() ? QString() : QString::fromStdString(run.stopped);
             } catch (const Canceled &) {

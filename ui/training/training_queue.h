@@ -63,7 +63,7 @@ private:
     void onEnded(int id, State state, const QString &message, double rmse);
 
     std::map<int, Job> jobs_;
-    std::map<int, std::shared_ptr<learn::TrainingJob>> running_;
+    std::map<int, std::shared_ptr<Feedback>> running_; // each running job's, to cancel it
     QThreadPool pool_;
     int concurrency_ = 1;
     int nextId_ = 1;
