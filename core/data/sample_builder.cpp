@@ -161,10 +161,10 @@ bool SampleBuilder::fillConstants(int row, int col, int year, float *x, std::str
     return true;
 }
 
-void SampleBuilder::gridDrivers(int row, int col, int year, float *x) const
+void SampleBuilder::gridDrivers(int row, int col, int year, std::initializer_list<int> which, float *x) const
 {
     const GridDataset &grid = *dataset_.grid();
-    for (const int f : {int(kPrec), int(kSolr), int(kTair), int(kVapr), int(kNppIndex)})
+    for (const int f : which)
         toSequence(grid.cellSeries(features()[std::size_t(f)].name, row, col, year, year), year, x + f, kFeatureCount);
 }
 
@@ -199,7 +199,11 @@ SampleSet SampleBuilder::towerSamples(Feedback &feedback, Recipe recipe, const s
                 skip(why);
                 continue;
             }
-            gridDrivers(row, col, year, x.data());
+            // The reference takes PREC, TAIR and VAPR from the tower alone: the grid's are not read.
+            if (reference)
+                gridDrivers(row, col, year, {kSolr, kNppIndex}, x.data());
+            else
+                gridDrivers(row, col, year, {kPrec, kSolr, kTair, kVapr, kNppIndex}, x.data());
             if (site.info.wetlandType)
                 for (int d = 0; d < kDays; ++d)
                     x[std::size_t(d) * kFeatureCount + kWetlandType] = float(*site.info.wetlandType);

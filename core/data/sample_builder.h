@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -72,8 +73,9 @@ private:
     // Statics, gases and the target's unit for one cell-year; false (with the reason) when the cell
     // or year cannot make a sample.
     [[nodiscard]] bool fillConstants(int row, int col, int year, float *x, std::string *whyNot) const;
-    // PREC, SOLR, TAIR, VAPR and NPP of one cell-year from the grid, NaN where missing (towers).
-    void gridDrivers(int row, int col, int year, float *x) const;
+    // The given dynamic features (PREC, SOLR, TAIR, VAPR, NPP by index) of one cell-year from the
+    // grid, NaN where missing (towers).
+    void gridDrivers(int row, int col, int year, std::initializer_list<int> which, float *x) const;
     [[nodiscard]] float toNmolPerSecond(float emission) const;
 
     const Dataset &dataset_;
