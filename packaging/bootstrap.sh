@@ -21,6 +21,7 @@ packages=(
     libopenblas0-openmp
     libgl-dev libgl1-mesa-dri xvfb xauth
     python3-h5py python3-netcdf4 hdf5-tools fonts-wqy-microhei
+    clang-14 libfuzzer-14-dev
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -6,6 +6,7 @@
 #include "core/data/sample_builder.h"
 #include "core/data/splits.h"
 #include "core/learn/run_file.h"
+#include "core/learn/runtime.h"
 #include "core/learn/throughput.h"
 #include "core/learn/training_job.h"
 #include "core/learn/upscaler.h"

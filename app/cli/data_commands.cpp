@@ -5,6 +5,7 @@
 #include "app/cli/split_option.h"
 #include "core/data/data_error.h"
 #include "core/data/dataset.h"
+#include "core/data/output_lock.h"
 #include "core/data/demo_generator.h"
 #include "core/data/sample_builder.h"
 #include "core/data/sample_file.h"
@@ -261,6 +262,7 @@ int samples(const Arguments &raw)
     std::snprintf(optionText, sizeof optionText, "; TEM-MDM fraction %g", temFraction);
     const std::string description = data::describe(split) + optionText;
     const std::string key = data::makeInputKey(inputs, description);
+    const data::OutputLock lock(*out); // one writer per output
     if (!args.flag("force") && data::readInputKey(*out) == key) {
         std::printf("%s is up to date (%s); --force rebuilds it\n", out->c_str(), description.c_str());
         return 0;

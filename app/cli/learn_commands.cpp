@@ -8,6 +8,7 @@
 #include "core/data/csv_writer.h"
 #include "core/data/data_error.h"
 #include "core/data/dataset.h"
+#include "core/data/output_lock.h"
 #include "core/data/sample_builder.h"
 #include "core/json_writer.h"
 #include "core/learn/predictor.h"
@@ -596,6 +597,10 @@ int upscale(const Arguments &raw)
                      "note: the run was trained on a %g° grid and this dataset's grid is %g°: its TEM-MDM inputs differ from those "
                      "it learnt from\n",
                      run.gridResolution, resolution);
+    std::error_code ec;
+    if (const auto folder = std::filesystem::path(*out).parent_path(); !folder.empty() && !std::filesystem::is_directory(folder, ec))
+        throw data::DataError(folder, "folder not found (for --out)");
+    const data::OutputLock lock(*out); // one writer per output
     learn::Upscaler upscaler(dataset, run, args.option("device").value_or("cpu"));
     upscaler.setCoverage(args.flag("all-land") ? learn::Coverage::AllLand : learn::Coverage::Simulated);
     Feedback feedback = ProgressPrinter::feedback();
@@ -603,9 +608,6 @@ int upscale(const Arguments &raw)
     std::string history = learn::utcNow() + ": xmw upscale";
     for (const auto &a : raw)
         history.append(" ").append(a);
-    std::error_code ec;
-    if (const auto folder = std::filesystem::path(*out).parent_path(); !folder.empty() && !std::filesystem::is_directory(folder, ec))
-        throw data::DataError(folder, "folder not found (for --out)");
     learn::writeUpscaledNetcdf(*out, result, run, history);
     std::printf("%s: %zu cells × 365 days of %d in %.1f s (%.0f cells/s)\n", out->c_str(), result.cells.size(), year, result.seconds,
                 double(result.cells.size()) / std::max(1e-9, result.seconds));

@@ -7,6 +7,7 @@
 #include "core/version.h"
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -167,6 +168,9 @@ int main(int argc, char **argv)
 {
     if (const char *report = std::getenv("XMW_REPORT_MEMORY"); report && *report && std::string_view(report) != "0")
         std::atexit(reportPeakMemory);
+    // A file-size limit (ulimit -f) then fails the write with EFBIG, which every writer reports and
+    // cleans up after, instead of killing the process with a half-written file behind.
+    std::signal(SIGXFSZ, SIG_IGN);
     std::vector<std::string_view> args(argv + 1, argv + argc);
     if (args.empty()) {
         printHelp(args);

@@ -14,11 +14,13 @@
 #include <QTemporaryDir>
 #include <QSurfaceFormat>
 
+#include <csignal>
 #include <cstdio>
 
 int main(int argc, char **argv)
 {
     xmw::learn::prepareRuntime(); // before any thread: training and upscaling run on workers
+    std::signal(SIGXFSZ, SIG_IGN);  // a file-size limit fails a write (reported, cleaned up) instead of killing us
     QSurfaceFormat::setDefaultFormat(xmw::ui::GlobeView::surfaceFormat());
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("xmw-explorer"));

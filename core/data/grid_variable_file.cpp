@@ -192,11 +192,19 @@ void GridVariableFile::findAxes()
     grid_.cols = int(dims_[std::size_t(lonAxis_)].length);
     if (grid_.rows < 2 || grid_.cols < 2)
         throw DataError(path(), shapeText + ": a grid needs at least 2 × 2 cells");
+    // 0.01° globally; TEM-MDM's grid is 0.5°. A damaged header must not make a field of terabytes.
+    if (dims_[std::size_t(latAxis_)].length > 18000 || dims_[std::size_t(lonAxis_)].length > 36000)
+        throw DataError(path(), shapeText + ": a grid larger than 18000 × 36000 cells (0.01°) is not read");
     const auto latCoord = coordinates[std::size_t(latAxis_)];
     const auto lonCoord = coordinates[std::size_t(lonAxis_)];
     if (latCoord && lonCoord) {
         const auto lat = readCoordinate(file_, *latCoord, std::size_t(grid_.rows));
         const auto lon = readCoordinate(file_, *lonCoord, std::size_t(grid_.cols));
+        const auto within = [](const std::vector<double> &v, double low, double high) {
+            return std::all_of(v.begin(), v.end(), [&](double x) { return x >= low && x <= high; }); // false for NaN
+        };
+        if (!within(lat, -90.0, 90.0) || !within(lon, -360.0, 720.0))
+            throw DataError(path(), "latitude or longitude coordinates outside the globe (or missing values among them)");
         latDescending_ = lat[1] < lat[0];
         grid_.dLat = std::abs(lat[1] - lat[0]);
         grid_.lat0 = latDescending_ ? lat.back() : lat.front();

@@ -1,8 +1,27 @@
 #include "core/data/hdf5_file.h"
 
+#include "core/data/atomic_file.h"
+
 #include <algorithm>
+#include <cstdint>
+#include <string>
 
 namespace xmw::data {
+
+namespace {
+
+// Whether an attribute holds exactly one value of the given class: reading it into one variable is
+// then safe (an array attribute would be written past it).
+bool isSingleValue(hid_t attribute, H5T_class_t typeClass)
+{
+    if (attribute < 0)
+        return false;
+    H5Handle space(H5Aget_space(attribute), H5Sclose);
+    H5Handle type(H5Aget_type(attribute), H5Tclose);
+    return space.valid() && type.valid() && H5Sget_simple_extent_npoints(space) == 1 && H5Tget_class(type) == typeClass;
+}
+
+} // namespace
 
 hid_t makeStringType()
 {
@@ -12,12 +31,35 @@ hid_t makeStringType()
     return type;
 }
 
-H5Writer::H5Writer(const std::filesystem::path &path)
-    : path_(path)
-    , file_(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose)
+namespace {
+
+hid_t inMemoryAccess()
+{
+    const hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
+    H5Pset_fapl_core(fapl, std::size_t(4) << 20, false); // grow by 4 MiB; no file of its own
+    return fapl;
+}
+
+} // namespace
+
+H5Writer::H5Writer(const std::filesystem::path &file, const std::filesystem::path &reportAs)
+    : file_path_(file)
+    , path_(reportAs)
+    , file_(H5Fcreate(file.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5Handle(inMemoryAccess(), H5Pclose)), H5Fclose)
 {
     if (!file_.valid())
-        throw DataError(path, "cannot create the HDF5 file");
+        throw DataError(reportAs, "cannot create the HDF5 file");
+}
+
+void H5Writer::save()
+{
+    groups_.clear();
+    check(H5Fflush(file_, H5F_SCOPE_GLOBAL) >= 0, "flush");
+    const ssize_t size = H5Fget_file_image(file_, nullptr, 0);
+    check(size > 0, "file image");
+    std::string image(std::size_t(size), '\0');
+    check(H5Fget_file_image(file_, image.data(), image.size()) == size, "file image");
+    writeBytes(file_path_, image, path_);
 }
 
 hid_t H5Writer::group(const std::string &name)
@@ -133,12 +175,26 @@ std::vector<hsize_t> H5Reader::dims(const std::string &name) const
     return out;
 }
 
-std::size_t H5Reader::count(const std::string &name) const
+std::size_t H5Reader::count(const std::string &name, std::size_t elementSize) const
 {
-    std::size_t n = 1;
-    for (const hsize_t d : dims(name))
-        n *= std::size_t(d);
-    return n;
+    H5Handle d(H5Dopen2(file_, name.c_str(), H5P_DEFAULT), H5Dclose);
+    if (!d.valid())
+        fail("no dataset '" + name + "'");
+    H5Handle space(H5Dget_space(d), H5Sclose);
+    const hssize_t points = H5Sget_simple_extent_npoints(space);
+    if (points < 0)
+        fail("dataset '" + name + "' has no readable shape");
+    // A damaged header can claim any shape; the values must come from bytes that are in the file.
+    // Deflate packs at most ~1032:1, so a dataset cannot hold more than that over what it stores
+    // (bounded by the file's size). This refuses a claimed 10^12 values before allocating them.
+    std::error_code ec;
+    const auto fileSize = std::filesystem::file_size(path_, ec);
+    const double stored = double(std::min<hsize_t>(H5Dget_storage_size(d), ec ? 0 : hsize_t(fileSize)));
+    const double wanted = double(points) * double(std::max<std::size_t>(1, elementSize));
+    if (wanted > 1100.0 * stored + 1048576.0)
+        fail("dataset '" + name + "' claims " + std::to_string(points) + " values, more than its " + std::to_string(std::int64_t(stored)) +
+             " stored bytes can hold (a damaged file?)");
+    return std::size_t(points);
 }
 
 void H5Reader::readArray(const std::string &name, hid_t type, void *out, std::size_t n) const
@@ -178,7 +234,9 @@ std::vector<std::string> H5Reader::members(const std::string &group) const
     std::vector<std::string> names;
     for (hsize_t i = 0; i < info.nlinks; ++i) {
         const ssize_t size = H5Lget_name_by_idx(g, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
-        std::string name(std::size_t(std::max<ssize_t>(0, size)), '\0');
+        if (size < 0) // a damaged group can claim more links than it has
+            fail("group '" + group + "' cannot be listed");
+        std::string name(std::size_t(size), '\0');
         H5Lget_name_by_idx(g, ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size() + 1, H5P_DEFAULT);
         names.push_back(name);
     }
@@ -190,6 +248,8 @@ std::optional<std::string> H5Reader::textAttribute(const std::string &name, cons
     if (H5Aexists_by_name(file_, object.c_str(), name.c_str(), H5P_DEFAULT) <= 0)
         return std::nullopt;
     H5Handle attribute(H5Aopen_by_name(file_, object.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+    if (!isSingleValue(attribute, H5T_STRING))
+        return std::nullopt;
     H5Handle type(makeStringType(), H5Tclose);
     char *text = nullptr;
     if (H5Aread(attribute, type, &text) < 0)
@@ -204,6 +264,8 @@ std::optional<double> H5Reader::numberAttribute(const std::string &name, const s
     if (H5Aexists_by_name(file_, object.c_str(), name.c_str(), H5P_DEFAULT) <= 0)
         return std::nullopt;
     H5Handle attribute(H5Aopen_by_name(file_, object.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+    if (!isSingleValue(attribute, H5T_FLOAT) && !isSingleValue(attribute, H5T_INTEGER))
+        return std::nullopt;
     double value = 0.0;
     if (H5Aread(attribute, H5T_NATIVE_DOUBLE, &value) < 0)
         return std::nullopt;

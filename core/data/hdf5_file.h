@@ -43,9 +43,15 @@ private:
 // character sets, so readers must ask for exactly what writers store.
 [[nodiscard]] hid_t makeStringType();
 
+// Builds an HDF5 file in memory (HDF5's core driver) and writes it out in one checked write by
+// save(): a full disk then fails that write, cleanly. Written straight to disk, a failed flush
+// leaves HDF5 with a half-closed file that crashes the process when the library shuts down.
 class H5Writer {
 public:
-    explicit H5Writer(const std::filesystem::path &path);
+    // `file` is where save() writes; messages name `reportAs` (the final name, not the partial one).
+    H5Writer(const std::filesystem::path &file, const std::filesystem::path &reportAs);
+
+    void save();
 
     [[nodiscard]] hid_t file() const { return file_; }
     // A new group; `name` may be a path below an existing group ("model/fold_0").
@@ -71,7 +77,7 @@ private:
     void writeArray(hid_t where, const std::string &name, hid_t type, const std::vector<hsize_t> &dims, const void *data,
                     const std::function<void(hid_t)> &decorate);
 
-    std::filesystem::path path_;
+    std::filesystem::path file_path_, path_;
     H5Handle file_;
     std::vector<std::unique_ptr<H5Handle>> groups_;
 };
@@ -87,7 +93,7 @@ public:
     template <typename T>
     [[nodiscard]] std::vector<T> array(const std::string &name, hid_t type) const
     {
-        std::vector<T> values(count(name));
+        std::vector<T> values(count(name, sizeof(T)));
         readArray(name, type, values.data(), values.size());
         return values;
     }
@@ -103,7 +109,8 @@ public:
     [[noreturn]] void fail(const std::string &problem) const { throw DataError(path_, problem); }
 
 private:
-    [[nodiscard]] std::size_t count(const std::string &name) const;
+    // The number of values of a dataset, refused when more than its stored bytes can hold.
+    [[nodiscard]] std::size_t count(const std::string &name, std::size_t elementSize) const;
     void readArray(const std::string &name, hid_t type, void *out, std::size_t n) const;
 
     std::filesystem::path path_;

@@ -1,15 +1,19 @@
 #include "core/data/netcdf_file.h"
 
+#include "core/data/atomic_file.h"
+#include "core/data/classic_header_check.h"
 #include "core/data/data_error.h"
-
 #include "core/data/hdf5_lock.h"
 
 #include <netcdf.h>
+#include <netcdf_mem.h>
+
+#include <cstdlib>
+#include <memory>
 
 #include <utility>
 
 namespace xmw::data {
-
 
 NetcdfFile::NetcdfFile(std::filesystem::path path, int ncid)
     : path_(std::move(path))
@@ -23,6 +27,7 @@ NetcdfFile NetcdfFile::open(const std::filesystem::path &path)
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
         throw DataError(path, "file not found");
+    checkClassicHeader(path);
     int ncid = -1;
     const int status = nc_open(path.c_str(), NC_NOWRITE, &ncid);
     if (status != NC_NOERR)
@@ -38,6 +43,26 @@ NetcdfFile NetcdfFile::create(const std::filesystem::path &path)
     if (status != NC_NOERR)
         throw DataError(path, std::string("cannot create NetCDF file (") + nc_strerror(status) + ")");
     return NetcdfFile(path, ncid);
+}
+
+NetcdfFile NetcdfFile::createInMemory(const std::filesystem::path &path)
+{
+    const auto lock = hdf5Lock();
+    int ncid = -1;
+    const int status = nc_create_mem(path.c_str(), NC_NETCDF4, std::size_t(4) << 20, &ncid);
+    if (status != NC_NOERR)
+        throw DataError(path, std::string("cannot create NetCDF file in memory (") + nc_strerror(status) + ")");
+    return NetcdfFile(path, ncid);
+}
+
+void NetcdfFile::closeInto(const std::filesystem::path &file)
+{
+    const auto lock = hdf5Lock();
+    NC_memio image{};
+    const int id = std::exchange(ncid_, -1);
+    check(nc_close_memio(id, &image), "closing");
+    const std::unique_ptr<void, decltype(&std::free)> owned(image.memory, &std::free);
+    writeBytes(file, std::string_view(static_cast<const char *>(image.memory), image.size), path_);
 }
 
 NetcdfFile::NetcdfFile(NetcdfFile &&other) noexcept

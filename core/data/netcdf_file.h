@@ -22,6 +22,11 @@ public:
     [[nodiscard]] static NetcdfFile open(const std::filesystem::path &path);
     // A new NetCDF-4 file, replacing any file of that name.
     [[nodiscard]] static NetcdfFile create(const std::filesystem::path &path);
+    // A new NetCDF-4 file built in memory; closeInto() writes it out in one checked write, so a
+    // full disk fails cleanly (written straight to disk, a failed close leaves HDF5 in a state
+    // that crashes the process when the library shuts down). `path` names it in messages.
+    [[nodiscard]] static NetcdfFile createInMemory(const std::filesystem::path &path);
+    void closeInto(const std::filesystem::path &file);
 
     NetcdfFile(NetcdfFile &&other) noexcept;
     NetcdfFile &operator=(NetcdfFile &&other) noexcept;

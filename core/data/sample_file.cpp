@@ -82,7 +82,7 @@ void writeSampleFile(const std::filesystem::path &path, const SampleFile &conten
 {
     const auto lock = hdf5Lock();
     writeFileAtomically(path, [&](const std::filesystem::path &partial) {
-        H5Writer w(partial);
+        H5Writer w(partial, path);
         writeSet(w, w.group("towers"), contents.towers, &contents.roles);
         writeSet(w, w.group("tem"), contents.tem, nullptr);
         const hid_t norm = w.group("normalisation");
@@ -92,6 +92,7 @@ void writeSampleFile(const std::filesystem::path &path, const SampleFile &conten
         w.textAttribute(w.file(), "input_key", contents.inputKey);
         w.textAttribute(w.file(), "calendar", "365-day sequences: 29 February is dropped");
         w.textAttribute(w.file(), "created_by", std::string("xmw ") + kVersion);
+        w.save();
     });
 }
 

@@ -79,7 +79,11 @@ void Checkpoint::write(const std::filesystem::path &path, const CheckpointState 
     archive.write("optimizer", optimizerArchive);
     for (std::size_t i = 0; i < best.size(); ++i)
         archive.write("best_" + std::to_string(i), best[i]);
-    data::writeFileAtomically(path, [&](const std::filesystem::path &partial) { archive.save_to(partial.string()); });
+    // Serialised in memory, then written with checked writes: LibTorch's file writer reports a
+    // failed write (a full disk) from a destructor, which ends the process.
+    std::ostringstream bytes;
+    archive.save_to(bytes);
+    data::writeFileAtomically(path, [&](const std::filesystem::path &partial) { data::writeBytes(partial, bytes.view(), path); });
 }
 
 Checkpoint Checkpoint::open(const std::filesystem::path &path)

@@ -2,6 +2,7 @@
 
 #include "core/data/data_error.h"
 #include "core/learn/predictor.h"
+#include "core/learn/training_config.h"
 
 #include <malloc.h>
 
@@ -108,6 +109,8 @@ void prepareRuntime()
     // The flag lives in each thread's floating-point control register, so every caller sets it.
     at::globalContext().setFlushDenormal(true);
 }
+
+void setThreadCount(int threads) { torch::set_num_threads(threads > 0 ? threads : defaultThreadCount()); }
 
 struct Predictor::Impl {
     Scaling scaling;

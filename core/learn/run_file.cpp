@@ -332,10 +332,11 @@ void writeRunFile(const std::filesystem::path &path, const RunRecord &run)
 {
     const auto lock = data::hdf5Lock();
     data::writeFileAtomically(path, [&](const std::filesystem::path &partial) {
-        H5Writer w(partial);
+        H5Writer w(partial, path);
         writeAll(w, run);
         decorateModels(w.file(), "models", run.models);
         decorateModels(w.file(), "base_models", run.baseModels);
+        w.save();
     });
 }
 

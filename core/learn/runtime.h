@@ -8,4 +8,8 @@ namespace xmw::learn {
 // that those threads share the allocator settings. Torch-free, for the explorer's main().
 void prepareRuntime();
 
+// LibTorch's intra-op threads for this process (TrainingJob sets its configuration's own); 0 or
+// less: defaultThreadCount().
+void setThreadCount(int threads);
+
 } // namespace xmw::learn

@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <thread>
 #include <variant>
@@ -366,16 +369,26 @@ TrainingConfig readConfigFields(const ConfigSource &source)
             throw std::runtime_error(std::string("no number field '") + name + "'");
         return *v;
     };
+    // Counts and sizes: a whole number that fits, or the file is refused (converting any other
+    // double to int is undefined behaviour; fuzzing found 5e31 epochs).
+    const auto whole = [&](const char *name, double low, double high) {
+        const double v = number(name);
+        if (!(v >= low && v <= high) || v != std::floor(v))
+            throw std::runtime_error(std::string("field '") + name + "' is not a whole number in " + std::to_string(std::int64_t(low)) + "…" +
+                                     std::to_string(std::int64_t(high)));
+        return v;
+    };
+    constexpr double kIntMax = std::numeric_limits<int>::max(), kIntMin = std::numeric_limits<int>::min();
     TrainingConfig c;
     const auto kind = parseModel(text("model"));
     const auto method = parseMethod(text("method"));
     if (!kind || !method)
         throw std::runtime_error("unknown model '" + text("model") + "' or method '" + text("method") + "'");
     c.model.kind = *kind;
-    c.model.hidden = int(number("hidden"));
-    c.model.layers = int(number("layers"));
+    c.model.hidden = int(whole("hidden", kIntMin, kIntMax));
+    c.model.layers = int(whole("layers", kIntMin, kIntMax));
     c.model.dropout = number("dropout");
-    c.model.heads = int(number("heads"));
+    c.model.heads = int(whole("heads", kIntMin, kIntMax));
     c.method = *method;
     c.pretrainedRun = text("pretrained");
     // Runs from before recipes were named followed what is now the extended one.
@@ -385,33 +398,34 @@ TrainingConfig readConfigFields(const ConfigSource &source)
         throw std::runtime_error("unknown recipe '" + recipe + "'");
     c.split.recipe = *parsedRecipe;
     c.split.kind = text("split") == "spatial" ? data::SplitKind::Spatial : data::SplitKind::Temporal;
-    c.split.fold = int(number("fold"));
-    c.split.folds = int(number("folds"));
+    c.split.fold = int(whole("fold", kIntMin, kIntMax));
+    c.split.folds = int(whole("folds", kIntMin, kIntMax));
     c.allFolds = number("all_folds") != 0;
     c.split.percent = number("percent");
     c.split.sites = source.list("sites"); // stores from before tower choice: every tower took part
-    c.epochs = int(number("epochs"));
-    c.finetuneEpochs = int(number("finetune_epochs"));
+    c.epochs = int(whole("epochs", kIntMin, kIntMax));
+    c.finetuneEpochs = int(whole("finetune_epochs", kIntMin, kIntMax));
     c.learningRate = number("learning_rate");
-    c.batchSize = int(number("batch"));
-    c.seed = std::uint64_t(number("seed"));
+    c.batchSize = int(whole("batch", kIntMin, kIntMax));
+    c.seed = std::uint64_t(whole("seed", 0, 9007199254740992.0)); // 2^53: every whole double below it
     c.split.seed = c.seed;
-    c.ensemble = int(number("ensemble"));
-    c.threads = int(number("threads"));
+    c.ensemble = int(whole("ensemble", kIntMin, kIntMax));
+    c.threads = int(whole("threads", kIntMin, kIntMax));
     c.device = text("device");
-    c.patience = int(number("patience"));
+    c.patience = int(whole("patience", kIntMin, kIntMax));
     c.validationFraction = number("validation_fraction");
     c.clip = number("clip");
     c.temFraction = number("tem_fraction");
     // Runs from before the TEM-MDM choices were kept sampled every year and held nothing out.
-    c.temFirstYear = int(source.number("tem_first_year").value_or(0));
-    c.temLastYear = int(source.number("tem_last_year").value_or(0));
+    const auto optionalWhole = [&](const char *name) { return source.number(name) ? int(whole(name, kIntMin, kIntMax)) : 0; };
+    c.temFirstYear = optionalWhole("tem_first_year");
+    c.temLastYear = optionalWhole("tem_last_year");
     const std::string holdout = source.text("tem_holdout").value_or("none");
     const auto parsedHoldout = data::parseTemHoldout(holdout);
     if (!parsedHoldout)
         throw std::runtime_error("unknown TEM-MDM hold-out '" + holdout + "'");
     c.temHoldout = *parsedHoldout;
-    c.temFold = int(source.number("tem_fold").value_or(0));
+    c.temFold = optionalWhole("tem_fold");
     return c;
 }
 
@@ -453,7 +467,5 @@ int defaultThreadCount()
     // One core stays free for the GUI, or for the shell that started a batch job.
     return std::max(1, int(std::thread::hardware_concurrency()) - 1);
 }
-
-void setThreadCount(int threads) { torch::set_num_threads(threads > 0 ? threads : defaultThreadCount()); }
 
 } // namespace xmw::learn

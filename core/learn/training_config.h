@@ -80,7 +80,5 @@ struct ConfigSource {
 [[nodiscard]] TrainingConfig readConfigFields(const ConfigSource &source);
 
 [[nodiscard]] int defaultThreadCount();
-// LibTorch's intra-op threads for this process (TrainingJob sets its configuration's own).
-void setThreadCount(int threads);
 
 } // namespace xmw::learn

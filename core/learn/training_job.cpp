@@ -3,6 +3,7 @@
 #include "core/data/atomic_file.h"
 #include "core/data/data_error.h"
 #include "core/data/dataset.h"
+#include "core/data/output_lock.h"
 #include "core/data/sample_builder.h"
 #include "core/data/sample_file.h"
 #include "core/data/splits.h"
@@ -453,6 +454,9 @@ RunRecord TrainingJob::run(Feedback &feedback)
     const TrainingConfig &c = d.config;
     if (const std::string problem = c.problem(); !problem.empty())
         throw TrainingError(problem);
+    // Held until the run file is in place: a second job with the same output is refused, never
+    // interleaved with this one's checkpoints.
+    const data::OutputLock lock(d.out);
     try {
         d.device = parseDevice(c.device);
     } catch (const std::runtime_error &e) {

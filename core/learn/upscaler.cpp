@@ -106,7 +106,7 @@ void writeUpscaledNetcdf(const std::filesystem::path &path, const UpscaledYear &
 {
     const auto lock = data::hdf5Lock();
     data::writeFileAtomically(path, [&](const std::filesystem::path &partial) {
-        data::NetcdfFile file = data::NetcdfFile::create(partial);
+        data::NetcdfFile file = data::NetcdfFile::createInMemory(path);
         const data::Grid &g = year.grid;
         const int time = file.addDimension("time", kDays);
         const int lat = file.addDimension("lat", std::size_t(g.rows));
@@ -199,7 +199,7 @@ void writeUpscaledNetcdf(const std::filesystem::path &path, const UpscaledYear &
                 const std::size_t count[3] = {1, std::size_t(g.rows), std::size_t(g.cols)};
                 file.write(which, start, count, field.data());
             }
-        file.close();
+        file.closeInto(partial);
     });
 }
 

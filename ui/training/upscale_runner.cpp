@@ -2,6 +2,7 @@
 
 #include "core/data/dataset.h"
 #include "core/feedback.h"
+#include "core/learn/runtime.h"
 #include "core/learn/training_config.h"
 
 #include <QPointer>
