@@ -127,9 +127,13 @@ double CsvReader::number(std::size_t column) const
     double value = 0.0;
     const char *begin = text.data() + (text.front() == '+' ? 1 : 0);
     const auto [end, ec] = std::from_chars(begin, text.data() + text.size(), value);
+    if (ec == std::errc::result_out_of_range || (ec == std::errc{} && std::isfinite(value) && std::abs(value) > kLargest))
+        fail("column " + header_[column] + ": '" + std::string(text) + "' is out of range");
     if (ec != std::errc{} || end != text.data() + text.size())
         fail("column " + header_[column] + ": '" + std::string(text) + "' is not a number");
-    if (value == -9999.0 || !std::isfinite(value))
+    if (!std::isfinite(value)) // "inf", "Infinity": no instrument measures that; a broken export does
+        fail("column " + header_[column] + ": '" + std::string(text) + "' is not a finite number");
+    if (value == -9999.0)
         return std::numeric_limits<double>::quiet_NaN();
     return value;
 }

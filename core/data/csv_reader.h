@@ -30,10 +30,13 @@ public:
     [[nodiscard]] std::string_view field(std::size_t column) const { return fields_[column]; }
 
     // The field as a number. Empty, "NA", "NaN" and the FLUXNET fill value −9999 read as NaN;
-    // anything else that is not a number is an error naming the line and column.
+    // anything else that is not a finite number within float's range (every value ends up as a
+    // float) is an error naming the line and column.
     [[nodiscard]] double number(std::size_t column) const;
 
     [[noreturn]] void fail(const std::string &problem) const;
+
+    static constexpr double kLargest = 3.4e38; // float's range
 
 private:
     bool readRecord();

@@ -60,8 +60,12 @@ std::map<int, double> readAnnualSeries(const std::filesystem::path &path)
         std::string extra;
         if (!(fields >> year >> value) || (fields >> extra))
             throw DataError(path, "line " + std::to_string(number) + ": expected 'YEAR VALUE', got '" + line + "'");
+        if (!std::isfinite(value))
+            throw DataError(path, "line " + std::to_string(number) + ": the value is not a finite number");
         values[year] = value;
     }
+    if (values.empty()) // present but empty: a damaged copy, not a dataset without the file
+        throw DataError(path, "has no 'YEAR VALUE' lines");
     return values;
 }
 

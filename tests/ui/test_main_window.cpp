@@ -25,6 +25,7 @@
 #include <QDateEdit>
 #include <QDoubleSpinBox>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
@@ -694,6 +695,86 @@ private Q_SLOTS:
         QSignalSpy shown(&window, &MainWindow::mapShown);
         window.openDataset(demo_);
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+    }
+
+    // The explorer's open of damaged datasets (more corruptions: test_bad_input, through xmw): a
+    // message box naming the file and the problem; the app keeps running.
+    void aDamagedDatasetNamesTheFile_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("replacement");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("tower file cut off mid-line") << QStringLiteral("FLUXNET-CH4/FLUXNET_T1_DD.csv")
+                                                     << QByteArray("Site,TIMESTAMP,TA_F,VPD_F,P_F,SW_IN_F,FCH4_F,FCH4_F_ANNOPTLM\nUS-Los,2016-01-01,1,2")
+                                                     << QStringLiteral("line 2");
+        QTest::newRow("empty static field") << QStringLiteral("TEM-MDM/wetlandtype.nc") << QByteArray() << QStringLiteral("NetCDF");
+        QTest::newRow("metadata with a text latitude") << QStringLiteral("FLUXNET-CH4/FLUXNET_CH4_2024.csv")
+                                                       << QByteArray("SITE_ID,LOCATION_LAT,LOCATION_LONG\r\nUS-Los,north,-89.9\r\n")
+                                                       << QStringLiteral("LOCATION_LAT");
+    }
+
+    void aDamagedDatasetNamesTheFile()
+    {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, replacement);
+        QFETCH(QString, problem);
+        const QString damaged = dir_.filePath(QStringLiteral("damaged"));
+        QDir(damaged).removeRecursively();
+        QVERIFY(QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-a"), demo_, damaged}) == 0);
+        QFile out(damaged + QLatin1Char('/') + file);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(replacement);
+        out.close();
+
+        MainWindow window;
+        window.show();
+        QSignalSpy failed(&window, &MainWindow::datasetFailed);
+        window.openDataset(damaged);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+        auto *box = window.findChild<QMessageBox *>(QStringLiteral("datasetError"));
+        QVERIFY(box && box->isVisible());
+        QVERIFY2(box->text().contains(QFileInfo(file).fileName()) && box->text().contains(problem), qPrintable(box->text()));
+        box->close();
+        QVERIFY(!window.dataset());
+    }
+
+    // A TEM-MDM file that is damaged while the explorer shows it (a copy or download still
+    // running): the next day that needs it says which file cannot be read, in the status bar; the
+    // map keeps the last good day; once the file is whole again, stepping shows the days again.
+    void aFileThatChangesWhileShownIsReportedAndRecovered()
+    {
+        const QString copy = dir_.filePath(QStringLiteral("changing"));
+        QDir(copy).removeRecursively();
+        QVERIFY(QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-a"), demo_, copy}) == 0);
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy shown(&window, &MainWindow::mapShown);
+        window.openDataset(copy, {QStringLiteral("CH4_emission"), xmw::data::Date{2016, 3, 1}, {}, {}, 0, false});
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        const auto before = window.field()->date;
+
+        const QString file = copy + QStringLiteral("/TEM-MDM/CH4_emission_intensity_2016.nc");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray whole = f.readAll();
+        f.close();
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate)); // truncated in place, as a copy in progress
+        f.write(whole.left(whole.size() / 3));
+        f.close();
+
+        window.stepDate(40, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(QStringLiteral("CH4_emission_intensity_2016.nc")), 20000);
+        QCOMPARE(shown.count(), 1);
+        QVERIFY(window.field()->date == before);
+
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(whole);
+        f.close();
+        window.stepDate(1, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 20000);
+        QVERIFY(!(window.field()->date == before));
     }
 
     // Opening B while A still opens: B is what opens, with B's view; A's result is dropped unseen.
