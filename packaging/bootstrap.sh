@@ -2,6 +2,9 @@
 # X-MethaneWet Explorer on Debian 12, from a fresh clone:
 #   packaging/bootstrap.sh run [explorer options]   set up, then open the explorer on the demo dataset
 #   packaging/bootstrap.sh test                     set up, then run every test
+# and, for CI and for checking reliability work (docs/reliability.md):
+#   packaging/bootstrap.sh sanitize                 core, CLI and core tests under ASan + UBSan
+#   packaging/bootstrap.sh fuzz [SECONDS]           the fuzz targets, SECONDS each (default 60)
 # "Set up" installs the Debian packages the build needs (a quick no-op when all are present),
 # configures and builds the release preset, and makes the demo dataset (demo-data/) if it is absent.
 set -euo pipefail
@@ -91,8 +94,32 @@ test)
         ctest --output-on-failure --parallel "$(nproc)"
     fi
     ;;
+sanitize)
+    # g++ with AddressSanitizer + UndefinedBehaviorSanitizer; the test environment (exit status 199
+    # on a report, suppressions) comes with the tests (tests/CMakeLists.txt).
+    install_missing_packages
+    say "Building (sanitize)"
+    cmake --preset sanitize >/dev/null
+    cmake --build --preset sanitize --parallel "$(nproc)"
+    say "Running the core tests under ASan + UBSan"
+    cd "$root/build/sanitize"
+    ctest -L core --output-on-failure --parallel "$(nproc)"
+    ;;
+fuzz)
+    install_missing_packages
+    say "Building (fuzz: clang, libFuzzer, ASan + UBSan)"
+    cmake --preset fuzz -DXMW_FUZZ_SECONDS="${2:-60}" >/dev/null
+    cmake --build --preset fuzz --parallel "$(nproc)"
+    say "Fuzzing each reader for ${2:-60} s"
+    cd "$root/build/fuzz"
+    status=0
+    ctest -L fuzz --output-on-failure --parallel "$(nproc)" || status=$?
+    # What each target did (executions, findings), also when it passed.
+    grep -hE "^fuzz_[a-z_]+: [0-9]+ executions|^  (crash|leak|timeout|oom)-" Testing/Temporary/LastTest.log || true
+    exit "$status"
+    ;;
 *)
-    echo "usage: $0 run [explorer options] | test" >&2
+    echo "usage: $0 run [explorer options] | test | sanitize | fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac

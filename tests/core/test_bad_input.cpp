@@ -212,7 +212,7 @@ private Q_SLOTS:
         QTest::newRow("CSV impossible date") << site << "towers" << setField(2, "TIMESTAMP", "20151345") << "TIMESTAMP";
         QTest::newRow("CSV without TIMESTAMP") << site << "towers" << editLines([](QList<QByteArray> &l) { l[0].replace("TIMESTAMP", "TIME"); })
                                                << "TIMESTAMP";
-        QTest::newRow("CSV binary garbage") << site << "towers" << replaceWith(QByteArray("\x00\x01\xff\xfe PK\x03\x04", 12).repeated(50)) << "";
+        QTest::newRow("CSV binary garbage") << site << "towers" << replaceWith(QByteArray("\x00\x01\xff\xfe PK\x03\x04", 9).repeated(50)) << "";
         QTest::newRow("metadata non-numeric latitude") << meta << "towers" << setField(2, "LOCATION_LAT", "north") << "LOCATION_LAT";
         QTest::newRow("metadata without LOCATION_LONG")
             << meta << "towers" << editLines([](QList<QByteArray> &l) { l[0].replace("LOCATION_LONG", "LONGITUDE"); }) << "LOCATION_LONG";
