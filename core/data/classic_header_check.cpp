@@ -2,6 +2,7 @@
 
 #include "core/data/data_error.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <string>
@@ -23,8 +24,8 @@ public:
     {
     }
 
-    // False when the header runs past the bytes read (a very large header): then there is no
-    // verdict and NetCDF-C decides.
+    // False when the header runs past the bytes read: a truncated file when they were the whole
+    // file, else a header too large to check, which NetCDF-C then judges alone.
     bool walk()
     {
         version_ = bytes_[3];
@@ -100,9 +101,14 @@ private:
         std::uint64_t n = 0;
         if (!listHeader(kDimension, 4 + 2 * countBytes(), "dimensions", n))
             return false;
-        for (std::uint64_t i = 0; i < n; ++i)
-            if (!name() || !skip(countBytes()))
+        for (std::uint64_t i = 0; i < n; ++i) {
+            std::uint64_t length = 0;
+            if (!name() || !readCount(length))
                 return false;
+            dimensionLengths_.push_back(length);
+        }
+        if (std::count(dimensionLengths_.begin(), dimensionLengths_.end(), 0u) > 1)
+            throw DataError(path_, "damaged NetCDF header: more than one unlimited dimension");
         return true;
     }
     bool attributes(const char *what)
@@ -131,10 +137,22 @@ private:
             if (!name() || !readCount(dims))
                 return false;
             bound(dims, countBytes(), "dimensions of a variable");
-            if (!skip(dims * countBytes()) || !attributes("variable attributes"))
+            // Each dimension must exist, and the unlimited one (length 0) may only come first:
+            // NetCDF-C divides by the other lengths (a division by zero otherwise; found by fuzzing).
+            for (std::uint64_t d = 0; d < dims; ++d) {
+                std::uint64_t id = 0;
+                if (!readCount(id))
+                    return false;
+                if (id >= dimensionLengths_.size() || (d > 0 && dimensionLengths_[std::size_t(id)] == 0))
+                    throw DataError(path_, "damaged NetCDF header: a variable has a dimension that does not exist or is out of place");
+            }
+            if (!attributes("variable attributes"))
                 return false;
-            if (!skip(4 + (version_ == 5 ? 8 : 4) + (version_ == 1 ? 4 : 8))) // nc_type, vsize, begin
+            std::uint64_t type = 0;
+            if (!read32(type) || !skip((version_ == 5 ? 8 : 4) + (version_ == 1 ? 4 : 8))) // nc_type, vsize, begin
                 return false;
+            if (type < 1 || type > (version_ == 5 ? 11u : 6u))
+                throw DataError(path_, "damaged NetCDF header: a variable of unknown type " + std::to_string(type));
         }
         return true;
     }
@@ -144,6 +162,7 @@ private:
     std::uint64_t fileSize_ = 0;
     std::uint64_t pos_ = 0;
     unsigned char version_ = 0;
+    std::vector<std::uint64_t> dimensionLengths_;
 };
 
 } // namespace
@@ -161,7 +180,9 @@ void checkClassicHeader(const std::filesystem::path &path)
     bytes.resize(std::size_t(std::max<std::streamsize>(0, in.gcount())));
     if (bytes.size() < 4 || bytes[0] != 'C' || bytes[1] != 'D' || bytes[2] != 'F')
         return;
-    HeaderWalk(path, std::move(bytes), size).walk();
+    const bool whole = bytes.size() == size;
+    if (!HeaderWalk(path, std::move(bytes), size).walk() && whole)
+        throw DataError(path, "the NetCDF header is cut off (a truncated file?)");
 }
 
 } // namespace xmw::data

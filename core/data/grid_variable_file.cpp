@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <optional>
 #include <sstream>
@@ -107,7 +108,16 @@ std::vector<Date> decodeTimes(const NetcdfFile &file, int varid, const std::vect
     std::vector<Date> dates;
     dates.reserve(values.size());
     for (const double value : values) {
-        const auto offset = std::int64_t(std::floor(value / perDay + 1e-9));
+        // Within ±100,000 years of the reference: beyond that a value is damage, not a date (and
+        // converting it to an integer would be undefined; found by fuzz_grid_variable_file).
+        const double days = std::floor(value / perDay + 1e-9);
+        if (!(std::abs(days) <= 36.5e6))
+        {
+            char text[32];
+            std::snprintf(text, sizeof text, "%g", value);
+            throw DataError(file.path(), std::string("time value ") + text + " is not a date within 100,000 years of the reference");
+        }
+        const auto offset = std::int64_t(days);
         if (!noLeap) {
             dates.push_back(fromDayNumber(toDayNumber(reference) + offset));
             continue;
