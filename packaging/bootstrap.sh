@@ -16,9 +16,11 @@ demo="$root/demo-data"
 
 # libopenblas0-openmp: LibTorch's matrix products go through libblas.so.3, which is Netlib's
 # reference BLAS unless an optimised one is installed (5-10x slower training).
+# Real package names only: dpkg-query knows no virtual ones (libqt6svg6-dev is qt6-svg-dev), and
+# a virtual name would send every run to apt-get again.
 packages=(
     cmake ninja-build g++ pkg-config ccache dpkg-dev file
-    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6svg6-dev libqt6opengl6-dev
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6opengl6-dev
     libqcustomplot-dev libqcustomplot2.1-qt6
     libvtk9-dev libtorch-dev libnetcdf-dev libhdf5-dev netcdf-bin
     libopenblas0-openmp

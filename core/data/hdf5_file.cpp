@@ -43,7 +43,7 @@ hid_t inMemoryAccess()
 } // namespace
 
 H5Writer::H5Writer(const std::filesystem::path &file, const std::filesystem::path &reportAs)
-    : file_path_(file)
+    : target_(file)
     , path_(reportAs)
     , file_(H5Fcreate(file.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5Handle(inMemoryAccess(), H5Pclose)), H5Fclose)
 {
@@ -59,7 +59,7 @@ void H5Writer::save()
     check(size > 0, "file image");
     std::string image(std::size_t(size), '\0');
     check(H5Fget_file_image(file_, image.data(), image.size()) == size, "file image");
-    writeBytes(file_path_, image, path_);
+    writeBytes(target_, image, path_);
 }
 
 hid_t H5Writer::group(const std::string &name)
@@ -162,17 +162,6 @@ bool H5Reader::exists(const std::string &path) const
         start = end + 1;
     }
     return true;
-}
-
-std::vector<hsize_t> H5Reader::dims(const std::string &name) const
-{
-    H5Handle d(H5Dopen2(file_, name.c_str(), H5P_DEFAULT), H5Dclose);
-    if (!d.valid())
-        fail("no dataset '" + name + "'");
-    H5Handle space(H5Dget_space(d), H5Sclose);
-    std::vector<hsize_t> out(std::size_t(std::max(0, H5Sget_simple_extent_ndims(space))));
-    H5Sget_simple_extent_dims(space, out.data(), nullptr);
-    return out;
 }
 
 std::size_t H5Reader::count(const std::string &name, std::size_t elementSize) const

@@ -77,7 +77,7 @@ private:
     void writeArray(hid_t where, const std::string &name, hid_t type, const std::vector<hsize_t> &dims, const void *data,
                     const std::function<void(hid_t)> &decorate);
 
-    std::filesystem::path file_path_, path_;
+    std::filesystem::path target_, path_; // where save() writes; what messages name
     H5Handle file_;
     std::vector<std::unique_ptr<H5Handle>> groups_;
 };
@@ -88,7 +88,6 @@ public:
 
     // Whether a group or dataset exists, by its path from the root ("test/measured").
     [[nodiscard]] bool exists(const std::string &path) const;
-    [[nodiscard]] std::vector<hsize_t> dims(const std::string &name) const;
 
     template <typename T>
     [[nodiscard]] std::vector<T> array(const std::string &name, hid_t type) const
