@@ -232,6 +232,9 @@ void GridVariableFile::findAxes()
         const auto timeCoord = coordinates[std::size_t(timeAxis_)];
         if (!timeCoord)
             throw DataError(path(), shapeText + ": the time dimension has no coordinate variable");
+        // A century of hourly steps at most: a damaged header must not allocate gigabytes of times.
+        if (dims_[std::size_t(timeAxis_)].length > 876600)
+            throw DataError(path(), shapeText + ": a time axis longer than 876,600 steps (a century of hours) is not read");
         dates_ = decodeTimes(file_, *timeCoord, readCoordinate(file_, *timeCoord, dims_[std::size_t(timeAxis_)].length));
     }
 }
