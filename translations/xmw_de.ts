@@ -139,6 +139,14 @@
         <source>--unit expects nmol or mg; got &apos;%1&apos;</source>
         <translation>--unit erwartet nmol oder mg; erhalten: &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>Bring this panel to the front: time-series, training, runs, benchmark or sites.</source>
+        <translation>Dieses Panel nach vorn holen: time-series, training, runs, benchmark oder sites.</translation>
+    </message>
+    <message>
+        <source>--panel expects one of %1; got &apos;%2&apos;</source>
+        <translation>--panel erwartet eines von %1; erhalten: „%2“</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -305,6 +313,148 @@
     <message>
         <source>Coastlines: VTK&apos;s vtkEarthSource continental outlines (BSD-3-Clause).</source>
         <translation>Küstenlinien: Kontinentumrisse aus VTKs vtkEarthSource (BSD-3-Clause).</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::BenchmarkPanel</name>
+    <message>
+        <source>Runs are comparable only within one protocol: the same test towers and years, the same share of data</source>
+        <translation>Läufe sind nur innerhalb eines Protokolls vergleichbar: dieselben Testtürme und -jahre, derselbe Datenanteil</translation>
+    </message>
+    <message>
+        <source>Measured days only</source>
+        <translation>Nur gemessene Tage</translation>
+    </message>
+    <message>
+        <source>Score on the days the tower measured FCH4 itself instead of the gap-filled target the benchmark scores</source>
+        <translation>Auf den Tagen bewerten, an denen der Turm FCH4 selbst gemessen hat, statt auf dem lückengefüllten Ziel, das der Benchmark bewertet</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Image…</source>
+        <translation>Bild exportieren…</translation>
+    </message>
+    <message>
+        <source>New Sweep…</source>
+        <translation>Neuer Sweep…</translation>
+    </message>
+    <message>
+        <source>Train a grid of models × methods × protocols × seeds in the background (xmw sweep)</source>
+        <translation>Ein Raster aus Modellen × Methoden × Protokollen × Seeds im Hintergrund trainieren (xmw sweep)</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>Protokoll:</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Metrik:</translation>
+    </message>
+    <message>
+        <source>Stop Sweep</source>
+        <translation>Sweep anhalten</translation>
+    </message>
+    <message>
+        <source>Each running run keeps its last finished epoch; starting the same sweep again goes on from there</source>
+        <translation>Jeder laufende Lauf behält seine letzte abgeschlossene Epoche; derselbe Sweep, erneut gestartet, macht dort weiter</translation>
+    </message>
+    <message>
+        <source>Sweep finished: %1</source>
+        <translation>Sweep beendet: %1</translation>
+    </message>
+    <message>
+        <source>Sweep stopped; starting it again with the same name goes on</source>
+        <translation>Sweep angehalten; erneut unter demselben Namen gestartet, macht er weiter</translation>
+    </message>
+    <message>
+        <source>Sweep ended with problems: %1</source>
+        <translation>Sweep mit Problemen beendet: %1</translation>
+    </message>
+    <message>
+        <source>Export Benchmark Table</source>
+        <translation>Benchmark-Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Benchmark Image</source>
+        <translation>Benchmark-Bild exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>No runs yet. Train runs in the Training panel, or start a sweep with New Sweep….</source>
+        <translation>Noch keine Läufe. Trainieren Sie Läufe im Panel „Training“ oder starten Sie einen Sweep mit „Neuer Sweep…“.</translation>
+    </message>
+    <message>
+        <source>No runs tested on the towers yet (pretraining runs are tested on TEM-MDM).</source>
+        <translation>Noch keine an den Türmen getesteten Läufe (Vortrainingsläufe werden an TEM-MDM getestet).</translation>
+    </message>
+    <message>
+        <source>No runs of %1 with %2 in this protocol</source>
+        <translation>Keine Läufe von %1 mit %2 in diesem Protokoll</translation>
+    </message>
+    <message>
+        <source>%1 of %2 folds</source>
+        <translation>%1 von %2 Folds</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 with %2: %3 over %n seed(s) (%4); click to select its runs in the Runs panel</source>
+        <translation>
+            <numerusform>%1 mit %2: %3 über %n Seed (%4); Klicken wählt die Läufe im Panel „Läufe“ aus</numerusform>
+            <numerusform>%1 mit %2: %3 über %n Seeds (%4); Klicken wählt die Läufe im Panel „Läufe“ aus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, lower is better</source>
+        <translation>%1, niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>%1, higher is better</source>
+        <translation>%1, höher ist besser</translation>
+    </message>
+    <message>
+        <source>%1, nearer 0 is better</source>
+        <translation>%1, näher an 0 ist besser</translation>
+    </message>
+    <message>
+        <source>Mean ± standard deviation over seeds; the change against scratch below; the best of each row in bold; colours from the worst (dark) to the best (yellow) cell.</source>
+        <translation>Mittelwert ± Standardabweichung über die Seeds; darunter die Änderung gegenüber scratch; das Beste jeder Zeile fett; Farben von der schlechtesten (dunkel) bis zur besten (gelb) Zelle.</translation>
+    </message>
+    <message>
+        <source>Each seed&apos;s folds are averaged first.</source>
+        <translation>Die Folds jedes Seeds werden zuerst gemittelt.</translation>
+    </message>
+    <message>
+        <source>Mean change against scratch: %1.</source>
+        <translation>Mittlere Änderung gegenüber scratch: %1.</translation>
+    </message>
+    <message>
+        <source>There is no table to export</source>
+        <translation>Es gibt keine Tabelle zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Open a dataset first</source>
+        <translation>Öffnen Sie zuerst einen Datensatz</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Sweep %1 started: its runs appear here as they finish</source>
+        <translation>Sweep %1 gestartet: seine Läufe erscheinen hier, sobald sie fertig sind</translation>
+    </message>
+    <message>
+        <source>New Sweep</source>
+        <translation>Neuer Sweep</translation>
     </message>
 </context>
 <context>
@@ -906,6 +1056,18 @@
         <source>mean FCH4 %1 %2</source>
         <translation>mittlerer FCH4 %1 %2</translation>
     </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <source>A sweep is running</source>
+        <translation>Ein Sweep läuft</translation>
+    </message>
+    <message>
+        <source>A sweep is training in the background. Stop it and close? Each running run keeps its last finished epoch; starting the same sweep again goes on from there.</source>
+        <translation>Ein Sweep trainiert im Hintergrund. Anhalten und schließen? Jeder laufende Lauf behält seine letzte abgeschlossene Epoche; derselbe Sweep, erneut gestartet, macht dort weiter.</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunBrowser</name>
@@ -1221,6 +1383,99 @@
     <message>
         <source>Find a site by id or name (Ctrl+F)</source>
         <translation>Standort nach Kennung oder Name suchen (Strg+F)</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::SweepDialog</name>
+    <message>
+        <source>New Sweep</source>
+        <translation>Neuer Sweep</translation>
+    </message>
+    <message>
+        <source>The runs go to the dataset&apos;s runs/NAME/ folder; a sweep of the same name goes on where it stopped</source>
+        <translation>Die Läufe kommen in den Ordner runs/NAME/ des Datensatzes; ein Sweep mit demselben Namen macht dort weiter, wo er aufgehört hat</translation>
+    </message>
+    <message>
+        <source>Temporal (later years of each tower)</source>
+        <translation>Zeitlich (spätere Jahre jedes Turms)</translation>
+    </message>
+    <message>
+        <source>Spatial (each of the 5 folds of unseen towers)</source>
+        <translation>Räumlich (jeder der 5 Folds ungesehener Türme)</translation>
+    </message>
+    <message>
+        <source>Each seed repeats the whole grid; the tables show mean ± standard deviation over seeds</source>
+        <translation>Jeder Seed wiederholt das ganze Raster; die Tabellen zeigen Mittelwert ± Standardabweichung über die Seeds</translation>
+    </message>
+    <message>
+        <source>Runs at once; the cores are shared among them</source>
+        <translation>Gleichzeitige Läufe; die Kerne werden unter ihnen aufgeteilt</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>Modelle:</translation>
+    </message>
+    <message>
+        <source>Methods:</source>
+        <translation>Methoden:</translation>
+    </message>
+    <message>
+        <source>Protocols:</source>
+        <translation>Protokolle:</translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation>Seeds:</translation>
+    </message>
+    <message>
+        <source>Epochs per run:</source>
+        <translation>Epochen je Lauf:</translation>
+    </message>
+    <message>
+        <source>Hidden units:</source>
+        <translation>Verborgene Einheiten:</translation>
+    </message>
+    <message>
+        <source>Runs at once:</source>
+        <translation>Gleichzeitige Läufe:</translation>
+    </message>
+    <message>
+        <source>Start Sweep</source>
+        <translation>Sweep starten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s), into %1</source>
+        <translation>
+            <numerusform>%n Lauf, nach %1</numerusform>
+            <numerusform>%n Läufe, nach %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose at least one model, one method and one protocol.</source>
+        <translation>Wählen Sie mindestens ein Modell, eine Methode und ein Protokoll.</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::SweepRunner</name>
+    <message>
+        <source>xmw sweep ended abnormally</source>
+        <translation>xmw sweep endete unerwartet</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>A sweep is running already</source>
+        <translation>Es läuft bereits ein Sweep</translation>
+    </message>
+    <message>
+        <source>The xmw command was not found beside the explorer or on the PATH</source>
+        <translation>Der Befehl xmw wurde weder neben dem Explorer noch im PATH gefunden</translation>
     </message>
 </context>
 <context>

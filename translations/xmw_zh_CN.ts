@@ -139,6 +139,14 @@
         <source>--unit expects nmol or mg; got &apos;%1&apos;</source>
         <translation>--unit 应为 nmol 或 mg；得到的是“%1”</translation>
     </message>
+    <message>
+        <source>Bring this panel to the front: time-series, training, runs, benchmark or sites.</source>
+        <translation>将此面板置于前端：time-series、training、runs、benchmark 或 sites。</translation>
+    </message>
+    <message>
+        <source>--panel expects one of %1; got &apos;%2&apos;</source>
+        <translation>--panel 应为 %1 之一；得到的是“%2”</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -305,6 +313,147 @@
     <message>
         <source>Coastlines: VTK&apos;s vtkEarthSource continental outlines (BSD-3-Clause).</source>
         <translation>海岸线：VTK vtkEarthSource 大陆轮廓（BSD-3-Clause）。</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::BenchmarkPanel</name>
+    <message>
+        <source>Runs are comparable only within one protocol: the same test towers and years, the same share of data</source>
+        <translation>运行结果只能在同一协议内比较：相同的测试站点和年份、相同的数据比例</translation>
+    </message>
+    <message>
+        <source>Measured days only</source>
+        <translation>仅实测日</translation>
+    </message>
+    <message>
+        <source>Score on the days the tower measured FCH4 itself instead of the gap-filled target the benchmark scores</source>
+        <translation>在站点自身测得 FCH4 的日子上评分，而不是在基准所用的插补目标上评分</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export Image…</source>
+        <translation>导出图像…</translation>
+    </message>
+    <message>
+        <source>New Sweep…</source>
+        <translation>新建扫描…</translation>
+    </message>
+    <message>
+        <source>Train a grid of models × methods × protocols × seeds in the background (xmw sweep)</source>
+        <translation>在后台训练模型 × 方法 × 协议 × 随机种子的网格（xmw sweep）</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>协议：</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Stop Sweep</source>
+        <translation>停止扫描</translation>
+    </message>
+    <message>
+        <source>Each running run keeps its last finished epoch; starting the same sweep again goes on from there</source>
+        <translation>每个正在进行的运行保留其最后完成的轮次；再次启动同一扫描即从那里继续</translation>
+    </message>
+    <message>
+        <source>Sweep finished: %1</source>
+        <translation>扫描完成：%1</translation>
+    </message>
+    <message>
+        <source>Sweep stopped; starting it again with the same name goes on</source>
+        <translation>扫描已停止；以相同名称再次启动即可继续</translation>
+    </message>
+    <message>
+        <source>Sweep ended with problems: %1</source>
+        <translation>扫描结束但有问题：%1</translation>
+    </message>
+    <message>
+        <source>Export Benchmark Table</source>
+        <translation>导出基准表</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Benchmark Image</source>
+        <translation>导出基准图像</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>No runs yet. Train runs in the Training panel, or start a sweep with New Sweep….</source>
+        <translation>尚无运行。请在“训练”面板中训练，或用“新建扫描…”启动扫描。</translation>
+    </message>
+    <message>
+        <source>No runs tested on the towers yet (pretraining runs are tested on TEM-MDM).</source>
+        <translation>尚无在站点上测试的运行（预训练运行在 TEM-MDM 上测试）。</translation>
+    </message>
+    <message>
+        <source>No runs of %1 with %2 in this protocol</source>
+        <translation>此协议中没有 %1 配合 %2 的运行</translation>
+    </message>
+    <message>
+        <source>%1 of %2 folds</source>
+        <translation>%2 折中的 %1 折</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 with %2: %3 over %n seed(s) (%4); click to select its runs in the Runs panel</source>
+        <translation>
+            <numerusform>%1 配合 %2：%n 个随机种子上的 %3（%4）；点击可在“运行”面板中选中其运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, lower is better</source>
+        <translation>%1，越低越好</translation>
+    </message>
+    <message>
+        <source>%1, higher is better</source>
+        <translation>%1，越高越好</translation>
+    </message>
+    <message>
+        <source>%1, nearer 0 is better</source>
+        <translation>%1，越接近 0 越好</translation>
+    </message>
+    <message>
+        <source>Mean ± standard deviation over seeds; the change against scratch below; the best of each row in bold; colours from the worst (dark) to the best (yellow) cell.</source>
+        <translation>各随机种子的均值 ± 标准差；下方为相对 scratch 的变化；每行最佳者加粗；颜色从最差（深色）到最佳（黄色）单元格。</translation>
+    </message>
+    <message>
+        <source>Each seed&apos;s folds are averaged first.</source>
+        <translation>先对每个随机种子的各折取平均。</translation>
+    </message>
+    <message>
+        <source>Mean change against scratch: %1.</source>
+        <translation>相对 scratch 的平均变化：%1。</translation>
+    </message>
+    <message>
+        <source>There is no table to export</source>
+        <translation>没有可导出的表格</translation>
+    </message>
+    <message>
+        <source>Open a dataset first</source>
+        <translation>请先打开数据集</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>Sweep %1 started: its runs appear here as they finish</source>
+        <translation>扫描 %1 已启动：其运行完成后会显示在这里</translation>
+    </message>
+    <message>
+        <source>New Sweep</source>
+        <translation>新建扫描</translation>
     </message>
 </context>
 <context>
@@ -904,6 +1053,18 @@
         <source>mean FCH4 %1 %2</source>
         <translation>平均 FCH4 %1 %2</translation>
     </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>A sweep is running</source>
+        <translation>扫描正在进行</translation>
+    </message>
+    <message>
+        <source>A sweep is training in the background. Stop it and close? Each running run keeps its last finished epoch; starting the same sweep again goes on from there.</source>
+        <translation>扫描正在后台训练。停止并关闭吗？每个正在进行的运行保留其最后完成的轮次；再次启动同一扫描即从那里继续。</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunBrowser</name>
@@ -1216,6 +1377,98 @@
     <message>
         <source>Find a site by id or name (Ctrl+F)</source>
         <translation>按 ID 或名称查找站点（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::SweepDialog</name>
+    <message>
+        <source>New Sweep</source>
+        <translation>新建扫描</translation>
+    </message>
+    <message>
+        <source>The runs go to the dataset&apos;s runs/NAME/ folder; a sweep of the same name goes on where it stopped</source>
+        <translation>运行结果保存在数据集的 runs/NAME/ 文件夹中；同名扫描会从停止处继续</translation>
+    </message>
+    <message>
+        <source>Temporal (later years of each tower)</source>
+        <translation>时间划分（各站点的后期年份）</translation>
+    </message>
+    <message>
+        <source>Spatial (each of the 5 folds of unseen towers)</source>
+        <translation>空间划分（未见站点的 5 折中的每一折）</translation>
+    </message>
+    <message>
+        <source>Each seed repeats the whole grid; the tables show mean ± standard deviation over seeds</source>
+        <translation>每个随机种子重复整个网格；表格显示各种子的均值 ± 标准差</translation>
+    </message>
+    <message>
+        <source>Runs at once; the cores are shared among them</source>
+        <translation>同时进行的运行数；CPU 核心在它们之间分配</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Methods:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>Protocols:</source>
+        <translation>协议：</translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Epochs per run:</source>
+        <translation>每次运行的轮数：</translation>
+    </message>
+    <message>
+        <source>Hidden units:</source>
+        <translation>隐藏单元：</translation>
+    </message>
+    <message>
+        <source>Runs at once:</source>
+        <translation>同时运行数：</translation>
+    </message>
+    <message>
+        <source>Start Sweep</source>
+        <translation>开始扫描</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s), into %1</source>
+        <translation>
+            <numerusform>%n 次运行，保存到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose at least one model, one method and one protocol.</source>
+        <translation>请至少选择一个模型、一种方法和一个协议。</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::SweepRunner</name>
+    <message>
+        <source>xmw sweep ended abnormally</source>
+        <translation>xmw sweep 异常结束</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>A sweep is running already</source>
+        <translation>已有扫描在进行</translation>
+    </message>
+    <message>
+        <source>The xmw command was not found beside the explorer or on the PATH</source>
+        <translation>在浏览器旁边或 PATH 中未找到 xmw 命令</translation>
     </message>
 </context>
 <context>

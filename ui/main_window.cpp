@@ -13,6 +13,8 @@
 #include "ui/map/colour_bar.h"
 #include "ui/map/layer_box.h"
 #include "ui/map/map_figure.h"
+#include "ui/benchmark/benchmark_panel.h"
+#include "ui/benchmark/sweep_runner.h"
 #include "ui/training/run_browser.h"
 #include "ui/training/training_panel.h"
 #include "ui/training/upscale_runner.h"
@@ -30,6 +32,7 @@
 #include <QDateEdit>
 #include <QDoubleSpinBox>
 #include <QDockWidget>
+#include <QMap>
 #include <QFileDialog>
 #include <QDir>
 #include <QFileInfo>
@@ -190,6 +193,19 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(runStore_, &RunStore::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 
+    benchmark_ = new BenchmarkPanel(runStore_);
+    auto *benchmarkDock = new QDockWidget(tr("Benchmark"), this);
+    benchmarkDock->setObjectName(QStringLiteral("benchmarkDock"));
+    benchmarkDock->setWidget(benchmark_);
+    addDockWidget(Qt::BottomDockWidgetArea, benchmarkDock);
+    tabifyDockWidget(runsDock, benchmarkDock);
+    dock->raise();
+    // A cell's runs become the Runs panel's selection, and so join the plots.
+    connect(benchmark_, &BenchmarkPanel::runsChosen, this, [this, runsDock](const QStringList &files) {
+        runsDock->raise();
+        runs_->selectRuns(files);
+    });
+
     sites_ = new SitesPanel;
     auto *sitesDock = new QDockWidget(tr("Sites"), this);
     sitesDock->setObjectName(QStringLiteral("sitesDock"));
@@ -232,6 +248,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
         training_->queue()->cancelAll();
+    }
+    if (benchmark_->sweeps()->isRunning()) {
+        const auto answer = QMessageBox::question(this, tr("A sweep is running"),
+                                                  tr("A sweep is training in the background. Stop it and close? Each running run keeps its last "
+                                                     "finished epoch; starting the same sweep again goes on from there."),
+                                                  QMessageBox::Cancel | QMessageBox::Close, QMessageBox::Cancel);
+        if (answer != QMessageBox::Close) {
+            event->ignore();
+            return;
+        }
+        benchmark_->sweeps()->stop();
     }
     if (demoFeedback_)
         demoFeedback_->cancel(); // the generator leaves nothing half-made behind
@@ -350,6 +377,7 @@ void MainWindow::createMenus()
     viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("sitesDock"))->toggleViewAction());
     viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("trainingDock"))->toggleViewAction());
     viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("runsDock"))->toggleViewAction());
+    viewMenu->addAction(findChild<QDockWidget *>(QStringLiteral("benchmarkDock"))->toggleViewAction());
     QAction *find = viewMenu->addAction(tr("&Find Site…"), this, [this] {
         findChild<QDockWidget *>(QStringLiteral("sitesDock"))->show();
         sites_->focusFilter();
@@ -886,6 +914,7 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
     timeSeries_->setDriverChoices(drivers);
     training_->setDataset(grid && dataset_->sites() && QFileInfo(path).isDir() ? path : QString(), dataset_);
     runs_->setDataset(dataset_);
+    benchmark_->setDatasetFolder(grid && dataset_->sites() && QFileInfo(path).isDir() ? path : QString());
     selectedCell_.reset();
     showTowers();
     if (!sites.isEmpty())
@@ -1214,6 +1243,21 @@ void MainWindow::showCursorPosition(double lat, double lon)
 void MainWindow::clearCursorPosition()
 {
     positionLabel_->setText(tr("Off the globe"));
+}
+
+bool MainWindow::showPanel(const QString &name)
+{
+    static const QMap<QString, QString> docks = {{QStringLiteral("time-series"), QStringLiteral("timeSeriesDock")},
+                                                 {QStringLiteral("training"), QStringLiteral("trainingDock")},
+                                                 {QStringLiteral("runs"), QStringLiteral("runsDock")},
+                                                 {QStringLiteral("benchmark"), QStringLiteral("benchmarkDock")},
+                                                 {QStringLiteral("sites"), QStringLiteral("sitesDock")}};
+    auto *dock = docks.contains(name) ? findChild<QDockWidget *>(docks.value(name)) : nullptr;
+    if (!dock)
+        return false;
+    dock->show();
+    dock->raise();
+    return true;
 }
 
 } // namespace xmw::ui

@@ -44,6 +44,7 @@ class SitesPanel;
 class TimeSeriesPanel;
 class TrainingPanel;
 class RunBrowser;
+class BenchmarkPanel;
 class RunStore;
 
 // What to show once a dataset has opened (scripted use); empty parts fall back to defaults.
@@ -68,6 +69,9 @@ public:
     [[nodiscard]] FlatMapView *flatMap() const { return flat_; }
     [[nodiscard]] TrainingPanel *training() const { return training_; }
     [[nodiscard]] RunBrowser *runs() const { return runs_; }
+    [[nodiscard]] BenchmarkPanel *benchmark() const { return benchmark_; }
+    // Brings a dock to the front: "time-series", "training", "runs", "benchmark" or "sites"; false for another name.
+    bool showPanel(const QString &name);
     // The flat (equirectangular) map in place of the globe, or back; the same layer and towers.
     void setFlatMap(bool flat);
     [[nodiscard]] bool isFlatMap() const;
@@ -185,6 +189,7 @@ private:
     TrainingPanel *training_ = nullptr;
     RunStore *runStore_ = nullptr;
     RunBrowser *runs_ = nullptr;
+    BenchmarkPanel *benchmark_ = nullptr;
     SitesPanel *sites_ = nullptr;
     SiteSeriesRequester *siteSeries_ = nullptr;
     DatasetPtr dataset_;

@@ -18,5 +18,7 @@ int runs(const Arguments &args);
 int predict(const Arguments &args);
 int compare(const Arguments &args);
 int upscale(const Arguments &args);
+int sweep(const Arguments &args);
+int report(const Arguments &args);
 
 } // namespace xmw::cli

@@ -3,6 +3,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/progress.h"
 #include "app/cli/split_option.h"
+#include "app/cli/train_options.h"
 #include "core/data/benchmark_sites.h"
 #include "core/data/calendar.h"
 #include "core/data/csv_writer.h"
@@ -84,6 +85,76 @@ void printMetricsLine(const char *label, const Metrics &m)
                 m.nrmse, m.r2, m.r2Corr, m.mae, m.bias, m.kge, m.count);
 }
 
+
+std::string lossText(const learn::EpochRecord &r)
+{
+    std::string text;
+    const auto add = [&](const char *name, double v) {
+        if (std::isfinite(v)) {
+            char part[48];
+            std::snprintf(part, sizeof part, " %s %.4f", name, v);
+            text += part;
+        }
+    };
+    add("train", r.trainLoss);
+    add("val", r.validationLoss);
+    add("source", r.sourceLoss);
+    add("target", r.targetLoss);
+    add("domain", r.domainLoss);
+    return text;
+}
+
+// Metrics of runs tested on different site-years do not measure the same thing: say so on stderr.
+void warnIfNotComparable(const std::vector<learn::RunRecord> &runs, const std::vector<std::filesystem::path> &files)
+{
+    std::map<std::vector<std::string>, std::vector<std::size_t>> byTestSet;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        std::vector<std::string> ids = runs[i].testIds;
+        std::sort(ids.begin(), ids.end());
+        byTestSet[ids].push_back(i);
+    }
+    if (byTestSet.size() < 2)
+        return;
+    std::fprintf(stderr, "warning: these runs were tested on %zu different sets of site-years; compare metrics only within one:\n",
+                 byTestSet.size());
+    for (const auto &[ids, members] : byTestSet) {
+        std::string names;
+        for (const std::size_t i : members)
+            names.append(names.empty() ? "" : ", ").append(files[i].filename().string());
+        std::fprintf(stderr, "  %s (%zu site-years): %s\n", runs[members.front()].config.testSetName().c_str(), ids.size(), names.c_str());
+    }
+}
+
+// The dataset a run was trained on, or --dataset where it has moved since.
+std::string runDataset(const learn::RunRecord &run, const Args &args)
+{
+    if (const auto given = args.option("dataset"))
+        return *given;
+    if (run.dataset.empty())
+        throw UsageError("the run does not name its dataset; give --dataset DIR");
+    std::error_code ec;
+    if (!std::filesystem::is_directory(run.dataset, ec))
+        throw data::DataError(run.dataset, "the run's dataset folder is not there (moved?); give --dataset DIR");
+    return run.dataset;
+}
+
+} // namespace
+
+const std::set<std::string> &trainOptionNames()
+{
+    static const std::set<std::string> names = {"model", "method", "pretrained", "preset", "recipe", "split", "fold", "folds", "percent",
+                                                "sites", "epochs", "finetune-epochs", "lr", "batch", "seed", "ensemble", "threads",
+                                                "device", "hidden", "layers", "dropout", "heads", "patience", "validation",
+                                                "tem-fraction", "tem-years", "tem-holdout", "tem-fold", "out", "name", "notes"};
+    return names;
+}
+
+const std::set<std::string> &trainFlagNames()
+{
+    static const std::set<std::string> names = {"all-folds", "resume", "json"};
+    return names;
+}
+
 learn::TrainingConfig parseTrainingConfig(const Args &args)
 {
     learn::TrainingConfig c;
@@ -162,67 +233,9 @@ learn::TrainingConfig parseTrainingConfig(const Args &args)
     return c;
 }
 
-std::string lossText(const learn::EpochRecord &r)
-{
-    std::string text;
-    const auto add = [&](const char *name, double v) {
-        if (std::isfinite(v)) {
-            char part[48];
-            std::snprintf(part, sizeof part, " %s %.4f", name, v);
-            text += part;
-        }
-    };
-    add("train", r.trainLoss);
-    add("val", r.validationLoss);
-    add("source", r.sourceLoss);
-    add("target", r.targetLoss);
-    add("domain", r.domainLoss);
-    return text;
-}
-
-// Metrics of runs tested on different site-years do not measure the same thing: say so on stderr.
-void warnIfNotComparable(const std::vector<learn::RunRecord> &runs, const std::vector<std::filesystem::path> &files)
-{
-    std::map<std::vector<std::string>, std::vector<std::size_t>> byTestSet;
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        std::vector<std::string> ids = runs[i].testIds;
-        std::sort(ids.begin(), ids.end());
-        byTestSet[ids].push_back(i);
-    }
-    if (byTestSet.size() < 2)
-        return;
-    std::fprintf(stderr, "warning: these runs were tested on %zu different sets of site-years; compare metrics only within one:\n",
-                 byTestSet.size());
-    for (const auto &[ids, members] : byTestSet) {
-        std::string names;
-        for (const std::size_t i : members)
-            names.append(names.empty() ? "" : ", ").append(files[i].filename().string());
-        std::fprintf(stderr, "  %s (%zu site-years): %s\n", runs[members.front()].config.testSetName().c_str(), ids.size(), names.c_str());
-    }
-}
-
-// The dataset a run was trained on, or --dataset where it has moved since.
-std::string runDataset(const learn::RunRecord &run, const Args &args)
-{
-    if (const auto given = args.option("dataset"))
-        return *given;
-    if (run.dataset.empty())
-        throw UsageError("the run does not name its dataset; give --dataset DIR");
-    std::error_code ec;
-    if (!std::filesystem::is_directory(run.dataset, ec))
-        throw data::DataError(run.dataset, "the run's dataset folder is not there (moved?); give --dataset DIR");
-    return run.dataset;
-}
-
-} // namespace
-
 int train(const Arguments &raw)
 {
-    const Args args(raw,
-                    {"model", "method", "pretrained", "preset", "recipe", "split", "fold", "folds", "percent", "sites", "epochs", "finetune-epochs", "lr",
-                     "batch", "seed", "ensemble", "threads", "device", "hidden", "layers", "dropout", "heads", "patience",
-                     "validation", "tem-fraction", "tem-years", "tem-holdout", "tem-fold", "out", "name", "notes"},
-                    {"all-folds", "resume", "json"});
+    const Args args(raw, trainOptionNames(), trainFlagNames());
     if (args.positional().size() != 1)
         throw UsageError("expects one dataset folder");
     if (!args.option("out"))

@@ -151,6 +151,28 @@ const std::vector<Command> &commands()
          "  DATASET, --dataset DIR     the dataset to upscale over (default: the run's own)\n"
          "  --all-land                 every land cell, not only those where TEM-MDM simulates an emission\n"
          "  --device cpu|cuda\n"},
+        {"sweep", "run the benchmark's grid of runs, here or on Slurm (docs/sweeps.md)", xmw::cli::sweep,
+         "Usage: xmw sweep SPEC.json [options]\n"
+         "  runs every run of the sweep file that is not done, into DATASET/runs/NAME/; a run that\n"
+         "  stopped resumes from its checkpoint, a failed one is retried only with --retry-failed\n"
+         "  --dataset DIR              the dataset (default: the file's \"dataset\", relative to the file)\n"
+         "  --jobs N                   runs at once on this machine (1)\n"
+         "  --threads N                threads per run (the cores divided by --jobs)\n"
+         "  --retry-failed             run the failed runs again\n"
+         "  --dry-run                  print the plan: each run's state and xmw train command\n"
+         "  --status                   each run's state: done (with its scores), running, failed, ...\n"
+         "  --slurm                    write an sbatch array script per stage into NAME/slurm/\n"
+         "    --submit                 and submit them, the dependent stage after the pretraining one\n"
+         "    --partition P --time T --mem M --cpus-per-task N (1)\n"
+         "  --stage S --task I         run one run (what a Slurm array task does)\n"},
+        {"report", "the benchmark's results tables from a folder of runs", xmw::cli::report,
+         "Usage: xmw report FOLDER|DATASET [options]\n"
+         "  rows models, columns methods, one table per protocol and metric: mean ± sd over seeds (spatial:\n"
+         "  each seed's folds averaged first), the best of each row marked, the change against scratch\n"
+         "  --metrics LIST      rmse, nrmse, r2, r2_corr, mae, bias, nse, kge (rmse,r2)\n"
+         "  --measured          on the measured days alone, not the gap-filled target\n"
+         "  --format F          markdown, csv or latex (markdown)\n"
+         "  --out FILE          write there instead of stdout\n"},
         {"bench", "measure speed and memory (bench data, bench train)", xmw::cli::bench,
          "Usage: xmw bench data|train [options]\n"
          "  --dir SCRATCH       where to write test files (a temporary folder)\n"

@@ -51,6 +51,8 @@ int main(int argc, char **argv)
         window.fluxUnit()->setUnit(*unit);
     if (options.flat)
         window.setFlatMap(true);
+    if (!options.panel.isEmpty())
+        window.showPanel(options.panel);
     window.show();
 
     if (!options.screenshotPath.isEmpty()) {

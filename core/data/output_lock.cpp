@@ -57,6 +57,17 @@ OutputLock::OutputLock(const std::filesystem::path &output)
     throw DataError(output, "cannot lock " + lockPath_.filename().string() + ": it keeps being replaced");
 }
 
+bool OutputLock::isHeld(const std::filesystem::path &output)
+{
+    const int fd = ::open(lockPathFor(output).c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    // A shared lock conflicts only with the holder's exclusive one, and is let go at once.
+    const bool held = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    ::close(fd);
+    return held;
+}
+
 OutputLock::~OutputLock()
 {
     if (fd_ < 0)

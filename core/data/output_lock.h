@@ -16,6 +16,9 @@ public:
     OutputLock &operator=(const OutputLock &) = delete;
 
     [[nodiscard]] static std::filesystem::path lockPathFor(const std::filesystem::path &output);
+    // Whether a live process holds the lock on `output` now (a sweep's "running"); a lock file
+    // left by a dead process does not count.
+    [[nodiscard]] static bool isHeld(const std::filesystem::path &output);
 
 private:
     std::filesystem::path lockPath_;

@@ -2,6 +2,7 @@
 
 #include "core/data/atomic_file.h"
 #include "core/data/data_error.h"
+#include "core/learn/run_file.h"
 
 #include <sstream>
 
@@ -51,7 +52,7 @@ std::vector<EpochRecord> decodeHistory(const std::string &text)
     return out;
 }
 
-std::filesystem::path Checkpoint::pathFor(const std::filesystem::path &runFile) { return runFile.string() + ".checkpoint"; }
+std::filesystem::path Checkpoint::pathFor(const std::filesystem::path &runFile) { return checkpointPathFor(runFile); }
 
 void Checkpoint::write(const std::filesystem::path &path, const CheckpointState &state, torch::nn::Module &model,
                        torch::nn::Module *aux, torch::optim::Optimizer &optimizer, const std::vector<torch::Tensor> &best)

@@ -447,6 +447,8 @@ void updateRunLabels(const std::filesystem::path &path, const std::string &name,
 
 std::filesystem::path runsFolder(const std::filesystem::path &dataset) { return dataset / "runs"; }
 
+std::filesystem::path checkpointPathFor(const std::filesystem::path &runFile) { return runFile.string() + ".checkpoint"; }
+
 std::filesystem::path resolveRunPath(const std::filesystem::path &dataset, const std::string &given)
 {
     std::filesystem::path path(given);

@@ -107,6 +107,9 @@ void updateRunLabels(const std::filesystem::path &path, const std::string &name,
 // is in the dataset's runs/ folder; a path with a folder ("out/x.h5", "./x.h5") is taken as given.
 [[nodiscard]] std::filesystem::path resolveRunPath(const std::filesystem::path &dataset, const std::string &given);
 
+// Where a run that stopped keeps its state for --resume: RUN.h5.checkpoint.
+[[nodiscard]] std::filesystem::path checkpointPathFor(const std::filesystem::path &runFile);
+
 // Run files in a folder (not recursive), newest first; files that are not runs are left out.
 [[nodiscard]] std::vector<std::filesystem::path> findRunFiles(const std::filesystem::path &folder);
 

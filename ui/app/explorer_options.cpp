@@ -44,8 +44,11 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
     const QCommandLineOption unitOption(QStringLiteral("unit"),
                                         QCoreApplication::translate("ExplorerOptions", "Show methane fluxes in nmol (nmol CH4 m-2 s-1) or mg (mg CH4 m-2 d-1)."),
                                         QStringLiteral("nmol|mg"));
+    const QCommandLineOption panelOption(QStringLiteral("panel"),
+                                         QCoreApplication::translate("ExplorerOptions", "Bring this panel to the front: time-series, training, runs, benchmark or sites."),
+                                         QCoreApplication::translate("ExplorerOptions", "name"));
     parser.addOptions({screenshotOption, sizeOption, languageOption, variableOption, dateOption, siteOption, flatOption, runOption,
-                       upscaleOption, differenceOption, unitOption});
+                       upscaleOption, differenceOption, unitOption, panelOption});
     parser.addPositionalArgument(QStringLiteral("dataset"),
                                  QCoreApplication::translate("ExplorerOptions", "A dataset folder in the X-MethaneWet layout to open."),
                                  QStringLiteral("[dataset]"));
@@ -120,6 +123,15 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
         return outcome;
     }
     options.flat = parser.isSet(flatOption);
+    options.panel = parser.value(panelOption);
+    static const QStringList panels = {QStringLiteral("time-series"), QStringLiteral("training"), QStringLiteral("runs"), QStringLiteral("benchmark"),
+                                       QStringLiteral("sites")};
+    if (parser.isSet(panelOption) && !panels.contains(options.panel)) {
+        outcome.message = QCoreApplication::translate("ExplorerOptions", "--panel expects one of %1; got '%2'")
+                              .arg(panels.join(QStringLiteral(", ")), options.panel);
+        outcome.exitCode = 2;
+        return outcome;
+    }
     options.fluxUnit = parser.value(unitOption);
     if (parser.isSet(unitOption) && options.fluxUnit != QStringLiteral("nmol") && options.fluxUnit != QStringLiteral("mg")) {
         outcome.message = QCoreApplication::translate("ExplorerOptions", "--unit expects nmol or mg; got '%1'").arg(options.fluxUnit);

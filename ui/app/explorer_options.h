@@ -23,6 +23,7 @@ struct ExplorerOptions {
     QString language;       // empty: follow the system locale
     bool flat = false;      // start with the flat map instead of the globe
     QString fluxUnit;       // "nmol" or "mg": the window's flux unit; empty: as last chosen
+    QString panel;          // a dock to bring to the front: time-series, training, runs, benchmark, sites
 };
 
 struct ExplorerOptionsOutcome {

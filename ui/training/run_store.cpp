@@ -41,13 +41,20 @@ void RunStore::refresh()
         std::vector<Run> runs;
         if (folder.isEmpty() || !QFileInfo(folder).isDir())
             return runs;
-        for (const auto &path : learn::findRunFiles(folder.toStdString())) {
-            try {
-                runs.push_back({QString::fromStdString(path.string()), learn::readRunSummary(path)});
-            } catch (const std::exception &) {
-                continue; // went away or changed while listing
+        // runs/ and each sweep's folder in it (runs/NAME/, docs/sweeps.md).
+        std::vector<std::filesystem::path> folders = {folder.toStdString()};
+        std::error_code ec;
+        for (const auto &entry : std::filesystem::directory_iterator(folders.front(), ec))
+            if (entry.is_directory(ec))
+                folders.push_back(entry.path());
+        for (const auto &place : folders)
+            for (const auto &path : learn::findRunFiles(place)) {
+                try {
+                    runs.push_back({QString::fromStdString(path.string()), learn::readRunSummary(path)});
+                } catch (const std::exception &) {
+                    continue; // went away or changed while listing
+                }
             }
-        }
         return runs;
     }));
 }

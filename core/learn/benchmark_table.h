@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/learn/metrics.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace xmw::learn {
+
+struct RunRecord;
+
+// What a results table needs of one run (xmw report, the explorer's Benchmark panel).
+struct RunSummary {
+    std::string model, method;
+    bool spatial = false;
+    int fold = -1;           // spatial: the test fold; -1 for a run over all folds
+    int folds = 0;           // spatial: how many folds the split has
+    double percent = 100;    // share of training site-years
+    std::string recipe;      // "x-methanewet", "extended"
+    std::string towers;      // "" or ", 3 towers": runs on chosen towers form their own protocol
+    std::uint64_t seed = 0;
+    Metrics metrics, metricsMeasured;
+    std::filesystem::path file;
+};
+
+// Pretraining runs test on TEM-MDM, not on the towers: they are in no table, and summarise says
+// so by returning false.
+[[nodiscard]] bool summarise(const RunRecord &run, const std::filesystem::path &file, RunSummary &summary);
+
+// One protocol's table for one metric: rows models, columns methods, each cell the mean ± sample
+// standard deviation over seeds. A spatial protocol first averages each seed's folds (the paper's
+// spatial score covers every tower once), then takes the spread over seeds.
+struct TableCell {
+    std::vector<double> perSeed;
+    double mean = 0, sd = 0;   // sd is NaN with a single seed
+    int folds = 0;             // spatial: the fewest folds any seed had (a complete cell has all)
+    bool best = false;         // the best mean of its row
+    double changeVsScratch = 0; // (mean − scratch) / |scratch| × 100; NaN without a scratch cell
+    std::vector<std::filesystem::path> files; // the runs it was made of
+};
+
+struct BenchmarkTable {
+    std::string protocol;      // "temporal", "spatial (5 folds)", "temporal, 50 % of training site-years"
+    bool spatial = false;
+    int folds = 0;
+    std::string metric;        // a name of metricNames()
+    bool measured = false;     // on the measured days alone instead of the gap-filled target
+    std::vector<std::string> models, methods; // in the canonical order
+    std::map<std::pair<std::string, std::string>, TableCell> cells; // (model, method)
+    std::map<std::string, double> meanChange; // per method: mean over models of changeVsScratch
+
+    [[nodiscard]] const TableCell *cell(const std::string &model, const std::string &method) const;
+};
+
+// Whether a smaller value of the metric is better (rmse, nrmse, mae), a larger (r2, r2_corr, nse,
+// kge), or one nearer 0 (bias).
+enum class Better { Lower, Higher, NearerZero };
+[[nodiscard]] Better betterFor(const std::string &metric);
+
+// One table per protocol and metric, protocols in a stable order (temporal, then spatial; each with
+// all training data first, then by decreasing percent). Throws std::invalid_argument for an unknown metric.
+[[nodiscard]] std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, const std::vector<std::string> &metrics,
+                                                      bool measured = false);
+
+// The tables as text: Markdown (best in bold), LaTeX (booktabs; best in \textbf) or CSV (one row
+// per cell: protocol, metric, model, method, mean, sd, seeds, folds, best, change).
+[[nodiscard]] std::string toMarkdown(const std::vector<BenchmarkTable> &tables);
+[[nodiscard]] std::string toLatex(const std::vector<BenchmarkTable> &tables);
+[[nodiscard]] std::string toCsv(const std::vector<BenchmarkTable> &tables);
+
+} // namespace xmw::learn

@@ -1,0 +1,146 @@
+// The results tables' arithmetic on hand-made run summaries: means, sample standard deviations,
+// folds averaged before seeds, the best of each row, the change against scratch.
+#include "core/learn/benchmark_table.h"
+#include "core/learn/run_file.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <stdexcept>
+
+using namespace xmw::learn;
+
+class TestBenchmarkTable : public QObject {
+    Q_OBJECT
+
+private:
+    static RunSummary run(const std::string &model, const std::string &method, std::uint64_t seed, double rmse, double r2 = 0.5,
+                          int fold = -1)
+    {
+        RunSummary s;
+        s.model = model;
+        s.method = method;
+        s.seed = seed;
+        s.recipe = "x-methanewet";
+        s.spatial = fold >= 0;
+        s.fold = fold;
+        s.folds = fold >= 0 ? 5 : 0;
+        s.metrics.rmse = rmse;
+        s.metrics.r2 = r2;
+        return s;
+    }
+
+    static std::vector<RunSummary> temporalRuns()
+    {
+        return {run("lstm", "scratch", 0, 10, 0.2), run("lstm", "scratch", 1, 12, 0.3), run("lstm", "scratch", 2, 14, 0.4),
+                run("lstm", "finetune", 0, 9, 0.6),  run("lstm", "finetune", 1, 9, 0.6),  run("lstm", "finetune", 2, 9, 0.6),
+                run("gru", "scratch", 0, 20, 0.1),   run("gru", "scratch", 1, 20, 0.1),   run("gru", "scratch", 2, 20, 0.1),
+                run("gru", "finetune", 0, 16, 0.3),  run("gru", "finetune", 1, 16, 0.3),  run("gru", "finetune", 2, 16, 0.3)};
+    }
+
+private Q_SLOTS:
+    void meansSpreadsBestAndChange()
+    {
+        const auto tables = buildTables(temporalRuns(), {"rmse", "r2"});
+        QCOMPARE(tables.size(), std::size_t(2));
+        const BenchmarkTable &rmse = tables[0];
+        QCOMPARE(rmse.protocol, std::string("temporal"));
+        QCOMPARE(rmse.metric, std::string("rmse"));
+        QCOMPARE(rmse.models, (std::vector<std::string>{"lstm", "gru"})); // the models' own order
+        QCOMPARE(rmse.methods, (std::vector<std::string>{"scratch", "finetune"}));
+        const TableCell *scratch = rmse.cell("lstm", "scratch");
+        QVERIFY(scratch);
+        QCOMPARE(scratch->mean, 12.0);
+        QCOMPARE(scratch->sd, 2.0); // sample standard deviation of 10, 12, 14
+        QVERIFY(!scratch->best);
+        const TableCell *finetune = rmse.cell("lstm", "finetune");
+        QCOMPARE(finetune->mean, 9.0);
+        QCOMPARE(finetune->sd, 0.0);
+        QVERIFY(finetune->best);
+        QCOMPARE(finetune->changeVsScratch, -25.0);
+        QCOMPARE(rmse.cell("gru", "finetune")->changeVsScratch, -20.0);
+        QCOMPARE(rmse.meanChange.at("finetune"), -22.5);
+
+        const BenchmarkTable &r2 = tables[1]; // higher is better
+        QVERIFY(r2.cell("lstm", "finetune")->best);
+        QVERIFY(qFuzzyCompare(r2.cell("lstm", "scratch")->mean, 0.3));
+        QVERIFY(qFuzzyCompare(r2.cell("lstm", "finetune")->changeVsScratch, 100.0));
+    }
+
+    void spatialAveragesFoldsThenSeeds()
+    {
+        std::vector<RunSummary> runs;
+        for (int fold = 0; fold < 5; ++fold) {
+            runs.push_back(run("lstm", "scratch", 0, 1 + fold, 0.5, fold)); // mean 3
+            runs.push_back(run("lstm", "scratch", 1, 2 + fold, 0.5, fold)); // mean 4
+            if (fold < 4)
+                runs.push_back(run("lstm", "residual", 0, 1, 0.5, fold)); // one fold missing
+        }
+        const auto tables = buildTables(runs, {"rmse"});
+        QCOMPARE(tables.size(), std::size_t(1));
+        const BenchmarkTable &t = tables[0];
+        QCOMPARE(t.protocol, std::string("spatial (5 folds)"));
+        const TableCell *scratch = t.cell("lstm", "scratch");
+        QCOMPARE(scratch->mean, 3.5);
+        QVERIFY(std::abs(scratch->sd - std::sqrt(0.5)) < 1e-12);
+        QCOMPARE(scratch->folds, 5);
+        const TableCell *residual = t.cell("lstm", "residual");
+        QCOMPARE(residual->folds, 4);
+        QCOMPARE(residual->files.size(), std::size_t(4)); // the runs a cell stands for, for the explorer to select
+        QVERIFY(std::isnan(residual->sd)); // one seed
+        QVERIFY(toMarkdown(tables).find("[4/5 folds]") != std::string::npos);
+    }
+
+    void protocolsAreSeparateTables()
+    {
+        auto runs = temporalRuns();
+        RunSummary sparse = run("lstm", "scratch", 0, 30);
+        sparse.percent = 50;
+        runs.push_back(sparse);
+        runs.push_back(run("lstm", "scratch", 0, 5, 0.5, 2));
+        const auto tables = buildTables(runs, {"rmse"});
+        QCOMPARE(tables.size(), std::size_t(3));
+        QCOMPARE(tables[0].protocol, std::string("temporal"));
+        QCOMPARE(tables[1].protocol, std::string("temporal, 50 % of training site-years"));
+        QCOMPARE(tables[2].protocol, std::string("spatial (5 folds)"));
+        QCOMPARE(tables[1].cell("lstm", "scratch")->mean, 30.0);
+    }
+
+    void formats()
+    {
+        const auto tables = buildTables(temporalRuns(), {"rmse"});
+        const std::string markdown = toMarkdown(tables);
+        QVERIFY2(markdown.find("| lstm | 12.000 ± 2.000 | **9.000 ± 0.000 (−25.0 %)** |") != std::string::npos, markdown.c_str());
+        QVERIFY2(markdown.find("| *mean change vs scratch* |  | −22.5 % |") != std::string::npos, markdown.c_str());
+        QVERIFY(markdown.find("mean ± sd over 3 seeds") != std::string::npos);
+        const std::string csv = toCsv(tables);
+        QVERIFY2(csv.find("temporal,rmse,0,lstm,finetune,9.000000,0.000000,3,,1,-25.000\n") != std::string::npos, csv.c_str());
+        QVERIFY2(csv.find("temporal,rmse,0,lstm,scratch,12.000000,2.000000,3,,0,\n") != std::string::npos, csv.c_str());
+        const std::string latex = toLatex(tables);
+        QVERIFY2(latex.find("\\textbf{9.000 $\\pm$ 0.000 ($-$25.0 \\%)}") != std::string::npos, latex.c_str());
+        QVERIFY(latex.find("\\toprule") != std::string::npos);
+    }
+
+    void pretrainingRunsAreLeftOut()
+    {
+        RunRecord record;
+        record.config.method = Method::Pretrain;
+        RunSummary s;
+        QVERIFY(!summarise(record, "p.h5", s));
+        record.config.method = Method::Residual;
+        record.config.seed = 4;
+        record.metrics.rmse = 3;
+        QVERIFY(summarise(record, "r.h5", s));
+        QCOMPARE(s.method, std::string("residual"));
+        QCOMPARE(s.seed, std::uint64_t(4));
+        QCOMPARE(s.metrics.rmse, 3.0);
+    }
+
+    void unknownMetricIsRefused()
+    {
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, (void)buildTables(temporalRuns(), {"rsme"}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBenchmarkTable)
+#include "test_benchmark_table.moc"
