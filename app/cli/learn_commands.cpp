@@ -41,20 +41,6 @@ void onInterrupt(int)
         runningJob->cancel();
 }
 
-std::string duration(double seconds)
-{
-    if (!std::isfinite(seconds))
-        return "?";
-    char text[32];
-    if (seconds < 60)
-        std::snprintf(text, sizeof text, "%.0fs", seconds);
-    else if (seconds < 3600)
-        std::snprintf(text, sizeof text, "%dm%02ds", int(seconds) / 60, int(seconds) % 60);
-    else
-        std::snprintf(text, sizeof text, "%dh%02dm", int(seconds) / 3600, int(seconds) % 3600 / 60);
-    return text;
-}
-
 void writeMetrics(JsonWriter &j, const Metrics &m)
 {
     j.beginObject();
@@ -84,7 +70,6 @@ void printMetricsLine(const char *label, const Metrics &m)
     std::printf("%s: RMSE %.3f  nRMSE %.3f  R² %.3f  r²corr %.3f  MAE %.3f  bias %+.3f  KGE %.3f  (%zu days)\n", label, m.rmse,
                 m.nrmse, m.r2, m.r2Corr, m.mae, m.bias, m.kge, m.count);
 }
-
 
 std::string lossText(const learn::EpochRecord &r)
 {

@@ -11,6 +11,21 @@
 
 namespace xmw::cli {
 
+// "42s", "3m07s", "2h05m" (a run's time, an ETA); "?" when unknown.
+[[nodiscard]] inline std::string duration(double seconds)
+{
+    if (!std::isfinite(seconds))
+        return "?";
+    char text[32];
+    if (seconds < 60)
+        std::snprintf(text, sizeof text, "%.0fs", seconds);
+    else if (seconds < 3600)
+        std::snprintf(text, sizeof text, "%dm%02ds", int(seconds) / 60, int(seconds) % 60);
+    else
+        std::snprintf(text, sizeof text, "%dh%02dm", int(seconds) / 3600, int(seconds) % 3600 / 60);
+    return text;
+}
+
 // Progress on stderr: a live percentage on a terminal; in a log (stderr redirected), a plain line
 // whenever a stage starts, every tenth of it, and at least every 30 s, so a batch log shows that a
 // long command is alive and how far it is.

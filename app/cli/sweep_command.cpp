@@ -3,6 +3,7 @@
 // still to do, so a sweep can be stopped, started again, or run by many Slurm tasks at once.
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "app/cli/progress.h"
 #include "app/cli/train_options.h"
 #include "core/data/atomic_file.h"
 #include "core/data/data_error.h"
@@ -68,18 +69,6 @@ std::string commandLine(const std::vector<std::string> &words)
     for (const auto &w : words)
         line.append(line.empty() ? "" : " ").append(shellQuoted(w));
     return line;
-}
-
-std::string duration(double seconds)
-{
-    char text[32];
-    if (seconds < 60)
-        std::snprintf(text, sizeof text, "%.0fs", seconds);
-    else if (seconds < 3600)
-        std::snprintf(text, sizeof text, "%dm%02ds", int(seconds) / 60, int(seconds) % 60);
-    else
-        std::snprintf(text, sizeof text, "%dh%02dm", int(seconds) / 3600, int(seconds) % 3600 / 60);
-    return text;
 }
 
 // `xmw train …` for a run: what the sweep's own arguments add to the plan's.

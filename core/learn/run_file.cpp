@@ -6,6 +6,7 @@
 #include "core/version.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <chrono>
 #include <ctime>
 #include <unistd.h>
@@ -296,8 +297,11 @@ RunRecord readHeader(const H5Reader &r)
 {
     if (r.textAttribute("format") != std::optional<std::string>("xmw-run"))
         r.fail("not an X-MethaneWet run file (no format=\"xmw-run\" attribute)");
-    if (r.numberAttribute("format_version").value_or(0) > kFormatVersion)
-        r.fail("written by a newer xmw (run format " + std::to_string(int(*r.numberAttribute("format_version"))) + ")");
+    if (const double version = r.numberAttribute("format_version").value_or(0); version > kFormatVersion) {
+        char text[32]; // %g: a damaged file's version need not fit an int
+        std::snprintf(text, sizeof text, "%g", version);
+        r.fail(std::string("written by a newer xmw (run format ") + text + ")");
+    }
     RunRecord run;
     run.name = r.textAttribute("name").value_or("");
     run.notes = r.textAttribute("notes").value_or("");

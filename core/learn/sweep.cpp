@@ -186,7 +186,7 @@ SweepPlan parseSweep(const std::string &text, const std::filesystem::path &spec,
     json root;
     try {
         root = json::parse(text);
-    } catch (const json::parse_error &e) {
+    } catch (const json::exception &e) { // parse_error, and out_of_range for a number too large for a double
         reader.fail(std::string("not valid JSON: ") + e.what());
     }
     if (!root.is_object())
@@ -237,7 +237,8 @@ SweepPlan parseSweep(const std::string &text, const std::filesystem::path &spec,
             reader.fail("\"methods\": unknown method \"" + m + "\" (scratch, pretrain, finetune, adversarial, residual, reweight)");
 
     const int folds = root.contains("folds") ? [&] {
-        if (!root["folds"].is_number_integer() || root["folds"].get<int>() < 2 || root["folds"].get<int>() > 100)
+        // Compared as a double: a huge whole number must not wrap into range as an int.
+        if (!root["folds"].is_number_integer() || root["folds"].get<double>() < 2 || root["folds"].get<double>() > 100)
             reader.fail("\"folds\" is the number of spatial folds, a whole number in 2…100");
         return root["folds"].get<int>();
     }() : 5;
@@ -275,7 +276,7 @@ SweepPlan parseSweep(const std::string &text, const std::filesystem::path &spec,
 
     std::map<std::string, std::string> options = reader.options(root, "options");
     if (root.contains("epochs")) {
-        if (!root["epochs"].is_number_integer() || root["epochs"].get<long long>() < 1)
+        if (!root["epochs"].is_number_integer() || root["epochs"].get<double>() < 1)
             reader.fail("\"epochs\" must be a whole number of at least 1");
         if (options.count("epochs"))
             reader.fail("\"epochs\" is given twice (top level and in \"options\")");

@@ -103,6 +103,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("message");
         QTest::newRow("not json") << R"({"name": )" << "not valid JSON";
+        QTest::newRow("number beyond double") << R"({"name": "a", "seeds": [1e999]})" << "not valid JSON"; // found by fuzzing
+        QTest::newRow("folds that wrap as int") << R"({"name": "a", "models": ["lstm"], "methods": ["scratch"], "folds": 4294967298})"
+                                                << "\"folds\" is the number of spatial folds";
         QTest::newRow("unknown key") << R"({"name": "a", "models": ["lstm"], "methods": ["scratch"], "model": 1})" << "unknown key \"model\"";
         QTest::newRow("no name") << R"({"models": ["lstm"], "methods": ["scratch"]})" << "\"name\" is required";
         QTest::newRow("bad name") << R"({"name": "../up", "models": ["lstm"], "methods": ["scratch"]})" << "\"name\" must be";
