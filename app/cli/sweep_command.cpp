@@ -163,7 +163,9 @@ pid_t startRun(const SweepPlan &plan, const SweepRun &run, int threads)
     posix_spawn_file_actions_adddup2(&actions, fd, STDERR_FILENO);
     std::fflush(nullptr);
     pid_t child = 0;
-    const int failed = ::posix_spawn(&child, self.c_str(), &actions, nullptr, argv.data(), environ);
+    // The running program itself, not the file at its path: a sweep lasts hours, and a rebuild or
+    // an upgrade that replaces the file meanwhile must neither stop it nor mix two versions in it.
+    const int failed = ::posix_spawn(&child, "/proc/self/exe", &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     ::close(fd);
     if (failed)
