@@ -43,7 +43,7 @@ double peakMegabytesOfRun(const std::vector<std::string> &args) { return runSelf
 
 int bench(const Arguments &raw)
 {
-    const Args args(raw, {"dir", "models", "epochs", "threads"}, {"keep"});
+    const Args args(raw, {"dir", "models", "epochs", "threads", "processes"}, {"keep"});
     const std::string what = args.positional().size() == 1 ? std::string(args.positional().front()) : "";
     if (what != "data" && what != "train")
         throw UsageError("usage: xmw bench data|train [--dir SCRATCH] [--keep]\n"

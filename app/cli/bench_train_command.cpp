@@ -122,6 +122,25 @@ void benchTrain(const Args &args, const std::filesystem::path &scratch)
         report("  share of the pre-loaded throughput (best of 2)", 100.0 * pipeline / preloaded, "%", 90, false);
     }
 
+    // Data-parallel: the same global batch split over processes of one thread each (xmw launch).
+    std::vector<int> processes;
+    for (const auto &p : splitList(args.option("processes").value_or("1,2")))
+        processes.push_back(std::max(1, std::atoi(p.c_str())));
+    std::printf("\n  data-parallel over processes of 1 thread (xmw launch, Gloo on loopback), batch 64 in all:\n");
+    std::printf("  %-13s %9s %10s %14s\n", "model", "processes", "samples/s", "communication");
+    for (const auto kind : {learn::ModelKind::Lstm, learn::ModelKind::Transformer})
+        for (const int n : processes) {
+            const auto out = scratch / (learn::modelName(kind) + "-x" + std::to_string(n) + ".h5");
+            const ChildRun run = runSelf({"launch", "-n", std::to_string(n), "--", "train", demoRoot.string(), "--model",
+                                          learn::modelName(kind), "--epochs", std::to_string(epochs), "--threads", "1", "--validation",
+                                          "0", "--out", out.string(), "--json"});
+            // Rank 0's time in collectives: the messages, and waiting for the slowest process.
+            const double communication = jsonNumber(run.output, "communication_seconds") / jsonNumber(run.output, "seconds");
+            std::printf("  %-13s %9d %10.1f %13.1f%%\n", learn::modelName(kind).c_str(), n, jsonNumber(run.output, "samples_per_second"),
+                        100.0 * communication);
+            std::fflush(stdout);
+        }
+
     if (!lstmRun.empty()) {
         const learn::RunRecord run = learn::readRunFile(lstmRun);
         const int t = threads.back();

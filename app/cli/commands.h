@@ -20,5 +20,6 @@ int compare(const Arguments &args);
 int upscale(const Arguments &args);
 int sweep(const Arguments &args);
 int report(const Arguments &args);
+int launch(const Arguments &args);
 
 } // namespace xmw::cli

@@ -12,6 +12,7 @@
 #include "core/data/output_lock.h"
 #include "core/data/sample_builder.h"
 #include "core/json_writer.h"
+#include "core/learn/data_parallel.h"
 #include "core/learn/predictor.h"
 #include "core/learn/preset.h"
 #include "core/learn/run_file.h"
@@ -130,13 +131,14 @@ const std::set<std::string> &trainOptionNames()
     static const std::set<std::string> names = {"model", "method", "pretrained", "preset", "recipe", "split", "fold", "folds", "percent",
                                                 "sites", "epochs", "finetune-epochs", "lr", "batch", "seed", "ensemble", "threads",
                                                 "device", "hidden", "layers", "dropout", "heads", "patience", "validation",
-                                                "tem-fraction", "tem-years", "tem-holdout", "tem-fold", "out", "name", "notes"};
+                                                "tem-fraction", "tem-years", "tem-holdout", "tem-fold", "out", "name", "notes",
+                                                "timeout"};
     return names;
 }
 
 const std::set<std::string> &trainFlagNames()
 {
-    static const std::set<std::string> names = {"all-folds", "resume", "json"};
+    static const std::set<std::string> names = {"all-folds", "resume", "json", "distributed"};
     return names;
 }
 
@@ -246,15 +248,41 @@ int train(const Arguments &raw)
     if (std::filesystem::is_directory(out, ec))
         throw data::DataError(out, "is a folder; --out names the run file");
 
+    // One process of a data-parallel run: it meets the others before any work.
+    std::unique_ptr<learn::DataParallel> parallel;
+    if (args.option("timeout") && !args.flag("distributed"))
+        throw UsageError("--timeout applies to --distributed");
+    if (args.flag("distributed")) {
+        learn::Rendezvous rendezvous;
+        try {
+            rendezvous = learn::rendezvousFromEnvironment();
+        } catch (const learn::RendezvousError &e) {
+            throw UsageError(std::string("--distributed: ") + e.what());
+        }
+        if (!args.option("threads")) // the cores are shared by this host's processes
+            config.threads = std::max(1, learn::defaultThreadCount() / rendezvous.localWorldSize);
+        const int timeout = args.integer("timeout", 600, 1, 7 * 24 * 3600);
+        if (rendezvous.rank == 0)
+            std::fprintf(stderr, "distributed: %d processes (%s), meeting at %s:%d, %d threads each\n", rendezvous.worldSize,
+                         rendezvous.source.c_str(), rendezvous.masterAddress.c_str(), rendezvous.masterPort, config.threads);
+        parallel = std::make_unique<learn::DataParallel>(rendezvous, std::chrono::seconds(timeout));
+    }
+    const bool leader = !parallel || parallel->rank() == 0; // the others train and stay quiet
+
     learn::TrainingJob job(dataset, config, out);
+    job.setDataParallel(parallel.get());
     job.setResume(args.flag("resume"));
     job.setLabels(args.option("name").value_or(out.stem().string()), args.option("notes").value_or(""));
-    Feedback feedback(Feedback::ProgressHandler{}, [](const std::string &m) { std::fprintf(stderr, "%s\n", m.c_str()); });
+    Feedback feedback(Feedback::ProgressHandler{}, [leader](const std::string &m) {
+        if (leader)
+            std::fprintf(stderr, "%s\n", m.c_str());
+    });
     learn::TrainingJob::Callbacks callbacks;
-    callbacks.epoch = [](const learn::EpochRecord &r, const learn::JobProgress &p) {
-        std::fprintf(stderr, "member %d/%d %-8s epoch %3d/%d:%s  %.1f s, ETA %s\n", p.member + 1, p.members, r.phase.c_str(),
-                     r.epoch, p.epochs, lossText(r).c_str(), r.seconds, duration(p.etaSeconds).c_str());
-    };
+    if (leader)
+        callbacks.epoch = [](const learn::EpochRecord &r, const learn::JobProgress &p) {
+            std::fprintf(stderr, "member %d/%d %-8s epoch %3d/%d:%s  %.1f s, ETA %s\n", p.member + 1, p.members, r.phase.c_str(),
+                         r.epoch, p.epochs, lossText(r).c_str(), r.seconds, duration(p.etaSeconds).c_str());
+        };
     job.setCallbacks(callbacks);
     runningJob = &feedback;
     std::signal(SIGINT, onInterrupt);
@@ -264,6 +292,8 @@ int train(const Arguments &raw)
         run = job.run(feedback);
     } catch (const Canceled &) {
         runningJob = nullptr;
+        if (!leader)
+            return 130;
         const auto checkpoint = learn::TrainingJob::checkpointPath(out);
         if (std::filesystem::exists(checkpoint, ec))
             std::fprintf(stderr, "stopped; %s keeps the last finished epoch: add --resume to go on\n", checkpoint.c_str());
@@ -272,6 +302,8 @@ int train(const Arguments &raw)
         return 130;
     }
     runningJob = nullptr;
+    if (!leader)
+        return 0;
 
     double epochSeconds = 0;
     for (const auto &h : run.history)
@@ -308,6 +340,8 @@ int train(const Arguments &raw)
         j.key("epochs").value(int(run.history.size()));
         j.key("seconds").value(run.seconds);
         j.key("stopped").value(run.stopped);
+        j.key("processes").value(parallel ? parallel->worldSize() : 1);
+        j.key("communication_seconds").value(parallel ? parallel->communicationSeconds() : 0.0);
         j.key("config");
         std::printf("%s%s}\n", j.str().c_str(), run.config.toJson().c_str());
         return 0;
@@ -316,6 +350,9 @@ int train(const Arguments &raw)
                 out.c_str(), learn::modelName(config.model.kind).c_str(), learn::methodName(config.method).c_str(),
                 run.config.testSetName().c_str(), run.testIds.size(), run.perSite.size(), run.history.size(),
                 duration(run.seconds).c_str(), epochSeconds, run.samplesPerSecond);
+    if (parallel)
+        std::printf("distributed over %d processes: rank 0 spent %s of %s waiting for the others and the network\n", parallel->worldSize(),
+                    duration(parallel->communicationSeconds()).c_str(), duration(run.seconds).c_str());
     if (!run.stopped.empty())
         std::printf("stopped early: %s\n", run.stopped.c_str());
     printMetricsLine("test, gap-filled target", run.metrics);

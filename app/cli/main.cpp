@@ -132,6 +132,9 @@ const std::vector<Command> &commands()
          "                             (1999-2018 of 1979-2018), cells: one of 5 seeded folds (years)\n"
          "  --tem-fold K               with --tem-holdout cells: the fold held out (0)\n"
          "  --threads N --device cpu|cuda\n"
+         "  --distributed              one process of a data-parallel run (xmw launch, torchrun's variables or\n"
+         "                             srun): each takes its share of every batch (docs/distributed.md)\n"
+         "    --timeout S              how long to wait for the other processes (600)\n"
          "  --name TEXT --notes TEXT   labels kept in the run file\n"
          "  --resume                   go on from RUN.h5.checkpoint\n"
          "  --json                     the result as JSON on stdout\n"},
@@ -173,11 +176,19 @@ const std::vector<Command> &commands()
          "  --measured          on the measured days alone, not the gap-filled target\n"
          "  --format F          markdown, csv or latex (markdown)\n"
          "  --out FILE          write there instead of stdout\n"},
+        {"launch", "train one run in several processes on this machine (data-parallel)", xmw::cli::launch,
+         "Usage: xmw launch [-n N] [--port P] [--grace S] -- train DATASET --out RUN [options]\n"
+         "  starts N processes of `xmw train ... --distributed` that meet on 127.0.0.1, as torchrun does;\n"
+         "  the curves are those of one process with the same --batch (docs/distributed.md)\n"
+         "  -n, --processes N   how many (2); --threads of train is per process (the cores divided by N)\n"
+         "  --port P            the meeting port (a free one)\n"
+         "  --grace S           when one process fails, how long the others have to stop before they are\n"
+         "                      stopped (30)\n"},
         {"bench", "measure speed and memory (bench data, bench train)", xmw::cli::bench,
          "Usage: xmw bench data|train [options]\n"
          "  --dir SCRATCH       where to write test files (a temporary folder)\n"
          "  --keep              keep them\n"
-         "  train only: --models lstm,gru,... --epochs N (2) --threads 1,2\n"},
+         "  train only: --models lstm,gru,... --epochs N (2) --threads 1,2 --processes 1,2 (data-parallel)\n"},
         {"version", "print the version and the libraries xmw runs on", printVersion, "Usage: xmw version\n"},
         {"help", "list the commands, or show one command's options", printHelp, "Usage: xmw help [COMMAND]\n"},
     };

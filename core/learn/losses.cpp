@@ -6,10 +6,16 @@ namespace xmw::learn {
 
 torch::Tensor maskedMse(const torch::Tensor &prediction, const torch::Tensor &target)
 {
-    const torch::Tensor mask = ~torch::isnan(target);
-    const torch::Tensor squared = torch::where(mask, (prediction - torch::nan_to_num(target)).pow(2), torch::zeros_like(prediction));
-    return squared.sum() / mask.sum().clamp_min(1);
+    return squaredErrorSum(prediction, target) / (~torch::isnan(target)).sum().clamp_min(1);
 }
+
+torch::Tensor squaredErrorSum(const torch::Tensor &prediction, const torch::Tensor &target)
+{
+    const torch::Tensor mask = ~torch::isnan(target);
+    return torch::where(mask, (prediction - torch::nan_to_num(target)).pow(2), torch::zeros_like(prediction)).sum();
+}
+
+double observedCount(const torch::Tensor &target) { return double((~torch::isnan(target)).sum().item<std::int64_t>()); }
 
 torch::Tensor maskedMsePerSample(const torch::Tensor &prediction, const torch::Tensor &target)
 {

@@ -6,6 +6,10 @@ namespace xmw::learn {
 
 // Mean squared error over the days whose target exists (NaN targets are masked out).
 [[nodiscard]] torch::Tensor maskedMse(const torch::Tensor &prediction, const torch::Tensor &target);
+// Its numerator and denominator apart, for a batch split across processes: the squared errors
+// summed over the days whose target exists, and how many days those are.
+[[nodiscard]] torch::Tensor squaredErrorSum(const torch::Tensor &prediction, const torch::Tensor &target);
+[[nodiscard]] double observedCount(const torch::Tensor &target);
 // The same, per sample (B), for weighting; samples with no target give 0.
 [[nodiscard]] torch::Tensor maskedMsePerSample(const torch::Tensor &prediction, const torch::Tensor &target);
 

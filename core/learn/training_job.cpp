@@ -8,6 +8,7 @@
 #include "core/data/sample_file.h"
 #include "core/data/splits.h"
 #include "core/learn/checkpoint.h"
+#include "core/learn/data_parallel.h"
 #include "core/learn/interruption.h"
 #include "core/learn/losses.h"
 #include "core/learn/model_io.h"
@@ -65,13 +66,20 @@ struct Phase {
     std::vector<torch::Tensor> parameters;
 };
 
+// The parameters, then the buffers.
+std::vector<torch::Tensor> stateTensors(torch::nn::Module &model)
+{
+    std::vector<torch::Tensor> out = model.parameters();
+    for (const auto &b : model.buffers())
+        out.push_back(b);
+    return out;
+}
+
 std::vector<torch::Tensor> snapshot(torch::nn::Module &model)
 {
     std::vector<torch::Tensor> out;
-    for (const auto &p : model.parameters())
-        out.push_back(p.detach().clone());
-    for (const auto &b : model.buffers())
-        out.push_back(b.detach().clone());
+    for (const auto &t : stateTensors(model))
+        out.push_back(t.detach().clone());
     return out;
 }
 
@@ -106,6 +114,10 @@ struct TrainingJob::Impl {
     bool resume = false;
     std::string name, notes;
     Feedback *feedback = nullptr; // run()'s: messages, progress and the request to stop
+    DataParallel *parallel = nullptr; // a distributed run's processes; null in a run of one
+
+    // Rank 0 of a distributed run, or the only process: the one that writes and reports.
+    [[nodiscard]] bool leader() const { return !parallel || parallel->rank() == 0; }
 
     // Set up by run().
     torch::Device device = torch::kCPU;
@@ -164,6 +176,7 @@ void TrainingJob::setLabels(std::string name, std::string notes)
     impl_->notes = std::move(notes);
 }
 void TrainingJob::injectNonFiniteLossAfter(int epochs) { impl_->nonFiniteAfter = epochs; }
+void TrainingJob::setDataParallel(DataParallel *parallel) { impl_->parallel = parallel; }
 
 CheckpointInfo TrainingJob::readCheckpoint(const std::filesystem::path &checkpoint)
 {
@@ -191,38 +204,76 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
     }
     model->to(device);
     model->train();
-    // Cancel is also checked between the models' layers and as each weight's gradient arrives: a
-    // single batch of the attention models can take seconds.
-    const InterruptionScope interruption([this] {
-        if (feedback->isCanceled())
-            throw Canceled();
-    });
-    for (auto &parameter : model->parameters())
-        parameter.register_hook([this](const torch::Tensor &) {
-            if (feedback->isCanceled())
-                throw Canceled();
-        });
     Discriminator discriminator(config.model.hidden);
     discriminator->to(device);
     const bool adversarial = config.method == Method::Adversarial;
+    std::vector<torch::Tensor> everything = stateTensors(*model); // for a distributed run's start and checks
+    for (const auto &t : stateTensors(*discriminator))
+        everything.push_back(t);
+    // Cancel is also checked between the models' layers and as each weight's gradient arrives: a
+    // single batch of the attention models can take seconds. Not in a distributed run, whose
+    // processes must all stop at the same batch: there the request travels with each batch's totals.
+    std::optional<InterruptionScope> interruption;
+    if (!parallel) {
+        interruption.emplace([this] {
+            if (feedback->isCanceled())
+                throw Canceled();
+        });
+        for (auto &parameter : model->parameters())
+            parameter.register_hook([this](const torch::Tensor &) {
+                if (feedback->isCanceled())
+                    throw Canceled();
+            });
+    }
+    if (parallel) {
+        parallel->broadcast(everything); // rank 0's start, whatever the others' random state
+        if (parallel->rank() > 0)        // but their own dropout
+            torch::manual_seed(plan.seed + 0x9E3779B97F4A7C15ull * std::uint64_t(parallel->rank()));
+    }
+
+    // A distributed run: each process takes its share of every batch, and each loss term is divided
+    // by the whole batch's count (of observed days, samples, weights), summed over processes, so that
+    // the gradients summed over processes are those of the one-process loss.
+    const auto share = [&](const Indices &batch) { return parallel ? parallel->shareOf(batch) : batch; };
+    // The batch-wide counts; the request to stop travels with them, so that all stop at one batch.
+    const auto batchTotals = [&](std::vector<double> local) {
+        local.push_back(feedback->isCanceled() ? 1.0 : 0.0);
+        if (parallel)
+            parallel->sum(local);
+        if (local.back() > 0)
+            throw Canceled();
+        local.pop_back();
+        return local;
+    };
+    const auto noLoss = [&] { return torch::zeros({}, torch::TensorOptions().device(device)); };
 
     const Domain &target = towers;
     const torch::Tensor &targetY = config.method == Method::Residual ? residualTarget : towers.y;
-    const auto targetLoss = [&](const Indices &batch) {
-        return maskedMse(model->forward(target.batchX(batch, device)).prediction, Domain::gather(targetY, batch, device));
+    // Masked MSE over a batch of one domain (in a distributed run, this process's share of it).
+    const auto domainStep = [&](const Domain &domain, const torch::Tensor &y, const Indices &batch) {
+        const Indices part = share(batch);
+        const torch::Tensor partY = Domain::gather(y, part, device);
+        const double observed = batchTotals({observedCount(partY)})[0];
+        return part.empty() ? noLoss()
+                            : squaredErrorSum(model->forward(domain.batchX(part, device)).prediction, partY) / std::max(1.0, observed);
     };
+    // In chunks of 256, each process its own chunks, so that any number of processes adds up the same.
     const auto validation = [&](const Domain &domain, const torch::Tensor &y, const Indices &indices) {
         if (indices.empty())
             return kNaN;
         torch::NoGradGuard noGrad;
         model->eval();
-        double sum = 0;
-        for (std::size_t start = 0; start < indices.size(); start += 256) {
+        std::vector<double> sum{0.0};
+        for (std::size_t start = 0, chunk = 0; start < indices.size(); start += 256, ++chunk) {
+            if (parallel && int(chunk % std::size_t(parallel->worldSize())) != parallel->rank())
+                continue;
             const Indices part(indices.begin() + std::ptrdiff_t(start), indices.begin() + std::ptrdiff_t(std::min(indices.size(), start + 256)));
-            sum += maskedMse(model->forward(domain.batchX(part, device)).prediction, Domain::gather(y, part, device)).item<double>() * double(part.size());
+            sum[0] += maskedMse(model->forward(domain.batchX(part, device)).prediction, Domain::gather(y, part, device)).item<double>() * double(part.size());
         }
+        if (parallel)
+            parallel->sum(sum);
         model->train();
-        return sum / double(indices.size());
+        return sum[0] / double(indices.size());
     };
     // A random batch of target training samples, drawn with replacement: the towers are far fewer
     // than the simulated samples they are paired with.
@@ -251,7 +302,7 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
         p.primary = &plan.train;
         p.step = [&](const Indices &batch, double) {
             StepLoss s;
-            s.total = targetLoss(batch);
+            s.total = domainStep(target, targetY, batch);
             s.target = s.total.item<double>();
             return s;
         };
@@ -274,7 +325,7 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
         p.primary = &temTrain;
         p.step = [&](const Indices &batch, double) {
             StepLoss s;
-            s.total = maskedMse(model->forward(tem.batchX(batch, device)).prediction, tem.batchY(batch, device));
+            s.total = domainStep(tem, tem.y, batch);
             s.source = s.total.item<double>();
             return s;
         };
@@ -292,27 +343,45 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
         p.step = [&, adversarial](const Indices &batch, double progress) {
             // The loss weight moves from the simulation to the towers over the epochs.
             const double towardsTarget = progress;
-            const Indices towerBatch = targetBatch(batch.size());
-            const torch::Tensor sourceY = tem.batchY(batch, device), towerY = towers.batchY(towerBatch, device);
-            const SequenceOutput source = model->forward(tem.batchX(batch, device));
-            const SequenceOutput tower = model->forward(towers.batchX(towerBatch, device));
+            const Indices towerBatch = targetBatch(batch.size()); // the same draws in every process
+            const Indices sourcePart = share(batch), towerPart = share(towerBatch);
+            const torch::Tensor sourceY = tem.batchY(sourcePart, device), towerY = towers.batchY(towerPart, device);
+            // Reweighting compares each simulated year with the whole tower batch.
+            const torch::Tensor sourceWeights = adversarial ? torch::Tensor() : similarityWeights(sourceY, towers.batchY(towerBatch, device));
+            const std::vector<double> totals =
+                batchTotals({adversarial ? observedCount(sourceY) : sourceWeights.sum().item<double>(), observedCount(towerY)});
+            std::optional<SequenceOutput> source, tower;
+            if (!sourcePart.empty())
+                source = model->forward(tem.batchX(sourcePart, device));
+            if (!towerPart.empty())
+                tower = model->forward(towers.batchX(towerPart, device));
             StepLoss s;
-            torch::Tensor sourceLoss;
-            if (adversarial) {
-                sourceLoss = maskedMse(source.prediction, sourceY);
-            } else {
-                const torch::Tensor weights = similarityWeights(sourceY, towerY);
-                sourceLoss = (maskedMsePerSample(source.prediction, sourceY) * weights).sum() / weights.sum();
-            }
-            const torch::Tensor towerLoss = maskedMse(tower.prediction, towerY);
+            torch::Tensor sourceLoss = noLoss(), towerLoss = noLoss();
+            if (source)
+                sourceLoss = adversarial ? squaredErrorSum(source->prediction, sourceY) / std::max(1.0, totals[0])
+                                         : (maskedMsePerSample(source->prediction, sourceY) * sourceWeights).sum() / totals[0];
+            if (tower)
+                towerLoss = squaredErrorSum(tower->prediction, towerY) / std::max(1.0, totals[1]);
             s.total = (1.0 - towardsTarget) * sourceLoss + towardsTarget * towerLoss;
             s.source = sourceLoss.item<double>();
             s.target = towerLoss.item<double>();
             if (adversarial) {
                 const double lambda = reversalStrength(progress);
-                const torch::Tensor logits = discriminator->forward(reverseGradient(torch::cat({source.embedding, tower.embedding}), lambda));
-                const torch::Tensor labels = torch::cat({torch::zeros({source.embedding.size(0)}), torch::ones({tower.embedding.size(0)})}).to(device);
-                const torch::Tensor domainLoss = torch::binary_cross_entropy_with_logits(logits, labels);
+                std::vector<torch::Tensor> embeddings, labels;
+                if (source) {
+                    embeddings.push_back(source->embedding);
+                    labels.push_back(torch::zeros({source->embedding.size(0)}));
+                }
+                if (tower) {
+                    embeddings.push_back(tower->embedding);
+                    labels.push_back(torch::ones({tower->embedding.size(0)}));
+                }
+                // A mean over the whole batch's sequences, simulated and observed.
+                torch::Tensor domainLoss = noLoss();
+                if (!embeddings.empty())
+                    domainLoss = torch::binary_cross_entropy_with_logits(discriminator->forward(reverseGradient(torch::cat(embeddings), lambda)),
+                                                                         torch::cat(labels).to(device), {}, {}, at::Reduction::Sum) /
+                                 double(batch.size() + towerBatch.size());
                 s.total = s.total + domainLoss;
                 s.domain = domainLoss.item<double>();
             }
@@ -354,7 +423,7 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
             double sums[4] = {0, 0, 0, 0};
             int counted[4] = {0, 0, 0, 0};
             for (int b = 0; b < batches; ++b) {
-                if (feedback->isCanceled())
+                if (!parallel && feedback->isCanceled()) // distributed: agreed on in the step's totals
                     throw Canceled();
                 const Indices batch(order.begin() + std::ptrdiff_t(std::size_t(b) * batchSize),
                                     order.begin() + std::ptrdiff_t(std::min(order.size(), std::size_t(b + 1) * batchSize)));
@@ -362,7 +431,13 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
                 StepLoss loss = phase.step(batch, std::min(1.0, progress));
                 if (nonFiniteAfter >= 0 && epochsDone >= nonFiniteAfter)
                     loss.total = loss.total * std::numeric_limits<float>::quiet_NaN();
-                const double total = loss.total.item<double>();
+                double parts[4] = {loss.total.item<double>(), loss.source, loss.target, loss.domain};
+                if (parallel) { // each process holds its share of the batch's loss; all decide on the sum
+                    std::vector<double> summed(std::begin(parts), std::end(parts));
+                    parallel->sum(summed);
+                    std::copy(summed.begin(), summed.end(), std::begin(parts));
+                }
+                const double total = parts[0];
                 if (!std::isfinite(total)) {
                     std::ostringstream why;
                     why << "the loss became " << total << " in member " << member << ", " << phase.name << " epoch " << epoch
@@ -376,11 +451,13 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
                     return saveModel(*model);
                 }
                 optimizer.zero_grad();
-                loss.total.backward();
+                if (loss.total.requires_grad()) // not where this process's share of the batch is empty
+                    loss.total.backward();
+                if (parallel)
+                    parallel->sumGradients(phase.parameters);
                 torch::nn::utils::clip_grad_norm_(phase.parameters, config.clip);
                 optimizer.step();
                 samplesSeen += batch.size();
-                const double parts[4] = {total, loss.source, loss.target, loss.domain};
                 for (int k = 0; k < 4; ++k)
                     if (std::isfinite(parts[k])) {
                         sums[k] += parts[k];
@@ -396,6 +473,8 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
                 }
             }
             const double validationLoss = phase.validate();
+            if (parallel)
+                parallel->checkSame(everything, "weights after " + phase.name + " epoch " + std::to_string(epoch));
             const double seconds = since(start);
             trainingSeconds += seconds;
             ++epochsDone;
@@ -424,7 +503,8 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
                 epochsDone += phase.epochs - epoch; // the ETA counts what is left, not what was skipped
                 state.epoch = phase.epochs;
             }
-            writeCheckpoint(state, *model, adversarial ? discriminator.ptr().get() : nullptr, optimizer, best);
+            if (leader())
+                writeCheckpoint(state, *model, adversarial ? discriminator.ptr().get() : nullptr, optimizer, best);
             if (callbacks.epoch) {
                 JobProgress progressReport{member, int(plans.size()), phase.name, epoch, phase.epochs, batches, batches,
                                            double(epochsDone) / totalEpochs, epochSeconds * (totalEpochs - epochsDone)};
@@ -455,8 +535,10 @@ RunRecord TrainingJob::run(Feedback &feedback)
     if (const std::string problem = c.problem(); !problem.empty())
         throw TrainingError(problem);
     // Held until the run file is in place: a second job with the same output is refused, never
-    // interleaved with this one's checkpoints.
-    const data::OutputLock lock(d.out);
+    // interleaved with this one's checkpoints. In a distributed run, rank 0 is the one that writes.
+    std::optional<data::OutputLock> lock;
+    if (d.leader())
+        lock.emplace(d.out);
     try {
         d.device = parseDevice(c.device);
     } catch (const std::runtime_error &e) {
@@ -627,6 +709,14 @@ RunRecord TrainingJob::run(Feedback &feedback)
     if (d.doneModels.empty())
         throw TrainingError(d.history.empty() ? "training produced no model"
                                               : "the loss was not finite from the first epoch on; nothing to keep (try a smaller learning rate)");
+    if (!d.leader()) { // rank 0 tests and writes the run
+        RunRecord curves;
+        curves.config = c;
+        curves.history = d.history;
+        curves.stopped = d.stopped;
+        curves.seconds = since(start);
+        return curves;
+    }
 
     RunRecord run = d.evaluate(towerSamples, roles, scaling);
     if (c.method == Method::Pretrain)

@@ -14,6 +14,8 @@
 
 namespace xmw::learn {
 
+class DataParallel;
+
 // A configuration that cannot be trained (or a pretrained run that does not fit it).
 struct TrainingError : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -56,6 +58,11 @@ public:
     // For tests of what a diverging run does: once this many epochs have finished, every loss
     // reads NaN, as a run that blew up would see.
     void injectNonFiniteLossAfter(int epochs);
+    // Trains as one process of a data-parallel run: each process computes its share of every
+    // batch and the gradients are summed, so the curves are those of one process with the same
+    // batch size. Only rank 0 writes (checkpoints, the run file) and calls back; the others'
+    // run() returns the curves alone. Stop requests are agreed on at each batch. Not owned.
+    void setDataParallel(DataParallel *parallel);
 
     // `feedback` hears the stages and warnings (message) and the share of the job done (progress:
     // sample building, then training); cancel() on it, from any thread, stops run() within a batch
