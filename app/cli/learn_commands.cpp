@@ -259,8 +259,9 @@ int train(const Arguments &raw)
         } catch (const learn::RendezvousError &e) {
             throw UsageError(std::string("--distributed: ") + e.what());
         }
-        if (!args.option("threads")) // the cores are shared by this host's processes
-            config.threads = std::max(1, learn::defaultThreadCount() / rendezvous.localWorldSize);
+        if (!args.option("threads")) // what Slurm gave each task, or this host's cores shared by its processes
+            config.threads = rendezvous.cpusPerProcess > 0 ? rendezvous.cpusPerProcess
+                                                           : std::max(1, learn::defaultThreadCount() / rendezvous.localWorldSize);
         const int timeout = args.integer("timeout", 600, 1, 7 * 24 * 3600);
         if (rendezvous.rank == 0)
             std::fprintf(stderr, "distributed: %d processes (%s), meeting at %s:%d, %d threads each\n", rendezvous.worldSize,

@@ -161,6 +161,8 @@ const std::vector<Command> &commands()
          "  --dataset DIR              the dataset (default: the file's \"dataset\", relative to the file)\n"
          "  --jobs N                   runs at once on this machine (1)\n"
          "  --threads N                threads per run (the cores divided by --jobs)\n"
+         "  --ntasks N                 processes per run: each run is one distributed run (xmw launch here,\n"
+         "                             srun on Slurm; docs/distributed.md) (1)\n"
          "  --retry-failed             run the failed runs again\n"
          "  --dry-run                  print the plan: each run's state and xmw train command\n"
          "  --status                   each run's state: done (with its scores), running, failed, ...\n"

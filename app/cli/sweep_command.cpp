@@ -83,6 +83,28 @@ std::vector<std::string> trainCommand(const SweepPlan &plan, const SweepRun &run
     return words;
 }
 
+// How a run's processes start: one `xmw train`, or several of one distributed run, started by
+// `xmw launch` on this machine or by `srun` inside a Slurm allocation.
+struct Processes {
+    int count = 1;
+    bool srun = false;
+};
+
+// The program and its arguments for a run (argv[0] first); `self` is xmw's path, or "xmw" to print.
+std::vector<std::string> runCommand(const SweepPlan &plan, const SweepRun &run, int threads, Processes processes, const std::string &self)
+{
+    std::vector<std::string> words = trainCommand(plan, run, threads);
+    if (processes.count == 1) {
+        words.insert(words.begin(), self);
+    } else if (processes.srun) {
+        words.insert(words.begin(), {"srun", "--ntasks=" + std::to_string(processes.count), "--kill-on-bad-exit=1", self});
+        words.push_back("--distributed");
+    } else {
+        words.insert(words.begin(), {self, "launch", "-n", std::to_string(processes.count), "--"});
+    }
+    return words;
+}
+
 // Every run's options go through `xmw train`'s own checks before anything starts: a mistake in the
 // sweep file is one message now, not a hundred failed runs later.
 void checkRuns(const SweepPlan &plan)
@@ -135,23 +157,21 @@ std::string scoreText(const std::filesystem::path &runFile)
 }
 
 // Starts `xmw train` for a run, its output appended to the run's log; returns its pid.
-pid_t startRun(const SweepPlan &plan, const SweepRun &run, int threads)
+pid_t startRun(const SweepPlan &plan, const SweepRun &run, int threads, Processes processes)
 {
     std::error_code ec;
     std::filesystem::create_directories(plan.folder(), ec);
     if (ec)
         throw data::DataError(plan.folder(), "cannot create the sweep folder: " + ec.message());
     std::filesystem::remove(plan.failureFile(run), ec);
-    std::vector<std::string> words = trainCommand(plan, run, threads);
-    const std::string self = selfPath();
+    std::vector<std::string> words = runCommand(plan, run, threads, processes, selfPath());
     const std::filesystem::path log = plan.logFile(run);
     const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd < 0)
         throw data::DataError(log, std::string("cannot open the run's log: ") + std::strerror(errno));
-    const std::string header = "== " + learn::utcNow() + ": " + commandLine({self}) + " " + commandLine(words) + "\n";
+    const std::string header = "== " + learn::utcNow() + ": " + commandLine(words) + "\n";
     (void)!::write(fd, header.data(), header.size());
 
-    words.insert(words.begin(), self);
     std::vector<char *> argv;
     for (auto &w : words)
         argv.push_back(w.data());
@@ -165,11 +185,12 @@ pid_t startRun(const SweepPlan &plan, const SweepRun &run, int threads)
     pid_t child = 0;
     // The running program itself, not the file at its path: a sweep lasts hours, and a rebuild or
     // an upgrade that replaces the file meanwhile must neither stop it nor mix two versions in it.
-    const int failed = ::posix_spawn(&child, "/proc/self/exe", &actions, nullptr, argv.data(), environ);
+    const int failed = processes.srun ? ::posix_spawnp(&child, "srun", &actions, nullptr, argv.data(), environ)
+                                      : ::posix_spawn(&child, "/proc/self/exe", &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     ::close(fd);
     if (failed)
-        throw data::DataError(self, std::string("cannot start a run: ") + std::strerror(failed));
+        throw data::DataError(words.front(), std::string("cannot start a run: ") + std::strerror(failed));
     return child;
 }
 
@@ -232,7 +253,7 @@ int printStatus(const SweepPlan &plan)
     return 0;
 }
 
-int printPlan(const SweepPlan &plan, int threads)
+int printPlan(const SweepPlan &plan, int threads, Processes processes)
 {
     std::printf("sweep %s: %zu runs into %s\n", plan.name.c_str(), plan.runs.size(), plan.folder().c_str());
     for (const learn::SweepStage stage : learn::allStages()) {
@@ -242,15 +263,15 @@ int printPlan(const SweepPlan &plan, int threads)
         std::printf("stage %s (%zu runs%s):\n", learn::stageName(stage).c_str(), indices.size(),
                     stage == learn::SweepStage::Dependent ? ", each after its pretraining run" : "");
         for (const std::size_t i : indices)
-            std::printf("  [%s] xmw %s\n", learn::runStateName(learn::runState(plan, i)).c_str(),
-                        commandLine(trainCommand(plan, plan.runs[i], threads)).c_str());
+            std::printf("  [%s] %s\n", learn::runStateName(learn::runState(plan, i)).c_str(),
+                        commandLine(runCommand(plan, plan.runs[i], threads, processes, "xmw")).c_str());
     }
     std::printf("%s\n", tally(plan).text().c_str());
     return 0;
 }
 
 // Runs one run in this process's place: a Slurm array task (--stage S --task I).
-int runTask(const SweepPlan &plan, learn::SweepStage stage, int task, int threads, bool retryFailed)
+int runTask(const SweepPlan &plan, learn::SweepStage stage, int task, int threads, Processes processes, bool retryFailed)
 {
     const auto indices = plan.stageRuns(stage);
     if (task < 0 || std::size_t(task) >= indices.size())
@@ -286,7 +307,7 @@ int runTask(const SweepPlan &plan, learn::SweepStage stage, int task, int thread
     catchStopSignals();
     const auto start = Clock::now();
     std::fprintf(stderr, "%s: started (log: %s)\n", run.name.c_str(), plan.logFile(run).c_str());
-    const pid_t child = startRun(plan, run, threads);
+    const pid_t child = startRun(plan, run, threads, processes);
     int status = 0;
     bool forwarded = false;
     while (::waitpid(child, &status, 0) < 0) {
@@ -313,7 +334,7 @@ int runTask(const SweepPlan &plan, learn::SweepStage stage, int task, int thread
 }
 
 // The runs on this machine, `jobs` at a time, in plan order as their pretraining runs finish.
-int runLocally(const SweepPlan &plan, int jobs, int threads, bool retryFailed)
+int runLocally(const SweepPlan &plan, int jobs, int threads, Processes processes, bool retryFailed)
 {
     std::error_code ec;
     if (retryFailed)
@@ -323,8 +344,8 @@ int runLocally(const SweepPlan &plan, int jobs, int threads, bool retryFailed)
     std::size_t doneBefore = 0;
     for (std::size_t i = 0; i < total; ++i)
         doneBefore += learn::runState(plan, i) == RunState::Done;
-    std::fprintf(stderr, "sweep %s: %zu runs (%s); %d at a time, %d thread%s each\n", plan.name.c_str(), total, tally(plan).text().c_str(),
-                 jobs, threads, threads == 1 ? "" : "s");
+    std::fprintf(stderr, "sweep %s: %zu runs (%s); %d at a time, %s%d thread%s each\n", plan.name.c_str(), total, tally(plan).text().c_str(),
+                 jobs, processes.count > 1 ? (std::to_string(processes.count) + " processes of ").c_str() : "", threads, threads == 1 ? "" : "s");
     catchStopSignals();
 
     std::map<pid_t, std::pair<std::size_t, Clock::time_point>> running;
@@ -360,7 +381,7 @@ int runLocally(const SweepPlan &plan, int jobs, int threads, bool retryFailed)
                 break;
             attempted.insert(*next);
             const bool resuming = learn::runState(plan, *next) == RunState::Checkpointed;
-            const pid_t pid = startRun(plan, plan.runs[*next], threads);
+            const pid_t pid = startRun(plan, plan.runs[*next], threads, processes);
             running[pid] = {*next, Clock::now()};
             std::fprintf(stderr, "%s started %s%s\n", progress().c_str(), plan.runs[*next].name.c_str(), resuming ? " (resuming)" : "");
         }
@@ -422,6 +443,7 @@ int runLocally(const SweepPlan &plan, int jobs, int threads, bool retryFailed)
 struct SlurmOptions {
     std::string partition, time, memory;
     int cpusPerTask = 1;
+    int ntasks = 1; // processes per run: one distributed run over that many Slurm tasks
     bool retryFailed = false;
     bool submit = false;
 };
@@ -447,7 +469,7 @@ int writeSlurmScripts(const SweepPlan &plan, const SlurmOptions &options)
                            " runs).\n# Each array task runs one run; a task whose run is done already ends at once.\n";
         text += "#SBATCH --job-name=xmw-" + plan.name + "-" + name + "\n";
         text += "#SBATCH --array=0-" + std::to_string(indices.size() - 1) + "\n";
-        text += "#SBATCH --ntasks=1\n#SBATCH --cpus-per-task=" + std::to_string(options.cpusPerTask) + "\n";
+        text += "#SBATCH --ntasks=" + std::to_string(options.ntasks) + "\n#SBATCH --cpus-per-task=" + std::to_string(options.cpusPerTask) + "\n";
         text += "#SBATCH --output=" + (folder / (name + "-%A_%a.out")).string() + "\n";
         if (!options.partition.empty())
             text += "#SBATCH --partition=" + options.partition + "\n";
@@ -457,6 +479,8 @@ int writeSlurmScripts(const SweepPlan &plan, const SlurmOptions &options)
             text += "#SBATCH --mem=" + options.memory + "\n";
         std::vector<std::string> command = {self, "sweep", spec.string(), "--dataset", plan.dataset.string(), "--stage", name,
                                             "--threads", std::to_string(options.cpusPerTask)};
+        if (options.ntasks > 1)
+            command.insert(command.end(), {"--ntasks", std::to_string(options.ntasks)});
         if (options.retryFailed)
             command.push_back("--retry-failed");
         text += "exec " + commandLine(command) + " --task \"$SLURM_ARRAY_TASK_ID\"\n";
@@ -514,7 +538,7 @@ int writeSlurmScripts(const SweepPlan &plan, const SlurmOptions &options)
 
 int sweep(const Arguments &raw)
 {
-    const Args args(raw, {"dataset", "jobs", "threads", "stage", "task", "partition", "time", "cpus-per-task", "mem"},
+    const Args args(raw, {"dataset", "jobs", "threads", "ntasks", "stage", "task", "partition", "time", "cpus-per-task", "mem"},
                     {"dry-run", "status", "retry-failed", "slurm", "submit"});
     if (args.positional().size() != 1)
         throw UsageError("expects one sweep file (see docs/sweeps.md)");
@@ -541,12 +565,15 @@ int sweep(const Arguments &raw)
     if (args.flag("status"))
         return printStatus(plan);
     const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    // Processes per run: each run is one distributed run over this many (docs/distributed.md).
+    const int ntasks = args.integer("ntasks", 1, 1, 4096);
     if (args.flag("slurm")) {
         SlurmOptions options;
         options.partition = args.option("partition").value_or("");
         options.time = args.option("time").value_or("");
         options.memory = args.option("mem").value_or("");
         options.cpusPerTask = args.integer("cpus-per-task", args.integer("threads", 1, 1, 1024), 1, 1024);
+        options.ntasks = ntasks;
         options.retryFailed = args.flag("retry-failed");
         options.submit = args.flag("submit");
         return writeSlurmScripts(plan, options);
@@ -555,16 +582,19 @@ int sweep(const Arguments &raw)
         const auto stage = learn::parseStage(*args.option("stage"));
         if (!stage)
             throw UsageError("--stage is pretrain, independent or dependent, not '" + *args.option("stage") + "'");
-        return runTask(plan, *stage, args.integer("task", 0, 0, 1000000), args.integer("threads", 1, 1, 1024), args.flag("retry-failed"));
+        // Inside the array task's allocation of --ntasks tasks: srun starts the run's processes.
+        return runTask(plan, *stage, args.integer("task", 0, 0, 1000000), args.integer("threads", 1, 1, 1024), {ntasks, ntasks > 1},
+                       args.flag("retry-failed"));
     }
     const int jobs = args.integer("jobs", 1, 1, 1024);
-    const int threads = args.integer("threads", std::max(1, cores / jobs), 1, 1024);
-    if (jobs * threads > cores)
-        throw UsageError("--jobs " + std::to_string(jobs) + " × --threads " + std::to_string(threads) + " = " + std::to_string(jobs * threads) +
+    const int threads = args.integer("threads", std::max(1, cores / (jobs * ntasks)), 1, 1024);
+    if (jobs * ntasks * threads > cores)
+        throw UsageError("--jobs " + std::to_string(jobs) + (ntasks > 1 ? " × --ntasks " + std::to_string(ntasks) : std::string()) +
+                         " × --threads " + std::to_string(threads) + " = " + std::to_string(jobs * ntasks * threads) +
                          " threads, more than this machine's " + std::to_string(cores) + " cores: they would slow each other down");
     if (args.flag("dry-run"))
-        return printPlan(plan, threads);
-    return runLocally(plan, jobs, threads, args.flag("retry-failed"));
+        return printPlan(plan, threads, {ntasks, false});
+    return runLocally(plan, jobs, threads, {ntasks, false}, args.flag("retry-failed"));
 }
 
 } // namespace xmw::cli

@@ -83,6 +83,7 @@ Rendezvous rendezvousFromEnvironment(const EnvironmentLookup &lookup)
         // Tasks on this node: "SLURM_TASKS_PER_NODE=2(x3),1" is per node; SLURM_NTASKS_PER_NODE only
         // when asked for, so the node's CPUs are shared by what each task was given instead.
         r.localWorldSize = integerVariable(lookup, "SLURM_NTASKS_PER_NODE", 1, r.worldSize, 1);
+        r.cpusPerProcess = integerVariable(lookup, "SLURM_CPUS_PER_TASK", 1, 1 << 16, 0);
         if (const auto address = lookup("MASTER_ADDR"); address && !address->empty()) {
             r.masterAddress = *address;
         } else {

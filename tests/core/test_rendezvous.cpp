@@ -59,12 +59,14 @@ private Q_SLOTS:
                                                                     {"SLURM_NTASKS_PER_NODE", "2"},
                                                                     {"SLURM_STEP_NODELIST", "cn[07-08]"},
                                                                     {"SLURM_JOB_NODELIST", "cn[01-08]"},
-                                                                    {"SLURM_JOB_ID", "123456"}}));
+                                                                    {"SLURM_JOB_ID", "123456"},
+                                                                    {"SLURM_CPUS_PER_TASK", "8"}}));
         QCOMPARE(r.source, std::string("Slurm"));
         QCOMPARE(r.rank, 3);
         QCOMPARE(r.worldSize, 4);
         QCOMPARE(r.localRank, 1);
         QCOMPARE(r.localWorldSize, 2);
+        QCOMPARE(r.cpusPerProcess, 8);
         QCOMPARE(r.masterAddress, std::string("cn07")); // the step's first host, not the job's
         QCOMPARE(r.masterPort, 20000 + 123456 % 20000);
         // MASTER_ADDR and MASTER_PORT win where they are set.

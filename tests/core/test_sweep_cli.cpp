@@ -137,6 +137,26 @@ private Q_SLOTS:
         QVERIFY2(tooMany.err.contains(QStringLiteral("cores")), qPrintable(tooMany.err));
     }
 
+    // --ntasks 2: each run is one distributed run, started by xmw launch.
+    void runsOfSeveralProcesses()
+    {
+        const QString file = spec(QStringLiteral("pairs"), QStringLiteral(R"("models": ["lstm"], "methods": ["scratch"], "epochs": 1,
+                                                                           "options": {"hidden": 8, "batch": 32})"));
+        const QStringList args{QStringLiteral("sweep"), file, QStringLiteral("--ntasks"), QStringLiteral("2"), QStringLiteral("--threads"),
+                               QStringLiteral("1")};
+        const ProcessResult plan = xmw(args + QStringList{QStringLiteral("--dry-run")});
+        QVERIFY2(plan.exitCode == 0 && plan.out.contains(QStringLiteral(" launch -n 2 -- train ")), qPrintable(plan.out + plan.err));
+        const ProcessResult ran = xmw(args);
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+        QVERIFY(ran.err.contains(QStringLiteral("2 processes of 1 thread each")));
+        QVERIFY(fileBytes(sweepFolder(QStringLiteral("pairs")) + QStringLiteral("/lstm-scratch-temporal-p100-s0.log"))
+                    .contains("distributed: 2 processes (torchrun environment)"));
+        const ProcessResult tooMany = xmw({QStringLiteral("sweep"), file, QStringLiteral("--ntasks"), QStringLiteral("1000"),
+                                           QStringLiteral("--threads"), QStringLiteral("1")});
+        QCOMPARE(tooMany.exitCode, 2);
+        QVERIFY2(tooMany.err.contains(QStringLiteral("--ntasks 1000")), qPrintable(tooMany.err));
+    }
+
     void interruptKeepsTheCheckpoint()
     {
         const QString file = spec(QStringLiteral("long"), QStringLiteral(R"("models": ["lstm"], "methods": ["scratch"], "epochs": 500,

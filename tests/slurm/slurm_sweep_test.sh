@@ -103,4 +103,26 @@ echo "$status" | tail -n 1 | grep -qx '6 done' || fail "not every run finished t
 "$xmw" sweep "$work/here.json" --jobs 1 --threads 1 2>/dev/null || fail "the same sweep here"
 scores() { "$xmw" sweep "$1" --status | grep '^  done' | sed 's/  */ /g' | sort; }
 diff <(scores "$work/slurm.json") <(scores "$work/here.json") || fail "Slurm's runs differ from the local ones"
-echo "PASSED: 6 runs through Slurm (2 arrays and a dependent one), the same as here"
+echo "6 runs through Slurm (2 arrays and a dependent one), the same as here"
+
+# One run as one distributed run over 2 Slurm tasks (srun inside the array task's allocation).
+if [ "$cpus" -ge 2 ]; then
+    echo '{"name": "two-tasks", "dataset": "demo", "models": ["lstm"], "methods": ["scratch"], "epochs": 2,
+           "options": {"hidden": 8, "batch": 32, "dropout": 0}}' >"$work/two.json"
+    "$xmw" sweep "$work/two.json" --slurm --submit --partition test --time 00:10:00 --cpus-per-task 1 --ntasks 2 ||
+        fail "xmw sweep --slurm --ntasks 2 --submit"
+    grep -qx '#SBATCH --ntasks=2' "$work/demo/runs/two-tasks/slurm/independent.sbatch" || fail "the script does not ask for 2 tasks"
+    for _ in $(seq 300); do
+        [ -z "$(squeue -h 2>/dev/null)" ] && break
+        sleep 1
+    done
+    cat "$work/demo/runs/two-tasks/slurm/"*.out
+    log="$work/demo/runs/two-tasks/lstm-scratch-temporal-p100-s0.log"
+    cat "$log"
+    "$xmw" sweep "$work/two.json" --status | tail -n 1 | grep -qx '1 done' || fail "the 2-task run did not finish"
+    grep -q 'distributed: 2 processes (Slurm)' "$log" || fail "the run was not one run over 2 Slurm tasks"
+    echo "1 run over 2 Slurm tasks (srun)"
+else
+    echo "not tried: a run over 2 Slurm tasks (this machine has one CPU)"
+fi
+echo "PASSED"
