@@ -17,6 +17,7 @@
 #include "core/learn/preset.h"
 #include "core/learn/run_file.h"
 #include "core/learn/training_job.h"
+#include "core/learn/upscale_parts.h"
 #include "core/learn/upscaler.h"
 
 #include <cmath>
@@ -607,48 +608,115 @@ int compare(const Arguments &raw)
 
 int upscale(const Arguments &raw)
 {
-    const Args args(raw, {"year", "out", "device", "dataset"}, {"all-land"});
+    const Args args(raw, {"year", "years", "task", "tasks", "out", "device", "dataset"}, {"all-land", "merge"});
+    const auto out = args.option("out");
+    if (!out)
+        throw UsageError("--out FILE.nc is required");
+    std::string history = learn::utcNow() + ": xmw upscale";
+    for (const auto &a : raw)
+        history.append(" ").append(a);
+    std::error_code ec;
+    if (const auto folder = std::filesystem::path(*out).parent_path(); !folder.empty() && !std::filesystem::is_directory(folder, ec))
+        throw data::DataError(folder, "folder not found (for --out)");
+    if (args.option("year") && args.option("years"))
+        throw UsageError("--year and --years exclude each other");
+    if (args.option("task").has_value() != args.option("tasks").has_value())
+        throw UsageError("--task I and --tasks N go together");
+    if (args.option("task") && !args.option("years"))
+        throw UsageError("--task and --tasks split --years Y1-Y2 among workers");
+    const auto range = args.yearRange("years");
+    std::vector<int> years;
+    if (range)
+        for (int y = range->first; y <= range->second; ++y)
+            years.push_back(y);
+
+    if (args.flag("merge")) {
+        if (!range)
+            throw UsageError("--merge needs --years Y1-Y2: the years the parts cover");
+        if (!args.positional().empty() || args.option("task") || args.option("year") || args.flag("all-land") || args.option("dataset"))
+            throw UsageError("--merge takes --years and --out only: it joins the parts in OUT.parts/");
+        const data::OutputLock lock(*out);
+        Feedback feedback = ProgressPrinter::feedback();
+        learn::mergeUpscaleParts(*out, years, history, feedback);
+        std::printf("%s: %zu years, %d–%d\n", out->c_str(), years.size(), years.front(), years.back());
+        return 0;
+    }
+
     if (args.positional().empty() || args.positional().size() > 2)
         throw UsageError("expects a run file, then the dataset folder (or --dataset DIR; default: the run's own dataset)");
     if (args.positional().size() == 2 && args.option("dataset"))
         throw UsageError("give the dataset once: as the second argument or as --dataset");
-    const auto out = args.option("out");
-    if (!out)
-        throw UsageError("--out FILE.nc is required");
-    if (!args.option("year"))
-        throw UsageError("--year YEAR is required");
-    const int year = args.integer("year", 0, 1, 9999);
+    if (!args.option("year") && !range)
+        throw UsageError("--year YEAR or --years Y1-Y2 is required");
+    const int tasks = args.integer("tasks", 1, 1, 100000);
+    const int task = args.integer("task", 0, 0, tasks - 1);
+    if (!range)
+        years = {args.integer("year", 0, 1, 9999)};
     const learn::RunRecord run = learn::readRunFile(args.positional()[0]);
     const data::Dataset dataset =
         data::Dataset::open(args.positional().size() == 2 ? std::string(args.positional()[1]) : runDataset(run, args));
     if (!dataset.grid())
         throw data::DataError(dataset.root(), "no TEM-MDM folder: nothing to upscale over");
-    const auto &years = dataset.grid()->years();
-    if (std::find(years.begin(), years.end(), year) == years.end())
-        throw UsageError("the dataset's TEM-MDM years are " + std::to_string(years.front()) + "–" + std::to_string(years.back()) +
-                         ", not " + std::to_string(year));
+    const auto &available = dataset.grid()->years();
+    for (const int year : years)
+        if (std::find(available.begin(), available.end(), year) == available.end())
+            throw UsageError("the dataset's TEM-MDM years are " + std::to_string(available.front()) + "–" + std::to_string(available.back()) +
+                             ", not " + std::to_string(year));
     const double resolution = dataset.grid()->grid().dLat;
     if (run.gridResolution > 0 && std::abs(run.gridResolution - resolution) > 1e-9)
         std::fprintf(stderr,
                      "note: the run was trained on a %g° grid and this dataset's grid is %g°: its TEM-MDM inputs differ from those "
                      "it learnt from\n",
                      run.gridResolution, resolution);
-    std::error_code ec;
-    if (const auto folder = std::filesystem::path(*out).parent_path(); !folder.empty() && !std::filesystem::is_directory(folder, ec))
-        throw data::DataError(folder, "folder not found (for --out)");
-    const data::OutputLock lock(*out); // one writer per output
     learn::Upscaler upscaler(dataset, run, args.option("device").value_or("cpu"));
     upscaler.setCoverage(args.flag("all-land") ? learn::Coverage::AllLand : learn::Coverage::Simulated);
     Feedback feedback = ProgressPrinter::feedback();
-    const learn::UpscaledYear result = upscaler.run(year, feedback);
-    std::string history = learn::utcNow() + ": xmw upscale";
-    for (const auto &a : raw)
-        history.append(" ").append(a);
-    learn::writeUpscaledNetcdf(*out, result, run, history);
-    std::printf("%s: %zu cells × 365 days of %d in %.1f s (%.0f cells/s)\n", out->c_str(), result.cells.size(), year, result.seconds,
-                double(result.cells.size()) / std::max(1e-9, result.seconds));
-    if (result.unsimulatedCells > 0)
-        std::printf("left out %zu land cells where TEM-MDM has no emission (--all-land includes them)\n", result.unsimulatedCells);
+
+    if (!range) { // one year, one file
+        const int year = years.front();
+        const data::OutputLock lock(*out); // one writer per output
+        const learn::UpscaledYear result = upscaler.run(year, feedback);
+        learn::writeUpscaledNetcdf(*out, result, run, history);
+        std::printf("%s: %zu cells × 365 days of %d in %.1f s (%.0f cells/s)\n", out->c_str(), result.cells.size(), year, result.seconds,
+                    double(result.cells.size()) / std::max(1e-9, result.seconds));
+        if (result.unsimulatedCells > 0)
+            std::printf("left out %zu land cells where TEM-MDM has no emission (--all-land includes them)\n", result.unsimulatedCells);
+        return 0;
+    }
+
+    // Years: this worker's parts into OUT.parts/, each written whole; those there already are kept.
+    const std::filesystem::path folder = learn::partsFolder(*out);
+    std::filesystem::create_directories(folder, ec);
+    if (ec)
+        throw data::DataError(folder, "cannot create the folder for the parts: " + ec.message());
+    const auto plan = learn::planUpscaleParts(years, tasks);
+    const auto mine = learn::partsOfTask(plan, task, tasks);
+    std::size_t made = 0, there = 0;
+    for (const learn::UpscalePart &part : mine) {
+        const std::filesystem::path file = folder / part.fileName();
+        if (std::filesystem::exists(file, ec)) {
+            ++there;
+            continue;
+        }
+        const data::OutputLock lock(file); // two workers given the same task: one makes it
+        if (std::filesystem::exists(file, ec)) {
+            ++there;
+            continue;
+        }
+        upscaler.setCellBlock(part.block, part.blocks);
+        const learn::UpscaledYear result = upscaler.run(part.year, feedback);
+        learn::writeUpscaledNetcdf(file, result, run, history, "task " + std::to_string(task) + " of " + std::to_string(tasks));
+        std::fprintf(stderr, "%s: %zu cells × 365 days in %.1f s\n", file.c_str(), result.cells.size(), result.seconds);
+        ++made;
+    }
+    std::printf("task %d of %d: %zu part(s) made, %zu there already, in %s\n", task, tasks, made, there, folder.c_str());
+    if (tasks == 1) {
+        const data::OutputLock lock(*out);
+        learn::mergeUpscaleParts(*out, years, history, feedback);
+        std::printf("%s: %zu years, %d–%d\n", out->c_str(), years.size(), years.front(), years.back());
+    } else {
+        std::printf("when every task is done: xmw upscale --merge --years %d-%d --out %s\n", years.front(), years.back(), out->c_str());
+    }
     return 0;
 }
 

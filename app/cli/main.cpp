@@ -150,8 +150,14 @@ const std::vector<Command> &commands()
         {"compare", "test metrics of several runs side by side", xmw::cli::compare,
          "Usage: xmw compare RUN.h5 RUN.h5 ... [--json]\n"},
         {"upscale", "apply a run to the cells TEM-MDM simulates in a year; write CF NetCDF", xmw::cli::upscale,
-         "Usage: xmw upscale RUN.h5 [DATASET] --year YEAR --out FILE.nc [options]\n"
+         "Usage: xmw upscale RUN.h5 [DATASET] (--year YEAR | --years Y1-Y2) --out FILE.nc [options]\n"
+         "       xmw upscale --merge --years Y1-Y2 --out FILE.nc\n"
          "  DATASET, --dataset DIR     the dataset to upscale over (default: the run's own)\n"
+         "  --years Y1-Y2              one file over these years (a time axis over all of them), made in parts\n"
+         "                             (a year, or a block of its cells) in FILE.nc.parts/; a rerun makes only\n"
+         "                             the missing parts\n"
+         "  --task I --tasks N         with --years: make only worker I's parts (0-based) of N; then --merge\n"
+         "  --merge                    join the parts into FILE.nc; missing or overlapping parts are refused\n"
          "  --all-land                 every land cell, not only those where TEM-MDM simulates an emission\n"
          "  --device cpu|cuda\n"},
         {"sweep", "run the benchmark's grid of runs, here or on Slurm (docs/sweeps.md)", xmw::cli::sweep,

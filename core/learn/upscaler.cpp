@@ -9,6 +9,7 @@
 #include "core/data/netcdf_file.h"
 #include "core/data/sample_builder.h"
 #include "core/learn/predictor.h"
+#include "core/learn/upscale_parts.h"
 #include "core/version.h"
 
 #include <algorithm>
@@ -20,7 +21,6 @@ namespace xmw::learn {
 
 namespace {
 constexpr int kDays = data::kSequenceDays;
-constexpr float kFill = 1.0e20f;
 } // namespace
 
 std::vector<float> UpscaledYear::field(int dayOfYear, bool difference) const
@@ -69,9 +69,15 @@ UpscaledYear Upscaler::run(int year, Feedback &feedback, std::size_t chunk) cons
                                                    std::to_string(years.front()) + "–" + std::to_string(years.back()) + ")");
     const data::SampleBuilder builder(dataset_);
     const Predictor predictor(run_, device_);
-    const std::vector<std::size_t> valid = builder.validCells();
+    std::vector<std::size_t> valid = builder.validCells();
+    if (blocks_ > 1) { // contiguous blocks: each part reads its own rows of the grid
+        const std::size_t n = valid.size(), b = std::size_t(block_), k = std::size_t(blocks_);
+        const std::size_t begin = b * (n / k) + std::min(b, n % k), size = n / k + (b < n % k ? 1 : 0);
+        valid = std::vector<std::size_t>(valid.begin() + std::ptrdiff_t(begin), valid.begin() + std::ptrdiff_t(begin + size));
+    }
     UpscaledYear out;
     out.year = year;
+    out.coverage = coverage_ == Coverage::Simulated ? "simulated" : "all-land";
     out.grid = dataset_.grid()->grid();
     for (std::size_t first = 0; first < valid.size(); first += chunk) {
         const std::vector<std::size_t> cells(valid.begin() + std::ptrdiff_t(first),
@@ -102,93 +108,26 @@ UpscaledYear Upscaler::run(int year, Feedback &feedback, std::size_t chunk) cons
 }
 
 void writeUpscaledNetcdf(const std::filesystem::path &path, const UpscaledYear &year, const RunRecord &run,
-                         const std::string &history)
+                         const std::string &history, const std::string &part)
 {
     const auto lock = data::hdf5Lock();
     data::writeFileAtomically(path, [&](const std::filesystem::path &partial) {
         data::NetcdfFile file = data::NetcdfFile::createInMemory(path);
         const data::Grid &g = year.grid;
-        const int time = file.addDimension("time", kDays);
-        const int lat = file.addDimension("lat", std::size_t(g.rows));
-        const int lon = file.addDimension("lon", std::size_t(g.cols));
-        const int nv = file.addDimension("nv", 2);
-        const int timeVar = file.addVariable("time", std::span(&time, 1), {}, 0, true);
-        const int latVar = file.addVariable("lat", std::span(&lat, 1), {}, 0, true);
-        const int lonVar = file.addVariable("lon", std::span(&lon, 1), {}, 0, true);
-        const int timeBoundsDims[2] = {time, nv}, latBoundsDims[2] = {lat, nv}, lonBoundsDims[2] = {lon, nv};
-        const int timeBounds = file.addVariable("time_bnds", timeBoundsDims, {}, 0, true);
-        const int latBounds = file.addVariable("lat_bnds", latBoundsDims, {}, 0, true);
-        const int lonBounds = file.addVariable("lon_bnds", lonBoundsDims, {}, 0, true);
-        file.setAttribute(timeVar, "units", "days since " + std::to_string(year.year) + "-01-01 00:00:00");
-        file.setAttribute(timeVar, "calendar", "noleap");
-        file.setAttribute(timeVar, "standard_name", "time");
-        file.setAttribute(timeVar, "long_name", "time (start of the day)");
-        file.setAttribute(timeVar, "axis", "T");
-        file.setAttribute(timeVar, "bounds", "time_bnds");
-        // Grid coordinates are cell centres; the bounds say which area each value stands for.
-        file.setAttribute(latVar, "units", "degrees_north");
-        file.setAttribute(latVar, "standard_name", "latitude");
-        file.setAttribute(latVar, "long_name", "latitude of the cell centre");
-        file.setAttribute(latVar, "axis", "Y");
-        file.setAttribute(latVar, "bounds", "lat_bnds");
-        file.setAttribute(lonVar, "units", "degrees_east");
-        file.setAttribute(lonVar, "standard_name", "longitude");
-        file.setAttribute(lonVar, "long_name", "longitude of the cell centre");
-        file.setAttribute(lonVar, "axis", "X");
-        file.setAttribute(lonVar, "bounds", "lon_bnds");
-        const int dims[3] = {time, lat, lon};
-        const std::size_t chunks[3] = {1, std::size_t(g.rows), std::size_t(g.cols)};
-        const auto describeFlux = [&](int varid, const std::string &longName, const std::string &comment) {
-            file.setAttribute(varid, "units", "nmol m-2 s-1");
-            file.setAttribute(varid, "standard_name", "surface_upward_mole_flux_of_methane");
-            file.setAttribute(varid, "long_name", longName);
-            file.setAttribute(varid, "cell_methods", "time: mean");
-            file.setAttribute(varid, "_FillValue", kFill, true);
-            file.setAttribute(varid, "comment", comment);
-        };
-        const int prediction = file.addVariable("CH4_prediction", dims, chunks, 4);
-        describeFlux(prediction,
-                     "daily wetland CH4 emission predicted by " + modelName(run.config.model.kind) + " (" + methodName(run.config.method) + ")",
-                     "nmol CH4 m-2 s-1, the daily mean; cells without a prediction (ocean, missing inputs) are filled");
-        const int simulated = file.addVariable("CH4_emission_TEM_MDM", dims, chunks, 4);
-        describeFlux(simulated, "daily wetland CH4 emission simulated by TEM-MDM",
-                     "TEM-MDM's CH4_emission on the same cells, converted to nmol CH4 m-2 s-1 (the daily mean)");
-        file.setAttribute(data::NetcdfFile::kGlobal, "Conventions", "CF-1.8");
-        file.setAttribute(data::NetcdfFile::kGlobal, "title", "X-MethaneWet upscaled CH4 prediction, " + std::to_string(year.year));
-        file.setAttribute(data::NetcdfFile::kGlobal, "source", std::string("xmw ") + kVersion + ", run '" + run.name + "' (" +
-                                                                   run.config.toJson() + ")");
-        file.setAttribute(data::NetcdfFile::kGlobal, "history", history);
-        file.setAttribute(data::NetcdfFile::kGlobal, "calendar_note", "365-day sequences: 29 February is not predicted");
-        file.endDefinitions();
-
-        std::vector<double> coordinate(static_cast<std::size_t>(kDays)), bounds(2 * std::size_t(kDays));
-        for (int d = 0; d < kDays; ++d) {
-            coordinate[std::size_t(d)] = d;
-            bounds[2 * std::size_t(d)] = d;
-            bounds[2 * std::size_t(d) + 1] = d + 1;
-        }
-        std::size_t start1[1] = {0}, count1[1] = {std::size_t(kDays)};
-        std::size_t start2[2] = {0, 0}, count2[2] = {std::size_t(kDays), 2};
-        file.write(timeVar, start1, count1, coordinate.data());
-        file.write(timeBounds, start2, count2, bounds.data());
-        const auto writeAxis = [&](int varid, int boundsVarid, int n, double first, double step) {
-            coordinate.resize(std::size_t(n));
-            bounds.resize(2 * std::size_t(n));
-            for (int i = 0; i < n; ++i) {
-                coordinate[std::size_t(i)] = first + i * step;
-                bounds[2 * std::size_t(i)] = first + (i - 0.5) * step;
-                bounds[2 * std::size_t(i) + 1] = first + (i + 0.5) * step;
-            }
-            count1[0] = count2[0] = std::size_t(n);
-            file.write(varid, start1, count1, coordinate.data());
-            file.write(boundsVarid, start2, count2, bounds.data());
-        };
-        writeAxis(latVar, latBounds, g.rows, g.lat(0), g.dLat);
-        writeAxis(lonVar, lonBounds, g.cols, g.lon(0), g.dLon);
-
+        UpscaledFileInfo info;
+        info.grid = g;
+        info.firstYear = year.year;
+        info.title = "X-MethaneWet upscaled CH4 prediction, " + std::to_string(year.year);
+        info.source = std::string("xmw ") + kVersion + ", run '" + run.name + "' (" + run.config.toJson() + ")";
+        info.history = history;
+        info.predictionLongName =
+            "daily wetland CH4 emission predicted by " + modelName(run.config.model.kind) + " (" + methodName(run.config.method) + ")";
+        info.coverage = year.coverage;
+        info.part = part;
+        const auto [prediction, simulated] = defineUpscaledFile(file, info);
         for (int day = 0; day < kDays; ++day)
             for (const int which : {prediction, simulated}) {
-                std::vector<float> field(g.cellCount(), kFill);
+                std::vector<float> field(g.cellCount(), kUpscaleFill);
                 const std::vector<float> &source = which == prediction ? year.values : year.simulated;
                 for (std::size_t c = 0; c < year.cells.size(); ++c) {
                     const float v = source[c * kDays + std::size_t(day)];

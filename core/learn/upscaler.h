@@ -21,6 +21,7 @@ struct UpscaledYear {
     std::vector<float> values;      // cells × 365
     std::vector<float> simulated;   // cells × 365: TEM-MDM CH4_emission in the same unit
     std::size_t unsimulatedCells = 0; // land cells left out because TEM-MDM has no emission there
+    std::string coverage;             // "simulated" or "all-land" (Coverage)
     double seconds = 0;
 
     // One day's field (rows × cols, NaN off the predicted cells); `dayOfYear` 0…364. `difference`:
@@ -44,6 +45,13 @@ public:
     Upscaler(const data::Dataset &dataset, const RunRecord &run, std::string device = "cpu");
 
     void setCoverage(Coverage coverage) { coverage_ = coverage; }
+    // Only the `block`-th of `blocks` contiguous blocks of the valid cells (a part of a year that
+    // several workers share; UpscalePart).
+    void setCellBlock(int block, int blocks)
+    {
+        block_ = block;
+        blocks_ = blocks;
+    }
 
     [[nodiscard]] UpscaledYear run(int year, Feedback &feedback, std::size_t chunk = 4096) const;
 
@@ -52,13 +60,15 @@ private:
     const RunRecord &run_;
     std::string device_;
     Coverage coverage_ = Coverage::Simulated;
+    int block_ = 0, blocks_ = 1;
 };
 
 // CF-1.8 NetCDF-4: CH4_prediction and CH4_emission_TEM_MDM(time, lat, lon) in nmol m-2 s-1, with
 // cell-centre lat/lon and their bounds, daily time bounds on a noleap calendar, _FillValue off the
 // predicted cells, standard_name, long_name, cell_methods; global Conventions, title, source, history.
 // Written under a temporary name and renamed.
+// `part`: a part's "task I of N" (UpscalePart), kept as an attribute for the merge's messages.
 void writeUpscaledNetcdf(const std::filesystem::path &path, const UpscaledYear &year, const RunRecord &run,
-                         const std::string &history);
+                         const std::string &history, const std::string &part = {});
 
 } // namespace xmw::learn
