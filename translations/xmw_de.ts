@@ -491,6 +491,17 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::DatasetLoader</name>
+    <message>
+        <source>Opening %1</source>
+        <translation>%1 wird geöffnet</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::FieldRequester</name>
     <message>
         <source>prediction − TEM-MDM</source>
@@ -1068,6 +1079,18 @@
         <source>A sweep is training in the background. Stop it and close? Each running run keeps its last finished epoch; starting the same sweep again goes on from there.</source>
         <translation>Ein Sweep trainiert im Hintergrund. Anhalten und schließen? Jeder laufende Lauf behält seine letzte abgeschlossene Epoche; derselbe Sweep, erneut gestartet, macht dort weiter.</translation>
     </message>
+    <message>
+        <source>Making the demo dataset</source>
+        <translation>Demo-Datensatz wird erstellt</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>%1 wird exportiert</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunBrowser</name>
@@ -1316,12 +1339,24 @@
         <source>Pretraining runs: RMSE in %1 against TEM-MDM&apos;s own emission on cell-years held out from pretraining</source>
         <translation>Vortrainingsläufe: RMSE in %1 gegenüber der Emission von TEM-MDM auf Zellenjahren, die beim Vortraining zurückgehalten wurden</translation>
     </message>
+    <message>
+        <source>Exporting predictions to %1</source>
+        <translation>Vorhersagen werden nach %1 exportiert</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunStore</name>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Reading the runs</source>
+        <translation>Läufe werden gelesen</translation>
+    </message>
+    <message>
+        <source>Renaming %1</source>
+        <translation>%1 wird umbenannt</translation>
     </message>
 </context>
 <context>
@@ -1476,6 +1511,50 @@
     <message>
         <source>The xmw command was not found beside the explorer or on the PATH</source>
         <translation>Der Befehl xmw wurde weder neben dem Explorer noch im PATH gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::Task</name>
+    <message>
+        <source>an unknown error</source>
+        <translation>ein unbekannter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::TaskManager</name>
+    <message>
+        <source>the task ended without an outcome</source>
+        <translation>die Aufgabe endete ohne Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::TaskStatusWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the background work; the menu cancels one task alone</source>
+        <translation>Die Hintergrundarbeit abbrechen; das Menü bricht eine einzelne Aufgabe ab</translation>
+    </message>
+    <message>
+        <source>%1 (waiting)</source>
+        <translation>%1 (wartet)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>Cancel All</source>
+        <translation>Alle abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1 (und %n weitere)</numerusform>
+            <numerusform>%1 (und %n weitere)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1940,6 +2019,10 @@
         <source>Which rules make the tower samples and splits. X-MethaneWet follows the benchmark: wetland towers only, with their own elevation and meteorology, a tower-year dropped on any gap, and in spatial splits the 30 towers of its published folds. Extended keeps every tower and fills a tower&apos;s gaps from the grid. Compare runs only within one recipe.</source>
         <translation>Nach welchen Regeln Turmstichproben und Aufteilungen entstehen. X-MethaneWet folgt dem Benchmark: nur Feuchtgebietstürme, mit eigener Höhe und Meteorologie, ein Turmjahr entfällt bei jeder Lücke, und in räumlichen Aufteilungen die 30 Türme seiner veröffentlichten Folds. Erweitert behält jeden Turm und füllt dessen Lücken aus dem Gitter. Vergleichen Sie Läufe nur innerhalb eines Rezepts.</translation>
     </message>
+    <message>
+        <source>Looking for interrupted training jobs</source>
+        <translation>Unterbrochene Trainingsaufträge werden gesucht</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::TrainingQueue</name>
@@ -1961,6 +2044,17 @@
     <message>
         <source>canceled before the first epoch ended; nothing was kept</source>
         <translation>vor dem Ende der ersten Epoche abgebrochen; nichts wurde behalten</translation>
+    </message>
+    <message>
+        <source>Training %1</source>
+        <translation>%1 wird trainiert</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::UpscaleRunner</name>
+    <message>
+        <source>Upscaling %1 over %2</source>
+        <translation>Hochskalierung von %1 über %2</translation>
     </message>
 </context>
 </TS>

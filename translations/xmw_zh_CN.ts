@@ -489,6 +489,17 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::DatasetLoader</name>
+    <message>
+        <source>Opening %1</source>
+        <translation>正在打开 %1</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::FieldRequester</name>
     <message>
         <source>prediction − TEM-MDM</source>
@@ -1065,6 +1076,18 @@
         <source>A sweep is training in the background. Stop it and close? Each running run keeps its last finished epoch; starting the same sweep again goes on from there.</source>
         <translation>扫描正在后台训练。停止并关闭吗？每个正在进行的运行保留其最后完成的轮次；再次启动同一扫描即从那里继续。</translation>
     </message>
+    <message>
+        <source>Making the demo dataset</source>
+        <translation>正在生成演示数据集</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>正在导出 %1</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunBrowser</name>
@@ -1310,12 +1333,24 @@
         <source>Pretraining runs: RMSE in %1 against TEM-MDM&apos;s own emission on cell-years held out from pretraining</source>
         <translation>预训练运行：在预训练时保留的网格年上，相对 TEM-MDM 自身排放的 RMSE（%1）</translation>
     </message>
+    <message>
+        <source>Exporting predictions to %1</source>
+        <translation>正在将预测导出到 %1</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunStore</name>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Reading the runs</source>
+        <translation>正在读取运行</translation>
+    </message>
+    <message>
+        <source>Renaming %1</source>
+        <translation>正在重命名 %1</translation>
     </message>
 </context>
 <context>
@@ -1469,6 +1504,49 @@
     <message>
         <source>The xmw command was not found beside the explorer or on the PATH</source>
         <translation>在浏览器旁边或 PATH 中未找到 xmw 命令</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::Task</name>
+    <message>
+        <source>an unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::TaskManager</name>
+    <message>
+        <source>the task ended without an outcome</source>
+        <translation>任务结束但没有结果</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::TaskStatusWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the background work; the menu cancels one task alone</source>
+        <translation>取消后台工作；菜单可单独取消某个任务</translation>
+    </message>
+    <message>
+        <source>%1 (waiting)</source>
+        <translation>%1（等待中）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1（%2 %）</translation>
+    </message>
+    <message>
+        <source>Cancel All</source>
+        <translation>全部取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1（另有 %n 个）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1932,6 +2010,10 @@
         <source>Which rules make the tower samples and splits. X-MethaneWet follows the benchmark: wetland towers only, with their own elevation and meteorology, a tower-year dropped on any gap, and in spatial splits the 30 towers of its published folds. Extended keeps every tower and fills a tower&apos;s gaps from the grid. Compare runs only within one recipe.</source>
         <translation>决定通量塔样本和划分的规则。X-MethaneWet 遵循基准：仅湿地通量塔，使用通量塔自身的海拔和气象数据，任何缺测都会剔除该塔年；空间划分只用其公布折中的 30 个通量塔。扩展方案保留所有通量塔，并用网格数据填补缺测。只在同一方案内比较运行。</translation>
     </message>
+    <message>
+        <source>Looking for interrupted training jobs</source>
+        <translation>正在查找中断的训练任务</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::TrainingQueue</name>
@@ -1952,6 +2034,17 @@
     <message>
         <source>canceled before the first epoch ended; nothing was kept</source>
         <translation>在第一个训练轮次结束前取消；未保留任何内容</translation>
+    </message>
+    <message>
+        <source>Training %1</source>
+        <translation>正在训练 %1</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::UpscaleRunner</name>
+    <message>
+        <source>Upscaling %1 over %2</source>
+        <translation>正在将 %1 升尺度到 %2 年</translation>
     </message>
 </context>
 </TS>

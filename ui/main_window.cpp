@@ -23,6 +23,8 @@
 #include "ui/plots/site_series_requester.h"
 #include "ui/plots/time_series_panel.h"
 #include "ui/sites/sites_panel.h"
+#include "ui/tasks/task_manager.h"
+#include "ui/tasks/task_status_widget.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -49,8 +51,6 @@
 #include <QSettings>
 #include <QStandardItemModel>
 #include <QStandardPaths>
-#include <QtConcurrent/QtConcurrentRun>
-#include <QFutureWatcher>
 #include <QSpinBox>
 #include <QTimer>
 #include <QStatusBar>
@@ -89,8 +89,8 @@ MainWindow::MainWindow(QWidget *parent)
     , mapStack_(new QStackedWidget)
     , colourBar_(new ColourBar)
     , positionLabel_(new QLabel(this))
-    , busy_(new QProgressBar(this))
-    , loader_(new DatasetLoader(this))
+    , tasks_(new TaskManager(this))
+    , loader_(new DatasetLoader(tasks_, this))
     , fields_(new FieldRequester(this))
     , fluxUnit_(new FluxUnitChoice(this))
 {
@@ -109,11 +109,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     positionLabel_->setObjectName(QStringLiteral("positionLabel"));
     positionLabel_->setMinimumWidth(positionLabel_->fontMetrics().horizontalAdvance(QStringLiteral("00.00° N, 000.00° W — CH4_emission 000.00 mg CH4 m-2 d-1")) + 16);
-    busy_->setObjectName(QStringLiteral("busyIndicator"));
-    busy_->setRange(0, 0); // indeterminate: opening reads headers, with no meaningful fraction
-    busy_->setMaximumWidth(160);
-    busy_->hide();
-    statusBar()->addPermanentWidget(busy_);
+    statusBar()->addPermanentWidget(new TaskStatusWidget(tasks_, this));
     statusBar()->addPermanentWidget(positionLabel_);
     clearCursorPosition();
     connect(globe_, &GlobeView::cursorMoved, this, &MainWindow::showCursorPosition);
@@ -132,7 +128,6 @@ MainWindow::MainWindow(QWidget *parent)
         selectCell(lat, lon, modifiers & Qt::ControlModifier);
     });
 
-    connect(loader_, &DatasetLoader::busyChanged, busy_, &QWidget::setVisible);
     connect(loader_, &DatasetLoader::loaded, this, &MainWindow::onDatasetLoaded);
     connect(loader_, &DatasetLoader::failed, this, &MainWindow::onDatasetFailed);
     connect(fields_, &FieldRequester::ready, this, &MainWindow::onFieldReady);
@@ -159,7 +154,7 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(tr("Could not read the towers' series: %1").arg(message), 10000);
     });
 
-    runStore_ = new RunStore(this);
+    runStore_ = new RunStore(tasks_, this);
     training_ = new TrainingPanel(runStore_);
     auto *trainingDock = new QDockWidget(tr("Training"), this);
     trainingDock->setObjectName(QStringLiteral("trainingDock"));
@@ -237,7 +232,9 @@ MainWindow::MainWindow(QWidget *parent)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (training_->queue()->isBusy()) {
+    // Training is what a user would lose: ask. Other work (reading, upscaling a year, an export)
+    // is canceled or, for a file being written, finished by the task manager as the window goes.
+    if (tasks_->isBusy(TaskManager::Lane::Training)) {
         const auto answer = QMessageBox::question(this, tr("Training is running"),
                                                   tr("Training jobs are still running or waiting. Cancel them and close? A canceled job keeps "
                                                      "its last finished epoch; the Training panel offers to resume it when this dataset is "
@@ -247,7 +244,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
             event->ignore();
             return;
         }
-        training_->queue()->cancelAll();
     }
     if (benchmark_->sweeps()->isRunning()) {
         const auto answer = QMessageBox::question(this, tr("A sweep is running"),
@@ -260,10 +256,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
         benchmark_->sweeps()->stop();
     }
-    if (demoFeedback_)
-        demoFeedback_->cancel(); // the generator leaves nothing half-made behind
-    if (predictionWriter_)
-        predictionWriter_->waitForFinished(); // a NetCDF file being written is finished, not left half-made
+    tasks_->cancelAll();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -754,39 +747,21 @@ void MainWindow::openDemoDataset(const data::DemoOptions &options)
         openDataset(path);
         return;
     }
-    if (demoMaker_ && demoMaker_->isRunning())
+    if (demoMaker_ && demoMaker_->isActive())
         return;
     statusBar()->showMessage(tr("Making the synthetic demo dataset in %1…").arg(QDir::toNativeSeparators(path)));
-    busy_->setRange(0, 100);
-    busy_->setValue(0);
-    busy_->show();
-    demoMaker_ = new QFutureWatcher<QString>(this);
-    connect(demoMaker_, &QFutureWatcher<QString>::finished, this, [this, path] {
-        const QString error = demoMaker_->result();
-        demoMaker_->deleteLater();
-        demoMaker_ = nullptr;
-        busy_->setRange(0, 0);
-        busy_->hide();
-        if (error.isEmpty())
-            openDataset(path);
-        else
-            onDatasetFailed(tr("Could not make the demo dataset: %1").arg(error));
-    });
-    QPointer<QProgressBar> bar = busy_;
-    demoFeedback_ = std::make_shared<Feedback>([bar](double fraction, const std::string &) {
-        QMetaObject::invokeMethod(bar, [bar, fraction] { if (bar) bar->setValue(int(fraction * 100)); }, Qt::QueuedConnection);
-    });
-    demoMaker_->setFuture(QtConcurrent::run([path, options, feedback = demoFeedback_]() -> QString {
-        try {
+    demoMaker_ = tasks_->run(
+        TaskManager::Lane::Compute, tr("Making the demo dataset"), this,
+        [path, options](Feedback &feedback) {
             QDir().mkpath(QFileInfo(path).absolutePath());
-            (void)data::makeDemoDataset(path.toStdString(), options, *feedback);
-            return {};
-        } catch (const Canceled &) {
-            return QStringLiteral("canceled");
-        } catch (const std::exception &error) {
-            return QString::fromStdString(error.what());
-        }
-    }));
+            (void)data::makeDemoDataset(path.toStdString(), options, feedback); // leaves nothing half-made when canceled
+            return true;
+        },
+        [this, path](bool &&) { openDataset(path); });
+    connect(demoMaker_, &Task::finished, this, [this](bool ok, const QString &error) {
+        if (!ok)
+            onDatasetFailed(tr("Could not make the demo dataset: %1").arg(error.isEmpty() ? tr("canceled") : error));
+    });
 }
 
 void MainWindow::chooseDataset()
@@ -1074,7 +1049,7 @@ void MainWindow::applyInitialRuns()
 void MainWindow::exportPrediction()
 {
     const PredictionLayerPtr layer = variableBox_->currentPrediction();
-    if (!layer || (predictionWriter_ && predictionWriter_->isRunning()))
+    if (!layer || (predictionWriter_ && predictionWriter_->isActive()))
         return;
     QFileDialog dialog(this, tr("Export Prediction"), QStringLiteral("prediction_%1.nc").arg(layer->year->year), tr("NetCDF files (*.nc)"));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
@@ -1083,19 +1058,15 @@ void MainWindow::exportPrediction()
         return;
     const QString path = dialog.selectedFiles().constFirst();
     // A 0.5° year is a few hundred MB before compression: written on a worker thread.
-    predictionWriter_ = new QFutureWatcher<QString>(this);
-    busy_->show();
-    connect(predictionWriter_, &QFutureWatcher<QString>::finished, this, [this, path] {
-        const QString error = predictionWriter_->result();
-        predictionWriter_->deleteLater();
-        predictionWriter_ = nullptr;
-        busy_->hide();
-        if (error.isEmpty())
-            statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
-        else
-            QMessageBox::warning(this, tr("Export Prediction"), error);
-    });
-    predictionWriter_->setFuture(QtConcurrent::run([layer, path] { return writePredictionNetcdf(*layer, path); }));
+    predictionWriter_ = tasks_->run(
+        TaskManager::Lane::Io, tr("Exporting %1").arg(QFileInfo(path).fileName()), this,
+        [layer, path](Feedback &) { return writePredictionNetcdf(*layer, path); },
+        [this, path](QString &&error) {
+            if (error.isEmpty())
+                statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+            else
+                QMessageBox::warning(this, tr("Export Prediction"), error);
+        });
 }
 
 void MainWindow::onFieldReady(const FieldRequester::Field &field)

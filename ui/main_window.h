@@ -7,9 +7,9 @@
 #include "ui/map/prediction_layer.h"
 
 #include <QFont>
-#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPixmap>
+#include <QPointer>
 
 #include <QStringList>
 
@@ -46,6 +46,7 @@ class TrainingPanel;
 class RunBrowser;
 class BenchmarkPanel;
 class RunStore;
+class TaskManager;
 
 // What to show once a dataset has opened (scripted use); empty parts fall back to defaults.
 struct InitialView {
@@ -165,7 +166,7 @@ private:
     QAction *flatAction_ = nullptr;
     ColourBar *colourBar_ = nullptr;
     QLabel *positionLabel_ = nullptr;
-    QProgressBar *busy_ = nullptr;
+    TaskManager *tasks_ = nullptr;
     QToolBar *mapBar_ = nullptr;
     LayerBox *variableBox_ = nullptr;
     QDateEdit *dateEdit_ = nullptr;
@@ -195,13 +196,12 @@ private:
     DatasetPtr dataset_;
     std::optional<FieldRequester::Field> field_;
     std::optional<std::pair<double, double>> selectedCell_;
-    QFutureWatcher<QString> *demoMaker_ = nullptr;
+    QPointer<Task> demoMaker_;
     QTimer *rotationTimer_ = nullptr;
     bool presenting_ = false, wasMaximized_ = false;
     QFont normalFont_;
-    std::shared_ptr<Feedback> demoFeedback_;
     int seriesYear_ = 0; // the year the cell's series was requested for
-    QFutureWatcher<QString> *predictionWriter_ = nullptr;
+    QPointer<Task> predictionWriter_;
     InitialView pendingRuns_; // runs to select once the run store has read the dataset's runs/
 };
 

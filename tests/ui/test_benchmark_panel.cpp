@@ -11,6 +11,7 @@
 #include "ui/main_window.h"
 #include "ui/training/run_browser.h"
 #include "ui/training/run_store.h"
+#include "ui/tasks/task_manager.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -84,7 +85,8 @@ private Q_SLOTS:
 
     void showsTheMatrix()
     {
-        RunStore store;
+        TaskManager tasks;
+        RunStore store(&tasks);
         BenchmarkPanel panel(&store);
         panel.resize(900, 400);
         panel.show();
@@ -170,7 +172,8 @@ private Q_SLOTS:
         options.lastYear = 2016;
         xmw::data::makeDemoDataset(demo.toStdString(), options, quiet);
 
-        RunStore store;
+        TaskManager tasks;
+        RunStore store(&tasks);
         BenchmarkPanel panel(&store);
         panel.setDatasetFolder(demo);
         store.setFolder(demo + QStringLiteral("/runs"));

@@ -16,6 +16,7 @@
 #include "ui/plots/time_series_panel.h"
 #include "ui/sites/site_table_model.h"
 #include "ui/sites/sites_panel.h"
+#include "ui/tasks/task_manager.h"
 #include "ui/main_window.h"
 
 #include <QAction>
@@ -780,7 +781,8 @@ private Q_SLOTS:
     // Opening B while A still opens: B is what opens, with B's view; A's result is dropped unseen.
     void theNewestOpenRequestWins()
     {
-        DatasetLoader loader;
+        TaskManager tasks;
+        DatasetLoader loader(&tasks);
         QSignalSpy loaded(&loader, &DatasetLoader::loaded), failed(&loader, &DatasetLoader::failed), busy(&loader, &DatasetLoader::busyChanged);
         loader.open(dir_.path()); // not a dataset: it would fail
         loader.open(demo_);
@@ -878,7 +880,7 @@ private Q_SLOTS:
             small.resolution = 6.0;
             small.firstYear = small.lastYear = 2016;
             window.openDemoDataset(small);
-            QVERIFY(window.findChild<QProgressBar *>(QStringLiteral("busyIndicator"))->isVisible());
+            QVERIFY(window.findChild<QWidget *>(QStringLiteral("taskStatus"))->isVisible());
             QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
             QVERIFY(QFileInfo::exists(MainWindow::demoDatasetPath() + QStringLiteral("/TEM-MDM")));
         }

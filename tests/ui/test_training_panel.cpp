@@ -13,6 +13,7 @@
 #include "ui/training/run_browser.h"
 #include "ui/training/training_panel.h"
 #include "ui/training/upscale_runner.h"
+#include "ui/tasks/task_manager.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -94,7 +95,8 @@ private Q_SLOTS:
 
     void theFormRefusesWhatCannotRun()
     {
-        RunStore store;
+        TaskManager tasks;
+        RunStore store(&tasks);
         TrainingPanel panel(&store);
         auto *start = panel.findChild<QPushButton *>(QStringLiteral("startTraining"));
         QVERIFY(!start->isEnabled()); // no dataset
@@ -171,7 +173,8 @@ private Q_SLOTS:
     // Scrolling the form with the wheel must not change the fields it passes over.
     void theWheelScrollsTheFormRatherThanChangingAField()
     {
-        RunStore store;
+        TaskManager tasks;
+        RunStore store(&tasks);
         TrainingPanel panel(&store);
         panel.setDataset(demo_);
         panel.resize(900, 160); // short: the form scrolls
@@ -210,7 +213,8 @@ private Q_SLOTS:
 
     void aJobRunsWithLiveProgressAndCurvesAndItsRunIsOffered()
     {
-        RunStore store;
+        TaskManager tasks;
+        RunStore store(&tasks);
         TrainingPanel panel(&store);
         panel.resize(1100, 600);
         panel.show();
@@ -428,7 +432,8 @@ private Q_SLOTS:
 
     void cancelStopsWithinASecondAndTheWindowStaysResponsive()
     {
-        RunStore store;
+        TaskManager tasks;
+        RunStore store(&tasks);
         TrainingPanel panel(&store);
         panel.show();
         panel.setDataset(demo_);
@@ -472,7 +477,8 @@ private Q_SLOTS:
         const int doneAgain = done + int(panel.queue()->job(again)->history.size()); // the checkpoint has them all
 
         // A later session (the explorer closed meanwhile) finds the checkpoint and resumes it.
-        RunStore laterStore;
+        TaskManager laterTasks;
+        RunStore laterStore(&laterTasks);
         TrainingPanel later(&laterStore);
         later.setDataset(demo_);
         QTRY_COMPARE_WITH_TIMEOUT(int(later.queue()->ids().size()), 1, 20000);

@@ -4,58 +4,46 @@
 #include "core/data/units.h"
 #include "ui/map/colour_scale.h"
 #include "ui/map/field_image.h"
+#include "ui/tasks/task_manager.h"
 
-#include <QtConcurrent/QtConcurrentRun>
+#include <QFileInfo>
+
 
 #include <algorithm>
 
 namespace xmw::ui {
 
-DatasetLoader::DatasetLoader(QObject *parent)
+DatasetLoader::DatasetLoader(TaskManager *tasks, QObject *parent)
     : QObject(parent)
+    , tasks_(tasks)
 {
-    connect(&watcher_, &QFutureWatcher<Outcome>::finished, this, [this] {
-        if (next_) {
-            start(*std::exchange(next_, std::nullopt)); // still busy
-            return;
-        }
-        const Outcome outcome = watcher_.result();
-        busy_ = false;
-        Q_EMIT busyChanged(false);
-        if (outcome.dataset)
-            Q_EMIT loaded(outcome.dataset, path_);
-        else
-            Q_EMIT failed(outcome.error);
-    });
-}
-
-DatasetLoader::~DatasetLoader()
-{
-    watcher_.waitForFinished(); // the worker holds no pointer to us, but finish before going
 }
 
 void DatasetLoader::open(const QString &path)
 {
-    // Not isRunning(): it turns false before the finished notice has come through the event loop.
-    if (busy_) {
-        next_ = path;
-        return;
-    }
-    busy_ = true;
-    Q_EMIT busyChanged(true);
-    start(path);
-}
-
-void DatasetLoader::start(const QString &path)
-{
-    path_ = path;
-    watcher_.setFuture(QtConcurrent::run([path]() -> Outcome {
-        try {
-            return {std::make_shared<const data::Dataset>(data::Dataset::open(path.toStdString())), {}};
-        } catch (const std::exception &error) {
-            return {nullptr, QString::fromStdString(error.what())};
-        }
-    }));
+    const int request = ++newest_;
+    if (opening_)
+        opening_->cancel(); // its outcome would be dropped: spare the work where it has not begun
+    if (!std::exchange(busy_, true))
+        Q_EMIT busyChanged(true);
+    Task *task = tasks_->run(
+        TaskManager::Lane::Io, tr("Opening %1").arg(QFileInfo(path).fileName()), this,
+        [path](Feedback &) { return std::make_shared<const data::Dataset>(data::Dataset::open(path.toStdString())); },
+        [this, path, request](DatasetPtr &&dataset) {
+            if (request != newest_)
+                return; // a newer request was made while this one opened
+            busy_ = false;
+            Q_EMIT busyChanged(false);
+            Q_EMIT loaded(dataset, path);
+        });
+    opening_ = task;
+    connect(task, &Task::finished, this, [this, request](bool ok, const QString &error) {
+        if (ok || request != newest_)
+            return;
+        busy_ = false;
+        Q_EMIT busyChanged(false);
+        Q_EMIT failed(error.isEmpty() ? tr("canceled") : error);
+    });
 }
 
 namespace {

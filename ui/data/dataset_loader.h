@@ -7,10 +7,11 @@
 #include "ui/globe/surface_picture.h"
 #include "ui/map/colour_scale.h"
 #include "ui/map/prediction_layer.h"
+#include "ui/tasks/task.h"
 
-#include <QFutureWatcher>
 #include <QImage>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <memory>
@@ -25,15 +26,16 @@ namespace xmw::ui {
 
 using DatasetPtr = std::shared_ptr<const data::Dataset>;
 
-// Opens datasets on a worker thread; the result or the error comes back on the GUI thread. The
-// newest request wins: one made while another dataset opens replaces it, and the older result is
-// dropped unseen (the window has already announced the newer one and stored its initial view).
+class TaskManager;
+
+// Opens datasets as tasks of the I/O lane; the result or the error comes back on the GUI thread.
+// The newest request wins: one made while another dataset opens replaces it, and the older result
+// is dropped unseen (the window has already announced the newer one and stored its initial view).
 class DatasetLoader : public QObject {
     Q_OBJECT
 
 public:
-    explicit DatasetLoader(QObject *parent = nullptr);
-    ~DatasetLoader() override;
+    explicit DatasetLoader(TaskManager *tasks, QObject *parent = nullptr);
 
     void open(const QString &path);
 
@@ -43,16 +45,10 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    struct Outcome {
-        DatasetPtr dataset;
-        QString error;
-    };
-    void start(const QString &path);
-
-    QFutureWatcher<Outcome> watcher_;
-    QString path_;
-    std::optional<QString> next_; // asked for while path_ was opening
-    bool busy_ = false;           // from open() until its result (or the newest one's) is out
+    TaskManager *tasks_;
+    QPointer<Task> opening_;
+    int newest_ = 0; // the number of the newest request: only its outcome is delivered
+    bool busy_ = false;
 };
 
 // Reads one day's field of a variable (or of a prediction layer) and colours it, on a worker

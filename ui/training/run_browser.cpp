@@ -3,12 +3,12 @@
 #include "core/data/dataset.h"
 #include "ui/app/atomic_write.h"
 #include "ui/app/csv_line.h"
+#include "ui/tasks/task_manager.h"
 #include "ui/training/upscale_runner.h"
 
 #include <QComboBox>
 #include <QDate>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -24,7 +24,6 @@
 #include <QTableWidget>
 #include <QTextStream>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <qcustomplot.h>
 
@@ -144,15 +143,15 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
         const QString path = QFileDialog::getSaveFileName(this, tr("Export Test Predictions"), QStringLiteral("predictions.csv"), tr("CSV files (*.csv)"));
         if (runs.isEmpty() || path.isEmpty())
             return;
-        auto *writer = new QFutureWatcher<QString>(this);
         exportPredictions_->setEnabled(false);
-        connect(writer, &QFutureWatcher<QString>::finished, this, [this, writer] {
-            writer->deleteLater();
-            updateButtons();
-            if (const QString error = writer->result(); !error.isEmpty())
-                QMessageBox::warning(this, tr("Export Test Predictions"), error);
-        });
-        writer->setFuture(QtConcurrent::run([runs, path, unit = unit_] { return exportPredictions(runs, path, unit); }));
+        Task *task = store_->tasks()->run(
+            TaskManager::Lane::Io, tr("Exporting predictions to %1").arg(QFileInfo(path).fileName()), this,
+            [runs, path, unit = unit_](Feedback &) { return exportPredictions(runs, path, unit); },
+            [this](QString &&error) {
+                if (!error.isEmpty())
+                    QMessageBox::warning(this, tr("Export Test Predictions"), error);
+            });
+        connect(task, &Task::finished, this, &RunBrowser::updateButtons);
     });
     auto *top = new QHBoxLayout;
     top->addWidget(filter_, 1);
@@ -226,7 +225,7 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
     upscaleProgress_->setRange(0, 100);
     upscaleProgress_->setMaximumWidth(160);
     upscaleProgress_->hide();
-    upscaler_ = new UpscaleRunner(this);
+    upscaler_ = new UpscaleRunner(store_->tasks(), this);
     connect(upscale_, &QPushButton::clicked, this, [this] {
         if (upscaler_->isRunning())
             upscaler_->cancel();

@@ -1,25 +1,19 @@
 #include "ui/training/run_store.h"
 
 #include "core/learn/training_job.h"
+#include "ui/tasks/task_manager.h"
 
 #include <QFileInfo>
-#include <QtConcurrent/QtConcurrentRun>
+
+#include <filesystem>
 
 namespace xmw::ui {
 
-RunStore::RunStore(QObject *parent)
+RunStore::RunStore(TaskManager *tasks, QObject *parent)
     : QObject(parent)
+    , tasks_(tasks)
 {
-    connect(&loading_, &QFutureWatcher<std::vector<Run>>::finished, this, [this] {
-        runs_ = loading_.result();
-        reading_ = again_;
-        Q_EMIT changed();
-        if (std::exchange(again_, false))
-            refresh();
-    });
 }
-
-RunStore::~RunStore() { loading_.waitForFinished(); }
 
 void RunStore::setFolder(const QString &folder)
 {
@@ -31,32 +25,50 @@ void RunStore::setFolder(const QString &folder)
 
 void RunStore::refresh()
 {
-    if (loading_.isRunning()) {
+    if (reading_) {
         again_ = true;
         return;
     }
     reading_ = true;
     const QString folder = folder_;
-    loading_.setFuture(QtConcurrent::run([folder] {
-        std::vector<Run> runs;
-        if (folder.isEmpty() || !QFileInfo(folder).isDir())
-            return runs;
-        // runs/ and each sweep's folder in it (runs/NAME/, docs/sweeps.md).
-        std::vector<std::filesystem::path> folders = {folder.toStdString()};
-        std::error_code ec;
-        for (const auto &entry : std::filesystem::directory_iterator(folders.front(), ec))
-            if (entry.is_directory(ec))
-                folders.push_back(entry.path());
-        for (const auto &place : folders)
-            for (const auto &path : learn::findRunFiles(place)) {
-                try {
-                    runs.push_back({QString::fromStdString(path.string()), learn::readRunSummary(path)});
-                } catch (const std::exception &) {
-                    continue; // went away or changed while listing
+    Task *task = tasks_->run(
+        TaskManager::Lane::Io, tr("Reading the runs"), this,
+        [folder](Feedback &) {
+            std::vector<Run> runs;
+            if (folder.isEmpty() || !QFileInfo(folder).isDir())
+                return runs;
+            // runs/ and each sweep's folder in it (runs/NAME/, docs/sweeps.md).
+            std::vector<std::filesystem::path> folders = {folder.toStdString()};
+            std::error_code ec;
+            for (const auto &entry : std::filesystem::directory_iterator(folders.front(), ec))
+                if (entry.is_directory(ec))
+                    folders.push_back(entry.path());
+            for (const auto &place : folders)
+                for (const auto &path : learn::findRunFiles(place)) {
+                    try {
+                        runs.push_back({QString::fromStdString(path.string()), learn::readRunSummary(path)});
+                    } catch (const std::exception &) {
+                        continue; // went away or changed while listing
+                    }
                 }
-            }
-        return runs;
-    }));
+            return runs;
+        },
+        [this](std::vector<Run> &&runs) {
+            runs_ = std::move(runs);
+            reading_ = again_;
+            Q_EMIT changed();
+        });
+    connect(task, &Task::finished, this, [this](bool ok, const QString &error) {
+        if (!ok) {
+            reading_ = again_;
+            if (!error.isEmpty())
+                Q_EMIT failed(error);
+        }
+        if (std::exchange(again_, false)) {
+            reading_ = false;
+            refresh();
+        }
+    });
 }
 
 const RunStore::Run *RunStore::find(const QString &path) const
@@ -69,22 +81,18 @@ const RunStore::Run *RunStore::find(const QString &path) const
 
 void RunStore::setLabels(const QString &path, const QString &name, const QString &notes)
 {
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
-        const QString error = watcher->result();
-        watcher->deleteLater();
-        if (!error.isEmpty())
+    Task *task = tasks_->run(
+        TaskManager::Lane::Io, tr("Renaming %1").arg(QFileInfo(path).fileName()), this,
+        [path, name, notes](Feedback &) {
+            learn::updateRunLabels(path.toStdString(), name.toStdString(), notes.toStdString());
+            return true;
+        },
+        [](bool &&) {});
+    connect(task, &Task::finished, this, [this](bool ok, const QString &error) {
+        if (!ok && !error.isEmpty())
             Q_EMIT failed(error);
         refresh();
     });
-    watcher->setFuture(QtConcurrent::run([path, name, notes]() -> QString {
-        try {
-            learn::updateRunLabels(path.toStdString(), name.toStdString(), notes.toStdString());
-            return {};
-        } catch (const std::exception &error) {
-            return QString::fromStdString(error.what());
-        }
-    }));
 }
 
 QString RunStore::remove(const QString &path)

@@ -2,7 +2,6 @@
 
 #include "core/learn/run_file.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 
@@ -10,9 +9,11 @@
 
 namespace xmw::ui {
 
+class TaskManager;
+
 // The run files of a dataset's runs/ folder, as summaries (configuration, labels, metrics), read
-// on a worker thread; changed() follows every refresh. Renaming rewrites a file in the background
-// too; deleting removes it.
+// by a task of the I/O lane; changed() follows every refresh. Renaming rewrites a file in the
+// background too; deleting removes it.
 class RunStore : public QObject {
     Q_OBJECT
 
@@ -22,8 +23,8 @@ public:
         learn::RunRecord summary; // no predictions or weights
     };
 
-    explicit RunStore(QObject *parent = nullptr);
-    ~RunStore() override;
+    explicit RunStore(TaskManager *tasks, QObject *parent = nullptr);
+    [[nodiscard]] TaskManager *tasks() const { return tasks_; }
 
     void setFolder(const QString &folder); // empty: none; refreshes
     [[nodiscard]] const QString &folder() const { return folder_; }
@@ -44,9 +45,9 @@ Q_SIGNALS:
 private:
     QString folder_;
     std::vector<Run> runs_;
-    QFutureWatcher<std::vector<Run>> loading_;
+    TaskManager *tasks_;
     bool again_ = false;   // a refresh was asked for while one ran
-    bool reading_ = false; // the worker may be done before its result has arrived here
+    bool reading_ = false; // from a refresh until its result has arrived here
 };
 
 } // namespace xmw::ui

@@ -6,6 +6,7 @@
 #include "core/learn/preset.h"
 #include "core/learn/run_file.h"
 #include "ui/app/wheel_guard.h"
+#include "ui/tasks/task_manager.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -24,7 +25,6 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <qcustomplot.h>
 
@@ -108,7 +108,7 @@ QString TrainingPanel::towerProblem(const learn::TrainingConfig &c) const
 TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     : QWidget(parent)
     , store_(store)
-    , queue_(new TrainingQueue(this))
+    , queue_(new TrainingQueue(store->tasks(), this))
 {
     setObjectName(QStringLiteral("trainingPanel"));
     const auto named = [](QWidget *w, const char *name, const QString &tip) {
@@ -339,16 +339,31 @@ void TrainingPanel::findInterruptedJobs()
 {
     // A checkpoint without its run file is a job a closed (or killed) session left: offer to resume
     // it. Checkpoints hold weights, so they are read on a worker.
-    if (runsFolder().isEmpty() || (interrupted_ && interrupted_->isRunning()))
+    if (runsFolder().isEmpty() || (interruptedSearch_ && interruptedSearch_->isActive()))
         return;
     std::vector<QString> known;
     for (const int id : queue_->ids())
         known.push_back(QFileInfo(queue_->job(id)->out).absoluteFilePath());
-    if (!interrupted_) {
-        interrupted_ = new QFutureWatcher<std::vector<Interrupted>>(this);
-        connect(interrupted_, &QFutureWatcher<std::vector<Interrupted>>::finished, this, [this] {
+    interruptedSearch_ = store_->tasks()->run(
+        TaskManager::Lane::Io, tr("Looking for interrupted training jobs"), this,
+        [folder = runsFolder(), known](Feedback &) {
+            std::vector<Interrupted> found;
+            const QString suffix = QStringLiteral(".checkpoint");
+            for (const QFileInfo &file : QDir(folder).entryInfoList({QStringLiteral("*.h5.checkpoint")}, QDir::Files, QDir::Time)) {
+                const QString out = file.absoluteFilePath().chopped(suffix.size());
+                if (QFileInfo::exists(out) || std::find(known.begin(), known.end(), out) != known.end())
+                    continue;
+                try {
+                    found.push_back({out, learn::TrainingJob::readCheckpoint(file.absoluteFilePath().toStdString())});
+                } catch (const std::exception &) {
+                    continue; // being written, or not ours: nothing to offer
+                }
+            }
+            return found;
+        },
+        [this](std::vector<Interrupted> &&found) {
             const QString dataset = dataset_;
-            for (const Interrupted &job : interrupted_->result()) {
+            for (const Interrupted &job : found) {
                 if (QFileInfo(job.out).absolutePath() != QFileInfo(runsFolder()).absoluteFilePath())
                     continue; // another dataset was opened meanwhile
                 bool shown = false;
@@ -358,22 +373,6 @@ void TrainingPanel::findInterruptedJobs()
                     queue_->addInterrupted(dataset, job.checkpoint, job.out);
             }
         });
-    }
-    interrupted_->setFuture(QtConcurrent::run([folder = runsFolder(), known] {
-        std::vector<Interrupted> found;
-        const QString suffix = QStringLiteral(".checkpoint");
-        for (const QFileInfo &file : QDir(folder).entryInfoList({QStringLiteral("*.h5.checkpoint")}, QDir::Files, QDir::Time)) {
-            const QString out = file.absoluteFilePath().chopped(suffix.size());
-            if (QFileInfo::exists(out) || std::find(known.begin(), known.end(), out) != known.end())
-                continue;
-            try {
-                found.push_back({out, learn::TrainingJob::readCheckpoint(file.absoluteFilePath().toStdString())});
-            } catch (const std::exception &) {
-                continue; // being written, or not ours: nothing to offer
-            }
-        }
-        return found;
-    }));
 }
 
 void TrainingPanel::setSelectedSites(const QStringList &ids)

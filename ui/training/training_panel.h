@@ -5,7 +5,7 @@
 #include "ui/training/run_store.h"
 #include "ui/training/training_queue.h"
 
-#include <QFutureWatcher>
+#include <QPointer>
 #include <QWidget>
 
 #include <vector>
@@ -81,7 +81,7 @@ private:
         QString out;
         learn::CheckpointInfo checkpoint;
     };
-    QFutureWatcher<std::vector<Interrupted>> *interrupted_ = nullptr;
+    QPointer<Task> interruptedSearch_;
 };
 
 } // namespace xmw::ui

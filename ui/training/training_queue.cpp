@@ -1,7 +1,9 @@
 #include "ui/training/training_queue.h"
 
 #include "core/feedback.h"
+#include "ui/tasks/task_manager.h"
 
+#include <QFileInfo>
 #include <QMetaObject>
 
 #include <cmath>
@@ -9,18 +11,58 @@
 
 namespace xmw::ui {
 
-TrainingQueue::TrainingQueue(QObject *parent)
+namespace {
+
+// One training job as a task. The engine reports epochs and batches on the worker; they are posted
+// to the task (which outlives its worker) and handed on from the GUI thread.
+class TrainingTask : public Task {
+public:
+    using EpochHandler = std::function<void(const learn::EpochRecord &, const learn::JobProgress &)>;
+    using BatchHandler = std::function<void(const learn::JobProgress &)>;
+
+    TrainingTask(QString description, std::shared_ptr<learn::TrainingJob> engine, EpochHandler onEpoch, BatchHandler onBatch)
+        : Task(std::move(description))
+        , engine_(std::move(engine))
+        , onEpoch_(std::move(onEpoch))
+        , onBatch_(std::move(onBatch))
+    {
+    }
+
+    [[nodiscard]] const learn::RunRecord &record() const { return run_; }
+
+protected:
+    void run(Feedback &feedback) override
+    {
+        learn::TrainingJob::Callbacks callbacks;
+        callbacks.epoch = [this](const learn::EpochRecord &record, const learn::JobProgress &progress) {
+            QMetaObject::invokeMethod(this, [this, record, progress] { onEpoch_(record, progress); }, Qt::QueuedConnection);
+        };
+        callbacks.batch = [this](const learn::JobProgress &progress) {
+            QMetaObject::invokeMethod(this, [this, progress] { onBatch_(progress); }, Qt::QueuedConnection);
+        };
+        engine_->setCallbacks(callbacks);
+        run_ = engine_->run(feedback);
+    }
+
+private:
+    std::shared_ptr<learn::TrainingJob> engine_;
+    EpochHandler onEpoch_;
+    BatchHandler onBatch_;
+    learn::RunRecord run_;
+};
+
+} // namespace
+
+TrainingQueue::TrainingQueue(TaskManager *tasks, QObject *parent)
     : QObject(parent)
+    , tasks_(tasks)
 {
     qRegisterMetaType<xmw::learn::EpochRecord>("xmw::learn::EpochRecord");
-    pool_.setMaxThreadCount(concurrency_);
 }
 
-TrainingQueue::~TrainingQueue()
-{
-    cancelAll();
-    pool_.waitForDone();
-}
+TrainingQueue::~TrainingQueue() { cancelAll(); }
+
+int TrainingQueue::concurrency() const { return tasks_->laneLimit(TaskManager::Lane::Training); }
 
 int TrainingQueue::enqueue(const QString &dataset, const learn::TrainingConfig &config, const QString &out, bool resume)
 {
@@ -32,8 +74,51 @@ int TrainingQueue::enqueue(const QString &dataset, const learn::TrainingConfig &
     job.resume = resume;
     jobs_[job.id] = job;
     Q_EMIT jobAdded(job.id);
-    startWaiting();
-    return job.id;
+
+    auto engine = std::make_shared<learn::TrainingJob>(dataset.toStdString(), config, out.toStdString());
+    engine->setResume(resume);
+    QPointer<TrainingQueue> self(this);
+    const int id = job.id;
+    auto owned = std::make_unique<TrainingTask>(
+        tr("Training %1").arg(QFileInfo(out).completeBaseName()), engine,
+        [self, id](const learn::EpochRecord &record, const learn::JobProgress &progress) {
+            if (self)
+                self->onEpoch(id, record, progress);
+        },
+        [self, id](const learn::JobProgress &progress) {
+            if (self)
+                self->onProgress(id, progress);
+        });
+    auto *task = owned.get();
+    connect(task, &Task::stateChanged, this, [this, id](Task::State state) {
+        if (state != Task::State::Running)
+            return;
+        if (auto it = jobs_.find(id); it != jobs_.end() && it->second.state == State::Queued) {
+            it->second.state = State::Running;
+            Q_EMIT jobChanged(id);
+        }
+    });
+    connect(task, &Task::finished, this, [this, id, task, out](bool ok, const QString &error) {
+        const auto it = jobs_.find(id);
+        if (it == jobs_.end())
+            return;
+        if (ok) {
+            const learn::RunRecord &run = task->record();
+            onEnded(id, State::Finished, run.stopped.empty() ? QString() : QString::fromStdString(run.stopped), run.metrics.rmse);
+        } else if (!error.isEmpty()) {
+            onEnded(id, State::Failed, error, 0);
+        } else if (it->second.state == State::Queued) {
+            onEnded(id, State::Canceled, tr("canceled before it started"), 0);
+        } else {
+            std::error_code ec;
+            const bool kept = std::filesystem::exists(learn::TrainingJob::checkpointPath(out.toStdString()), ec);
+            onEnded(id, State::Canceled,
+                    kept ? tr("canceled; the last finished epoch is kept for a resume") : tr("canceled before the first epoch ended; nothing was kept"),
+                    0);
+        }
+    });
+    jobTasks_[id] = tasks_->add(std::move(owned), TaskManager::Lane::Training);
+    return id;
 }
 
 int TrainingQueue::addInterrupted(const QString &dataset, const learn::CheckpointInfo &checkpoint, const QString &out)
@@ -56,12 +141,7 @@ int TrainingQueue::addInterrupted(const QString &dataset, const learn::Checkpoin
     return job.id;
 }
 
-void TrainingQueue::setConcurrency(int jobs)
-{
-    concurrency_ = std::max(1, jobs);
-    pool_.setMaxThreadCount(concurrency_);
-    startWaiting();
-}
+void TrainingQueue::setConcurrency(int jobs) { tasks_->setLaneLimit(TaskManager::Lane::Training, jobs); }
 
 const TrainingQueue::Job *TrainingQueue::job(int id) const
 {
@@ -87,71 +167,15 @@ bool TrainingQueue::isBusy() const
 
 void TrainingQueue::cancel(int id)
 {
-    auto it = jobs_.find(id);
-    if (it == jobs_.end())
-        return;
-    if (it->second.state == State::Queued) {
-        onEnded(id, State::Canceled, tr("canceled before it started"), 0);
-        return;
-    }
-    if (const auto running = running_.find(id); running != running_.end())
-        running->second->cancel(); // the worker reports Canceled within a batch
+    // A queued job ends at once; a running one within a batch, its checkpoint kept.
+    if (const auto it = jobTasks_.find(id); it != jobTasks_.end() && it->second)
+        it->second->cancel();
 }
 
 void TrainingQueue::cancelAll()
 {
     for (const int id : ids())
         cancel(id);
-}
-
-// Starts queued jobs, oldest first, while slots are free.
-void TrainingQueue::startWaiting()
-{
-    for (auto &[id, job] : jobs_) {
-        if (int(running_.size()) >= concurrency_)
-            return;
-        if (job.state != State::Queued)
-            continue;
-        job.state = State::Running;
-        auto engine = std::make_shared<learn::TrainingJob>(job.dataset.toStdString(), job.config, job.out.toStdString());
-        engine->setResume(job.resume);
-        auto feedback = std::make_shared<Feedback>();
-        running_[id] = feedback;
-        // The queue outlives its jobs (its destructor waits for them), and events posted to it
-        // are dropped if it goes, so the workers may post to it directly.
-        TrainingQueue *self = this;
-        const int jobId = id;
-        learn::TrainingJob::Callbacks callbacks;
-        callbacks.epoch = [self, jobId](const learn::EpochRecord &record, const learn::JobProgress &progress) {
-            QMetaObject::invokeMethod(self, [self, jobId, record, progress] { self->onEpoch(jobId, record, progress); }, Qt::QueuedConnection);
-        };
-        callbacks.batch = [self, jobId](const learn::JobProgress &progress) {
-            QMetaObject::invokeMethod(self, [self, jobId, progress] { self->onProgress(jobId, progress); }, Qt::QueuedConnection);
-        };
-        engine->setCallbacks(callbacks);
-        const std::filesystem::path checkpoint = learn::TrainingJob::checkpointPath(job.out.toStdString());
-        pool_.start([self, jobId, engine, feedback, checkpoint] {
-            State state = State::Finished;
-            QString message;
-            double rmse = 0;
-            try {
-                const learn::RunRecord run = engine->run(*feedback);
-                rmse = run.metrics.rmse;
-                message = run.stopped.empty() ? QString() : QString::fromStdString(run.stopped);
-            } catch (const Canceled &) {
-                state = State::Canceled;
-                std::error_code ec;
-                message = std::filesystem::exists(checkpoint, ec) ? tr("canceled; the last finished epoch is kept for a resume")
-                                                                  : tr("canceled before the first epoch ended; nothing was kept");
-            } catch (const std::exception &error) {
-                state = State::Failed;
-                message = QString::fromStdString(error.what());
-            }
-            QMetaObject::invokeMethod(self, [self, jobId, state, message, rmse] { self->onEnded(jobId, state, message, rmse); },
-                                      Qt::QueuedConnection);
-        });
-        Q_EMIT jobChanged(id);
-    }
 }
 
 void TrainingQueue::onEpoch(int id, const learn::EpochRecord &record, const learn::JobProgress &progress)
@@ -184,11 +208,10 @@ void TrainingQueue::onEnded(int id, State state, const QString &message, double 
     it->second.testRmse = rmse;
     if (state == State::Finished)
         it->second.progress.fraction = 1.0;
-    running_.erase(id);
+    jobTasks_.erase(id);
     Q_EMIT jobChanged(id);
     if (state == State::Finished)
         Q_EMIT jobFinished(id, it->second.out);
-    startWaiting();
 }
 
 } // namespace xmw::ui

@@ -1,10 +1,11 @@
 #pragma once
 
 #include "core/learn/training_job.h"
+#include "ui/tasks/task.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
-#include <QThreadPool>
 
 #include <map>
 #include <memory>
@@ -12,9 +13,12 @@
 
 namespace xmw::ui {
 
-// Training jobs waiting and running in the background, each through the engine's TrainingJob on a
-// worker thread, at most `concurrency` at a time. Everything the jobs report arrives as signals on
-// the GUI thread. Torch-free: the engine's headers are.
+
+class TaskManager;
+
+// The explorer's training jobs and what they reported: each runs the engine's TrainingJob as a
+// task of the task manager's training lane, whose limit is `concurrency`. Everything the jobs
+// report arrives as signals on the GUI thread. Torch-free: the engine's headers are.
 class TrainingQueue : public QObject {
     Q_OBJECT
 
@@ -32,8 +36,8 @@ public:
         double testRmse = 0;
     };
 
-    explicit TrainingQueue(QObject *parent = nullptr);
-    ~TrainingQueue() override; // cancels what runs and waits for it
+    explicit TrainingQueue(TaskManager *tasks, QObject *parent = nullptr);
+    ~TrainingQueue() override; // cancels what runs (the task manager waits for it)
 
     // Queues a job; it starts when a slot is free. Returns its id.
     int enqueue(const QString &dataset, const learn::TrainingConfig &config, const QString &out, bool resume = false);
@@ -43,7 +47,7 @@ public:
     void cancel(int id);
     void cancelAll();
     void setConcurrency(int jobs);
-    [[nodiscard]] int concurrency() const { return concurrency_; }
+    [[nodiscard]] int concurrency() const;
 
     [[nodiscard]] const Job *job(int id) const;
     [[nodiscard]] std::vector<int> ids() const;
@@ -56,16 +60,13 @@ Q_SIGNALS:
     void jobFinished(int id, const QString &runFile); // written and readable
 
 private:
-    struct Running;
-    void startWaiting();
     void onEpoch(int id, const learn::EpochRecord &record, const learn::JobProgress &progress);
     void onProgress(int id, const learn::JobProgress &progress);
     void onEnded(int id, State state, const QString &message, double rmse);
 
+    TaskManager *tasks_;
     std::map<int, Job> jobs_;
-    std::map<int, std::shared_ptr<Feedback>> running_; // each running job's, to cancel it
-    QThreadPool pool_;
-    int concurrency_ = 1;
+    std::map<int, QPointer<Task>> jobTasks_; // each queued or running job's, to cancel it
     int nextId_ = 1;
 };
 

@@ -3,31 +3,28 @@
 #include "ui/data/dataset_loader.h"
 #include "ui/map/prediction_layer.h"
 
-#include <QFutureWatcher>
 #include <QObject>
+#include <QPointer>
 #include <QString>
-
-#include <memory>
-
-namespace xmw {
-class Feedback;
-}
 
 namespace xmw::ui {
 
-// Upscales one run over one year on a worker thread (learn::Upscaler), with progress, cancel and
-// the result or the problem delivered on the GUI thread. One at a time.
+class Task;
+class TaskManager;
+
+// Upscales one run over one year (learn::Upscaler) as a task of the compute lane, with progress,
+// cancel and the result or the problem delivered on the GUI thread. One at a time.
 class UpscaleRunner : public QObject {
     Q_OBJECT
 
 public:
-    explicit UpscaleRunner(QObject *parent = nullptr);
-    ~UpscaleRunner() override; // cancels and waits
+    explicit UpscaleRunner(TaskManager *tasks, QObject *parent = nullptr);
+    ~UpscaleRunner() override; // cancels
 
     // False while one runs.
     bool start(const DatasetPtr &dataset, const QString &runPath, int year);
     void cancel();
-    [[nodiscard]] bool isRunning() const { return watcher_.isRunning(); }
+    [[nodiscard]] bool isRunning() const;
 
 Q_SIGNALS:
     void progress(double fraction);
@@ -36,13 +33,8 @@ Q_SIGNALS:
     void canceled();
 
 private:
-    struct Outcome {
-        PredictionLayerPtr layer;
-        QString error;
-        bool canceled = false;
-    };
-    QFutureWatcher<Outcome> watcher_;
-    std::shared_ptr<Feedback> feedback_;
+    TaskManager *tasks_;
+    QPointer<Task> task_;
 };
 
 } // namespace xmw::ui
