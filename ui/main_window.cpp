@@ -892,8 +892,10 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
     benchmark_->setDatasetFolder(grid && dataset_->sites() && QFileInfo(path).isDir() ? path : QString());
     selectedCell_.reset();
     showTowers();
-    if (!sites.isEmpty())
+    if (!sites.isEmpty()) {
         selectSites(sites);
+        showTowersInView(sites);
+    }
     pendingRuns_ = {};
     if (!initial_.runs.isEmpty() && problems.isEmpty()) {
         pendingRuns_ = initial_;
@@ -909,6 +911,20 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
     }
     if (grid)
         requestField();
+}
+
+// Towers asked for at start-up (--site) are turned to, so that a scripted view shows them.
+void MainWindow::showTowersInView(const QStringList &ids)
+{
+    std::vector<geo::GeoPoint> points;
+    for (const GlobeMarker &marker : globe_->markers())
+        if (ids.contains(marker.id))
+            points.push_back(marker.position);
+    if (const auto view = GlobeCamera::framing(points)) {
+        globe_->setCenter(view->center);
+        globe_->setDistance(view->distance);
+        flat_->setView(view->center, std::max(flat_->zoom(), points.size() == 1 ? 4.0 : 1.0));
+    }
 }
 
 QString MainWindow::matchVariable(const QString &asked, QStringList *problems) const

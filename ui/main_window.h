@@ -150,6 +150,7 @@ private:
     void exportPrediction();
     void applyInitialRuns();
     void showTowers();
+    void showTowersInView(const QStringList &ids);
     [[nodiscard]] std::vector<GlobeMarker> towerMarkers() const;
     void onFluxUnitChanged(data::units::Flux unit);
     // The unit of the layer shown when it is a methane flux (as its file has it), else none.

@@ -3,6 +3,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <vector>
 
 using namespace xmw;
 using namespace xmw::ui;
@@ -18,6 +19,8 @@ double angularDistanceDeg(geo::GeoPoint a, geo::GeoPoint b)
 
 } // namespace
 
+Q_DECLARE_METATYPE(std::vector<xmw::geo::GeoPoint>)
+
 class TestGlobeCamera : public QObject {
     Q_OBJECT
 
@@ -28,6 +31,39 @@ private Q_SLOTS:
         QCOMPARE(camera.distance(), GlobeCamera::kDefaultDistance);
         QCOMPARE(camera.center().lat, GlobeCamera::kDefaultCenter.lat);
         QCOMPARE(camera.center().lon, GlobeCamera::kDefaultCenter.lon);
+    }
+
+    // Towers asked for at start-up are all in view: one close up, several from as far as needed.
+    void framingShowsEveryPoint_data()
+    {
+        QTest::addColumn<std::vector<geo::GeoPoint>>("points");
+        QTest::newRow("one tower") << std::vector<geo::GeoPoint>{{61.8, 24.2}};
+        QTest::newRow("two nearby") << std::vector<geo::GeoPoint>{{46.1, -89.9}, {45.9, -90.3}};
+        QTest::newRow("across the dateline") << std::vector<geo::GeoPoint>{{65.0, 175.0}, {64.0, -170.0}};
+        QTest::newRow("a continent") << std::vector<geo::GeoPoint>{{68.3, -133.5}, {25.4, -80.6}, {46.1, -89.9}, {40.0, -105.0}};
+        QTest::newRow("two continents") << std::vector<geo::GeoPoint>{{61.8, 24.2}, {46.1, -89.9}, {-3.0, -60.0}};
+    }
+
+    void framingShowsEveryPoint()
+    {
+        QFETCH(std::vector<geo::GeoPoint>, points);
+        const auto view = GlobeCamera::framing(points);
+        QVERIFY(view);
+        QVERIFY(view->distance >= GlobeCamera::kCloseUpDistance && view->distance <= GlobeCamera::kMaxDistance);
+        if (points.size() == 1) {
+            QVERIFY(angularDistanceDeg(view->center, points.front()) < 1e-9);
+            QCOMPARE(view->distance, GlobeCamera::kCloseUpDistance);
+        }
+        GlobeCamera camera;
+        camera.setViewport(800, 600);
+        camera.setCenter(view->center);
+        camera.setDistance(view->distance);
+        for (const geo::GeoPoint &p : points) {
+            const auto seen = camera.project(p);
+            QVERIFY2(seen, qPrintable(QStringLiteral("%1, %2 is not in view").arg(p.lat).arg(p.lon)));
+            QVERIFY(seen->x > 0 && seen->x < 800 && seen->y > 0 && seen->y < 600);
+        }
+        QVERIFY(!GlobeCamera::framing({}));
     }
 
     void centreOfViewIsTheCentrePoint()

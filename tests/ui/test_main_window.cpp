@@ -1121,6 +1121,42 @@ private Q_SLOTS:
         QVERIFY2(middle.lightness() > 100, qPrintable(middle.name()));
     }
 
+    // The flat map has no GL frame to wait for; the towers asked for are in view and selected.
+    void screenshotOfTheFlatMapWithATower()
+    {
+        const QString path = QStringLiteral(XMW_TEST_OUTPUT_DIR "/explorer-flat.png");
+        QFile::remove(path);
+        QProcess process;
+        process.start(QStringLiteral(XMW_EXPLORER_PATH),
+                      {demo_, QStringLiteral("--flat"), QStringLiteral("--site"), QStringLiteral("FI-Si2"), QStringLiteral("--screenshot"), path,
+                       QStringLiteral("--size"), QStringLiteral("1000x800"), QStringLiteral("--lang"), QStringLiteral("en")});
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        const QImage image(path);
+        QCOMPARE(image.size(), QSize(1000, 800));
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 100, qPrintable(QString::number(colours.size())));
+    }
+
+    // --site turns the globe to the towers: a tower on the far side of the default view comes round.
+    void startingWithATowerTurnsTheGlobeToIt()
+    {
+        MainWindow window;
+        window.resize(1000, 700);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::datasetLoaded);
+        window.openDataset(demo_, {{}, {}, {QStringLiteral("US-Los")}, {}, 0, false});
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        const auto centre = window.globe()->camera().center();
+        QVERIFY2(std::abs(centre.lat - 46.08) < 1.0 && std::abs(centre.lon + 89.98) < 1.0,
+                 qPrintable(QStringLiteral("%1, %2").arg(centre.lat).arg(centre.lon)));
+        QCOMPARE(window.globe()->camera().distance(), GlobeCamera::kCloseUpDistance);
+        QVERIFY(window.globe()->camera().project({46.08, -89.98}));
+    }
+
     void screenshotToAnUnwritablePlaceFails()
     {
         QProcess process;

@@ -54,6 +54,14 @@ void saveScreenshotWhenReady(MainWindow *window, const QString &path, std::funct
     pending->done = std::move(done);
     QPointer<MainWindow> guard(window);
 
+    if (window->isFlatMap()) {
+        // The flat map is a plain widget that grab() paints; the hidden globe renders no frame.
+        QTimer::singleShot(0, window, [pending, guard, path] {
+            if (guard)
+                pending->finish(writePng(guard, path));
+        });
+        return;
+    }
     QObject::connect(window->globe(), &GlobeView::frameSwapped, window, [pending, guard, path] {
         // Let the rest of the window finish its own painting before grabbing it.
         QTimer::singleShot(0, guard, [pending, guard, path] {

@@ -132,4 +132,29 @@ std::optional<ScreenPoint> GlobeCamera::project(geo::GeoPoint p) const
     return ScreenPoint{(ndcX + 1.0) / 2.0 * width_, (1.0 - ndcY) / 2.0 * height_};
 }
 
+std::optional<GlobeCamera::Framing> GlobeCamera::framing(const std::vector<geo::GeoPoint> &points)
+{
+    if (points.empty())
+        return std::nullopt;
+    Vec3 sum;
+    for (const geo::GeoPoint &p : points) {
+        const Vec3 v = toCartesian(p);
+        sum = {sum.x + v.x, sum.y + v.y, sum.z + v.z};
+    }
+    const double length = std::sqrt(sum.x * sum.x + sum.y * sum.y + sum.z * sum.z);
+    // Points spread evenly round the globe have no mean direction: face the first.
+    const geo::GeoPoint center = length < 1e-6 * double(points.size()) ? points.front() : toGeographic(sum);
+    const Vec3 axis = toCartesian(center);
+    double widest = 0.0; // radians of arc from the centre to the farthest point
+    for (const geo::GeoPoint &p : points) {
+        const Vec3 v = toCartesian(p);
+        widest = std::max(widest, std::acos(std::clamp(axis.x * v.x + axis.y * v.y + axis.z * v.z, -1.0, 1.0)));
+    }
+    // From distance d on the axis, a point at arc θ is seen at atan(sin θ / (d − cos θ)) off the
+    // axis: keep that within the vertical half-angle, less a margin for the markers and labels.
+    const double halfAngle = (kFieldOfViewDeg / 2.0 - 3.0) * std::numbers::pi / 180.0;
+    const double distance = std::cos(widest) + std::sin(widest) / std::tan(halfAngle);
+    return Framing{center, std::clamp(distance, kCloseUpDistance, kMaxDistance)};
+}
+
 } // namespace xmw::ui

@@ -3,6 +3,7 @@
 #include "core/geo/geo_point.h"
 
 #include <optional>
+#include <vector>
 
 namespace xmw::ui {
 
@@ -43,6 +44,16 @@ public:
     // factor < 1 moves closer; the height above the surface scales, so zooming feels even.
     void zoomBy(double factor);
     void reset();
+
+    // A view that shows all `points` (towers asked for at start-up): centred on their mean
+    // direction, from as close as keeps the farthest within the field of view (and in front of the
+    // horizon where that can be), never closer than a tower's close-up. Nothing for no points.
+    struct Framing {
+        geo::GeoPoint center;
+        double distance = kDefaultDistance;
+    };
+    static constexpr double kCloseUpDistance = 2.2;
+    [[nodiscard]] static std::optional<Framing> framing(const std::vector<geo::GeoPoint> &points);
 
     [[nodiscard]] Vec3 eye() const;
     [[nodiscard]] Vec3 viewUp() const;
