@@ -159,8 +159,8 @@
         <translation>%1: Schreiben fehlgeschlagen</translation>
     </message>
     <message>
-        <source>%1: cannot replace the file</source>
-        <translation>%1: die Datei kann nicht ersetzt werden</translation>
+        <source>%1: cannot replace the file (%2)</source>
+        <translation>%1: Die Datei kann nicht ersetzt werden (%2)</translation>
     </message>
 </context>
 <context>

@@ -159,8 +159,8 @@
         <translation>%1：写入失败</translation>
     </message>
     <message>
-        <source>%1: cannot replace the file</source>
-        <translation>%1：无法替换文件</translation>
+        <source>%1: cannot replace the file (%2)</source>
+        <translation>%1：无法替换该文件（%2）</translation>
     </message>
 </context>
 <context>

@@ -280,7 +280,7 @@ void MainWindow::createMenus()
     QAction *mapImage = exportMenu->addAction(tr("&Map Image…"), this, [this] {
         exportWith(tr("Export Map Image"), tr("PNG images (*.png)"), QStringLiteral("png"), [this](const QString &path) {
             // The globe with its colour bar and legend, as on screen.
-            return writeAtomically(path, [this](const QString &file) { return grabMap().save(file, "PNG"); });
+            return writeAtomically(path, [this](QIODevice &out) { return grabMap().save(&out, "PNG"); });
         });
     });
     mapImage->setObjectName(QStringLiteral("actionExportMap"));
@@ -293,7 +293,7 @@ void MainWindow::createMenus()
             return;
         QSettings().setValue(QStringLiteral("export/mapWidth"), width);
         exportWith(tr("Export Flat Map Figure"), tr("PNG images (*.png)"), QStringLiteral("png"), [this, width](const QString &path) {
-            return writeAtomically(path, [this, width](const QString &file) { return mapFigure(width).save(file, "PNG"); });
+            return writeAtomically(path, [this, width](QIODevice &out) { return mapFigure(width).save(&out, "PNG"); });
         });
     });
     flatMap->setObjectName(QStringLiteral("actionExportFlatMap"));

@@ -5,6 +5,7 @@
 #include "core/version.h"
 #include "ui/about_data_dialog.h"
 #include "ui/about_dialog.h"
+#include "ui/app/atomic_write.h"
 #include "ui/app/explorer_options.h"
 #include "ui/app/flux_unit_choice.h"
 #include "ui/app/translations.h"
@@ -776,6 +777,27 @@ private Q_SLOTS:
         window.stepDate(1, 0);
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 20000);
         QVERIFY(!(window.field()->date == before));
+    }
+
+    // Exports replace a file in one rename (QSaveFile), or leave it as it was.
+    void anExportReplacesTheFileWholeOrNotAtAll()
+    {
+        const QString path = dir_.filePath(QStringLiteral("atomic.csv"));
+        QCOMPARE(writeAtomically(path, [](QIODevice &out) { return out.write("old\n") == 4; }), QString());
+        QCOMPARE(writeAtomically(path, [](QIODevice &out) { return out.write("new\n") == 4; }), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("new\n"));
+        file.close();
+        const QString error = writeAtomically(path, [](QIODevice &out) {
+            out.write("half a fi");
+            return false;
+        });
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("new\n"));
+        QCOMPARE(QDir(dir_.path()).entryList({QStringLiteral("atomic*")}, QDir::Files | QDir::Hidden), QStringList{QStringLiteral("atomic.csv")});
+        QVERIFY(writeAtomically(QStringLiteral("/nonexistent-dir/x.csv"), [](QIODevice &) { return true; }).contains(QStringLiteral("/nonexistent-dir/x.csv")));
     }
 
     // Opening B while A still opens: B is what opens, with B's view; A's result is dropped unseen.

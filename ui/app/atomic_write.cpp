@@ -1,27 +1,21 @@
 #include "ui/app/atomic_write.h"
 
 #include <QCoreApplication>
-#include <QFile>
-#include <QFileInfo>
-#include <QTemporaryFile>
+#include <QSaveFile>
 
 namespace xmw::ui {
 
-QString writeAtomically(const QString &path, const std::function<bool(const QString &)> &write)
+QString writeAtomically(const QString &path, const std::function<bool(QIODevice &)> &write)
 {
-    const QFileInfo target(path);
-    // Keep the suffix: writers choose the format from it.
-    QTemporaryFile temporary(target.absolutePath() + QStringLiteral("/.xmw-export-XXXXXX.") + target.suffix());
-    if (!temporary.open())
-        return QCoreApplication::translate("Export", "%1: cannot write in this folder (%2)").arg(path, temporary.errorString());
-    const QString temporaryPath = temporary.fileName();
-    temporary.close();
-    if (!write(temporaryPath))
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QCoreApplication::translate("Export", "%1: cannot write in this folder (%2)").arg(path, file.errorString());
+    if (!write(file)) {
+        file.cancelWriting();
         return QCoreApplication::translate("Export", "%1: writing failed").arg(path);
-    QFile::remove(path);
-    if (!QFile::rename(temporaryPath, path))
-        return QCoreApplication::translate("Export", "%1: cannot replace the file").arg(path);
-    temporary.setAutoRemove(false);
+    }
+    if (!file.commit())
+        return QCoreApplication::translate("Export", "%1: cannot replace the file (%2)").arg(path, file.errorString());
     return {};
 }
 

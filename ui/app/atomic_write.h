@@ -4,10 +4,13 @@
 
 #include <functional>
 
+class QIODevice;
+
 namespace xmw::ui {
 
-// Runs `write` on a temporary file beside `path` and renames it into place only when `write`
-// succeeds, so a failed export never leaves half a file. Returns an empty string or the problem.
-[[nodiscard]] QString writeAtomically(const QString &path, const std::function<bool(const QString &temporaryPath)> &write);
+// Writes `path` through QSaveFile: `write` fills the device, and only when it succeeds does the
+// file appear, whole, replacing any earlier one in a single rename; a failed export leaves the old
+// file as it was and nothing half-written. Returns an empty string or the problem, naming the file.
+[[nodiscard]] QString writeAtomically(const QString &path, const std::function<bool(QIODevice &out)> &write);
 
 } // namespace xmw::ui

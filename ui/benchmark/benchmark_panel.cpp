@@ -310,10 +310,7 @@ QString BenchmarkPanel::exportCsv(const QString &path) const
     if (!t)
         return tr("There is no table to export");
     const std::string csv = learn::toCsv({*t});
-    return writeAtomically(path, [&](const QString &temporary) {
-        QFile file(temporary);
-        return file.open(QIODevice::WriteOnly) && file.write(csv.data(), qint64(csv.size())) == qint64(csv.size()) && file.flush();
-    });
+    return writeAtomically(path, [&](QIODevice &out) { return out.write(csv.data(), qint64(csv.size())) == qint64(csv.size()); });
 }
 
 QString BenchmarkPanel::exportImage(const QString &path) const
@@ -334,7 +331,7 @@ QString BenchmarkPanel::exportImage(const QString &path) const
     painter.setFont(font());
     painter.drawText(QRect(8, tableImage.height() + 8, tableImage.width() - 16, textBox.height()), Qt::TextWordWrap, text);
     painter.end();
-    return writeAtomically(path, [&](const QString &temporary) { return image.save(temporary, "PNG"); });
+    return writeAtomically(path, [&](QIODevice &out) { return image.save(&out, "PNG"); });
 }
 
 QString BenchmarkPanel::startSweep(const QJsonObject &spec, int jobs)
@@ -346,10 +343,7 @@ QString BenchmarkPanel::startSweep(const QJsonObject &spec, int jobs)
         return tr("Cannot create %1").arg(QDir::toNativeSeparators(folder));
     const QString file = folder + QStringLiteral("/sweep.json");
     const QByteArray json = QJsonDocument(spec).toJson();
-    if (const QString error = writeAtomically(file, [&](const QString &temporary) {
-            QFile out(temporary);
-            return out.open(QIODevice::WriteOnly) && out.write(json) == json.size() && out.flush();
-        });
+    if (const QString error = writeAtomically(file, [&](QIODevice &out) { return out.write(json) == json.size(); });
         !error.isEmpty())
         return error;
     if (!runner_->start(file, jobs))

@@ -12,6 +12,9 @@
 #include <QSvgGenerator>
 #include <QHBoxLayout>
 #include <QMouseEvent>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
 #include <QTabWidget>
 #include <QTextStream>
 #include <QVBoxLayout>
@@ -391,13 +394,26 @@ QString TimeSeriesPanel::exportFigure(const QString &path) const
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf") && suffix != QLatin1String("svg"))
         return tr("%1: choose a .png, .pdf or .svg file").arg(path);
-    return writeAtomically(path, [&](const QString &file) {
+    return writeAtomically(path, [&](QIODevice &out) {
         if (suffix == QLatin1String("png"))
-            return figure->savePng(file, kWidth, kHeight, 1.0);
-        if (suffix == QLatin1String("pdf"))
-            return figure->savePdf(file, kWidth / 2, kHeight / 2);
+            return figure->toPixmap(kWidth, kHeight, 1.0).save(&out, "PNG");
+        if (suffix == QLatin1String("pdf")) {
+            // As QCustomPlot's savePdf, but into the device: one page the figure's size, in points.
+            QPdfWriter pdf(&out);
+            pdf.setResolution(72);
+            pdf.setCreator(QStringLiteral("X-MethaneWet Explorer"));
+            pdf.setPageLayout(QPageLayout(QPageSize(QSizeF(kWidth / 2, kHeight / 2), QPageSize::Point, QString(), QPageSize::ExactMatch),
+                                          QPageLayout::Portrait, QMarginsF()));
+            QCPPainter painter;
+            if (!painter.begin(&pdf))
+                return false;
+            painter.setMode(QCPPainter::pmVectorized);
+            painter.setMode(QCPPainter::pmNoCaching);
+            figure->toPainter(&painter, kWidth / 2, kHeight / 2);
+            return painter.end();
+        }
         QSvgGenerator svg;
-        svg.setFileName(file);
+        svg.setOutputDevice(&out);
         svg.setSize(QSize(kWidth / 2, kHeight / 2));
         svg.setViewBox(QRect(0, 0, kWidth / 2, kHeight / 2));
         svg.setTitle(tr("Methane flux"));
@@ -458,16 +474,13 @@ QString TimeSeriesPanel::exportCsv(const QString &path) const
             column += 2;
         }
     }
-    return writeAtomically(path, [&](const QString &file) {
-        QFile out(file);
-        if (!out.open(QIODevice::WriteOnly | QIODevice::Text))
-            return false;
+    return writeAtomically(path, [&](QIODevice &out) {
         QTextStream stream(&out);
         stream << csvLine(header) << '\n';
         for (const auto &[day, values] : rows)
             stream << csvLine(QStringList{QString::fromStdString(data::toIsoString(data::fromDayNumber(day)))} + values) << '\n';
         stream.flush();
-        return out.error() == QFileDevice::NoError;
+        return stream.status() == QTextStream::Ok;
     });
 }
 

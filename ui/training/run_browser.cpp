@@ -504,10 +504,7 @@ QString RunBrowser::exportMetrics(const QString &path) const
     if (paths.isEmpty())
         for (const RunStore::Run &run : store_->runs())
             paths << run.path;
-    return writeAtomically(path, [&](const QString &file) {
-        QFile out(file);
-        if (!out.open(QIODevice::WriteOnly | QIODevice::Text))
-            return false;
+    return writeAtomically(path, [&](QIODevice &out) {
         QTextStream stream(&out);
         // Metrics on the gap-filled target (the benchmark's) and on measured days, named apart.
         // Pretraining runs add those on TEM-MDM held out (empty for the others).
@@ -538,7 +535,7 @@ QString RunBrowser::exportMetrics(const QString &path) const
             stream << csvLine(row) << '\n';
         }
         stream.flush();
-        return out.error() == QFileDevice::NoError;
+        return stream.status() == QTextStream::Ok;
     });
 }
 
@@ -557,10 +554,7 @@ QString RunBrowser::exportPredictions(const QStringList &runFiles, const QString
                    : QString();
     };
     const QString symbol = QString::fromStdString(data::units::symbol(unit));
-    return writeAtomically(path, [&](const QString &file) {
-        QFile out(file);
-        if (!out.open(QIODevice::WriteOnly | QIODevice::Text))
-            return false;
+    return writeAtomically(path, [&](QIODevice &out) {
         QTextStream stream(&out);
         // The tower's own measurement and the gap-filled target apart (runs older than that have no
         // measured column: it stays empty).
@@ -587,7 +581,7 @@ QString RunBrowser::exportPredictions(const QStringList &runFiles, const QString
             }
         }
         stream.flush();
-        return out.error() == QFileDevice::NoError;
+        return stream.status() == QTextStream::Ok;
     });
 }
 
