@@ -1097,7 +1097,7 @@ void MainWindow::onFieldReady(const FieldRequester::Field &field)
                    : field.period == data::Period::Month  ? (field.cadence == data::Cadence::Monthly ? month : tr("%1 monthly mean").arg(month))
                    : field.cadence == data::Cadence::Monthly ? month
                                                              : toQDate(field.date).toString(Qt::ISODate);
-    if (field.prediction && field.period == data::Period::Day && field.date.month == 2 && field.date.day == 29)
+    if (field.prediction && field.period == data::Period::Day && data::isLeapDay(field.date))
         when += tr(" (28 February: the benchmark's years have 365 days)");
     const QString what = !field.prediction ? field.variable
                          : field.difference ? tr("Prediction − TEM-MDM, %1").arg(field.prediction->title())

@@ -512,22 +512,19 @@ int predict(const Arguments &raw)
             role = trained.count(samples.ids[i]) ? "train"
                    : std::find(run.testIds.begin(), run.testIds.end(), samples.ids[i]) != run.testIds.end() ? "test"
                                                                                                          : "unused";
-        int day = 0;
-        for (int m = 1; m <= 12; ++m)
-            for (int d = 1; d <= data::daysInMonth(samples.years[i], m); ++d) {
-                if (!data::sequenceDayIndex({samples.years[i], m, d}))
-                    continue;
-                const std::size_t k = i * data::kSequenceDays + std::size_t(day++);
-                std::vector<std::string> fields = {data::toIsoString({samples.years[i], m, d}), label};
-                if (isSite)
-                    fields.push_back(number(samples.measured[k]));
-                fields.push_back(number(samples.y[k]));
-                fields.push_back(number(predicted[k]));
-                fields.push_back(number(spread[k]));
-                if (isSite)
-                    fields.push_back(role);
-                std::printf("%s\n", data::csvRow(fields).c_str());
-            }
+        const auto dates = data::sequenceDates(samples.years[i]);
+        for (std::size_t day = 0; day < dates.size(); ++day) {
+            const std::size_t k = i * dates.size() + day;
+            std::vector<std::string> fields = {data::toIsoString(dates[day]), label};
+            if (isSite)
+                fields.push_back(number(samples.measured[k]));
+            fields.push_back(number(samples.y[k]));
+            fields.push_back(number(predicted[k]));
+            fields.push_back(number(spread[k]));
+            if (isSite)
+                fields.push_back(role);
+            std::printf("%s\n", data::csvRow(fields).c_str());
+        }
     }
     return 0;
 }

@@ -96,13 +96,31 @@ std::string toIsoString(Date date)
 
 std::optional<int> sequenceDayIndex(Date date)
 {
-    if (date.month == 2 && date.day == 29)
+    if (isLeapDay(date))
         return std::nullopt;
     const int jan1 = int(toDayNumber({date.year, 1, 1}));
     int index = int(toDayNumber(date)) - jan1;
     if (isLeapYear(date.year) && date.month > 2)
         --index;
     return index;
+}
+
+int sequenceDayShowing(Date date)
+{
+    if (isLeapDay(date))
+        date.day = 28;
+    return sequenceDayIndex(date).value_or(0);
+}
+
+std::array<Date, kSequenceDays> sequenceDates(int year)
+{
+    std::array<Date, kSequenceDays> dates{};
+    std::size_t i = 0;
+    for (int m = 1; m <= 12; ++m)
+        for (int d = 1; d <= daysInMonth(year, m); ++d)
+            if (!isLeapDay({year, m, d}))
+                dates[i++] = {year, m, d};
+    return dates;
 }
 
 } // namespace xmw::data

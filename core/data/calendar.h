@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -38,5 +39,10 @@ struct Date {
 // The benchmark's 365-day year drops 29 February: day index 0…364 of a date, or empty for 29 Feb.
 constexpr int kSequenceDays = 365;
 [[nodiscard]] std::optional<int> sequenceDayIndex(Date date);
+[[nodiscard]] constexpr bool isLeapDay(Date date) { return date.month == 2 && date.day == 29; }
+// The day index that shows `date`: 29 February shows the 28th.
+[[nodiscard]] int sequenceDayShowing(Date date);
+// The 365 dates of a benchmark year, in order: element i is day index i.
+[[nodiscard]] std::array<Date, kSequenceDays> sequenceDates(int year);
 
 } // namespace xmw::data

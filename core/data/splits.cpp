@@ -18,7 +18,7 @@ std::vector<int> yearsWithRows(const SiteSeries &series)
 {
     std::vector<int> years;
     for (const Date &d : series.dates)
-        if (!(d.month == 2 && d.day == 29) && (years.empty() || years.back() != d.year))
+        if (!isLeapDay(d) && (years.empty() || years.back() != d.year))
             years.push_back(d.year);
     return years;
 }
@@ -112,6 +112,44 @@ std::vector<SampleRole> assignRoles(const SampleSet &towers, const SiteCatalog &
             roles[train[k]] = SampleRole::Unused;
     }
     return roles;
+}
+
+std::optional<TowerChoiceProblem> checkTowerChoice(const SiteCatalog &catalog, const SplitOptions &options, bool allFolds)
+{
+    if (options.sites.empty())
+        return std::nullopt;
+    if (options.kind == SplitKind::Temporal) {
+        // Temporal testing takes each tower's later years: a tower with one year only trains.
+        for (const auto &id : options.sites)
+            if (const Site *site = catalog.find(canonicalSiteId(id)); site && site->series.years().size() >= 2)
+                return std::nullopt;
+        return TowerChoiceProblem{TowerChoiceProblem::Kind::NoLaterYear};
+    }
+    const auto folds = spatialFolds(catalog, options.folds, options.seed, options.recipe);
+    std::set<int> covered;
+    for (const auto &id : options.sites)
+        if (const auto found = folds.find(canonicalSiteId(id)); found != folds.end())
+            covered.insert(found->second);
+    for (int fold = 0; fold < options.folds; ++fold) {
+        if (!allFolds && fold != options.fold)
+            continue;
+        if (!covered.contains(fold))
+            return TowerChoiceProblem{TowerChoiceProblem::Kind::NoneInTestFold, fold};
+        if (covered.size() < 2)
+            return TowerChoiceProblem{TowerChoiceProblem::Kind::AllInTestFold, fold};
+    }
+    return std::nullopt;
+}
+
+std::string TowerChoiceProblem::describe() const
+{
+    switch (kind) {
+    case Kind::NoLaterYear: return "none of the chosen towers has two years of data: temporal testing needs a later year to test on";
+    case Kind::NoneInTestFold:
+        return "none of the chosen towers is in spatial fold " + std::to_string(fold) + ", so nothing would be tested";
+    case Kind::AllInTestFold: return "all the chosen towers are in spatial fold " + std::to_string(fold) + ": none would be left to train on";
+    }
+    return {};
 }
 
 std::string describeTestSet(const SplitOptions &options, bool allFolds)

@@ -41,6 +41,18 @@ struct SplitOptions {
 [[nodiscard]] std::vector<SampleRole> assignRoles(const SampleSet &towers, const SiteCatalog &catalog,
                                                   const SplitOptions &options);
 
+// Whether the towers chosen in `options.sites` can make the split at all, from the catalog alone
+// (before any sample is built): a temporal split needs a tower with two years, a spatial one a
+// chosen tower in each tested fold and another outside it. Nothing when no towers are chosen or
+// all is well. The training job checks its samples again: a tower's years may all have gaps.
+struct TowerChoiceProblem {
+    enum class Kind { NoLaterYear, NoneInTestFold, AllInTestFold } kind;
+    int fold = 0;
+    [[nodiscard]] std::string describe() const;
+};
+[[nodiscard]] std::optional<TowerChoiceProblem> checkTowerChoice(const SiteCatalog &catalog, const SplitOptions &options,
+                                                                 bool allFolds);
+
 // TEM-MDM samples held out to test a pretrained model on the simulation itself, as the benchmark
 // evaluates its base model: the later half of the sampled years (1979–1998 train, 1999–2018 test on
 // the full record), or one of 5 seeded folds of grid cells (a cell's every year in one fold).

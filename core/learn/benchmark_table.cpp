@@ -62,16 +62,6 @@ std::vector<std::string> modelOrder()
     return order;
 }
 
-bool isBetter(Better rule, double a, double b)
-{
-    switch (rule) {
-    case Better::Lower: return a < b;
-    case Better::Higher: return a > b;
-    case Better::NearerZero: return std::abs(a) < std::abs(b);
-    }
-    return false;
-}
-
 std::string number(double v, int decimals = 3)
 {
     if (!std::isfinite(v))
@@ -182,15 +172,6 @@ const TableCell *BenchmarkTable::cell(const std::string &model, const std::strin
     return it == cells.end() ? nullptr : &it->second;
 }
 
-Better betterFor(const std::string &metric)
-{
-    if (metric == "bias")
-        return Better::NearerZero;
-    if (metric == "r2" || metric == "r2_corr" || metric == "nse" || metric == "kge")
-        return Better::Higher;
-    return Better::Lower;
-}
-
 std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, const std::vector<std::string> &metrics, bool measured)
 {
     for (const auto &m : metrics)
@@ -248,7 +229,6 @@ std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, con
             std::sort(t.methods.begin(), t.methods.end(),
                       [&](const auto &a, const auto &b) { return orderOf(methodOrder(), a) < orderOf(methodOrder(), b); });
 
-            const Better rule = betterFor(metric);
             std::map<std::string, std::vector<double>> changes;
             for (const auto &model : t.models) {
                 TableCell *best = nullptr;
@@ -261,7 +241,7 @@ std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, con
                     c.changeVsScratch = scratch && scratch->mean != 0 && std::isfinite(c.mean) ? (c.mean - scratch->mean) / std::abs(scratch->mean) * 100 : kNaN;
                     if (method != "scratch" && std::isfinite(c.changeVsScratch))
                         changes[method].push_back(c.changeVsScratch);
-                    if (std::isfinite(c.mean) && (!best || isBetter(rule, c.mean, best->mean)))
+                    if (std::isfinite(c.mean) && (!best || isBetter(metric, c.mean, best->mean)))
                         best = &c;
                 }
                 if (best)

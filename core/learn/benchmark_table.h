@@ -55,11 +55,6 @@ struct BenchmarkTable {
     [[nodiscard]] const TableCell *cell(const std::string &model, const std::string &method) const;
 };
 
-// Whether a smaller value of the metric is better (rmse, nrmse, mae), a larger (r2, r2_corr, nse,
-// kge), or one nearer 0 (bias).
-enum class Better { Lower, Higher, NearerZero };
-[[nodiscard]] Better betterFor(const std::string &metric);
-
 // One table per protocol and metric, protocols in a stable order (temporal, then spatial; each with
 // all training data first, then by decreasing percent). Throws std::invalid_argument for an unknown metric.
 [[nodiscard]] std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, const std::vector<std::string> &metrics,

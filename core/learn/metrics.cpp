@@ -50,42 +50,60 @@ Metrics computeMetrics(std::span<const float> observed, std::span<const float> p
     return m;
 }
 
-const std::vector<std::string> &metricNames()
-{
-    static const std::vector<std::string> names = {"rmse", "nrmse", "r2", "r2_corr", "mae", "bias", "nse", "kge"};
-    return names;
-}
-
 namespace {
 
-// The member a metric name stands for; const or not as `m` is.
-template <typename M>
-auto *field(M &m, const std::string &name)
+// Every property of a metric, in one row per metric.
+struct MetricProperties {
+    std::string_view name;
+    double Metrics::*field;
+    Better better;
+    bool flux;
+};
+constexpr MetricProperties kMetrics[] = {
+    {"rmse", &Metrics::rmse, Better::Lower, true},  {"nrmse", &Metrics::nrmse, Better::Lower, false},
+    {"r2", &Metrics::r2, Better::Higher, false},    {"r2_corr", &Metrics::r2Corr, Better::Higher, false},
+    {"mae", &Metrics::mae, Better::Lower, true},    {"bias", &Metrics::bias, Better::NearerZero, true},
+    {"nse", &Metrics::nse, Better::Higher, false},  {"kge", &Metrics::kge, Better::Higher, false},
+};
+
+const MetricProperties &propertiesOf(const std::string &name)
 {
-    if (name == "rmse")
-        return &m.rmse;
-    if (name == "nrmse")
-        return &m.nrmse;
-    if (name == "r2")
-        return &m.r2;
-    if (name == "r2_corr")
-        return &m.r2Corr;
-    if (name == "mae")
-        return &m.mae;
-    if (name == "bias")
-        return &m.bias;
-    if (name == "nse")
-        return &m.nse;
-    if (name == "kge")
-        return &m.kge;
+    for (const MetricProperties &m : kMetrics)
+        if (m.name == name)
+            return m;
     throw std::invalid_argument("unknown metric '" + name + "'");
 }
 
 } // namespace
 
-double metricValue(const Metrics &m, const std::string &name) { return *field(m, name); }
+const std::vector<std::string> &metricNames()
+{
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> all;
+        for (const MetricProperties &m : kMetrics)
+            all.emplace_back(m.name);
+        return all;
+    }();
+    return names;
+}
 
-void setMetricValue(Metrics &m, const std::string &name, double value) { *field(m, name) = value; }
+double metricValue(const Metrics &m, const std::string &name) { return m.*propertiesOf(name).field; }
+
+void setMetricValue(Metrics &m, const std::string &name, double value) { m.*propertiesOf(name).field = value; }
+
+Better betterFor(const std::string &metric) { return propertiesOf(metric).better; }
+
+bool isFluxMetric(const std::string &metric) { return propertiesOf(metric).flux; }
+
+bool isBetter(const std::string &metric, double a, double b)
+{
+    switch (betterFor(metric)) {
+    case Better::Lower: return a < b;
+    case Better::Higher: return a > b;
+    case Better::NearerZero: return std::abs(a) < std::abs(b);
+    }
+    return false;
+}
 
 std::map<std::string, Metrics> metricsPerSite(const std::vector<std::string> &sites, std::span<const float> observed,
                                               std::span<const float> predicted)

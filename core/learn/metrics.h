@@ -30,6 +30,13 @@ struct Metrics {
 [[nodiscard]] double metricValue(const Metrics &metrics, const std::string &name);
 void setMetricValue(Metrics &metrics, const std::string &name, double value);
 
+// What makes a value of a metric better, and whether it is a flux (in the flux's unit, so that
+// it converts with it) or a ratio without unit. Unknown names throw std::invalid_argument.
+enum class Better { Lower, Higher, NearerZero };
+[[nodiscard]] Better betterFor(const std::string &metric);
+[[nodiscard]] bool isFluxMetric(const std::string &metric);
+[[nodiscard]] bool isBetter(const std::string &metric, double a, double b); // a better than b
+
 // Metrics of each site's samples: `sites[i]` owns the 365 days starting at i × 365.
 [[nodiscard]] std::map<std::string, Metrics> metricsPerSite(const std::vector<std::string> &sites,
                                                             std::span<const float> observed,

@@ -139,6 +139,23 @@ private Q_SLOTS:
     void unknownMetricIsRefused()
     {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, (void)buildTables(temporalRuns(), {"rsme"}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, (void)isFluxMetric("rsme"));
+    }
+
+    // One table says what each metric is: the tables, the Runs panel and its exports ask it.
+    void whatMakesAMetricBetter()
+    {
+        QVERIFY(isBetter("rmse", 1.0, 2.0) && isBetter("mae", 1.0, 2.0) && isBetter("nrmse", 0.1, 0.2));
+        QVERIFY(isBetter("r2", 0.8, 0.5) && isBetter("r2_corr", 0.8, 0.5) && isBetter("nse", 0.2, -1.0) && isBetter("kge", 0.5, 0.1));
+        QVERIFY(isBetter("bias", -0.5, 1.0) && !isBetter("bias", 2.0, -1.0));
+        for (const auto &name : metricNames())
+            QCOMPARE(isFluxMetric(name), name == "rmse" || name == "mae" || name == "bias");
+        Metrics m;
+        for (std::size_t i = 0; i < metricNames().size(); ++i)
+            setMetricValue(m, metricNames()[i], double(i));
+        QCOMPARE(m.rmse, 0.0);
+        QCOMPARE(m.r2Corr, 3.0);
+        QCOMPARE(m.kge, 7.0);
     }
 };
 

@@ -48,6 +48,21 @@ private Q_SLOTS:
         QVERIFY(!sequenceDayIndex({2016, 2, 29}));
         QCOMPARE(*sequenceDayIndex({2016, 3, 1}), 59);
         QCOMPARE(*sequenceDayIndex({2016, 12, 31}), 364);
+        QVERIFY(isLeapDay({2016, 2, 29}) && !isLeapDay({2016, 2, 28}));
+        QCOMPARE(sequenceDayShowing({2016, 2, 29}), 58);
+        QCOMPARE(sequenceDayShowing({2016, 3, 1}), 59);
+    }
+
+    // The dates of a benchmark year and the day indices are one mapping, both ways.
+    void sequenceDatesAreTheDayIndices()
+    {
+        for (const int year : {2015, 2016}) {
+            const auto dates = sequenceDates(year);
+            QCOMPARE(dates.front(), (Date{year, 1, 1}));
+            QCOMPARE(dates.back(), (Date{year, 12, 31}));
+            for (int i = 0; i < kSequenceDays; ++i)
+                QCOMPARE(*sequenceDayIndex(dates[std::size_t(i)]), i);
+        }
     }
 };
 

@@ -254,6 +254,45 @@ private Q_SLOTS:
         QCOMPARE(std::count(extendedRoles.begin(), extendedRoles.end(), SampleRole::Unused), 0L);
     }
 
+    // The explorer's check of chosen towers, before anything is built.
+    void chosenTowersMustMakeTheSplit()
+    {
+        const Dataset dataset = Dataset::open(root_);
+        const SiteCatalog &catalog = *dataset.sites();
+        std::string inTwo, inFour, oneYear, twoYears;
+        for (const Site &site : catalog.sites()) {
+            if (site.info.spatialFold == 2 && inTwo.empty())
+                inTwo = site.info.id;
+            if (site.info.spatialFold == 4 && inFour.empty())
+                inFour = site.info.id;
+            (site.series.years().size() >= 2 ? twoYears : oneYear) = site.info.id;
+        }
+        QVERIFY(!inTwo.empty() && !inFour.empty() && !twoYears.empty());
+        SplitOptions split;
+        split.kind = SplitKind::Spatial;
+        split.fold = 2;
+        QVERIFY(!checkTowerChoice(catalog, split, false)); // all towers
+        split.sites = {inTwo, inFour};
+        QVERIFY(!checkTowerChoice(catalog, split, false));
+        auto problem = checkTowerChoice(catalog, split, true); // all folds: fold 0 has none
+        QVERIFY(problem && problem->kind == TowerChoiceProblem::Kind::NoneInTestFold && problem->fold == 0);
+        split.sites = {inFour};
+        problem = checkTowerChoice(catalog, split, false);
+        QVERIFY(problem && problem->kind == TowerChoiceProblem::Kind::NoneInTestFold && problem->fold == 2);
+        QVERIFY(problem->describe().find("spatial fold 2") != std::string::npos);
+        split.sites = {inTwo};
+        problem = checkTowerChoice(catalog, split, false);
+        QVERIFY(problem && problem->kind == TowerChoiceProblem::Kind::AllInTestFold);
+        split.kind = SplitKind::Temporal;
+        split.sites = {twoYears};
+        QVERIFY(!checkTowerChoice(catalog, split, false));
+        if (!oneYear.empty()) {
+            split.sites = {oneYear};
+            problem = checkTowerChoice(catalog, split, false);
+            QVERIFY(problem && problem->kind == TowerChoiceProblem::Kind::NoLaterYear);
+        }
+    }
+
     // `xmw samples` against an independent NumPy/h5py program that follows the reference's rules
     // (tests/scripts/check_recipe.py), on the data made above, where every rule matters.
     void crossCheckWithPython_data()

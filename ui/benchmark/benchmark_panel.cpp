@@ -40,8 +40,6 @@ QString metricLabel(const std::string &metric)
     return it == labels.end() ? QString::fromStdString(metric) : it->second;
 }
 
-bool isFluxMetric(const std::string &metric) { return metric == "rmse" || metric == "mae" || metric == "bias"; }
-
 // 0 for the worst cell of the table, 1 for the best.
 double goodness(learn::Better rule, double value, double worst, double best)
 {
@@ -225,9 +223,7 @@ void BenchmarkPanel::fill()
 
     const learn::Better rule = learn::betterFor(t->metric);
     // The best and worst means of the whole table span the colours.
-    const auto better = [rule](double a, double b) {
-        return rule == learn::Better::NearerZero ? std::abs(a) < std::abs(b) : rule == learn::Better::Lower ? a < b : a > b;
-    };
+    const auto better = [metric = t->metric](double a, double b) { return learn::isBetter(metric, a, b); };
     double worst = NAN, best = NAN;
     for (const auto &[key, cell] : t->cells) {
         if (!std::isfinite(cell.mean))
@@ -277,7 +273,7 @@ void BenchmarkPanel::fill()
             table_->setItem(row, column, item);
         }
     QString text = metricLabel(t->metric);
-    if (isFluxMetric(t->metric))
+    if (learn::isFluxMetric(t->metric))
         text += QStringLiteral(" (nmol CH₄ m⁻² s⁻¹)");
     text = rule == learn::Better::Lower ? tr("%1, lower is better").arg(text)
            : rule == learn::Better::Higher ? tr("%1, higher is better").arg(text)

@@ -52,17 +52,12 @@ namespace {
 // the benchmark's years have 365 days).
 std::vector<float> predictionValues(const learn::UpscaledYear &year, bool difference, data::Date date, data::Period period)
 {
-    const auto index = [&](data::Date d) {
-        if (d.month == 2 && d.day == 29)
-            d.day = 28;
-        return data::sequenceDayIndex(d).value_or(0);
-    };
     if (period == data::Period::Year)
         return year.meanField(0, data::kSequenceDays - 1, difference);
     if (period == data::Period::Month)
-        return year.meanField(index({year.year, date.month, 1}), index({year.year, date.month, data::daysInMonth(year.year, date.month)}),
-                              difference);
-    return year.field(index({year.year, date.month, date.day}), difference);
+        return year.meanField(data::sequenceDayShowing({year.year, date.month, 1}),
+                              data::sequenceDayShowing({year.year, date.month, data::daysInMonth(year.year, date.month)}), difference);
+    return year.field(data::sequenceDayShowing({year.year, date.month, date.day}), difference);
 }
 
 } // namespace

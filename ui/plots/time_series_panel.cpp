@@ -2,6 +2,7 @@
 
 #include "ui/app/atomic_write.h"
 #include "ui/app/csv_line.h"
+#include "ui/map/palette.h"
 
 #include "core/learn/metrics.h"
 
@@ -37,13 +38,14 @@ double toKey(data::Date date)
 // One hue per site (Okabe–Ito, without the yellow that vanishes on white).
 QColor siteColour(std::size_t index)
 {
-    static const QColor kColours[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x9E, 0x73),
-                                      QColor(0xCC, 0x79, 0xA7), QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9)};
-    return kColours[index % std::size(kColours)];
+    static constexpr QRgb kColours[] = {palette::kBlue,          palette::kVermillion, palette::kBluishGreen,
+                                        palette::kReddishPurple, palette::kOrange,     palette::kSkyBlue};
+    return QColor::fromRgb(kColours[index % std::size(kColours)]);
 }
 
 // Compared runs, in hues apart from the towers' (Tol's muted scheme).
-const QColor kRunColours[] = {QColor(0x88, 0x22, 0x55), QColor(0x11, 0x77, 0x33), QColor(0x33, 0x22, 0x88), QColor(0x99, 0x99, 0x33)};
+const QColor kRunColours[] = {QColor::fromRgb(palette::kTolWine), QColor::fromRgb(palette::kTolGreen), QColor::fromRgb(palette::kTolIndigo),
+                              QColor::fromRgb(palette::kTolOlive)};
 
 } // namespace
 

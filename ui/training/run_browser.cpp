@@ -3,6 +3,7 @@
 #include "core/data/dataset.h"
 #include "ui/app/atomic_write.h"
 #include "ui/app/csv_line.h"
+#include "ui/map/palette.h"
 #include "ui/tasks/task_manager.h"
 #include "ui/training/upscale_runner.h"
 
@@ -85,18 +86,6 @@ QString metricLabel(const std::string &name)
     if (name == "nse")
         return RunBrowser::tr("NSE");
     return RunBrowser::tr("KGE");
-}
-
-bool hasFluxUnit(const std::string &name) { return name == "rmse" || name == "mae" || name == "bias"; }
-
-// Which of two values of a metric is better: smaller errors, bias nearer zero, larger skill scores.
-bool better(const std::string &name, double a, double b)
-{
-    if (name == "bias")
-        return std::abs(a) < std::abs(b);
-    if (name == "rmse" || name == "nrmse" || name == "mae")
-        return a < b;
-    return a > b;
 }
 
 } // namespace
@@ -348,7 +337,7 @@ void RunBrowser::updateHeaderTips()
 
 double RunBrowser::shown(const std::string &metric, double value) const
 {
-    return hasFluxUnit(metric) ? data::units::convert(value, data::units::Flux::NmolPerSquareMetrePerSecond, unit_) : value;
+    return learn::isFluxMetric(metric) ? data::units::convert(value, data::units::Flux::NmolPerSquareMetrePerSecond, unit_) : value;
 }
 
 void RunBrowser::applyFilter()
@@ -382,7 +371,7 @@ void RunBrowser::drawChart()
 {
     const std::string metric = metric_->currentData().toString().toStdString();
     chart_->clearPlottables();
-    chart_->yAxis->setLabel(hasFluxUnit(metric) ? tr("Test %1 [%2]").arg(metricLabel(metric), QString::fromStdString(data::units::symbol(unit_)))
+    chart_->yAxis->setLabel(learn::isFluxMetric(metric) ? tr("Test %1 [%2]").arg(metricLabel(metric), QString::fromStdString(data::units::symbol(unit_)))
                                                 : tr("Test %1").arg(metricLabel(metric)));
     QVector<double> ticks, values;
     QVector<QString> labels;
@@ -403,8 +392,8 @@ void RunBrowser::drawChart()
     if (!ticks.isEmpty()) {
         auto *bars = new QCPBars(chart_->xAxis, chart_->yAxis);
         bars->setData(ticks, values);
-        bars->setBrush(QColor(0x00, 0x72, 0xB2, 180));
-        bars->setPen(QPen(QColor(0x00, 0x72, 0xB2)));
+        bars->setBrush(QColor::fromRgba(qRgba(qRed(palette::kBlue), qGreen(palette::kBlue), qBlue(palette::kBlue), 180)));
+        bars->setPen(QPen(QColor::fromRgb(palette::kBlue)));
         auto ticker = QSharedPointer<QCPAxisTickerText>::create();
         ticker->addTicks(ticks, labels);
         chart_->xAxis->setTicker(ticker);
@@ -449,7 +438,7 @@ void RunBrowser::fillTowerTable()
             if (found != runs[r]->summary.perSite.end())
                 item->setToolTip(tr("%n test day(s) with an observation", nullptr, int(found->second.count)));
             towers_->setItem(row, int(r) + 1, item);
-            if (std::isfinite(value) && (best < 0 || better(metric, value, bestValue))) {
+            if (std::isfinite(value) && (best < 0 || learn::isBetter(metric, value, bestValue))) {
                 best = int(r);
                 bestValue = value;
             }
@@ -513,7 +502,7 @@ QString RunBrowser::exportMetrics(const QString &path) const
         for (const char *suffix : {"", "_measured", "_tem"})
             for (const auto &name : learn::metricNames())
                 header << QString::fromStdString(name) + QLatin1String(suffix) +
-                              (hasFluxUnit(name) ? QStringLiteral(" [%1]").arg(QString::fromStdString(data::units::symbol(unit_))) : QString());
+                              (learn::isFluxMetric(name) ? QStringLiteral(" [%1]").arg(QString::fromStdString(data::units::symbol(unit_))) : QString());
         header << QStringLiteral("test_days") << QStringLiteral("test_days_measured") << QStringLiteral("test_days_tem")
                << QStringLiteral("tem_test_set");
         stream << csvLine(header) << '\n';
@@ -568,12 +557,11 @@ QString RunBrowser::exportPredictions(const QStringList &runFiles, const QString
                                         QString::fromStdString(learn::methodName(run.config.method))};
             for (std::size_t i = 0; i < run.testIds.size(); ++i) {
                 // The benchmark's 365-day year: 29 February has no row.
-                int index = 0;
-                for (QDate day(run.testYears[i], 1, 1); day.year() == run.testYears[i] && index < data::kSequenceDays; day = day.addDays(1)) {
-                    if (day.month() == 2 && day.day() == 29)
-                        continue;
-                    const std::size_t k = i * std::size_t(data::kSequenceDays) + std::size_t(index++);
-                    stream << csvLine(QStringList(prefix) << QString::fromStdString(run.testSites[i]) << day.toString(Qt::ISODate)
+                const auto dates = data::sequenceDates(run.testYears[i]);
+                for (std::size_t index = 0; index < dates.size(); ++index) {
+                    const std::size_t k = i * dates.size() + index;
+                    stream << csvLine(QStringList(prefix) << QString::fromStdString(run.testSites[i])
+                                                          << QString::fromStdString(data::toIsoString(dates[index]))
                                                           << number(run.measured, k) << number(run.observed, k) << number(run.predicted, k)
                                                           << number(run.spread, k))
                            << '\n';

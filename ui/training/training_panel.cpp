@@ -6,6 +6,7 @@
 #include "core/learn/preset.h"
 #include "core/learn/run_file.h"
 #include "ui/app/wheel_guard.h"
+#include "ui/map/palette.h"
 #include "ui/tasks/task_manager.h"
 
 #include <QComboBox>
@@ -81,26 +82,19 @@ QString TrainingPanel::towerProblem(const learn::TrainingConfig &c) const
 {
     if (!opened_ || !opened_->sites())
         return {};
-    const data::SiteCatalog &catalog = *opened_->sites();
-    if (c.split.kind == data::SplitKind::Temporal) {
-        // Temporal testing takes each tower's later years: a tower with one year only trains.
-        for (const auto &id : c.split.sites)
-            if (const data::Site *site = catalog.find(id); site && site->series.years().size() >= 2)
-                return {};
+    data::SplitOptions split = c.split;
+    split.seed = c.seed;
+    const auto problem = data::checkTowerChoice(*opened_->sites(), split, c.allFolds);
+    if (!problem)
+        return {};
+    switch (problem->kind) {
+    case data::TowerChoiceProblem::Kind::NoLaterYear:
         return tr("None of the selected towers has two years of data: temporal testing needs a later year to test on.");
-    }
-    const auto folds = data::spatialFolds(catalog, c.split.folds, c.seed, c.split.recipe);
-    std::set<int> covered;
-    for (const auto &id : c.split.sites)
-        if (const auto found = folds.find(id); found != folds.end())
-            covered.insert(found->second);
-    for (int fold = 0; fold < c.split.folds; ++fold) {
-        if (!c.allFolds && fold != c.split.fold)
-            continue;
-        if (!covered.contains(fold))
-            return tr("None of the selected towers is in spatial fold %1, so nothing would be tested; choose another fold or other towers.").arg(fold);
-        if (covered.size() < 2)
-            return tr("All the selected towers are in spatial fold %1: none would be left to train on.").arg(fold);
+    case data::TowerChoiceProblem::Kind::NoneInTestFold:
+        return tr("None of the selected towers is in spatial fold %1, so nothing would be tested; choose another fold or other towers.")
+            .arg(problem->fold);
+    case data::TowerChoiceProblem::Kind::AllInTestFold:
+        return tr("All the selected towers are in spatial fold %1: none would be left to train on.").arg(problem->fold);
     }
     return {};
 }
@@ -547,11 +541,11 @@ void TrainingPanel::plotJob(int id)
         double learn::EpochRecord::*field;
         QColor colour;
     };
-    const Curve curves[] = {{tr("train"), &learn::EpochRecord::trainLoss, QColor(0x00, 0x72, 0xB2)},
-                            {tr("validation"), &learn::EpochRecord::validationLoss, QColor(0xD5, 0x5E, 0x00)},
-                            {tr("source (TEM-MDM)"), &learn::EpochRecord::sourceLoss, QColor(0x00, 0x9E, 0x73)},
-                            {tr("target (towers)"), &learn::EpochRecord::targetLoss, QColor(0xCC, 0x79, 0xA7)},
-                            {tr("domain"), &learn::EpochRecord::domainLoss, QColor(0x56, 0xB4, 0xE9)}};
+    const Curve curves[] = {{tr("train"), &learn::EpochRecord::trainLoss, QColor::fromRgb(palette::kBlue)},
+                            {tr("validation"), &learn::EpochRecord::validationLoss, QColor::fromRgb(palette::kVermillion)},
+                            {tr("source (TEM-MDM)"), &learn::EpochRecord::sourceLoss, QColor::fromRgb(palette::kBluishGreen)},
+                            {tr("target (towers)"), &learn::EpochRecord::targetLoss, QColor::fromRgb(palette::kReddishPurple)},
+                            {tr("domain"), &learn::EpochRecord::domainLoss, QColor::fromRgb(palette::kSkyBlue)}};
     for (const Curve &c : curves) {
         QVector<double> x, y;
         for (std::size_t i = 0; i < job->history.size(); ++i) {
