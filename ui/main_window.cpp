@@ -22,6 +22,7 @@
 #include "ui/map/colour_scale.h"
 #include "ui/plots/site_series_requester.h"
 #include "ui/plots/time_series_panel.h"
+#include "ui/sites/site_selection_model.h"
 #include "ui/sites/sites_panel.h"
 #include "ui/tasks/task_manager.h"
 #include "ui/tasks/task_status_widget.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(QWidget *parent)
     , colourBar_(new ColourBar)
     , positionLabel_(new QLabel(this))
     , tasks_(new TaskManager(this))
+    , siteSelection_(new SiteSelectionModel(this))
     , loader_(new DatasetLoader(tasks_, this))
     , fields_(new FieldRequester(this))
     , fluxUnit_(new FluxUnitChoice(this))
@@ -112,6 +114,14 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(new TaskStatusWidget(tasks_, this));
     statusBar()->addPermanentWidget(positionLabel_);
     clearCursorPosition();
+    // One tower selection, observed by whatever shows it.
+    connect(siteSelection_, &SiteSelectionModel::changed, globe_, &GlobeView::setSelectedMarkers);
+    connect(siteSelection_, &SiteSelectionModel::changed, flat_, &FlatMapView::setSelectedMarkers);
+    connect(siteSelection_, &SiteSelectionModel::changed, this, [this](const QStringList &ids) {
+        statusBar()->showMessage(ids.isEmpty() ? tr("No tower selected") : tr("Selected: %1").arg(ids.join(QStringLiteral(", "))), 5000);
+        requestSeries();
+        Q_EMIT siteSelectionChanged(ids);
+    });
     connect(globe_, &GlobeView::cursorMoved, this, &MainWindow::showCursorPosition);
     connect(globe_, &GlobeView::cursorLeftGlobe, this, &MainWindow::clearCursorPosition);
     connect(globe_, &GlobeView::markerClicked, this, &MainWindow::onMarkerClicked);
@@ -141,7 +151,6 @@ MainWindow::MainWindow(QWidget *parent)
     dock->setObjectName(QStringLiteral("timeSeriesDock"));
     dock->setWidget(timeSeries_);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
-    connect(this, &MainWindow::siteSelectionChanged, this, &MainWindow::requestSeries);
     connect(timeSeries_, &TimeSeriesPanel::driverChanged, this, &MainWindow::requestSeries);
     timeSeries_->setUnit(fluxUnit_->unit());
     connect(timeSeries_, &TimeSeriesPanel::unitChosen, fluxUnit_, &FluxUnitChoice::setUnit);
@@ -162,7 +171,7 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, trainingDock);
     tabifyDockWidget(dock, trainingDock);
     dock->raise();
-    connect(this, &MainWindow::siteSelectionChanged, training_, &TrainingPanel::setSelectedSites);
+    connect(siteSelection_, &SiteSelectionModel::changed, training_, &TrainingPanel::setSelectedSites);
     connect(training_, &TrainingPanel::runFinished, this, [this](const QString &runFile) {
         statusBar()->showMessage(tr("Training finished: %1").arg(QDir::toNativeSeparators(runFile)), 10000);
     });
@@ -206,7 +215,7 @@ MainWindow::MainWindow(QWidget *parent)
     sitesDock->setObjectName(QStringLiteral("sitesDock"));
     sitesDock->setWidget(sites_);
     addDockWidget(Qt::RightDockWidgetArea, sitesDock);
-    connect(sites_, &SitesPanel::selectionChanged, this, &MainWindow::selectSites);
+    sites_->setSiteSelection(siteSelection_);
     connect(sites_, &SitesPanel::siteActivated, this, [this](const QString &id) {
         for (const GlobeMarker &m : globe_->markers())
             if (m.id == id) {
@@ -679,10 +688,9 @@ void MainWindow::onFluxUnitChanged(data::units::Flux unit)
         return;
     loadMapStyle(); // a fixed range of a flux, in the new unit
     requestField();
-    const QStringList selected = selectedSites();
     const std::vector<GlobeMarker> markers = towerMarkers(); // their tooltips give the mean flux
     globe_->setMarkers(markers);
-    globe_->setSelectedMarkers(selected);
+    globe_->setSelectedMarkers(selectedSites());
     flat_->setMarkers(markers);
 }
 
@@ -1125,7 +1133,7 @@ void MainWindow::showTowers()
     flat_->setMarkers(markers);
     sites_->setDataset(dataset_);
     towerLegend_->setVisible(!markers.empty());
-    Q_EMIT siteSelectionChanged({});
+    siteSelection_->clear();
 }
 
 std::vector<GlobeMarker> MainWindow::towerMarkers() const
@@ -1152,23 +1160,13 @@ std::vector<GlobeMarker> MainWindow::towerMarkers() const
     return markers;
 }
 
-const QStringList &MainWindow::selectedSites() const
-{
-    return globe_->selectedMarkers();
-}
+const QStringList &MainWindow::selectedSites() const { return siteSelection_->selected(); }
 
 void MainWindow::setFlatMap(bool flat) { flatAction_->setChecked(flat); }
 
 bool MainWindow::isFlatMap() const { return mapStack_->currentWidget() == flat_; }
 
-void MainWindow::selectSites(const QStringList &ids)
-{
-    globe_->setSelectedMarkers(ids);
-    flat_->setSelectedMarkers(ids);
-    sites_->setSelectedSites(ids);
-    statusBar()->showMessage(ids.isEmpty() ? tr("No tower selected") : tr("Selected: %1").arg(ids.join(QStringLiteral(", "))), 5000);
-    Q_EMIT siteSelectionChanged(ids);
-}
+void MainWindow::selectSites(const QStringList &ids) { siteSelection_->select(ids); }
 
 void MainWindow::selectCell(double lat, double lon, bool addToTowers)
 {
@@ -1182,11 +1180,8 @@ void MainWindow::selectCell(double lat, double lon, bool addToTowers)
     }
     selectedCell_ = std::pair(grid.lat(grid.row(lat)), grid.lon(grid.col(lon)));
     statusBar()->showMessage(tr("Selected cell %1").arg(formatLatLon(selectedCell_->first, selectedCell_->second)), 5000);
-    if (!addToTowers && !selectedSites().isEmpty()) {
-        globe_->setSelectedMarkers({});
-        flat_->setSelectedMarkers({});
-        sites_->setSelectedSites({});
-        Q_EMIT siteSelectionChanged({}); // requests the series, the cell's included
+    if (!addToTowers && !siteSelection_->isEmpty()) {
+        siteSelection_->clear(); // requests the series, the cell's included
     } else {
         requestSeries();
     }
@@ -1207,12 +1202,7 @@ void MainWindow::onMarkerClicked(const QString &id, Qt::KeyboardModifiers modifi
 {
     if (!(modifiers & Qt::ControlModifier))
         selectedCell_.reset(); // a plain click on a tower shows that tower alone
-    QStringList ids = modifiers & Qt::ControlModifier ? selectedSites() : QStringList();
-    if (modifiers & Qt::ControlModifier && ids.contains(id))
-        ids.removeAll(id); // Ctrl+click on a selected tower takes it out again
-    else if (!ids.contains(id))
-        ids.append(id);
-    selectSites(ids);
+    siteSelection_->click(id, modifiers & Qt::ControlModifier);
 }
 
 void MainWindow::showCursorPosition(double lat, double lon)

@@ -46,6 +46,7 @@ class TrainingPanel;
 class RunBrowser;
 class BenchmarkPanel;
 class RunStore;
+class SiteSelectionModel;
 class TaskManager;
 
 // What to show once a dataset has opened (scripted use); empty parts fall back to defaults.
@@ -168,6 +169,7 @@ private:
     ColourBar *colourBar_ = nullptr;
     QLabel *positionLabel_ = nullptr;
     TaskManager *tasks_ = nullptr;
+    SiteSelectionModel *siteSelection_ = nullptr;
     QToolBar *mapBar_ = nullptr;
     LayerBox *variableBox_ = nullptr;
     QDateEdit *dateEdit_ = nullptr;

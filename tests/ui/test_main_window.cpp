@@ -16,6 +16,7 @@
 #include "ui/map/colour_bar.h"
 #include "ui/plots/time_series_panel.h"
 #include "ui/sites/site_table_model.h"
+#include "ui/sites/site_selection_model.h"
 #include "ui/sites/sites_panel.h"
 #include "ui/tasks/task_manager.h"
 #include "ui/main_window.h"
@@ -777,6 +778,36 @@ private Q_SLOTS:
         window.stepDate(1, 0);
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 20000);
         QVERIFY(!(window.field()->date == before));
+    }
+
+    // One selection of towers: a click picks one, Ctrl+click adds or takes out; every view follows.
+    void oneTowerSelectionForEveryView()
+    {
+        SiteSelectionModel selection;
+        QSignalSpy changed(&selection, &SiteSelectionModel::changed);
+        selection.click(QStringLiteral("US-Los"), false);
+        selection.click(QStringLiteral("FI-Si2"), true);
+        QCOMPARE(selection.selected(), (QStringList{QStringLiteral("US-Los"), QStringLiteral("FI-Si2")}));
+        selection.click(QStringLiteral("US-Los"), true);
+        QCOMPARE(selection.selected(), QStringList{QStringLiteral("FI-Si2")});
+        selection.click(QStringLiteral("US-Los"), false);
+        QCOMPARE(selection.selected(), QStringList{QStringLiteral("US-Los")});
+        selection.select({QStringLiteral("A"), QStringLiteral("A")});
+        QCOMPARE(selection.selected(), QStringList{QStringLiteral("A")});
+        QCOMPARE(changed.count(), 5);
+
+        MainWindow window;
+        window.resize(1000, 700);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::datasetLoaded);
+        window.openDataset(demo_);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        auto *sites = window.findChild<SitesPanel *>();
+        sites->view()->selectRow(sites->filterModel()->mapFromSource(sites->filterModel()->sourceModel()->index(0, 0)).row());
+        const QStringList picked = window.selectedSites();
+        QCOMPARE(picked.size(), 1);
+        QCOMPARE(window.globe()->selectedMarkers(), picked);
+        QCOMPARE(window.flatMap()->selectedMarkers(), picked);
     }
 
     // Exports replace a file in one rename (QSaveFile), or leave it as it was.

@@ -25,6 +25,7 @@ public:
     [[nodiscard]] const QImage &image() const { return image_; }
     void setMarkers(const std::vector<GlobeMarker> &markers);
     void setSelectedMarkers(const QStringList &ids);
+    [[nodiscard]] const QStringList &selectedMarkers() const { return selected_; }
     void setLabelsVisible(bool visible);
 
     // The map centre and zoom (1: the whole world fits the widget).

@@ -1,5 +1,6 @@
 #include "ui/sites/sites_panel.h"
 
+#include "ui/sites/site_selection_model.h"
 #include "ui/sites/site_table_model.h"
 
 #include <QHeaderView>
@@ -57,6 +58,12 @@ void SitesPanel::setDataset(const DatasetPtr &dataset)
 }
 
 void SitesPanel::setFluxUnit(data::units::Flux unit) { model_->setFluxUnit(unit); }
+
+void SitesPanel::setSiteSelection(SiteSelectionModel *selection)
+{
+    connect(selection, &SiteSelectionModel::changed, this, &SitesPanel::setSelectedSites);
+    connect(this, &SitesPanel::selectionChanged, selection, &SiteSelectionModel::select);
+}
 
 void SitesPanel::setSelectedSites(const QStringList &ids)
 {

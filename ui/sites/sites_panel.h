@@ -12,6 +12,7 @@ class QTableView;
 namespace xmw::ui {
 
 class SiteFilterModel;
+class SiteSelectionModel;
 class SiteTableModel;
 
 // The towers as a table: filter by id or name, sort by any column, select rows (kept in step with
@@ -24,6 +25,8 @@ public:
 
     void setDataset(const DatasetPtr &dataset);
     void setFluxUnit(data::units::Flux unit);
+    // Shows the selection and selects through it: rows picked here select those towers.
+    void setSiteSelection(SiteSelectionModel *selection);
     // Mirrors a selection made elsewhere, without echoing it back.
     void setSelectedSites(const QStringList &ids);
     void focusFilter();
@@ -32,7 +35,7 @@ public:
     [[nodiscard]] SiteFilterModel *filterModel() const { return filter_; }
 
 Q_SIGNALS:
-    void selectionChanged(const QStringList &ids);
+    void selectionChanged(const QStringList &ids); // rows picked here
     void siteActivated(const QString &id);
 
 private:
