@@ -5,6 +5,7 @@
 #include "core/data/demo_generator.h"
 #include "core/data/sample_builder.h"
 #include "core/data/splits.h"
+#include "core/json.h"
 #include "core/learn/run_file.h"
 #include "core/learn/runtime.h"
 #include "core/learn/throughput.h"
@@ -20,13 +21,17 @@ namespace xmw::cli {
 
 namespace {
 
-// A number from `xmw train --json`'s output, found by its key.
-double jsonNumber(const std::string &json, const std::string &key)
+// A number from `xmw train --json`'s output (its last line).
+double jsonNumber(const std::string &text, const std::string &key)
 {
-    const auto at = json.find("\"" + key + "\":");
-    if (at == std::string::npos)
+    const std::size_t end = text.find_last_not_of("\n");
+    const std::size_t start = end == std::string::npos ? 0 : text.rfind('\n', end);
+    const Json json = Json::parse(end == std::string::npos ? std::string() : text.substr(start == std::string::npos ? 0 : start + 1, end + 1),
+                                  nullptr, false);
+    const auto it = json.is_object() ? json.find(key) : json.end();
+    if (it == json.end() || !it->is_number())
         throw std::runtime_error("`xmw train --json` printed no " + key);
-    return std::strtod(json.c_str() + at + key.size() + 3, nullptr);
+    return it->get<double>();
 }
 
 std::vector<std::string> splitList(const std::string &text)

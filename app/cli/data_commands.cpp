@@ -11,7 +11,7 @@
 #include "core/data/sample_file.h"
 #include "core/data/splits.h"
 #include "core/data/units.h"
-#include "core/json_writer.h"
+#include "core/json.h"
 
 #include <algorithm>
 #include <chrono>
@@ -72,34 +72,29 @@ int info(const Arguments &raw)
 {
     const Args args(raw, {}, {"json"});
     const data::Dataset dataset = data::Dataset::open(requireOne(args, "dataset folder"));
-    JsonWriter json;
-    json.beginObject().key("path").value(dataset.root().string());
+    Json json;
+    json["path"] = dataset.root().string();
     if (const auto &grid = dataset.grid()) {
         const auto &g = grid->grid();
-        json.key("grid").beginObject().key("rows").value(g.rows).key("cols").value(g.cols).key("resolution").value(g.dLat)
-            .key("lat0").value(g.lat0).key("lon0").value(g.lon0).endObject();
-        json.key("years").beginArray();
-        for (const int y : grid->years())
-            json.value(y);
-        json.endArray().key("variables").beginArray();
+        json["grid"] = {{"rows", g.rows}, {"cols", g.cols}, {"resolution", g.dLat}, {"lat0", g.lat0}, {"lon0", g.lon0}};
+        json["years"] = grid->years();
+        json["variables"] = Json::array();
         for (const auto &v : grid->variables()) {
-            json.beginObject().key("name").value(v.name).key("cadence").value(cadenceName(v.cadence)).key("units").value(v.units)
-                .key("long_name").value(v.longName).key("shape").beginArray().value(g.rows).value(g.cols);
+            Json shape = {g.rows, g.cols};
             if (v.cadence == data::Cadence::Daily)
-                json.value(12).value(31);
+                shape.insert(shape.end(), {12, 31});
             else if (v.cadence == data::Cadence::Monthly)
-                json.value(12);
-            json.endArray().endObject();
+                shape.push_back(12);
+            json["variables"].push_back(
+                {{"name", v.name}, {"cadence", cadenceName(v.cadence)}, {"units", v.units}, {"long_name", v.longName}, {"shape", shape}});
         }
-        json.endArray();
     } else {
-        json.key("grid").null();
+        json["grid"] = nullptr;
     }
-    json.key("sites").value(dataset.sites() ? int(dataset.sites()->sites().size()) : 0);
-    json.endObject();
+    json["sites"] = dataset.sites() ? dataset.sites()->sites().size() : 0;
 
     if (args.flag("json")) {
-        std::printf("%s\n", json.str().c_str());
+        std::printf("%s\n", toJsonText(json).c_str());
         return 0;
     }
     std::printf("Dataset   %s\n", dataset.root().c_str());
@@ -128,27 +123,28 @@ int sites(const Arguments &raw)
     const data::Dataset dataset = data::Dataset::open(requireOne(args, "dataset folder"));
     if (!dataset.sites())
         throw data::DataError(dataset.root(), "no FLUXNET-CH4 folder");
-    JsonWriter json;
-    json.beginArray();
+    Json json = Json::array();
+    const auto optional = [](const std::optional<int> &v) { return v ? Json(*v) : Json(nullptr); };
     for (const auto &site : dataset.sites()->sites()) {
         const auto &info = site.info;
         const auto years = site.series.years();
-        json.beginObject().key("id").value(info.id).key("name").value(info.name).key("lat").value(info.lat)
-            .key("lon").value(info.lon).key("igbp").value(info.igbp);
-        json.key("years").beginArray().value(years.front()).value(years.back()).endArray();
-        json.key("days").value(int(site.series.dates.size())).key("fch4_days").value(site.series.measuredDays())
-            .key("fch4_mean").value(site.series.measuredMean()).key("fch4_unit").value(site.series.fch4.unit);
-        json.key("wetland_type");
-        info.wetlandType ? json.value(*info.wetlandType) : json.null();
-        json.key("climate_type");
-        info.climateType ? json.value(*info.climateType) : json.null();
-        json.key("spatial_fold");
-        info.spatialFold ? json.value(*info.spatialFold) : json.null();
-        json.key("source").value(info.source.filename().string()).endObject();
+        json.push_back({{"id", info.id},
+                        {"name", info.name},
+                        {"lat", info.lat},
+                        {"lon", info.lon},
+                        {"igbp", info.igbp},
+                        {"years", {years.front(), years.back()}},
+                        {"days", site.series.dates.size()},
+                        {"fch4_days", site.series.measuredDays()},
+                        {"fch4_mean", site.series.measuredMean()},
+                        {"fch4_unit", site.series.fch4.unit},
+                        {"wetland_type", optional(info.wetlandType)},
+                        {"climate_type", optional(info.climateType)},
+                        {"spatial_fold", optional(info.spatialFold)},
+                        {"source", info.source.filename().string()}});
     }
-    json.endArray();
     if (args.flag("json")) {
-        std::printf("%s\n", json.str().c_str());
+        std::printf("%s\n", toJsonText(json).c_str());
         return 0;
     }
     std::printf("%-8s %8s %9s  %-9s %6s %9s %12s  %s\n", "site", "lat", "lon", "years", "days", "FCH4 days",

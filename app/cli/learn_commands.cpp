@@ -11,7 +11,7 @@
 #include "core/data/dataset.h"
 #include "core/data/output_lock.h"
 #include "core/data/sample_builder.h"
-#include "core/json_writer.h"
+#include "core/json.h"
 #include "core/learn/data_parallel.h"
 #include "core/learn/predictor.h"
 #include "core/learn/preset.h"
@@ -43,13 +43,13 @@ void onInterrupt(int)
         runningJob->cancel();
 }
 
-void writeMetrics(JsonWriter &j, const Metrics &m)
+Json metricsJson(const Metrics &m)
 {
-    j.beginObject();
+    Json j;
     for (const auto &name : learn::metricNames())
-        j.key(name).value(learn::metricValue(m, name));
-    j.key("count").value(double(m.count));
-    j.endObject();
+        j[name] = learn::metricValue(m, name);
+    j["count"] = m.count;
+    return j;
 }
 
 // "US-Los,FI.Sii": ids in the one canonical form (data::canonicalSiteId); whether each exists is
@@ -312,40 +312,31 @@ int train(const Arguments &raw)
         epochSeconds += h.seconds;
     epochSeconds /= double(std::max<std::size_t>(1, run.history.size()));
     if (args.flag("json")) {
-        JsonWriter j;
-        j.beginObject();
-        j.key("run").value(out.string());
-        j.key("recipe").value(data::recipeName(run.config.split.recipe));
-        j.key("test_set").value(run.config.testSetName());
+        Json j;
+        j["run"] = out.string();
+        j["recipe"] = data::recipeName(run.config.split.recipe);
+        j["test_set"] = run.config.testSetName();
         if (!run.temTestSet.empty())
-            j.key("tem_test_set").value(run.temTestSet);
-        j.key("metrics").beginObject();
-        j.key("test");
-        writeMetrics(j, run.metrics);
-        j.key("test_measured");
-        writeMetrics(j, run.metricsMeasured);
-        if (!run.temTestSet.empty()) {
-            j.key("test_tem");
-            writeMetrics(j, run.temMetrics);
-        }
+            j["tem_test_set"] = run.temTestSet;
+        Json &metrics = j["metrics"];
+        metrics["test"] = metricsJson(run.metrics);
+        metrics["test_measured"] = metricsJson(run.metricsMeasured);
+        if (!run.temTestSet.empty())
+            metrics["test_tem"] = metricsJson(run.temMetrics);
         for (const auto &[key, bySite] : {std::pair{"per_site", &run.perSite}, std::pair{"per_site_measured", &run.perSiteMeasured}}) {
-            j.key(key).beginObject();
-            for (const auto &[site, m] : *bySite) {
-                j.key(site);
-                writeMetrics(j, m);
-            }
-            j.endObject();
+            Json &sites = metrics[key] = Json::object();
+            for (const auto &[site, m] : *bySite)
+                sites[site] = metricsJson(m);
         }
-        j.endObject();
-        j.key("seconds_per_epoch").value(epochSeconds);
-        j.key("samples_per_second").value(run.samplesPerSecond);
-        j.key("epochs").value(int(run.history.size()));
-        j.key("seconds").value(run.seconds);
-        j.key("stopped").value(run.stopped);
-        j.key("processes").value(parallel ? parallel->worldSize() : 1);
-        j.key("communication_seconds").value(parallel ? parallel->communicationSeconds() : 0.0);
-        j.key("config");
-        std::printf("%s%s}\n", j.str().c_str(), run.config.toJson().c_str());
+        j["seconds_per_epoch"] = epochSeconds;
+        j["samples_per_second"] = run.samplesPerSecond;
+        j["epochs"] = run.history.size();
+        j["seconds"] = run.seconds;
+        j["stopped"] = run.stopped;
+        j["processes"] = parallel ? parallel->worldSize() : 1;
+        j["communication_seconds"] = parallel ? parallel->communicationSeconds() : 0.0;
+        j["config"] = Json::parse(run.config.toJson());
+        std::printf("%s\n", toJsonText(j).c_str());
         return 0;
     }
     std::printf("%s: %s %s, tested on %s: %zu site-years at %zu towers, %zu epochs in %s (%.1f s/epoch, %.0f samples/s)\n",
@@ -385,8 +376,7 @@ int runs(const Arguments &raw)
     std::vector<learn::RunRecord> records;
     for (const auto &file : files)
         records.push_back(learn::readRunSummary(file));
-    JsonWriter j;
-    j.beginArray();
+    Json j = Json::array();
     if (!args.flag("json"))
         std::printf("%-28s %-12s %-11s %-32s %5s %8s %7s %7s %9s %8s %6s  %s\n", "run", "model", "method", "test set", "data", "RMSE", "R²",
                     "r²corr", "RMSE meas", "RMSE TEM", "time", "created");
@@ -396,27 +386,23 @@ int runs(const Arguments &raw)
         char data[16];
         std::snprintf(data, sizeof data, "%g%%", c.split.percent);
         if (args.flag("json")) {
-            j.beginObject();
-            j.key("file").value(files[i].string());
-            j.key("name").value(run.name);
-            j.key("model").value(learn::modelName(c.model.kind));
-            j.key("method").value(learn::methodName(c.method));
-            j.key("recipe").value(data::recipeName(c.split.recipe));
-            j.key("test_set").value(c.testSetName());
-            j.key("percent").value(c.split.percent);
-            j.key("created").value(run.created);
-            j.key("seconds").value(run.seconds);
-            j.key("notes").value(run.notes);
-            j.key("test");
-            writeMetrics(j, run.metrics);
-            j.key("test_measured");
-            writeMetrics(j, run.metricsMeasured);
+            Json entry = {{"file", files[i].string()},
+                          {"name", run.name},
+                          {"model", learn::modelName(c.model.kind)},
+                          {"method", learn::methodName(c.method)},
+                          {"recipe", data::recipeName(c.split.recipe)},
+                          {"test_set", c.testSetName()},
+                          {"percent", c.split.percent},
+                          {"created", run.created},
+                          {"seconds", run.seconds},
+                          {"notes", run.notes},
+                          {"test", metricsJson(run.metrics)},
+                          {"test_measured", metricsJson(run.metricsMeasured)}};
             if (!run.temTestSet.empty()) {
-                j.key("tem_test_set").value(run.temTestSet);
-                j.key("test_tem");
-                writeMetrics(j, run.temMetrics);
+                entry["tem_test_set"] = run.temTestSet;
+                entry["test_tem"] = metricsJson(run.temMetrics);
             }
-            j.endObject();
+            j.push_back(std::move(entry));
         } else {
             char tem[16] = "-";
             if (!run.temTestSet.empty())
@@ -427,9 +413,8 @@ int runs(const Arguments &raw)
                         run.created.c_str());
         }
     }
-    j.endArray();
     if (args.flag("json"))
-        std::printf("%s\n", j.str().c_str());
+        std::printf("%s\n", toJsonText(j).c_str());
     else if (files.empty())
         std::printf("(no runs in %s)\n", folder.c_str());
     else
@@ -541,28 +526,22 @@ int compare(const Arguments &raw)
         files.emplace_back(file);
     }
     if (args.flag("json")) {
-        JsonWriter j;
-        j.beginArray();
+        Json j = Json::array();
         for (std::size_t i = 0; i < runs.size(); ++i) {
-            j.beginObject();
-            j.key("file").value(args.positional()[i]);
-            j.key("model").value(learn::modelName(runs[i].config.model.kind));
-            j.key("method").value(learn::methodName(runs[i].config.method));
-            j.key("recipe").value(data::recipeName(runs[i].config.split.recipe));
-            j.key("test_set").value(runs[i].config.testSetName());
-            j.key("test");
-            writeMetrics(j, runs[i].metrics);
-            j.key("test_measured");
-            writeMetrics(j, runs[i].metricsMeasured);
+            Json entry = {{"file", args.positional()[i]},
+                          {"model", learn::modelName(runs[i].config.model.kind)},
+                          {"method", learn::methodName(runs[i].config.method)},
+                          {"recipe", data::recipeName(runs[i].config.split.recipe)},
+                          {"test_set", runs[i].config.testSetName()},
+                          {"test", metricsJson(runs[i].metrics)},
+                          {"test_measured", metricsJson(runs[i].metricsMeasured)}};
             if (!runs[i].temTestSet.empty()) {
-                j.key("tem_test_set").value(runs[i].temTestSet);
-                j.key("test_tem");
-                writeMetrics(j, runs[i].temMetrics);
+                entry["tem_test_set"] = runs[i].temTestSet;
+                entry["test_tem"] = metricsJson(runs[i].temMetrics);
             }
-            j.endObject();
+            j.push_back(std::move(entry));
         }
-        j.endArray();
-        std::printf("%s\n", j.str().c_str());
+        std::printf("%s\n", toJsonText(j).c_str());
         warnIfNotComparable(runs, files);
         return 0;
     }

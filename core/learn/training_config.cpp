@@ -1,17 +1,13 @@
 #include "core/learn/training_config.h"
 
-#include "core/json_writer.h"
+#include "core/json.h"
 
 #include <algorithm>
-#include <cctype>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <limits>
-#include <map>
 #include <thread>
-#include <variant>
 #include <vector>
 
 namespace xmw::learn {
@@ -169,191 +165,39 @@ std::string TrainingConfig::problem() const
 
 std::string TrainingConfig::toJson() const
 {
-    JsonWriter j;
-    j.beginObject();
-    j.key("model").value(modelName(model.kind));
-    j.key("hidden").value(model.hidden);
-    j.key("layers").value(model.layerCount());
-    j.key("dropout").value(model.dropout);
-    j.key("heads").value(model.heads);
-    j.key("method").value(methodName(method));
-    j.key("pretrained").value(pretrainedRun);
-    j.key("recipe").value(data::recipeName(split.recipe));
-    j.key("split").value(split.kind == data::SplitKind::Spatial ? "spatial" : "temporal");
-    j.key("fold").value(split.fold);
-    j.key("folds").value(split.folds);
-    j.key("all_folds").value(allFolds);
-    j.key("percent").value(split.percent);
-    j.key("sites").beginArray();
-    for (const auto &site : split.sites)
-        j.value(site);
-    j.endArray();
-    j.key("epochs").value(epochs);
-    j.key("finetune_epochs").value(fineTuneEpochCount());
-    j.key("learning_rate").value(learningRate);
-    j.key("batch").value(batchSize);
-    j.key("seed").value(double(seed));
-    j.key("ensemble").value(ensemble);
-    j.key("threads").value(threads > 0 ? threads : defaultThreadCount());
-    j.key("device").value(device);
-    j.key("patience").value(patience);
-    j.key("validation_fraction").value(validationFraction);
-    j.key("clip").value(clip);
-    j.key("tem_fraction").value(temFraction);
-    j.key("tem_first_year").value(temFirstYear);
-    j.key("tem_last_year").value(temLastYear);
-    j.key("tem_holdout").value(data::temHoldoutName(temHoldout));
-    j.key("tem_fold").value(temFold);
-    j.endObject();
-    return j.str();
+    Json j;
+    j["model"] = modelName(model.kind);
+    j["hidden"] = model.hidden;
+    j["layers"] = model.layerCount();
+    j["dropout"] = model.dropout;
+    j["heads"] = model.heads;
+    j["method"] = methodName(method);
+    j["pretrained"] = pretrainedRun;
+    j["recipe"] = data::recipeName(split.recipe);
+    j["split"] = split.kind == data::SplitKind::Spatial ? "spatial" : "temporal";
+    j["fold"] = split.fold;
+    j["folds"] = split.folds;
+    j["all_folds"] = allFolds;
+    j["percent"] = split.percent;
+    j["sites"] = split.sites;
+    j["epochs"] = epochs;
+    j["finetune_epochs"] = fineTuneEpochCount();
+    j["learning_rate"] = learningRate;
+    j["batch"] = batchSize;
+    j["seed"] = seed;
+    j["ensemble"] = ensemble;
+    j["threads"] = threads > 0 ? threads : defaultThreadCount();
+    j["device"] = device;
+    j["patience"] = patience;
+    j["validation_fraction"] = validationFraction;
+    j["clip"] = clip;
+    j["tem_fraction"] = temFraction;
+    j["tem_first_year"] = temFirstYear;
+    j["tem_last_year"] = temLastYear;
+    j["tem_holdout"] = data::temHoldoutName(temHoldout);
+    j["tem_fold"] = temFold;
+    return toJsonText(j);
 }
-
-namespace {
-
-// The flat objects toJson writes: keys to strings, numbers, booleans, null or arrays of strings.
-class FlatJsonReader {
-public:
-    using Value = std::variant<std::monostate, std::string, double, bool, std::vector<std::string>>;
-
-    explicit FlatJsonReader(const std::string &text)
-        : s_(text)
-    {
-    }
-
-    std::optional<std::map<std::string, Value>> object()
-    {
-        std::map<std::string, Value> out;
-        if (!take('{'))
-            return std::nullopt;
-        if (take('}'))
-            return end() ? std::optional(out) : std::nullopt;
-        do {
-            auto key = string();
-            if (!key || !take(':'))
-                return std::nullopt;
-            auto v = value();
-            if (!v)
-                return std::nullopt;
-            out[*key] = std::move(*v);
-        } while (take(','));
-        return take('}') && end() ? std::optional(out) : std::nullopt;
-    }
-
-private:
-    void space()
-    {
-        while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_])))
-            ++i_;
-    }
-    bool take(char c)
-    {
-        space();
-        if (i_ < s_.size() && s_[i_] == c) {
-            ++i_;
-            return true;
-        }
-        return false;
-    }
-    bool end()
-    {
-        space();
-        return i_ == s_.size();
-    }
-    bool word(std::string_view w)
-    {
-        space();
-        if (s_.compare(i_, w.size(), w) != 0)
-            return false;
-        i_ += w.size();
-        return true;
-    }
-    static void appendUtf8(std::string &out, unsigned code)
-    {
-        if (code < 0x80) {
-            out += char(code);
-        } else if (code < 0x800) {
-            out += char(0xC0 | (code >> 6));
-            out += char(0x80 | (code & 0x3F));
-        } else {
-            out += char(0xE0 | (code >> 12));
-            out += char(0x80 | ((code >> 6) & 0x3F));
-            out += char(0x80 | (code & 0x3F));
-        }
-    }
-    std::optional<std::string> string()
-    {
-        if (!take('"'))
-            return std::nullopt;
-        std::string out;
-        while (i_ < s_.size() && s_[i_] != '"') {
-            char c = s_[i_++];
-            if (c != '\\') {
-                out += c;
-                continue;
-            }
-            if (i_ >= s_.size())
-                return std::nullopt;
-            switch (c = s_[i_++]) {
-            case 'n': out += '\n'; break;
-            case 't': out += '\t'; break;
-            case 'r': out += '\r'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'u': {
-                unsigned code = 0;
-                if (i_ + 4 > s_.size() || std::from_chars(s_.data() + i_, s_.data() + i_ + 4, code, 16).ptr != s_.data() + i_ + 4)
-                    return std::nullopt;
-                i_ += 4;
-                appendUtf8(out, code);
-                break;
-            }
-            default: out += c; // \" \\ \/
-            }
-        }
-        if (!take('"'))
-            return std::nullopt;
-        return out;
-    }
-    std::optional<Value> value()
-    {
-        space();
-        if (i_ >= s_.size())
-            return std::nullopt;
-        if (s_[i_] == '"') {
-            auto text = string();
-            return text ? std::optional<Value>(std::move(*text)) : std::nullopt;
-        }
-        if (take('[')) {
-            std::vector<std::string> items;
-            if (take(']'))
-                return Value(items);
-            do {
-                auto item = string();
-                if (!item)
-                    return std::nullopt;
-                items.push_back(std::move(*item));
-            } while (take(','));
-            return take(']') ? std::optional<Value>(std::move(items)) : std::nullopt;
-        }
-        if (word("true"))
-            return Value(true);
-        if (word("false"))
-            return Value(false);
-        if (word("null"))
-            return Value(std::monostate{});
-        double number = 0;
-        const auto [end, error] = std::from_chars(s_.data() + i_, s_.data() + s_.size(), number);
-        if (error != std::errc())
-            return std::nullopt;
-        i_ = std::size_t(end - s_.data());
-        return Value(number);
-    }
-
-    const std::string &s_;
-    std::size_t i_ = 0;
-};
-
-} // namespace
 
 TrainingConfig readConfigFields(const ConfigSource &source)
 {
@@ -429,31 +273,38 @@ TrainingConfig readConfigFields(const ConfigSource &source)
     return c;
 }
 
-std::optional<TrainingConfig> TrainingConfig::fromJson(const std::string &json)
+std::optional<TrainingConfig> TrainingConfig::fromJson(const std::string &text)
 {
-    const auto object = FlatJsonReader(json).object();
-    if (!object)
-        return std::nullopt;
-    const auto field = [&](const char *name) -> const FlatJsonReader::Value * {
-        const auto it = object->find(name);
-        return it == object->end() ? nullptr : &it->second;
+    // The objects toJson writes: keys to strings, numbers, booleans, null or arrays of strings.
+    const Json object = Json::parse(text, nullptr, false);
+    if (!object.is_object())
+        return std::nullopt; // not JSON (parse gives a discarded value), or not an object
+    const auto field = [&](const char *name) -> const Json * {
+        const auto it = object.find(name);
+        return it == object.end() ? nullptr : &*it;
     };
     ConfigSource source;
     source.text = [&](const char *name) -> std::optional<std::string> {
-        const auto *v = field(name);
-        return v && std::holds_alternative<std::string>(*v) ? std::optional(std::get<std::string>(*v)) : std::nullopt;
+        const Json *v = field(name);
+        return v && v->is_string() ? std::optional(v->get<std::string>()) : std::nullopt;
     };
     source.number = [&](const char *name) -> std::optional<double> {
-        const auto *v = field(name);
-        if (v && std::holds_alternative<double>(*v))
-            return std::get<double>(*v);
-        if (v && std::holds_alternative<bool>(*v))
-            return std::get<bool>(*v) ? 1.0 : 0.0;
+        const Json *v = field(name);
+        if (v && v->is_number())
+            return v->get<double>();
+        if (v && v->is_boolean())
+            return v->get<bool>() ? 1.0 : 0.0;
         return std::nullopt;
     };
     source.list = [&](const char *name) {
-        const auto *v = field(name);
-        return v && std::holds_alternative<std::vector<std::string>>(*v) ? std::get<std::vector<std::string>>(*v) : std::vector<std::string>{};
+        std::vector<std::string> items;
+        if (const Json *v = field(name); v && v->is_array())
+            for (const Json &item : *v) {
+                if (!item.is_string())
+                    throw std::runtime_error(std::string(name) + " holds something other than text");
+                items.push_back(item.get<std::string>());
+            }
+        return items;
     };
     try {
         return readConfigFields(source);
