@@ -99,6 +99,16 @@ TimeSeriesPanel::TimeSeriesPanel(QWidget *parent)
     }
     // Observed against simulated clusters along the diagonal: the bottom right is emptiest.
     scatter_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    // A year of daily flux fills its axes from edge to edge: its legend goes beside them, in
+    // columns of at most eight entries, so that it never covers data however many towers are shown.
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->plotLayout()->addElement(0, 1, plot_->legend);
+    plot_->plotLayout()->setColumnStretchFactor(1, 0.001);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
+    plot_->legend->setWrap(8);
+    plot_->legend->setBrush(Qt::NoBrush);
+    plot_->legend->setBorderPen(Qt::NoPen);
+    plot_->legend->setMargins(QMargins(6, 0, 4, 0));
     tracer_ = new QCPItemTracer(plot_);
     tracer_->setStyle(QCPItemTracer::tsCircle);
     tracer_->setSize(9);
