@@ -496,10 +496,6 @@
         <source>Opening %1</source>
         <translation>%1 wird geöffnet</translation>
     </message>
-    <message>
-        <source>canceled</source>
-        <translation>abgebrochen</translation>
-    </message>
 </context>
 <context>
     <name>xmw::ui::FieldRequester</name>

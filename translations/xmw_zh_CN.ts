@@ -494,10 +494,6 @@
         <source>Opening %1</source>
         <translation>正在打开 %1</translation>
     </message>
-    <message>
-        <source>canceled</source>
-        <translation>已取消</translation>
-    </message>
 </context>
 <context>
     <name>xmw::ui::FieldRequester</name>

@@ -8,6 +8,7 @@
 #include "ui/about_dialog.h"
 #include "ui/app/atomic_write.h"
 #include "ui/app/flux_unit_choice.h"
+#include "ui/app/unit_text.h"
 #include "ui/coordinates.h"
 #include "ui/globe/globe_view.h"
 #include "ui/map/colour_bar.h"
@@ -767,8 +768,13 @@ void MainWindow::openDemoDataset(const data::DemoOptions &options)
         },
         [this, path](bool &&) { openDataset(path); });
     connect(demoMaker_, &Task::finished, this, [this](bool ok, const QString &error) {
-        if (!ok)
-            onDatasetFailed(tr("Could not make the demo dataset: %1").arg(error.isEmpty() ? tr("canceled") : error));
+        if (ok)
+            return;
+        const QString message = tr("Could not make the demo dataset: %1").arg(error.isEmpty() ? tr("canceled") : error);
+        if (error.isEmpty())
+            statusBar()->showMessage(message, 5000); // asked for: no dialog about it
+        else
+            onDatasetFailed(message);
     });
 }
 
@@ -1098,7 +1104,7 @@ void MainWindow::onFieldReady(const FieldRequester::Field &field)
     field_ = field;
     const ColourScale &scale = field.scale;
     globe_->showPicture(field.picture);
-    const QString units = field.units.isEmpty() ? QString() : tr(" [%1]").arg(field.units);
+    const QString units = field.units.isEmpty() ? QString() : tr(" [%1]").arg(typesetUnit(field.units));
     const QString month = QDate(field.date.year, field.date.month, 1).toString(QStringLiteral("yyyy-MM"));
     QString when = field.cadence == data::Cadence::Static ? tr("static field")
                    : field.period == data::Period::Year   ? tr("%1 annual mean").arg(field.date.year)
@@ -1211,7 +1217,7 @@ void MainWindow::showCursorPosition(double lat, double lon)
     if (field_ && dataset_ && dataset_->grid()) {
         const auto &grid = dataset_->grid()->grid();
         const float value = field_->values[std::size_t(grid.row(lat)) * std::size_t(grid.cols) + std::size_t(grid.col(lon))];
-        text += std::isfinite(value) ? tr(" — %1 %2 %3").arg(field_->variable).arg(double(value), 0, 'g', 4).arg(field_->units)
+        text += std::isfinite(value) ? tr(" — %1 %2 %3").arg(field_->variable).arg(double(value), 0, 'g', 4).arg(typesetUnit(field_->units))
                                      : tr(" — %1 no value").arg(field_->variable);
     }
     positionLabel_->setText(text);

@@ -9,6 +9,7 @@
 #include "ui/app/explorer_options.h"
 #include "ui/app/flux_unit_choice.h"
 #include "ui/app/translations.h"
+#include "ui/app/unit_text.h"
 #include "ui/data/dataset_loader.h"
 #include "ui/data/latest_only_runner.h"
 #include "ui/globe/flat_map_view.h"
@@ -116,11 +117,11 @@ private Q_SLOTS:
         auto *variables = window.findChild<QComboBox *>(QStringLiteral("variableBox"));
         QCOMPARE(variables->count(), 14);
         QCOMPARE(variables->currentData().toString(), QStringLiteral("CH4_emission"));
-        QVERIFY(variables->currentText().contains(QStringLiteral("nmol CH4 m-2 s-1"))); // the window's unit, not the file's
+        QVERIFY(variables->currentText().contains(QStringLiteral("nmol CH₄ m⁻² s⁻¹"))); // the window's unit, not the file's
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("demo")));
         auto *bar = window.findChild<ColourBar *>(QStringLiteral("colourBar"));
         QVERIFY(bar && bar->isVisible() && bar->scale());
-        QVERIFY2(bar->caption().startsWith(QStringLiteral("CH4_emission [nmol CH4 m-2 s-1], 2016-07-15")), qPrintable(bar->caption()));
+        QVERIFY2(bar->caption().startsWith(QStringLiteral("CH4_emission [nmol CH₄ m⁻² s⁻¹], 2016-07-15")), qPrintable(bar->caption()));
         QVERIFY(bar->scale()->high() > bar->scale()->low());
 
         // Ocean keeps the base map; land shows the data layer.
@@ -183,7 +184,7 @@ private Q_SLOTS:
         const QPointF middle = QRectF(window.globe()->rect()).center();
         QMouseEvent move(QEvent::MouseMove, middle, window.globe()->mapToGlobal(middle), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
         QApplication::sendEvent(window.globe(), &move);
-        QVERIFY2(label->text().contains(QStringLiteral("TAIR")) && label->text().contains(QStringLiteral("degC")),
+        QVERIFY2(label->text().contains(QStringLiteral("TAIR")) && label->text().contains(QStringLiteral("°C")),
                  qPrintable(label->text()));
 
         // Towers: one marker per site; a click selects, Ctrl+click adds, the halo follows.
@@ -268,7 +269,7 @@ private Q_SLOTS:
         const auto first = plot->graph(1)->data()->constBegin();
         const QPointF onPoint(plot->xAxis->coordToPixel(first->key), plot->yAxis->coordToPixel(first->value));
         const QString reading = panel->traceAt(onPoint);
-        QVERIFY2(reading.contains(QStringLiteral("US-Los measured")) && reading.contains(QStringLiteral("nmol CH4 m-2 s-1")), qPrintable(reading));
+        QVERIFY2(reading.contains(QStringLiteral("US-Los measured")) && reading.contains(QStringLiteral("nmol CH₄ m⁻² s⁻¹")), qPrintable(reading));
         QVERIFY(panel->traceAt(QPointF(-500, -500)).isEmpty());
 
         // Another unit converts every series, the figures and the CSV header.
@@ -276,7 +277,7 @@ private Q_SLOTS:
         auto *units = window.findChild<QComboBox *>(QStringLiteral("unitBox"));
         units->setCurrentIndex(units->findData(int(xmw::data::units::Flux::MgPerSquareMetrePerDay)));
         QCOMPARE(plot->graph(1)->data()->constBegin()->value, before * 1.3863);
-        QVERIFY(plot->yAxis->label().contains(QStringLiteral("mg CH4 m-2 d-1")));
+        QVERIFY(plot->yAxis->label().contains(QStringLiteral("mg CH₄ m⁻² d⁻¹")));
         QCOMPARE(panel->exportCsv(csvPath), QString());
         QFile converted(csvPath);
         QVERIFY(converted.open(QIODevice::ReadOnly | QIODevice::Text));
@@ -300,7 +301,7 @@ private Q_SLOTS:
         drivers->setCurrentIndex(drivers->findData(QStringLiteral("TAIR")));
         QTRY_COMPARE_WITH_TIMEOUT(plot->graphCount(), 2, 10000);
         QCOMPARE(plot->graph(1)->valueAxis(), plot->yAxis2);
-        QVERIFY(plot->yAxis2->visible() && plot->yAxis2->label().contains(QStringLiteral("degC")));
+        QVERIFY(plot->yAxis2->visible() && plot->yAxis2->label().contains(QStringLiteral("°C")));
         QCOMPARE(panel->exportCsv(csvPath), QString());
         QFile withDriver(csvPath);
         QVERIFY(withDriver.open(QIODevice::ReadOnly | QIODevice::Text));
@@ -460,16 +461,16 @@ private Q_SLOTS:
         QCOMPARE(window.fluxUnit()->unit(), Flux::MgPerSquareMetrePerDay);
         QCOMPARE(window.field()->units, QStringLiteral("mg CH4 m-2 d-1"));
         QVERIFY(std::abs(window.field()->values[land] - raw[land]) <= 1e-4f * raw[land]);
-        QVERIFY2(bar->caption().startsWith(QStringLiteral("CH4_emission [mg CH4 m-2 d-1]")), qPrintable(bar->caption()));
+        QVERIFY2(bar->caption().startsWith(QStringLiteral("CH4_emission [mg CH₄ m⁻² d⁻¹]")), qPrintable(bar->caption()));
         QCOMPARE(high->value(), 13.863);
         QCOMPARE(low->value(), 1.386); // three decimals
         QCOMPARE(bar->scale()->high(), 13.863);
-        QVERIFY(variables->currentText().contains(QStringLiteral("mg CH4 m-2 d-1")));
+        QVERIFY(variables->currentText().contains(QStringLiteral("mg CH₄ m⁻² d⁻¹")));
         QCOMPARE(panel->unit(), Flux::MgPerSquareMetrePerDay);
         QCOMPARE(units->currentData().toInt(), int(Flux::MgPerSquareMetrePerDay));
-        QVERIFY(panel->plot()->yAxis->label().contains(QStringLiteral("mg CH4 m-2 d-1")));
+        QVERIFY(panel->plot()->yAxis->label().contains(QStringLiteral("mg CH₄ m⁻² d⁻¹")));
         auto *sites = window.findChild<SitesPanel *>()->view();
-        QVERIFY(sites->model()->headerData(SiteTableModel::MeanFlux, Qt::Horizontal).toString().contains(QStringLiteral("mg CH4 m-2 d-1")));
+        QVERIFY(sites->model()->headerData(SiteTableModel::MeanFlux, Qt::Horizontal).toString().contains(QStringLiteral("mg CH₄ m⁻² d⁻¹")));
         QCOMPARE(window.selectedSites(), QStringList{QStringLiteral("US-Los")}); // the selection stays
         for (const GlobeMarker &marker : window.globe()->markers())
             QVERIFY(!marker.tooltip.contains(QStringLiteral("nmol")));
@@ -479,7 +480,7 @@ private Q_SLOTS:
         QVERIFY(at);
         QMouseEvent move(QEvent::MouseMove, *at, window.globe()->mapToGlobal(*at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
         QApplication::sendEvent(window.globe(), &move);
-        QVERIFY2(label->text().contains(QStringLiteral("mg CH4 m-2 d-1")), qPrintable(label->text()));
+        QVERIFY2(label->text().contains(QStringLiteral("mg CH₄ m⁻² d⁻¹")), qPrintable(label->text()));
 
         // A variable that is not a flux keeps its own unit and its own fixed range.
         restyle([&] { variables->setCurrentIndex(variables->findData(QStringLiteral("TAIR"))); });
@@ -808,6 +809,19 @@ private Q_SLOTS:
         QCOMPARE(picked.size(), 1);
         QCOMPARE(window.globe()->selectedMarkers(), picked);
         QCOMPARE(window.flatMap()->selectedMarkers(), picked);
+    }
+
+    // Units as people read them on screen; files keep the ASCII form their readers parse.
+    void unitsAreTypeset()
+    {
+        QCOMPARE(typesetUnit(QStringLiteral("nmol CH4 m-2 s-1")), QStringLiteral("nmol CH₄ m⁻² s⁻¹"));
+        QCOMPARE(typesetUnit(QStringLiteral("mg CH4 m-2 d-1")), QStringLiteral("mg CH₄ m⁻² d⁻¹"));
+        QCOMPARE(typesetUnit(QStringLiteral("degC")), QStringLiteral("°C"));
+        QCOMPARE(typesetUnit(QStringLiteral("W/m2")), QStringLiteral("W/m²"));
+        QCOMPARE(typesetUnit(QStringLiteral("g C m-2 month-1")), QStringLiteral("g C m⁻² month⁻¹"));
+        QCOMPARE(typesetUnit(QStringLiteral("kg m-3")), QStringLiteral("kg m⁻³"));
+        QCOMPARE(typesetUnit(QStringLiteral("1")), QStringLiteral("1"));
+        QCOMPARE(typesetUnit(QStringLiteral("hPa")), QStringLiteral("hPa"));
     }
 
     // Exports replace a file in one rename (QSaveFile), or leave it as it was.

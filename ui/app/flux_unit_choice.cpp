@@ -1,5 +1,7 @@
 #include "ui/app/flux_unit_choice.h"
 
+#include "ui/app/unit_text.h"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QMenu>
@@ -33,7 +35,7 @@ FluxUnitChoice::FluxUnitChoice(QObject *parent)
     connect(actions_, &QActionGroup::triggered, this, [this](QAction *action) { setUnit(data::units::Flux(action->data().toInt())); });
 }
 
-QString FluxUnitChoice::symbolOf(data::units::Flux unit) { return QString::fromStdString(data::units::symbol(unit)); }
+QString FluxUnitChoice::symbolOf(data::units::Flux unit) { return typesetUnit(QString::fromStdString(data::units::symbol(unit))); }
 
 double FluxUnitChoice::fromNmol(double nmolPerSecond) const
 {

@@ -8,7 +8,6 @@
 
 #include <QFileInfo>
 
-
 #include <algorithm>
 
 namespace xmw::ui {
@@ -42,7 +41,8 @@ void DatasetLoader::open(const QString &path)
             return;
         busy_ = false;
         Q_EMIT busyChanged(false);
-        Q_EMIT failed(error.isEmpty() ? tr("canceled") : error);
+        if (!error.isEmpty()) // canceled (the window closing, or the status bar's Cancel) is no failure
+            Q_EMIT failed(error);
     });
 }
 

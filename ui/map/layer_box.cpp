@@ -1,5 +1,7 @@
 #include "ui/map/layer_box.h"
 
+#include "ui/app/unit_text.h"
+
 #include <QSignalBlocker>
 
 #include <algorithm>
@@ -50,7 +52,7 @@ void LayerBox::labelVariables()
         QString units = itemData(i, kUnitsRole).toString();
         if (data::units::parseFlux(units.toStdString()))
             units = QString::fromStdString(data::units::symbol(unit_));
-        setItemText(i, units.isEmpty() ? name : tr("%1 (%2)").arg(name, units));
+        setItemText(i, units.isEmpty() ? name : tr("%1 (%2)").arg(name, typesetUnit(units)));
     }
 }
 

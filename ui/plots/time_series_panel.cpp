@@ -2,6 +2,7 @@
 
 #include "ui/app/atomic_write.h"
 #include "ui/app/csv_line.h"
+#include "ui/app/unit_text.h"
 #include "ui/map/palette.h"
 
 #include "core/learn/metrics.h"
@@ -65,8 +66,8 @@ TimeSeriesPanel::TimeSeriesPanel(QWidget *parent)
     tabs_->setObjectName(QStringLiteral("seriesTabs"));
     unitBox_->setObjectName(QStringLiteral("unitBox"));
     tracerLabel_->setObjectName(QStringLiteral("tracerLabel"));
-    unitBox_->addItem(QStringLiteral("nmol CH4 m-2 s-1"), int(data::units::Flux::NmolPerSquareMetrePerSecond));
-    unitBox_->addItem(QStringLiteral("mg CH4 m-2 d-1"), int(data::units::Flux::MgPerSquareMetrePerDay));
+    for (const auto unit : {data::units::Flux::NmolPerSquareMetrePerSecond, data::units::Flux::MgPerSquareMetrePerDay})
+        unitBox_->addItem(typesetUnit(QString::fromStdString(data::units::symbol(unit))), int(unit));
     unitBox_->setToolTip(tr("Flux unit of the whole window (map, plots, tables, exports): the towers report nmol m-2 s-1, "
                             "TEM-MDM writes mg m-2 d-1 (1 nmol m-2 s-1 = 1.3863 mg m-2 d-1)"));
     connect(unitBox_, &QComboBox::currentIndexChanged, this, [this] {
@@ -189,7 +190,7 @@ void TimeSeriesPanel::redraw()
 void TimeSeriesPanel::drawTimeSeries()
 {
     plot_->clearGraphs();
-    plot_->yAxis->setLabel(tr("CH4 flux\n[%1]").arg(unitSymbol())); // two lines: the dock can be short
+    plot_->yAxis->setLabel(tr("CH4 flux\n[%1]").arg(typesetUnit(unitSymbol()))); // two lines: the dock can be short
     QString drivers;
     for (std::size_t s = 0; s < sites_.size(); ++s) {
         const SitePlotData &site = sites_[s];
@@ -235,12 +236,12 @@ void TimeSeriesPanel::drawTimeSeries()
             for (const float v : site.driverValues)
                 driver.push_back(std::isfinite(v) ? double(v) : qQNaN());
             QCPGraph *graph = plot_->addGraph(plot_->xAxis, plot_->yAxis2);
-            graph->setName(tr("%1 %2 [%3] (right axis)").arg(site.id, site.driver, site.driverUnit));
+            graph->setName(tr("%1 %2 [%3] (right axis)").arg(site.id, site.driver, typesetUnit(site.driverUnit)));
             QColor light = colour.lighter(130);
             light.setAlpha(220);
             graph->setPen(QPen(light, 1.3, Qt::DotLine));
             graph->setData(simKeys, driver, true);
-            drivers = tr("%1 [%2]").arg(site.driver, site.driverUnit);
+            drivers = tr("%1 [%2]").arg(site.driver, typesetUnit(site.driverUnit));
         }
     }
     // Compared runs: each run's prediction with its ensemble spread as a band, test years shaded.
@@ -307,9 +308,10 @@ void TimeSeriesPanel::drawScatter()
     bool anyRun = false;
     for (const SitePlotData &site : sites_)
         anyRun = anyRun || !site.runs.empty();
-    scatter_->xAxis->setLabel(anyRun ? tr("TEM-MDM CH4_emission of the cell, or predicted [%1]").arg(unitSymbol())
-                                     : tr("TEM-MDM CH4_emission of the cell [%1]").arg(unitSymbol()));
-    scatter_->yAxis->setLabel(tr("Measured FCH4 [%1]").arg(unitSymbol()));
+    const QString unit = typesetUnit(unitSymbol());
+    scatter_->xAxis->setLabel(anyRun ? tr("TEM-MDM CH4_emission of the cell, or predicted [%1]").arg(unit)
+                                     : tr("TEM-MDM CH4_emission of the cell [%1]").arg(unit));
+    scatter_->yAxis->setLabel(tr("Measured FCH4 [%1]").arg(unit));
     double low = std::numeric_limits<double>::infinity(), high = -low;
     // One cloud: a modelled series against the tower's measured days, with its agreement figures.
     const auto addCloud = [&](const SitePlotData &site, const QString &label, const std::vector<data::Date> &dates,
@@ -396,7 +398,7 @@ QString TimeSeriesPanel::traceAt(const QPointF &position)
     const auto day = data::fromDayNumber(std::int64_t(std::llround(nearestKey / 86400.0)));
     return tr("%1 — %2: %3 %4").arg(nearest->name(), QString::fromStdString(data::toIsoString(day)))
         .arg(nearestValue, 0, 'g', 4)
-        .arg(unitSymbol());
+        .arg(typesetUnit(unitSymbol()));
 }
 
 QString TimeSeriesPanel::exportFigure(const QString &path) const

@@ -1,6 +1,7 @@
 #include "ui/sites/site_table_model.h"
 
 #include "core/data/dataset.h"
+#include "ui/app/unit_text.h"
 
 #include <cmath>
 
@@ -106,7 +107,7 @@ QVariant SiteTableModel::headerData(int section, Qt::Orientation orientation, in
     case Years: return tr("Years");
     case Days: return tr("Days");
     case MeasuredDays: return tr("FCH4 days");
-    case MeanFlux: return tr("Mean FCH4 (%1)").arg(QString::fromStdString(data::units::symbol(unit_)));
+    case MeanFlux: return tr("Mean FCH4 (%1)").arg(typesetUnit(QString::fromStdString(data::units::symbol(unit_))));
     default: return {};
     }
 }

@@ -23,9 +23,16 @@ TaskManager::TaskManager(QObject *parent)
 
 TaskManager::~TaskManager()
 {
-    // Workers post their end to this object; waiting here means none is left running when it
-    // goes, and what they posted is dropped with it. Tasks are children and go with it too.
-    cancelAll();
+    // Whoever waits for these tasks may be going too (the window that owns us all): they hear
+    // nothing more. Work not begun never begins; work running is asked to stop and waited for, so
+    // no worker outlives the manager, and the ends they post are dropped with it. Tasks are
+    // children and go with it.
+    for (const auto &[task, lane] : tasks_) {
+        task->disconnect();
+        task->feedback_->cancel();
+    }
+    for (LaneState &lane : lanes_)
+        lane.waiting.clear();
     pool_.waitForDone();
 }
 

@@ -3,6 +3,7 @@
 #include "core/data/dataset.h"
 #include "ui/app/atomic_write.h"
 #include "ui/app/csv_line.h"
+#include "ui/app/unit_text.h"
 #include "ui/map/palette.h"
 #include "ui/tasks/task_manager.h"
 #include "ui/training/upscale_runner.h"
@@ -325,7 +326,7 @@ void RunBrowser::setFluxUnit(data::units::Flux unit)
 
 void RunBrowser::updateHeaderTips()
 {
-    const QString symbol = QString::fromStdString(data::units::symbol(unit_));
+    const QString symbol = typesetUnit(QString::fromStdString(data::units::symbol(unit_)));
     table_->horizontalHeaderItem(Rmse)->setToolTip(
         tr("Test RMSE in %1 on the gap-filled target (FCH4_F, its gaps filled from FCH4_F_ANNOPTLM), as the "
            "benchmark scores; R², r² corr. and KGE likewise")
@@ -371,7 +372,7 @@ void RunBrowser::drawChart()
 {
     const std::string metric = metric_->currentData().toString().toStdString();
     chart_->clearPlottables();
-    chart_->yAxis->setLabel(learn::isFluxMetric(metric) ? tr("Test %1 [%2]").arg(metricLabel(metric), QString::fromStdString(data::units::symbol(unit_)))
+    chart_->yAxis->setLabel(learn::isFluxMetric(metric) ? tr("Test %1 [%2]").arg(metricLabel(metric), typesetUnit(QString::fromStdString(data::units::symbol(unit_))))
                                                 : tr("Test %1").arg(metricLabel(metric)));
     QVector<double> ticks, values;
     QVector<QString> labels;
