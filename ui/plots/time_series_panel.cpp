@@ -103,8 +103,12 @@ TimeSeriesPanel::TimeSeriesPanel(QWidget *parent)
     // A year of daily flux fills its axes from edge to edge: its legend goes beside them, in
     // columns of at most eight entries, so that it never covers data however many towers are shown.
     plot_->axisRect()->insetLayout()->take(plot_->legend);
-    plot_->plotLayout()->addElement(0, 1, plot_->legend);
+    auto *side = new QCPLayoutGrid;
+    plot_->plotLayout()->addElement(0, 1, side);
     plot_->plotLayout()->setColumnStretchFactor(1, 0.001);
+    side->addElement(0, 0, plot_->legend);
+    side->addElement(1, 0, new QCPLayoutElement(plot_)); // takes the height the entries leave, so they stay together at the top
+    side->setRowStretchFactor(0, 0.001);
     plot_->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
     plot_->legend->setWrap(8);
     plot_->legend->setBrush(Qt::NoBrush);
