@@ -43,7 +43,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QInputDialog>
 #include <QPointer>
 #include <QShortcut>

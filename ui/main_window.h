@@ -24,7 +24,6 @@ class QMenu;
 class QDateEdit;
 class QDoubleSpinBox;
 class QLabel;
-class QProgressBar;
 class QSlider;
 class QSpinBox;
 class QStackedWidget;
