@@ -17,8 +17,7 @@ public:
     Feedback(ProgressHandler onProgress, MessageHandler onMessage = {})
         : onProgress_(std::move(onProgress))
         , onMessage_(std::move(onMessage))
-    {
-    }
+    {}
 
     void cancel() { canceled_ = true; }
     [[nodiscard]] bool isCanceled() const { return canceled_; }

@@ -41,8 +41,8 @@ QString AboutDialog::aboutHtml()
         {QStringLiteral("QCustomPlot"), QStringLiteral(QCUSTOMPLOT_VERSION_STR), QStringLiteral("GPL-3.0")},
     };
     for (const auto &library : coreLibraries())
-        rows.append({QString::fromStdString(library.name), QString::fromStdString(library.version),
-                     QString::fromStdString(library.licence)});
+        rows.append(
+            {QString::fromStdString(library.name), QString::fromStdString(library.version), QString::fromStdString(library.licence)});
 
     QString table = QStringLiteral("<table cellspacing='0' cellpadding='3'><tr><th align='left'>%1</th>"
                                    "<th align='left'>%2</th><th align='left'>%3</th></tr>")
@@ -57,8 +57,7 @@ QString AboutDialog::aboutHtml()
              tr("Explore TEM-MDM wetland methane simulations and FLUXNET-CH4 eddy-covariance "
                 "observations, and train sequence models that carry what the simulation knows over "
                 "to the sparse tower records."),
-             tr("Licensed under the GNU General Public License, version 3 or later."),
-             tr("Built with"), table,
+             tr("Licensed under the GNU General Public License, version 3 or later."), tr("Built with"), table,
              tr("Compute devices: %1").arg(QString::fromStdString(computeDevices())),
              tr("Coastlines: VTK's vtkEarthSource continental outlines (BSD-3-Clause)."));
 }

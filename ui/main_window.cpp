@@ -9,52 +9,52 @@
 #include "ui/app/atomic_write.h"
 #include "ui/app/flux_unit_choice.h"
 #include "ui/app/unit_text.h"
-#include "ui/coordinates.h"
-#include "ui/globe/globe_view.h"
-#include "ui/map/colour_bar.h"
-#include "ui/map/layer_box.h"
-#include "ui/map/map_figure.h"
 #include "ui/benchmark/benchmark_panel.h"
 #include "ui/benchmark/sweep_runner.h"
-#include "ui/training/run_browser.h"
-#include "ui/training/training_panel.h"
-#include "ui/training/upscale_runner.h"
+#include "ui/coordinates.h"
 #include "ui/globe/flat_map_view.h"
+#include "ui/globe/globe_view.h"
+#include "ui/map/colour_bar.h"
 #include "ui/map/colour_scale.h"
+#include "ui/map/layer_box.h"
+#include "ui/map/map_figure.h"
 #include "ui/plots/site_series_requester.h"
 #include "ui/plots/time_series_panel.h"
 #include "ui/sites/site_selection_model.h"
 #include "ui/sites/sites_panel.h"
 #include "ui/tasks/task_manager.h"
 #include "ui/tasks/task_status_widget.h"
+#include "ui/training/run_browser.h"
+#include "ui/training/training_panel.h"
+#include "ui/training/upscale_runner.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
-#include <QGuiApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QDoubleSpinBox>
-#include <QDockWidget>
-#include <QMap>
-#include <QFileDialog>
 #include <QDir>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
+#include <QInputDialog>
 #include <QLabel>
+#include <QMap>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QInputDialog>
 #include <QPointer>
+#include <QSettings>
 #include <QShortcut>
 #include <QSlider>
+#include <QSpinBox>
 #include <QStackedWidget>
-#include <QApplication>
-#include <QSettings>
 #include <QStandardItemModel>
 #include <QStandardPaths>
-#include <QSpinBox>
-#include <QTimer>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -64,15 +64,9 @@ namespace xmw::ui {
 
 namespace {
 
-QDate toQDate(data::Date d)
-{
-    return QDate(d.year, d.month, d.day);
-}
+QDate toQDate(data::Date d) { return QDate(d.year, d.month, d.day); }
 
-data::Date fromQDate(QDate d)
-{
-    return {d.year(), d.month(), d.day()};
-}
+data::Date fromQDate(QDate d) { return {d.year(), d.month(), d.day()}; }
 
 // A tower's colour by the benchmark's wetland code (1–5): the colour of that class on the
 // wetlandtype map; light grey where the benchmark gives none.
@@ -110,7 +104,8 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     positionLabel_->setObjectName(QStringLiteral("positionLabel"));
-    positionLabel_->setMinimumWidth(positionLabel_->fontMetrics().horizontalAdvance(QStringLiteral("00.00° N, 000.00° W — CH4_emission 000.00 mg CH4 m-2 d-1")) + 16);
+    positionLabel_->setMinimumWidth(
+        positionLabel_->fontMetrics().horizontalAdvance(QStringLiteral("00.00° N, 000.00° W — CH4_emission 000.00 mg CH4 m-2 d-1")) + 16);
     statusBar()->addPermanentWidget(new TaskStatusWidget(tasks_, this));
     statusBar()->addPermanentWidget(positionLabel_);
     clearCursorPosition();
@@ -130,20 +125,17 @@ MainWindow::MainWindow(QWidget *parent)
     connect(flat_, &FlatMapView::cursorMoved, this, &MainWindow::showCursorPosition);
     connect(flat_, &FlatMapView::cursorLeftMap, this, &MainWindow::clearCursorPosition);
     connect(flat_, &FlatMapView::markerClicked, this, &MainWindow::onMarkerClicked);
-    connect(flat_, &FlatMapView::surfaceClicked, this, [this](double lat, double lon, Qt::KeyboardModifiers modifiers) {
-        selectCell(lat, lon, modifiers & Qt::ControlModifier);
-    });
+    connect(flat_, &FlatMapView::surfaceClicked, this,
+            [this](double lat, double lon, Qt::KeyboardModifiers modifiers) { selectCell(lat, lon, modifiers & Qt::ControlModifier); });
     flat_->setImage(globe_->displayedImage());
-    connect(globe_, &GlobeView::surfaceClicked, this, [this](double lat, double lon, Qt::KeyboardModifiers modifiers) {
-        selectCell(lat, lon, modifiers & Qt::ControlModifier);
-    });
+    connect(globe_, &GlobeView::surfaceClicked, this,
+            [this](double lat, double lon, Qt::KeyboardModifiers modifiers) { selectCell(lat, lon, modifiers & Qt::ControlModifier); });
 
     connect(loader_, &DatasetLoader::loaded, this, &MainWindow::onDatasetLoaded);
     connect(loader_, &DatasetLoader::failed, this, &MainWindow::onDatasetFailed);
     connect(fields_, &FieldRequester::ready, this, &MainWindow::onFieldReady);
-    connect(fields_, &FieldRequester::failed, this, [this](const QString &message) {
-        statusBar()->showMessage(tr("Could not read the map: %1").arg(message), 10000);
-    });
+    connect(fields_, &FieldRequester::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(tr("Could not read the map: %1").arg(message), 10000); });
 
     timeSeries_ = new TimeSeriesPanel;
     siteSeries_ = new SiteSeriesRequester(this);
@@ -159,9 +151,8 @@ MainWindow::MainWindow(QWidget *parent)
         updateExportActions();
         Q_EMIT timeSeriesShown();
     });
-    connect(siteSeries_, &SiteSeriesRequester::failed, this, [this](const QString &message) {
-        statusBar()->showMessage(tr("Could not read the towers' series: %1").arg(message), 10000);
-    });
+    connect(siteSeries_, &SiteSeriesRequester::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(tr("Could not read the towers' series: %1").arg(message), 10000); });
 
     runStore_ = new RunStore(tasks_, this);
     training_ = new TrainingPanel(runStore_);
@@ -244,21 +235,23 @@ void MainWindow::closeEvent(QCloseEvent *event)
     // Training is what a user would lose: ask. Other work (reading, upscaling a year, an export)
     // is canceled or, for a file being written, finished by the task manager as the window goes.
     if (tasks_->isBusy(TaskManager::Lane::Training)) {
-        const auto answer = QMessageBox::question(this, tr("Training is running"),
-                                                  tr("Training jobs are still running or waiting. Cancel them and close? A canceled job keeps "
-                                                     "its last finished epoch; the Training panel offers to resume it when this dataset is "
-                                                     "opened again (or use xmw train … --resume)."),
-                                                  QMessageBox::Cancel | QMessageBox::Close, QMessageBox::Cancel);
+        const auto answer =
+            QMessageBox::question(this, tr("Training is running"),
+                                  tr("Training jobs are still running or waiting. Cancel them and close? A canceled job keeps "
+                                     "its last finished epoch; the Training panel offers to resume it when this dataset is "
+                                     "opened again (or use xmw train … --resume)."),
+                                  QMessageBox::Cancel | QMessageBox::Close, QMessageBox::Cancel);
         if (answer != QMessageBox::Close) {
             event->ignore();
             return;
         }
     }
     if (benchmark_->sweeps()->isRunning()) {
-        const auto answer = QMessageBox::question(this, tr("A sweep is running"),
-                                                  tr("A sweep is training in the background. Stop it and close? Each running run keeps its last "
-                                                     "finished epoch; starting the same sweep again goes on from there."),
-                                                  QMessageBox::Cancel | QMessageBox::Close, QMessageBox::Cancel);
+        const auto answer =
+            QMessageBox::question(this, tr("A sweep is running"),
+                                  tr("A sweep is training in the background. Stop it and close? Each running run keeps its last "
+                                     "finished epoch; starting the same sweep again goes on from there."),
+                                  QMessageBox::Cancel | QMessageBox::Close, QMessageBox::Cancel);
         if (answer != QMessageBox::Close) {
             event->ignore();
             return;
@@ -296,8 +289,9 @@ void MainWindow::createMenus()
     mapImage->setStatusTip(tr("The globe with its colour bar and legend, as on screen"));
     QAction *flatMap = exportMenu->addAction(tr("&Flat Map Figure…"), this, [this] {
         bool ok = false;
-        const int width = QInputDialog::getInt(this, tr("Flat Map Figure"), tr("Width in pixels (the height follows, 2:1 plus the colour bar):"),
-                                               QSettings().value(QStringLiteral("export/mapWidth"), 3000).toInt(), 400, 16000, 100, &ok);
+        const int width =
+            QInputDialog::getInt(this, tr("Flat Map Figure"), tr("Width in pixels (the height follows, 2:1 plus the colour bar):"),
+                                 QSettings().value(QStringLiteral("export/mapWidth"), 3000).toInt(), 400, 16000, 100, &ok);
         if (!ok)
             return;
         QSettings().setValue(QStringLiteral("export/mapWidth"), width);
@@ -348,7 +342,8 @@ void MainWindow::createMenus()
     flatAction_->setCheckable(true);
     flatAction_->setShortcut(Qt::CTRL | Qt::Key_M);
     flatAction_->setStatusTip(tr("Show the layer on a flat (equirectangular) map instead of the globe"));
-    connect(flatAction_, &QAction::toggled, this, [this](bool on) { mapStack_->setCurrentWidget(on ? static_cast<QWidget *>(flat_) : globe_); });
+    connect(flatAction_, &QAction::toggled, this,
+            [this](bool on) { mapStack_->setCurrentWidget(on ? static_cast<QWidget *>(flat_) : globe_); });
     QAction *presentation = viewMenu->addAction(tr("&Presentation Mode"));
     presentation->setObjectName(QStringLiteral("actionPresentation"));
     presentation->setCheckable(true);
@@ -417,9 +412,9 @@ void MainWindow::createMenus()
     connect(playTimer_, &QTimer::timeout, this, [this] {
         // Wrap around at the end of the record, so a class can leave it running.
         const auto period = data::Period(periodBox_->currentData().toInt());
-        const QDate next = period == data::Period::Year    ? dateEdit_->date().addYears(1)
-                           : period == data::Period::Month ? dateEdit_->date().addMonths(1)
-                                                           : dateEdit_->date().addDays(1);
+        const QDate next = period == data::Period::Year ? dateEdit_->date().addYears(1)
+            : period == data::Period::Month             ? dateEdit_->date().addMonths(1)
+                                                        : dateEdit_->date().addDays(1);
         if (dateEdit_->date() >= dateEdit_->maximumDate() || next > dateEdit_->maximumDate())
             dateEdit_->setDate(dateEdit_->minimumDate());
         else
@@ -489,9 +484,7 @@ void MainWindow::createMapBar()
     speedBox_->setSuffix(tr(" days/s"));
     speedBox_->setToolTip(tr("Playback speed"));
     mapBar_->addWidget(speedBox_);
-    connect(speedBox_, &QSpinBox::valueChanged, this, [this](int daysPerSecond) {
-        playTimer_->setInterval(1000 / daysPerSecond);
-    });
+    connect(speedBox_, &QSpinBox::valueChanged, this, [this](int daysPerSecond) { playTimer_->setInterval(1000 / daysPerSecond); });
     mapBar_->setEnabled(false); // until a dataset with grids is open
 
     QString legend = tr("Towers by wetland type:");
@@ -500,7 +493,8 @@ void MainWindow::createMapBar()
     legend += QStringLiteral(" <span style='color:%1'>●</span> %2").arg(wetlandColour(std::nullopt).name(), tr("none"));
     towerLegend_ = new QLabel(legend);
     towerLegend_->setObjectName(QStringLiteral("towerLegend"));
-    towerLegend_->setToolTip(tr("The X-MethaneWet benchmark's wetland code of each tower; click a tower to select it, Ctrl+click to add it"));
+    towerLegend_->setToolTip(
+        tr("The X-MethaneWet benchmark's wetland code of each tower; click a tower to select it, Ctrl+click to add it"));
     towerLegend_->hide();
     towerLegend_->setContentsMargins(12, 2, 12, 4);
     centralWidget()->layout()->addWidget(towerLegend_);
@@ -609,7 +603,8 @@ void MainWindow::loadMapStyle()
         palette = Palette::Viridis;
     const QSignalBlocker blockPalette(paletteBox_), blockRange(rangeBox_), blockLow(rangeLow_), blockHigh(rangeHigh_), blockLog(logAction_);
     paletteBox_->setCurrentIndex(std::max(0, paletteBox_->findData(int(palette))));
-    rangeBox_->setCurrentIndex(std::max(0, rangeBox_->findData(settings.value(QStringLiteral("range"), int(RangeMode::Percentile)).toInt())));
+    rangeBox_->setCurrentIndex(
+        std::max(0, rangeBox_->findData(settings.value(QStringLiteral("range"), int(RangeMode::Percentile)).toInt())));
     double low = settings.value(QStringLiteral("fixedLow"), 0.0).toDouble();
     double high = settings.value(QStringLiteral("fixedHigh"), 100.0).toDouble();
     if (const auto native = layerFluxUnit()) {
@@ -659,7 +654,8 @@ void MainWindow::updateStyleControls()
 MapStyle MainWindow::mapStyle() const
 {
     MapStyle style;
-    style.palette = data::layout::isCategorical(styleKey().toStdString()) ? Palette::Categorical : Palette(paletteBox_->currentData().toInt());
+    style.palette =
+        data::layout::isCategorical(styleKey().toStdString()) ? Palette::Categorical : Palette(paletteBox_->currentData().toInt());
     style.range = RangeMode(rangeBox_->currentData().toInt());
     style.fixedLow = rangeLow_->value();
     style.fixedHigh = rangeHigh_->value();
@@ -867,7 +863,7 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
     QStringList problems;
     const QString variable = matchVariable(initial_.variable, &problems);
     const bool dateFits = initial_.date && grid && !grid->years().empty() && initial_.date->year >= grid->years().front() &&
-                          initial_.date->year <= grid->years().back();
+        initial_.date->year <= grid->years().back();
     if (initial_.date && grid && !grid->years().empty() && !dateFits)
         problems << tr("%1 is outside the dataset's days, %2 to %3")
                         .arg(toQDate(*initial_.date).toString(Qt::ISODate), QDate(grid->years().front(), 1, 1).toString(Qt::ISODate),
@@ -993,7 +989,8 @@ void MainWindow::requestField()
     if (const PredictionLayerPtr layer = variableBox_->currentPrediction(&difference))
         fields_->request(layer, difference, fromQDate(dateEdit_->date()), mapStyle(), period, globe_->surfaceImage());
     else
-        fields_->request(dataset_, variableBox_->currentVariable(), fromQDate(dateEdit_->date()), mapStyle(), period, globe_->surfaceImage());
+        fields_->request(dataset_, variableBox_->currentVariable(), fromQDate(dateEdit_->date()), mapStyle(), period,
+                         globe_->surfaceImage());
     if (selectedCell_ && dateEdit_->date().year() != seriesYear_)
         requestSeries(); // the cell's series follows the map's year
 }
@@ -1038,7 +1035,8 @@ void MainWindow::addPrediction(const PredictionLayerPtr &layer)
         return;
     variableBox_->addPrediction(layer); // and shows it
     statusBar()->showMessage(tr("Upscaled %1: %n land cell(s) in %2 s", nullptr, int(layer->year->cells.size()))
-                                 .arg(layer->title()).arg(layer->year->seconds, 0, 'f', 1),
+                                 .arg(layer->title())
+                                 .arg(layer->year->seconds, 0, 'f', 1),
                              10000);
 }
 
@@ -1106,21 +1104,21 @@ void MainWindow::onFieldReady(const FieldRequester::Field &field)
     const QString units = field.units.isEmpty() ? QString() : tr(" [%1]").arg(typesetUnit(field.units));
     const QString month = QDate(field.date.year, field.date.month, 1).toString(QStringLiteral("yyyy-MM"));
     QString when = field.cadence == data::Cadence::Static ? tr("static field")
-                   : field.period == data::Period::Year   ? tr("%1 annual mean").arg(field.date.year)
-                   : field.period == data::Period::Month  ? (field.cadence == data::Cadence::Monthly ? month : tr("%1 monthly mean").arg(month))
-                   : field.cadence == data::Cadence::Monthly ? month
-                                                             : toQDate(field.date).toString(Qt::ISODate);
+        : field.period == data::Period::Year              ? tr("%1 annual mean").arg(field.date.year)
+        : field.period == data::Period::Month     ? (field.cadence == data::Cadence::Monthly ? month : tr("%1 monthly mean").arg(month))
+        : field.cadence == data::Cadence::Monthly ? month
+                                                  : toQDate(field.date).toString(Qt::ISODate);
     if (field.prediction && field.period == data::Period::Day && data::isLeapDay(field.date))
         when += tr(" (28 February: the benchmark's years have 365 days)");
     const QString what = !field.prediction ? field.variable
-                         : field.difference ? tr("Prediction − TEM-MDM, %1").arg(field.prediction->title())
-                                            : tr("Prediction, %1").arg(field.prediction->title());
+        : field.difference                 ? tr("Prediction − TEM-MDM, %1").arg(field.prediction->title())
+                                           : tr("Prediction, %1").arg(field.prediction->title());
     updateExportActions();
     const RangeMode range = RangeMode(rangeBox_->currentData().toInt());
-    QString how = scale.isCategorical()        ? tr("one colour per class")
-                  : range == RangeMode::Fixed  ? tr("fixed colour range")
-                  : range == RangeMode::MinMax ? tr("colours span the minimum to the maximum")
-                                               : tr("colours span the 2nd to 98th percentile");
+    QString how = scale.isCategorical() ? tr("one colour per class")
+        : range == RangeMode::Fixed     ? tr("fixed colour range")
+        : range == RangeMode::MinMax    ? tr("colours span the minimum to the maximum")
+                                        : tr("colours span the 2nd to 98th percentile");
     if (scale.palette() == Palette::Diverging)
         how += tr(", centred on zero");
     if (scale.isLogarithmic())
@@ -1149,16 +1147,20 @@ std::vector<GlobeMarker> MainWindow::towerMarkers() const
             const auto &info = site.info;
             const auto years = site.series.years();
             const double mean = site.series.measuredMean();
-            QString tooltip = QStringLiteral("<b>%1</b> %2<br>%3<br>").arg(QString::fromStdString(info.id).toHtmlEscaped(),
-                                                                         QString::fromStdString(info.name).toHtmlEscaped(),
-                                                                         formatLatLon(info.lat, info.lon));
-            tooltip += tr("%1–%2, %3 days, FCH4 measured on %4").arg(years.front()).arg(years.back())
-                           .arg(site.series.dates.size()).arg(site.series.measuredDays());
+            QString tooltip = QStringLiteral("<b>%1</b> %2<br>%3<br>")
+                                  .arg(QString::fromStdString(info.id).toHtmlEscaped(), QString::fromStdString(info.name).toHtmlEscaped(),
+                                       formatLatLon(info.lat, info.lon));
+            tooltip += tr("%1–%2, %3 days, FCH4 measured on %4")
+                           .arg(years.front())
+                           .arg(years.back())
+                           .arg(site.series.dates.size())
+                           .arg(site.series.measuredDays());
             tooltip += QStringLiteral("<br>") + (info.wetlandType ? tr("wetland type %1").arg(*info.wetlandType) : tr("no wetland type"));
             if (info.climateType)
                 tooltip += tr(", climate type %1").arg(*info.climateType);
             if (std::isfinite(mean))
-                tooltip += QStringLiteral("<br>") + tr("mean FCH4 %1 %2").arg(fluxUnit_->fromNmol(mean), 0, 'f', 1).arg(fluxUnit_->symbol());
+                tooltip +=
+                    QStringLiteral("<br>") + tr("mean FCH4 %1 %2").arg(fluxUnit_->fromNmol(mean), 0, 'f', 1).arg(fluxUnit_->symbol());
             markers.push_back({QString::fromStdString(info.id), {info.lat, info.lon}, wetlandColour(info.wetlandType), tooltip});
         }
     }
@@ -1222,10 +1224,7 @@ void MainWindow::showCursorPosition(double lat, double lon)
     positionLabel_->setText(text);
 }
 
-void MainWindow::clearCursorPosition()
-{
-    positionLabel_->setText(tr("Off the globe"));
-}
+void MainWindow::clearCursorPosition() { positionLabel_->setText(tr("Off the globe")); }
 
 bool MainWindow::showPanel(const QString &name)
 {

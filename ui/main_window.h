@@ -53,8 +53,8 @@ struct InitialView {
     QString variable;
     std::optional<data::Date> date;
     QStringList sites;
-    QStringList runs;     // run files of the dataset's runs/ folder to select
-    int upscaleYear = 0;  // with one run: upscale it and show the prediction layer
+    QStringList runs; // run files of the dataset's runs/ folder to select
+    int upscaleYear = 0; // with one run: upscale it and show the prediction layer
     bool difference = false;
 };
 

@@ -108,8 +108,7 @@ public:
             const double value = std::stod(*text, &used);
             if (used == text->size())
                 return value;
-        } catch (const std::exception &) {
-        }
+        } catch (const std::exception &) {}
         throw UsageError("--" + name + " expects a number, got '" + *text + "'");
     }
 

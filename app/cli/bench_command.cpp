@@ -22,10 +22,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double millisecondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
+double millisecondsSince(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
 
 struct Stats {
     double median = 0, worst = 0;
@@ -48,8 +45,8 @@ int bench(const Arguments &raw)
     if (what != "data" && what != "train")
         throw UsageError("usage: xmw bench data|train [--dir SCRATCH] [--keep]\n"
                          "       train also takes --models lstm,gru,… --epochs N (2) --threads 1,2");
-    const std::filesystem::path scratch = args.option("dir").value_or(
-        (std::filesystem::temp_directory_path() / ("xmw-bench-" + std::to_string(::getpid()))).string());
+    const std::filesystem::path scratch =
+        args.option("dir").value_or((std::filesystem::temp_directory_path() / ("xmw-bench-" + std::to_string(::getpid()))).string());
     std::filesystem::create_directories(scratch);
     // Results appear as they are measured, in a log too (stdout is block-buffered there).
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
@@ -71,8 +68,8 @@ int bench(const Arguments &raw)
     auto start = Clock::now();
     const auto fineRoot = scratch / "half-degree";
     const auto summary = data::makeDemoDataset(fineRoot, fine, progress);
-    std::printf("  generated one 0.5° year (%d×%d): %.1f s, %.0f MB\n", summary.rows, summary.cols,
-                millisecondsSince(start) / 1000.0, double(summary.bytes) / 1e6);
+    std::printf("  generated one 0.5° year (%d×%d): %.1f s, %.0f MB\n", summary.rows, summary.cols, millisecondsSince(start) / 1000.0,
+                double(summary.bytes) / 1e6);
 
     const data::GridDataset grid = data::GridDataset::open(fineRoot);
     std::mt19937 rng(1);
@@ -126,8 +123,7 @@ int bench(const Arguments &raw)
     const double baseline = peakMegabytesOfRun({"--version"});
     const double opened = peakMegabytesOfRun({"info", longRoot.string()});
     report("memory to open a 40-year 0.5° dataset (peak above baseline)", opened - baseline, "MB", 50);
-    std::printf("  %-48s %9.1f MB (xmw info), %.1f MB (xmw --version: LibTorch and friends)\n", "  peak resident",
-                opened, baseline);
+    std::printf("  %-48s %9.1f MB (xmw info), %.1f MB (xmw --version: LibTorch and friends)\n", "  peak resident", opened, baseline);
 
     if (!args.flag("keep"))
         std::filesystem::remove_all(scratch);

@@ -26,8 +26,8 @@ double jsonNumber(const std::string &text, const std::string &key)
 {
     const std::size_t end = text.find_last_not_of("\n");
     const std::size_t start = end == std::string::npos ? 0 : text.rfind('\n', end);
-    const Json json = Json::parse(end == std::string::npos ? std::string() : text.substr(start == std::string::npos ? 0 : start + 1, end + 1),
-                                  nullptr, false);
+    const Json json = Json::parse(
+        end == std::string::npos ? std::string() : text.substr(start == std::string::npos ? 0 : start + 1, end + 1), nullptr, false);
     const auto it = json.is_object() ? json.find(key) : json.end();
     if (it == json.end() || !it->is_number())
         throw std::runtime_error("`xmw train --json` printed no " + key);
@@ -94,12 +94,10 @@ void benchTrain(const Args &args, const std::filesystem::path &scratch)
     for (const auto kind : models)
         for (const int t : threads) {
             const auto out = scratch / (learn::modelName(kind) + "-" + std::to_string(t) + ".h5");
-            const ChildRun run = runSelf({"train", demoRoot.string(), "--model", learn::modelName(kind), "--epochs",
-                                          std::to_string(epochs), "--threads", std::to_string(t), "--validation", "0",
-                                          "--out", out.string(), "--json"});
-            std::printf("  %-13s %7d %9.2f %10.1f %9.0f\n", learn::modelName(kind).c_str(), t,
-                        jsonNumber(run.output, "seconds_per_epoch"), jsonNumber(run.output, "samples_per_second"),
-                        run.peakMegabytes);
+            const ChildRun run = runSelf({"train", demoRoot.string(), "--model", learn::modelName(kind), "--epochs", std::to_string(epochs),
+                                          "--threads", std::to_string(t), "--validation", "0", "--out", out.string(), "--json"});
+            std::printf("  %-13s %7d %9.2f %10.1f %9.0f\n", learn::modelName(kind).c_str(), t, jsonNumber(run.output, "seconds_per_epoch"),
+                        jsonNumber(run.output, "samples_per_second"), run.peakMegabytes);
             std::fflush(stdout);
             if (kind == learn::ModelKind::Lstm && lstmRun.empty())
                 lstmRun = out;
@@ -120,7 +118,8 @@ void benchTrain(const Args &args, const std::filesystem::path &scratch)
             for (std::size_t e = 1; e < run.history.size(); ++e)
                 seconds += run.history[e].seconds;
             pipeline = std::max(pipeline, double(train.size()) * double(run.history.size() - 1) / seconds);
-            preloaded = std::max(preloaded, learn::preloadedThroughput(train, learn::ModelOptions{kind}, 64, steadyEpochs, 1, 0).samplesPerSecond);
+            preloaded =
+                std::max(preloaded, learn::preloadedThroughput(train, learn::ModelOptions{kind}, 64, steadyEpochs, 1, 0).samplesPerSecond);
         }
         std::printf("  %s, 1 thread, epochs 2–%d: %.1f samples/s through TrainingJob, %.1f on pre-loaded batches\n",
                     learn::modelName(kind).c_str(), steadyEpochs + 1, pipeline, preloaded);
@@ -136,9 +135,9 @@ void benchTrain(const Args &args, const std::filesystem::path &scratch)
     for (const auto kind : {learn::ModelKind::Lstm, learn::ModelKind::Transformer})
         for (const int n : processes) {
             const auto out = scratch / (learn::modelName(kind) + "-x" + std::to_string(n) + ".h5");
-            const ChildRun run = runSelf({"launch", "-n", std::to_string(n), "--", "train", demoRoot.string(), "--model",
-                                          learn::modelName(kind), "--epochs", std::to_string(epochs), "--threads", "1", "--validation",
-                                          "0", "--out", out.string(), "--json"});
+            const ChildRun run =
+                runSelf({"launch", "-n", std::to_string(n), "--", "train", demoRoot.string(), "--model", learn::modelName(kind), "--epochs",
+                         std::to_string(epochs), "--threads", "1", "--validation", "0", "--out", out.string(), "--json"});
             // Rank 0's time in collectives: the messages, and waiting for the slowest process.
             const double communication = jsonNumber(run.output, "communication_seconds") / jsonNumber(run.output, "seconds");
             std::printf("  %-13s %9d %10.1f %13.1f%%\n", learn::modelName(kind).c_str(), n, jsonNumber(run.output, "samples_per_second"),

@@ -30,8 +30,7 @@ ChildRun runSelf(const std::vector<std::string> &args)
     envp.push_back(nullptr);
 
     // stdout to a file, stderr through a pipe: the child's progress stays readable for errors.
-    const std::filesystem::path outputFile =
-        std::filesystem::temp_directory_path() / ("xmw-child-" + std::to_string(::getpid()) + ".out");
+    const std::filesystem::path outputFile = std::filesystem::temp_directory_path() / ("xmw-child-" + std::to_string(::getpid()) + ".out");
     int pipe[2];
     if (::pipe(pipe) != 0)
         throw std::runtime_error("cannot create a pipe");

@@ -6,8 +6,8 @@
 namespace xmw::cli {
 
 struct ChildRun {
-    std::string output;   // stdout
-    std::string errors;   // stderr
+    std::string output; // stdout
+    std::string errors; // stderr
     double peakMegabytes = 0;
 };
 

@@ -5,8 +5,8 @@
 #include "app/cli/split_option.h"
 #include "core/data/data_error.h"
 #include "core/data/dataset.h"
-#include "core/data/output_lock.h"
 #include "core/data/demo_generator.h"
+#include "core/data/output_lock.h"
 #include "core/data/sample_builder.h"
 #include "core/data/sample_file.h"
 #include "core/data/splits.h"
@@ -63,8 +63,8 @@ int makeDemo(const Arguments &raw)
     const auto start = std::chrono::steady_clock::now();
     const auto summary = data::makeDemoDataset(*out, options, feedback);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("%s: %d×%d grid (%g°), %d years, %d towers, %.1f MB in %.1f s\n", out->c_str(), summary.rows,
-                summary.cols, options.resolution, summary.years, summary.sites, double(summary.bytes) / 1e6, seconds);
+    std::printf("%s: %d×%d grid (%g°), %d years, %d towers, %.1f MB in %.1f s\n", out->c_str(), summary.rows, summary.cols,
+                options.resolution, summary.years, summary.sites, double(summary.bytes) / 1e6, seconds);
     return 0;
 }
 
@@ -147,13 +147,12 @@ int sites(const Arguments &raw)
         std::printf("%s\n", toJsonText(json).c_str());
         return 0;
     }
-    std::printf("%-8s %8s %9s  %-9s %6s %9s %12s  %s\n", "site", "lat", "lon", "years", "days", "FCH4 days",
-                "mean FCH4", "source");
+    std::printf("%-8s %8s %9s  %-9s %6s %9s %12s  %s\n", "site", "lat", "lon", "years", "days", "FCH4 days", "mean FCH4", "source");
     for (const auto &site : dataset.sites()->sites()) {
         const auto years = site.series.years();
-        std::printf("%-8s %8.3f %9.3f  %d-%d %6zu %9d %12.2f  %s\n", site.info.id.c_str(), site.info.lat, site.info.lon,
-                    years.front(), years.back(), site.series.dates.size(), site.series.measuredDays(),
-                    site.series.measuredMean(), site.info.source.filename().c_str());
+        std::printf("%-8s %8.3f %9.3f  %d-%d %6zu %9d %12.2f  %s\n", site.info.id.c_str(), site.info.lat, site.info.lon, years.front(),
+                    years.back(), site.series.dates.size(), site.series.measuredDays(), site.series.measuredMean(),
+                    site.info.source.filename().c_str());
     }
     std::printf("FCH4 in nmol CH4 m-2 s-1 (measured days only)\n");
     return 0;
@@ -220,8 +219,9 @@ int series(const Arguments &raw)
     const int row = grid.grid().row(lat), col = grid.grid().col(lon);
     const auto values = grid.cellSeries(name, row, col, years.first, years.second);
     if (std::all_of(values.begin(), values.end(), [](float v) { return std::isnan(v); }))
-        throw data::DataError(dataset.root(), "the cell at " + *cell + " (row " + std::to_string(row) + ", column " + std::to_string(col) +
-                                  ") has no " + name + " value in these years: ocean, or outside the simulated land");
+        throw data::DataError(dataset.root(),
+                              "the cell at " + *cell + " (row " + std::to_string(row) + ", column " + std::to_string(col) + ") has no " +
+                                  name + " value in these years: ocean, or outside the simulated land");
     std::printf("date,%s [%s]\n", name.c_str(), variable.units.c_str());
     std::size_t i = 0;
     for (int y = years.first; y <= years.second; ++y)
@@ -277,8 +277,8 @@ int samples(const Arguments &raw)
 
     const auto count = [&](data::SampleRole role) { return std::count(file.roles.begin(), file.roles.end(), role); };
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("%s: %zu tower site-years (%ld train, %ld test, %ld unused), %zu TEM-MDM cell-years, in %.1f s\n",
-                out->c_str(), file.towers.size(), long(count(data::SampleRole::Train)), long(count(data::SampleRole::Test)),
+    std::printf("%s: %zu tower site-years (%ld train, %ld test, %ld unused), %zu TEM-MDM cell-years, in %.1f s\n", out->c_str(),
+                file.towers.size(), long(count(data::SampleRole::Train)), long(count(data::SampleRole::Test)),
                 long(count(data::SampleRole::Unused)), file.tem.size(), seconds);
     std::printf("recipe: %s (%s)\nsplit: %s\n", data::recipeName(split.recipe).c_str(), data::recipeDescription(split.recipe).c_str(),
                 description.c_str());

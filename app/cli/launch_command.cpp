@@ -40,7 +40,7 @@ int freePort()
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t length = sizeof address;
     const bool ok = ::bind(s, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0 &&
-                    ::getsockname(s, reinterpret_cast<sockaddr *>(&address), &length) == 0;
+        ::getsockname(s, reinterpret_cast<sockaddr *>(&address), &length) == 0;
     ::close(s);
     if (!ok)
         throw std::runtime_error(std::string("cannot find a free port on 127.0.0.1: ") + std::strerror(errno));

@@ -21,11 +21,11 @@
 #include "core/learn/upscaler.h"
 
 #include <cmath>
+#include <csignal>
+#include <cstdio>
 #include <limits>
 #include <map>
-#include <csignal>
 #include <set>
-#include <cstdio>
 #include <unistd.h>
 
 namespace xmw::cli {
@@ -69,8 +69,8 @@ std::vector<std::string> parseSiteList(const std::string &text, const std::strin
 
 void printMetricsLine(const char *label, const Metrics &m)
 {
-    std::printf("%s: RMSE %.3f  nRMSE %.3f  R² %.3f  r²corr %.3f  MAE %.3f  bias %+.3f  KGE %.3f  (%zu days)\n", label, m.rmse,
-                m.nrmse, m.r2, m.r2Corr, m.mae, m.bias, m.kge, m.count);
+    std::printf("%s: RMSE %.3f  nRMSE %.3f  R² %.3f  r²corr %.3f  MAE %.3f  bias %+.3f  KGE %.3f  (%zu days)\n", label, m.rmse, m.nrmse,
+                m.r2, m.r2Corr, m.mae, m.bias, m.kge, m.count);
 }
 
 std::string lossText(const learn::EpochRecord &r)
@@ -129,11 +129,11 @@ std::string runDataset(const learn::RunRecord &run, const Args &args)
 
 const std::set<std::string> &trainOptionNames()
 {
-    static const std::set<std::string> names = {"model", "method", "pretrained", "preset", "recipe", "split", "fold", "folds", "percent",
-                                                "sites", "epochs", "finetune-epochs", "lr", "batch", "seed", "ensemble", "threads",
-                                                "device", "hidden", "layers", "dropout", "heads", "patience", "validation",
-                                                "tem-fraction", "tem-years", "tem-holdout", "tem-fold", "out", "name", "notes",
-                                                "timeout"};
+    static const std::set<std::string> names = {
+        "model",        "method",    "pretrained",  "preset",          "recipe",  "split", "fold",     "folds",
+        "percent",      "sites",     "epochs",      "finetune-epochs", "lr",      "batch", "seed",     "ensemble",
+        "threads",      "device",    "hidden",      "layers",          "dropout", "heads", "patience", "validation",
+        "tem-fraction", "tem-years", "tem-holdout", "tem-fold",        "out",     "name",  "notes",    "timeout"};
     return names;
 }
 
@@ -282,8 +282,8 @@ int train(const Arguments &raw)
     learn::TrainingJob::Callbacks callbacks;
     if (leader)
         callbacks.epoch = [](const learn::EpochRecord &r, const learn::JobProgress &p) {
-            std::fprintf(stderr, "member %d/%d %-8s epoch %3d/%d:%s  %.1f s, ETA %s\n", p.member + 1, p.members, r.phase.c_str(),
-                         r.epoch, p.epochs, lossText(r).c_str(), r.seconds, duration(p.etaSeconds).c_str());
+            std::fprintf(stderr, "member %d/%d %-8s epoch %3d/%d:%s  %.1f s, ETA %s\n", p.member + 1, p.members, r.phase.c_str(), r.epoch,
+                         p.epochs, lossText(r).c_str(), r.seconds, duration(p.etaSeconds).c_str());
         };
     job.setCallbacks(callbacks);
     runningJob = &feedback;
@@ -339,10 +339,10 @@ int train(const Arguments &raw)
         std::printf("%s\n", toJsonText(j).c_str());
         return 0;
     }
-    std::printf("%s: %s %s, tested on %s: %zu site-years at %zu towers, %zu epochs in %s (%.1f s/epoch, %.0f samples/s)\n",
-                out.c_str(), learn::modelName(config.model.kind).c_str(), learn::methodName(config.method).c_str(),
-                run.config.testSetName().c_str(), run.testIds.size(), run.perSite.size(), run.history.size(),
-                duration(run.seconds).c_str(), epochSeconds, run.samplesPerSecond);
+    std::printf("%s: %s %s, tested on %s: %zu site-years at %zu towers, %zu epochs in %s (%.1f s/epoch, %.0f samples/s)\n", out.c_str(),
+                learn::modelName(config.model.kind).c_str(), learn::methodName(config.method).c_str(), run.config.testSetName().c_str(),
+                run.testIds.size(), run.perSite.size(), run.history.size(), duration(run.seconds).c_str(), epochSeconds,
+                run.samplesPerSecond);
     if (parallel)
         std::printf("distributed over %d processes: rank 0 spent %s of %s waiting for the others and the network\n", parallel->worldSize(),
                     duration(parallel->communicationSeconds()).c_str(), duration(run.seconds).c_str());
@@ -445,9 +445,10 @@ int predict(const Arguments &raw)
         // The run's own recipe: its inputs are made as they were in training.
         samples = builder.towerSamples(quiet, run.config.split.recipe, label);
         if (samples.size() == 0)
-            throw data::DataError(dataset.root(), "tower '" + label + "' has no site-year that makes a sample under the "
-                                                      + data::recipeName(run.config.split.recipe) + " recipe"
-                                                      + (samples.skipped.empty() ? "" : " (" + samples.skipped.front() + ")"));
+            throw data::DataError(dataset.root(),
+                                  "tower '" + label + "' has no site-year that makes a sample under the " +
+                                      data::recipeName(run.config.split.recipe) + " recipe" +
+                                      (samples.skipped.empty() ? "" : " (" + samples.skipped.front() + ")"));
     } else {
         double lat = 0, lon = 0;
         char extra = 0;
@@ -482,9 +483,10 @@ int predict(const Arguments &raw)
     const bool isSite = bool(args.option("site"));
     // Towers: the measured flux and the gap-filled target apart (metrics are given on both); cells:
     // TEM-MDM's emission. Fields go through csvField: a cell's label holds a comma.
-    std::printf("%s\n", isSite ? "date,site,observed_measured_nmol_m-2_s-1,target_gapfilled_nmol_m-2_s-1,predicted_nmol_m-2_s-1,"
-                                 "spread_nmol_m-2_s-1,role"
-                               : "date,cell,tem_mdm_nmol_m-2_s-1,predicted_nmol_m-2_s-1,spread_nmol_m-2_s-1");
+    std::printf("%s\n",
+                isSite ? "date,site,observed_measured_nmol_m-2_s-1,target_gapfilled_nmol_m-2_s-1,predicted_nmol_m-2_s-1,"
+                         "spread_nmol_m-2_s-1,role"
+                       : "date,cell,tem_mdm_nmol_m-2_s-1,predicted_nmol_m-2_s-1,spread_nmol_m-2_s-1");
     const auto number = [](float v) {
         char text[32] = "";
         if (!std::isnan(v))
@@ -494,8 +496,8 @@ int predict(const Arguments &raw)
     for (std::size_t i = 0; i < samples.size(); ++i) {
         std::string role;
         if (isSite)
-            role = trained.count(samples.ids[i]) ? "train"
-                   : std::find(run.testIds.begin(), run.testIds.end(), samples.ids[i]) != run.testIds.end() ? "test"
+            role = trained.count(samples.ids[i])                                                         ? "train"
+                : std::find(run.testIds.begin(), run.testIds.end(), samples.ids[i]) != run.testIds.end() ? "test"
                                                                                                          : "unused";
         const auto dates = data::sequenceDates(samples.years[i]);
         for (std::size_t day = 0; day < dates.size(); ++day) {
@@ -546,15 +548,17 @@ int compare(const Arguments &raw)
         return 0;
     }
     for (const bool measured : {false, true}) {
-        std::printf("%s\n%-28s %-12s %-11s %-32s", measured ? "\nOn the measured days alone:" : "On the gap-filled target (the benchmark's):",
-                    "run", "model", "method", "test set");
+        std::printf("%s\n%-28s %-12s %-11s %-32s",
+                    measured ? "\nOn the measured days alone:" : "On the gap-filled target (the benchmark's):", "run", "model", "method",
+                    "test set");
         for (const auto &name : learn::metricNames())
             std::printf(" %8s", name.c_str());
         std::printf(" %8s\n", "days");
         for (std::size_t i = 0; i < runs.size(); ++i) {
             const Metrics &m = measured ? runs[i].metricsMeasured : runs[i].metrics;
-            std::printf("%-28s %-12s %-11s %-32s", files[i].filename().string().c_str(), learn::modelName(runs[i].config.model.kind).c_str(),
-                        learn::methodName(runs[i].config.method).c_str(), runs[i].config.testSetName().c_str());
+            std::printf("%-28s %-12s %-11s %-32s", files[i].filename().string().c_str(),
+                        learn::modelName(runs[i].config.model.kind).c_str(), learn::methodName(runs[i].config.method).c_str(),
+                        runs[i].config.testSetName().c_str());
             for (const auto &name : learn::metricNames())
                 std::printf(" %8.3f", learn::metricValue(m, name));
             std::printf(" %8zu\n", m.count);
@@ -636,8 +640,8 @@ int upscale(const Arguments &raw)
     const auto &available = dataset.grid()->years();
     for (const int year : years)
         if (std::find(available.begin(), available.end(), year) == available.end())
-            throw UsageError("the dataset's TEM-MDM years are " + std::to_string(available.front()) + "–" + std::to_string(available.back()) +
-                             ", not " + std::to_string(year));
+            throw UsageError("the dataset's TEM-MDM years are " + std::to_string(available.front()) + "–" +
+                             std::to_string(available.back()) + ", not " + std::to_string(year));
     const double resolution = dataset.grid()->grid().dLat;
     if (run.gridResolution > 0 && std::abs(run.gridResolution - resolution) > 1e-9)
         std::fprintf(stderr,

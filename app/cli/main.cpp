@@ -89,10 +89,8 @@ const std::vector<Command> &commands()
          "  --years Y1-Y2       years within 1979-2018 (2014-2018)\n"
          "  --seed N            random seed (42)\n"
          "  --no-towers         TEM-MDM only, no FLUXNET-CH4 folder\n"},
-        {"info", "describe a dataset: grid, years, variables, towers", xmw::cli::info,
-         "Usage: xmw info DATASET [--json]\n"},
-        {"sites", "list a dataset's flux towers", xmw::cli::sites,
-         "Usage: xmw sites DATASET [--json]\n"},
+        {"info", "describe a dataset: grid, years, variables, towers", xmw::cli::info, "Usage: xmw info DATASET [--json]\n"},
+        {"sites", "list a dataset's flux towers", xmw::cli::sites, "Usage: xmw sites DATASET [--json]\n"},
         {"series", "one tower's or one grid cell's daily series as CSV", xmw::cli::series,
          "Usage: xmw series DATASET (--site ID | --cell LAT,LON) --csv [options]\n"
          "  --site ID           a tower (US-Los or US.Los)\n"
@@ -147,8 +145,7 @@ const std::vector<Command> &commands()
          "  --dataset DIR       where the run's dataset is now, if it has moved\n"
          "  --year YEAR         only this year\n"
          "  --device cpu|cuda\n"},
-        {"compare", "test metrics of several runs side by side", xmw::cli::compare,
-         "Usage: xmw compare RUN.h5 RUN.h5 ... [--json]\n"},
+        {"compare", "test metrics of several runs side by side", xmw::cli::compare, "Usage: xmw compare RUN.h5 RUN.h5 ... [--json]\n"},
         {"upscale", "apply a run to the cells TEM-MDM simulates in a year; write CF NetCDF", xmw::cli::upscale,
          "Usage: xmw upscale RUN.h5 [DATASET] (--year YEAR | --years Y1-Y2) --out FILE.nc [options]\n"
          "       xmw upscale --merge --years Y1-Y2 --out FILE.nc\n"

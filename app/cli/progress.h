@@ -33,8 +33,7 @@ class ProgressPrinter {
 public:
     ProgressPrinter()
         : terminal_(::isatty(STDERR_FILENO) == 1)
-    {
-    }
+    {}
 
     void operator()(double fraction, const std::string &stage)
     {

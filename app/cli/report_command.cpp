@@ -72,13 +72,18 @@ int report(const Arguments &raw)
     if (ec)
         throw data::DataError(folder, "cannot list the folder: " + ec.message());
     if (runs.empty())
-        throw data::DataError(folder, "holds no runs tested on the towers" +
-                                          (pretraining ? " (only " + std::to_string(pretraining) + " pretraining runs, tested on TEM-MDM)" : std::string()));
-    std::fprintf(stderr, "%zu runs from %s%s\n", runs.size(), folder.c_str(),
-                 pretraining ? (", " + std::to_string(pretraining) + " pretraining runs left out (tested on TEM-MDM, not the towers)").c_str() : "");
+        throw data::DataError(
+            folder,
+            "holds no runs tested on the towers" +
+                (pretraining ? " (only " + std::to_string(pretraining) + " pretraining runs, tested on TEM-MDM)" : std::string()));
+    std::fprintf(
+        stderr, "%zu runs from %s%s\n", runs.size(), folder.c_str(),
+        pretraining ? (", " + std::to_string(pretraining) + " pretraining runs left out (tested on TEM-MDM, not the towers)").c_str() : "");
 
     const auto tables = learn::buildTables(runs, metrics, args.flag("measured"));
-    const std::string text = format == "csv" ? learn::toCsv(tables) : format == "latex" ? learn::toLatex(tables) : learn::toMarkdown(tables);
+    const std::string text = format == "csv" ? learn::toCsv(tables)
+        : format == "latex"                  ? learn::toLatex(tables)
+                                             : learn::toMarkdown(tables);
     if (const auto out = args.option("out")) {
         data::writeFileAtomically(*out, [&](const std::filesystem::path &partial) { data::writeBytes(partial, text, *out); });
         std::fprintf(stderr, "wrote %s\n", out->c_str());

@@ -12,8 +12,8 @@ namespace xmw::cli {
     const std::string recipe = args.option("recipe").value_or(data::recipeName(split.recipe));
     const auto parsedRecipe = data::parseRecipe(recipe);
     if (!parsedRecipe)
-        throw UsageError("unknown recipe '" + recipe + "'" + didYouMean(recipe, {"x-methanewet", "extended"})
-                         + " (x-methanewet, extended)");
+        throw UsageError("unknown recipe '" + recipe + "'" + didYouMean(recipe, {"x-methanewet", "extended"}) +
+                         " (x-methanewet, extended)");
     split.recipe = *parsedRecipe;
     const std::string kind = args.option("split").value_or("temporal");
     if (kind != "temporal" && kind != "spatial")
@@ -27,8 +27,8 @@ namespace xmw::cli {
             if (args.option(spatialOnly))
                 throw UsageError(std::string("--") + spatialOnly + " applies to --split spatial only");
     } else if (split.recipe == data::Recipe::XMethaneWet && split.folds != 5) {
-        throw UsageError("the x-methanewet recipe has the benchmark's 5 published folds; --folds " + std::to_string(split.folds)
-                         + " needs --recipe extended");
+        throw UsageError("the x-methanewet recipe has the benchmark's 5 published folds; --folds " + std::to_string(split.folds) +
+                         " needs --recipe extended");
     }
     split.percent = args.number("percent", 100, 1e-9, 100);
     return split;

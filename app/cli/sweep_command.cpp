@@ -11,8 +11,8 @@
 #include "core/learn/sweep.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -55,7 +55,8 @@ std::string selfPath() { return std::filesystem::read_symlink("/proc/self/exe").
 
 std::string shellQuoted(const std::string &word)
 {
-    if (!word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return std::isalnum((unsigned char)c) || std::strchr("-_./=:,+@%", c); }))
+    if (!word.empty() &&
+        std::all_of(word.begin(), word.end(), [](char c) { return std::isalnum((unsigned char)c) || std::strchr("-_./=:,+@%", c); }))
         return word;
     std::string quoted = "'";
     for (const char c : word)
@@ -207,10 +208,12 @@ Outcome finishRun(const SweepPlan &plan, const SweepRun &run, int status)
         return Outcome::Done;
     if (stopRequested && ((exited && code == 130) || (WIFSIGNALED(status) && (WTERMSIG(status) == SIGINT || WTERMSIG(status) == SIGTERM))))
         return Outcome::Stopped;
-    std::string reason = exited ? (code == 0 ? "xmw train ended without writing the run file" : "xmw train failed (exit status " + std::to_string(code) + ")")
-                                : "xmw train was killed by signal " + std::to_string(WTERMSIG(status)) + " (" + strsignal(WTERMSIG(status)) + ")";
+    std::string reason = exited
+        ? (code == 0 ? "xmw train ended without writing the run file" : "xmw train failed (exit status " + std::to_string(code) + ")")
+        : "xmw train was killed by signal " + std::to_string(WTERMSIG(status)) + " (" + strsignal(WTERMSIG(status)) + ")";
     const std::string text = reason + "; the end of " + plan.logFile(run).filename().string() + ":\n" + lastLines(plan.logFile(run), 15);
-    data::writeFileAtomically(plan.failureFile(run), [&](const std::filesystem::path &partial) { data::writeBytes(partial, text, plan.failureFile(run)); });
+    data::writeFileAtomically(plan.failureFile(run),
+                              [&](const std::filesystem::path &partial) { data::writeBytes(partial, text, plan.failureFile(run)); });
     return Outcome::Failed;
 }
 
@@ -219,7 +222,8 @@ struct Tally {
     [[nodiscard]] std::string text() const
     {
         std::string out;
-        for (const RunState s : {RunState::Done, RunState::Running, RunState::Checkpointed, RunState::Pending, RunState::Failed, RunState::Blocked})
+        for (const RunState s :
+             {RunState::Done, RunState::Running, RunState::Checkpointed, RunState::Pending, RunState::Failed, RunState::Blocked})
             if (count.count(s))
                 out.append(out.empty() ? "" : ", ").append(std::to_string(count.at(s)) + " " + learn::runStateName(s));
         return out;
@@ -281,14 +285,11 @@ int runTask(const SweepPlan &plan, learn::SweepStage stage, int task, int thread
     const SweepRun &run = plan.runs[index];
     const RunState state = learn::runState(plan, index);
     switch (state) {
-    case RunState::Done:
-        std::fprintf(stderr, "%s: done already\n", run.name.c_str());
-        return 0;
-    case RunState::Running:
-        std::fprintf(stderr, "%s: another process is running it\n", run.name.c_str());
-        return 1;
+    case RunState::Done: std::fprintf(stderr, "%s: done already\n", run.name.c_str()); return 0;
+    case RunState::Running: std::fprintf(stderr, "%s: another process is running it\n", run.name.c_str()); return 1;
     case RunState::Blocked:
-        std::fprintf(stderr, "%s: blocked: its pretraining run %s did not succeed\n", run.name.c_str(), plan.runs[*run.pretrained].name.c_str());
+        std::fprintf(stderr, "%s: blocked: its pretraining run %s did not succeed\n", run.name.c_str(),
+                     plan.runs[*run.pretrained].name.c_str());
         return 1;
     case RunState::Failed:
         if (!retryFailed) {
@@ -297,8 +298,7 @@ int runTask(const SweepPlan &plan, learn::SweepStage stage, int task, int thread
         }
         break;
     case RunState::Pending:
-    case RunState::Checkpointed:
-        break;
+    case RunState::Checkpointed: break;
     }
     if (run.pretrained && learn::runState(plan, *run.pretrained) != RunState::Done) {
         std::fprintf(stderr, "%s: its pretraining run %s is not done\n", run.name.c_str(), plan.runs[*run.pretrained].name.c_str());
@@ -326,9 +326,7 @@ int runTask(const SweepPlan &plan, learn::SweepStage stage, int task, int thread
     case Outcome::Stopped:
         std::fprintf(stderr, "%s: stopped; starting it again resumes from its checkpoint\n", run.name.c_str());
         return 130;
-    case Outcome::Failed:
-        std::fprintf(stderr, "%s: FAILED: %s", run.name.c_str(), lastLines(plan.failureFile(run), 16).c_str());
-        return 1;
+    case Outcome::Failed: std::fprintf(stderr, "%s: FAILED: %s", run.name.c_str(), lastLines(plan.failureFile(run), 16).c_str()); return 1;
     }
     return 1;
 }
@@ -344,8 +342,9 @@ int runLocally(const SweepPlan &plan, int jobs, int threads, Processes processes
     std::size_t doneBefore = 0;
     for (std::size_t i = 0; i < total; ++i)
         doneBefore += learn::runState(plan, i) == RunState::Done;
-    std::fprintf(stderr, "sweep %s: %zu runs (%s); %d at a time, %s%d thread%s each\n", plan.name.c_str(), total, tally(plan).text().c_str(),
-                 jobs, processes.count > 1 ? (std::to_string(processes.count) + " processes of ").c_str() : "", threads, threads == 1 ? "" : "s");
+    std::fprintf(stderr, "sweep %s: %zu runs (%s); %d at a time, %s%d thread%s each\n", plan.name.c_str(), total,
+                 tally(plan).text().c_str(), jobs, processes.count > 1 ? (std::to_string(processes.count) + " processes of ").c_str() : "",
+                 threads, threads == 1 ? "" : "s");
     catchStopSignals();
 
     std::map<pid_t, std::pair<std::size_t, Clock::time_point>> running;
@@ -416,11 +415,10 @@ int runLocally(const SweepPlan &plan, int jobs, int threads, Processes processes
             break;
         case Outcome::Failed:
             ++failed;
-            std::fprintf(stderr, "%s FAILED %s: %s; see %s\n", progress().c_str(), run.name.c_str(), firstLine(plan.failureFile(run)).c_str(),
-                         plan.logFile(run).c_str());
+            std::fprintf(stderr, "%s FAILED %s: %s; see %s\n", progress().c_str(), run.name.c_str(),
+                         firstLine(plan.failureFile(run)).c_str(), plan.logFile(run).c_str());
             break;
-        case Outcome::Stopped:
-            break;
+        case Outcome::Stopped: break;
         }
     }
     const Tally end = tally(plan);
@@ -465,11 +463,13 @@ int writeSlurmScripts(const SweepPlan &plan, const SlurmOptions &options)
             continue;
         const std::string name = learn::stageName(stage);
         std::string text = "#!/bin/bash\n"
-                           "# Written by xmw sweep for " + spec.string() + ", stage " + name + " (" + std::to_string(indices.size()) +
-                           " runs).\n# Each array task runs one run; a task whose run is done already ends at once.\n";
+                           "# Written by xmw sweep for " +
+            spec.string() + ", stage " + name + " (" + std::to_string(indices.size()) +
+            " runs).\n# Each array task runs one run; a task whose run is done already ends at once.\n";
         text += "#SBATCH --job-name=xmw-" + plan.name + "-" + name + "\n";
         text += "#SBATCH --array=0-" + std::to_string(indices.size() - 1) + "\n";
-        text += "#SBATCH --ntasks=" + std::to_string(options.ntasks) + "\n#SBATCH --cpus-per-task=" + std::to_string(options.cpusPerTask) + "\n";
+        text += "#SBATCH --ntasks=" + std::to_string(options.ntasks) + "\n#SBATCH --cpus-per-task=" + std::to_string(options.cpusPerTask) +
+            "\n";
         text += "#SBATCH --output=" + (folder / (name + "-%A_%a.out")).string() + "\n";
         if (!options.partition.empty())
             text += "#SBATCH --partition=" + options.partition + "\n";
@@ -477,8 +477,15 @@ int writeSlurmScripts(const SweepPlan &plan, const SlurmOptions &options)
             text += "#SBATCH --time=" + options.time + "\n";
         if (!options.memory.empty())
             text += "#SBATCH --mem=" + options.memory + "\n";
-        std::vector<std::string> command = {self, "sweep", spec.string(), "--dataset", plan.dataset.string(), "--stage", name,
-                                            "--threads", std::to_string(options.cpusPerTask)};
+        std::vector<std::string> command = {self,
+                                            "sweep",
+                                            spec.string(),
+                                            "--dataset",
+                                            plan.dataset.string(),
+                                            "--stage",
+                                            name,
+                                            "--threads",
+                                            std::to_string(options.cpusPerTask)};
         if (options.ntasks > 1)
             command.insert(command.end(), {"--ntasks", std::to_string(options.ntasks)});
         if (options.retryFailed)
@@ -486,7 +493,8 @@ int writeSlurmScripts(const SweepPlan &plan, const SlurmOptions &options)
         text += "exec " + commandLine(command) + " --task \"$SLURM_ARRAY_TASK_ID\"\n";
         const std::filesystem::path file = folder / (name + ".sbatch");
         data::writeFileAtomically(file, [&](const std::filesystem::path &partial) { data::writeBytes(partial, text, file); });
-        std::filesystem::permissions(file, std::filesystem::perms::owner_exec | std::filesystem::perms::group_exec, std::filesystem::perm_options::add, ec);
+        std::filesystem::permissions(file, std::filesystem::perms::owner_exec | std::filesystem::perms::group_exec,
+                                     std::filesystem::perm_options::add, ec);
         scripts.emplace_back(stage, file);
     }
     if (!options.submit) {
@@ -523,8 +531,9 @@ int writeSlurmScripts(const SweepPlan &plan, const SlurmOptions &options)
             output.pop_back();
         if (status != 0) {
             const bool missing = WIFEXITED(status) && WEXITSTATUS(status) == 127;
-            throw data::DataError(file, missing ? "sbatch was not found: submit from a Slurm login node, or without --submit print the commands"
-                                                : "sbatch refused the script: " + output);
+            throw data::DataError(file,
+                                  missing ? "sbatch was not found: submit from a Slurm login node, or without --submit print the commands"
+                                          : "sbatch refused the script: " + output);
         }
         const std::string job = output.substr(0, output.find(';'));
         if (stage == learn::SweepStage::Pretrain)
@@ -555,7 +564,8 @@ int sweep(const Arguments &raw)
     if (args.option("jobs") && (args.flag("slurm") || args.option("task")))
         throw UsageError("--jobs is for running on this machine; Slurm decides how many tasks run at once");
 
-    const std::optional<std::filesystem::path> dataset = args.option("dataset") ? std::optional<std::filesystem::path>(*args.option("dataset")) : std::nullopt;
+    const std::optional<std::filesystem::path> dataset =
+        args.option("dataset") ? std::optional<std::filesystem::path>(*args.option("dataset")) : std::nullopt;
     const SweepPlan plan = learn::readSweep(args.positional().front(), dataset);
     std::error_code ec;
     if (!std::filesystem::is_directory(plan.dataset, ec))

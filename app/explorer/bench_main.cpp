@@ -87,7 +87,8 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true); // leaves the user's settings alone
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption dirOption(QStringLiteral("dir"), QStringLiteral("Scratch folder for the generated data."), QStringLiteral("dir"));
+    const QCommandLineOption dirOption(QStringLiteral("dir"), QStringLiteral("Scratch folder for the generated data."),
+                                       QStringLiteral("dir"));
     const QCommandLineOption keepOption(QStringLiteral("keep"), QStringLiteral("Keep the generated data."));
     const QCommandLineOption stepsOption(QStringLiteral("steps"), QStringLiteral("Days to step through (60, at most 364)."),
                                          QStringLiteral("n"), QStringLiteral("60"));
@@ -156,7 +157,10 @@ int main(int argc, char **argv)
         QTimer watchdog;
         watchdog.setInterval(1);
         watchdog.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&watchdog, &QTimer::timeout, [&] { gaps.push_back(double(tick.nsecsElapsed()) / 1e6); tick.restart(); });
+        QObject::connect(&watchdog, &QTimer::timeout, [&] {
+            gaps.push_back(double(tick.nsecsElapsed()) / 1e6);
+            tick.restart();
+        });
         const int steps = std::clamp(parser.value(stepsOption).toInt(), 1, 364);
         std::vector<double> stepMs;
         watchdog.start();
@@ -176,8 +180,8 @@ int main(int argc, char **argv)
         const double seconds = double(total.elapsed()) / 1000.0;
         watchdog.stop();
         report("stepping the date at 0.5° (read + colour + upload + draw)", double(steps) / seconds, "fps", 30, false);
-        std::printf("  %-52s %8.1f ms (median), %.1f ms (slowest of %d)\n", "  per step", percentile(stepMs, 0.5),
-                    percentile(stepMs, 1.0), steps);
+        std::printf("  %-52s %8.1f ms (median), %.1f ms (slowest of %d)\n", "  per step", percentile(stepMs, 0.5), percentile(stepMs, 1.0),
+                    steps);
         report("longest GUI-thread stall while stepping", percentile(gaps, 1.0), "ms", 33, true);
         std::printf("  %-52s %8.1f ms (99th percentile of %zu event-loop turns)\n", "", percentile(gaps, 0.99), gaps.size());
 

@@ -11,8 +11,8 @@
 #include <QApplication>
 #include <QIcon>
 #include <QSettings>
-#include <QTemporaryDir>
 #include <QSurfaceFormat>
+#include <QTemporaryDir>
 
 #include <csignal>
 #include <cstdio>
@@ -20,7 +20,7 @@
 int main(int argc, char **argv)
 {
     xmw::learn::prepareRuntime(); // before any thread: training and upscaling run on workers
-    std::signal(SIGXFSZ, SIG_IGN);  // a file-size limit fails a write (reported, cleaned up) instead of killing us
+    std::signal(SIGXFSZ, SIG_IGN); // a file-size limit fails a write (reported, cleaned up) instead of killing us
     QSurfaceFormat::setDefaultFormat(xmw::ui::GlobeView::surfaceFormat());
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("xmw-explorer"));
@@ -70,7 +70,7 @@ int main(int argc, char **argv)
         else
             xmw::ui::saveScreenshotWhenMapShown(&window, options.screenshotPath, !options.sites.isEmpty(), finish,
                                                 options.upscaleYear == 0 ? xmw::ui::AwaitedMap::Any
-                                                : options.difference     ? xmw::ui::AwaitedMap::PredictionDifference
+                                                    : options.difference ? xmw::ui::AwaitedMap::PredictionDifference
                                                                          : xmw::ui::AwaitedMap::Prediction);
     }
     if (!options.datasetPath.isEmpty()) {

@@ -4,9 +4,9 @@
 
 #include <cerrno>
 #include <csignal>
-#include <fcntl.h>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <string>
 #include <unistd.h>
 
@@ -44,8 +44,9 @@ void writeBytes(const std::filesystem::path &file, std::string_view bytes, const
         if (n <= 0) {
             const int error = n < 0 ? errno : ENOSPC;
             ::close(fd);
-            throw DataError(reportAs, "writing failed after " + std::to_string(done) + " of " + std::to_string(bytes.size()) +
-                                          " bytes: " + std::strerror(error));
+            throw DataError(reportAs,
+                            "writing failed after " + std::to_string(done) + " of " + std::to_string(bytes.size()) +
+                                " bytes: " + std::strerror(error));
         }
         done += std::size_t(n);
     }

@@ -28,17 +28,16 @@ const std::vector<BenchmarkSite> &benchmarkSites()
     static const std::vector<BenchmarkSite> sites = [] {
         std::vector<BenchmarkSite> out;
         CsvReader csv(std::make_unique<std::istringstream>(detail::kBenchmarkSitesCsv), "xmw_wetland_sites.csv");
-        const auto id = csv.requireColumn("SITE_ID"), name = csv.requireColumn("SITE_NAME"),
-                   lat = csv.requireColumn("LOCATION_LAT"), lon = csv.requireColumn("LOCATION_LONG"),
-                   igbp = csv.requireColumn("IGBP"), wetland = csv.requireColumn("XMW_WETLAND_TYPE"),
-                   fold = csv.requireColumn("XMW_SPATIAL_FOLD");
+        const auto id = csv.requireColumn("SITE_ID"), name = csv.requireColumn("SITE_NAME"), lat = csv.requireColumn("LOCATION_LAT"),
+                   lon = csv.requireColumn("LOCATION_LONG"), igbp = csv.requireColumn("IGBP"),
+                   wetland = csv.requireColumn("XMW_WETLAND_TYPE"), fold = csv.requireColumn("XMW_SPATIAL_FOLD");
         while (csv.next()) {
             const auto optionalInt = [&](std::size_t column) {
                 const double v = csv.number(column);
                 return std::isnan(v) ? std::nullopt : std::optional<int>(int(v));
             };
-            out.push_back({canonicalSiteId(std::string(csv.field(id))), std::string(csv.field(name)), csv.number(lat),
-                           csv.number(lon), std::string(csv.field(igbp)), optionalInt(wetland), optionalInt(fold)});
+            out.push_back({canonicalSiteId(std::string(csv.field(id))), std::string(csv.field(name)), csv.number(lat), csv.number(lon),
+                           std::string(csv.field(igbp)), optionalInt(wetland), optionalInt(fold)});
         }
         return out;
     }();

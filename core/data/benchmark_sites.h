@@ -13,8 +13,8 @@ struct BenchmarkSite {
     double lat = 0.0;
     double lon = 0.0;
     std::string igbp;
-    std::optional<int> wetlandType;  // overrides TEM-MDM's wetlandtype at the tower
-    std::optional<int> spatialFold;  // the published 5-fold leave-sites-out split
+    std::optional<int> wetlandType; // overrides TEM-MDM's wetlandtype at the tower
+    std::optional<int> spatialFold; // the published 5-fold leave-sites-out split
 };
 
 [[nodiscard]] const std::vector<BenchmarkSite> &benchmarkSites();

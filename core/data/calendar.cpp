@@ -5,10 +5,7 @@
 
 namespace xmw::data {
 
-bool isLeapYear(int year)
-{
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
+bool isLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 int daysInMonth(int year, int month)
 {
@@ -16,15 +13,9 @@ int daysInMonth(int year, int month)
     return month == 2 && isLeapYear(year) ? 29 : kDays[month - 1];
 }
 
-int daysInYear(int year)
-{
-    return isLeapYear(year) ? 366 : 365;
-}
+int daysInYear(int year) { return isLeapYear(year) ? 366 : 365; }
 
-bool isValid(Date date)
-{
-    return date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= daysInMonth(date.year, date.month);
-}
+bool isValid(Date date) { return date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= daysInMonth(date.year, date.month); }
 
 // Howard Hinnant's days_from_civil / civil_from_days.
 std::int64_t toDayNumber(Date date)

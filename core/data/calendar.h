@@ -12,7 +12,7 @@ namespace xmw::data {
 struct Date {
     int year = 1970;
     int month = 1; // 1…12
-    int day = 1;   // 1…31
+    int day = 1; // 1…31
 
     // Spelled out rather than `<=>`: Qt 6.4's moc cannot parse <compare>, and tests moc this header.
     bool operator==(const Date &) const = default;

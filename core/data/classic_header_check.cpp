@@ -21,8 +21,7 @@ public:
         : path_(path)
         , bytes_(std::move(bytes))
         , fileSize_(fileSize)
-    {
-    }
+    {}
 
     // False when the header runs past the bytes read: a truncated file when they were the whole
     // file, else a header too large to check, which NetCDF-C then judges alone.
@@ -52,7 +51,8 @@ private:
     {
         if (!has(4))
             return false;
-        out = std::uint64_t(bytes_[pos_]) << 24 | std::uint64_t(bytes_[pos_ + 1]) << 16 | std::uint64_t(bytes_[pos_ + 2]) << 8 | bytes_[pos_ + 3];
+        out = std::uint64_t(bytes_[pos_]) << 24 | std::uint64_t(bytes_[pos_ + 1]) << 16 | std::uint64_t(bytes_[pos_ + 2]) << 8 |
+            bytes_[pos_ + 3];
         pos_ += 4;
         return true;
     }
@@ -71,8 +71,9 @@ private:
     {
         const std::uint64_t left = fileSize_ > pos_ ? fileSize_ - pos_ : 0;
         if (count > left / minBytes)
-            throw DataError(path_, "damaged NetCDF header: it claims " + std::to_string(count) + " " + what + " in a file of " +
-                                       std::to_string(fileSize_) + " bytes");
+            throw DataError(path_,
+                            "damaged NetCDF header: it claims " + std::to_string(count) + " " + what + " in a file of " +
+                                std::to_string(fileSize_) + " bytes");
     }
     std::uint64_t countBytes() const { return version_ == 5 ? 8 : 4; }
     bool name()
@@ -120,7 +121,11 @@ private:
             std::uint64_t type = 0, values = 0;
             if (!name() || !read32(type) || !readCount(values))
                 return false;
-            const std::uint64_t size = type == 3 || type == 8 ? 2 : type == 4 || type == 5 || type == 9 ? 4 : type >= 10 && type <= 11 ? 8 : type == 6 ? 8 : 1;
+            const std::uint64_t size = type == 3 || type == 8 ? 2
+                : type == 4 || type == 5 || type == 9         ? 4
+                : type >= 10 && type <= 11                    ? 8
+                : type == 6                                   ? 8
+                                                              : 1;
             bound(values, size, "attribute values");
             if (!skip((values * size + 3) / 4 * 4))
                 return false;

@@ -3,8 +3,8 @@
 #include "core/data/data_error.h"
 
 #include <charconv>
-#include <fstream>
 #include <cmath>
+#include <fstream>
 #include <limits>
 
 namespace xmw::data {
@@ -114,8 +114,8 @@ bool CsvReader::next()
     if (!readRecord())
         return false;
     if (fields_.size() != header_.size())
-        fail(std::to_string(fields_.size()) + " fields where the header has " + std::to_string(header_.size())
-             + " (ragged or truncated row)");
+        fail(std::to_string(fields_.size()) + " fields where the header has " + std::to_string(header_.size()) +
+             " (ragged or truncated row)");
     return true;
 }
 
@@ -138,9 +138,6 @@ double CsvReader::number(std::size_t column) const
     return value;
 }
 
-void CsvReader::fail(const std::string &problem) const
-{
-    throw DataError(path_, "line " + std::to_string(lineNumber_) + ": " + problem);
-}
+void CsvReader::fail(const std::string &problem) const { throw DataError(path_, "line " + std::to_string(lineNumber_) + ": " + problem); }
 
 } // namespace xmw::data

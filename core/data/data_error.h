@@ -13,8 +13,7 @@ public:
     DataError(const std::filesystem::path &file, const std::string &problem)
         : std::runtime_error(file.string() + ": " + problem)
         , file_(file)
-    {
-    }
+    {}
 
     [[nodiscard]] const std::filesystem::path &file() const { return file_; }
 

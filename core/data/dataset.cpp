@@ -22,8 +22,9 @@ Dataset Dataset::open(const std::filesystem::path &root)
     if (dataset.grid_ && dataset.sites_)
         dataset.sites_->assignClimateTypes(*dataset.grid_);
     if (!dataset.grid_ && !dataset.sites_)
-        throw DataError(root, std::string("neither ") + layout::kGridFolder + "/ nor " + layout::kTowerFolder
-                                  + "/ is in this folder; is it an X-MethaneWet dataset?");
+        throw DataError(root,
+                        std::string("neither ") + layout::kGridFolder + "/ nor " + layout::kTowerFolder +
+                            "/ is in this folder; is it an X-MethaneWet dataset?");
     return dataset;
 }
 

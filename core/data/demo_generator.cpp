@@ -29,10 +29,7 @@ constexpr float kFill = -9999.0f; // _FillValue of every demo grid variable
 constexpr double kPi = std::numbers::pi;
 constexpr double kDeg = kPi / 180.0;
 
-double saturationVapourPressureHPa(double tempC)
-{
-    return 6.108 * std::exp(17.27 * tempC / (tempC + 237.3));
-}
+double saturationVapourPressureHPa(double tempC) { return 6.108 * std::exp(17.27 * tempC / (tempC + 237.3)); }
 
 // Daily-mean top-of-atmosphere shortwave (W m-2) from latitude and day of year.
 double insolation(double latDeg, int dayOfYear)
@@ -102,8 +99,7 @@ public:
         , rng_(options.seed)
         , regional_(rng_)
         , moisture_(rng_)
-    {
-    }
+    {}
 
     DemoSummary run()
     {
@@ -151,9 +147,9 @@ private:
                 const double d2 = (lat - la) * (lat - la) + std::pow(geo::wrapLongitude(lon - lo), 2.0);
                 return height * std::exp(-d2 / (2.0 * width * width));
             };
-            double elevation = 250.0 + 200.0 * (regional_(lat, lon) + 1.0) + bump(33, 88, 7, 4200) + bump(-20, -68, 6, 3200)
-                               + bump(0, -78, 5, 2500) + bump(42, -110, 8, 1800) + bump(46, 10, 3, 1500)
-                               + bump(72, -40, 8, 2200) + (lat < -65 ? 2300.0 : 0.0);
+            double elevation = 250.0 + 200.0 * (regional_(lat, lon) + 1.0) + bump(33, 88, 7, 4200) + bump(-20, -68, 6, 3200) +
+                bump(0, -78, 5, 2500) + bump(42, -110, 8, 1800) + bump(46, 10, 3, 1500) + bump(72, -40, 8, 2200) +
+                (lat < -65 ? 2300.0 : 0.0);
             cell.elevation = float(std::max(0.0, elevation));
             cell.wetness = std::clamp(0.5 + 0.5 * moisture_(lat, lon), 0.0, 1.0);
             cell.meanTemp = (lat >= 0 ? 28.0 - 0.53 * absLat : 28.0 - 0.62 * absLat) - 6.5 * cell.elevation / 1000.0;
@@ -167,8 +163,8 @@ private:
             cell.wetFraction = float(std::clamp(potential * (0.6 + 0.5 * u(rng_)), 0.0, 1.0));
             if (cell.wetFraction >= 0.2)
                 cell.wetland = boreal >= tropical && boreal >= temperate ? (u(rng_) < 0.6 ? 2 : 1)
-                               : tropical >= temperate                  ? 3
-                                                                        : (u(rng_) < 0.7 ? 4 : 5);
+                    : tropical >= temperate                              ? 3
+                                                                         : (u(rng_) < 0.7 ? 4 : 5);
             cell.climate = absLat < 23.5 ? 1 : absLat < 35 ? (cell.wetness < 0.35 ? 2 : 3) : absLat < 55 ? 3 : absLat < 66 ? 4 : 5;
             cell.soilTemp = cell.meanTemp;
         }
@@ -206,12 +202,11 @@ private:
             towersAtCell_.emplace(towers_[i].cell, i);
     }
 
-    NetcdfFile createGridFile(const std::string &fileName, const std::string &variable, int extraDims,
-                              const std::string &units, const std::string &longName, int *varid) const
+    NetcdfFile createGridFile(const std::string &fileName, const std::string &variable, int extraDims, const std::string &units,
+                              const std::string &longName, int *varid) const
     {
         NetcdfFile file = NetcdfFile::create(gridPath(fileName));
-        std::vector<int> dims = {file.addDimension("lat", std::size_t(grid_.rows)),
-                                 file.addDimension("lon", std::size_t(grid_.cols))};
+        std::vector<int> dims = {file.addDimension("lat", std::size_t(grid_.rows)), file.addDimension("lon", std::size_t(grid_.cols))};
         if (extraDims >= 1)
             dims.push_back(file.addDimension("month", 12));
         if (extraDims >= 2)
@@ -260,10 +255,14 @@ private:
         const std::vector<Static> statics = {
             {"clelev", "m", "elevation above sea level", [](const Cell &c) { return c.elevation; }},
             {"clfaotxt", "1", "FAO soil texture class", [](const Cell &c) { return float(1 + int(c.wetness * 2.99)); }},
-            {"cltveg", "1", "potential vegetation type", [](const Cell &c) { return float(1 + (c.climate * 7 + int(c.wetness * 5)) % 33); }},
-            {"phh2o", "pH", "topsoil pH in water", [](const Cell &c) { return float(std::clamp(7.6 - 2.8 * c.wetness - 0.01 * std::abs(c.lat), 3.8, 8.5)); }},
-            {"topsoil_bulk_density", "kg dm-3", "topsoil bulk density", [](const Cell &c) { return float(1.55 - 0.45 * c.wetFraction - 0.1 * c.wetness); }},
-            {"vegetation_type_11", "1", "vegetation type (11 classes)", [](const Cell &c) { return float(1 + (c.climate * 2 + int(c.wetness * 2)) % 11); }},
+            {"cltveg", "1", "potential vegetation type",
+             [](const Cell &c) { return float(1 + (c.climate * 7 + int(c.wetness * 5)) % 33); }},
+            {"phh2o", "pH", "topsoil pH in water",
+             [](const Cell &c) { return float(std::clamp(7.6 - 2.8 * c.wetness - 0.01 * std::abs(c.lat), 3.8, 8.5)); }},
+            {"topsoil_bulk_density", "kg dm-3", "topsoil bulk density",
+             [](const Cell &c) { return float(1.55 - 0.45 * c.wetFraction - 0.1 * c.wetness); }},
+            {"vegetation_type_11", "1", "vegetation type (11 classes)",
+             [](const Cell &c) { return float(1 + (c.climate * 2 + int(c.wetness * 2)) % 11); }},
             {"wetlandtype", "1", "wetland type (0: none)", [](const Cell &c) { return float(c.wetland); }},
             {"climatetype", "1", "climate zone", [](const Cell &c) { return float(c.climate); }},
         };
@@ -308,13 +307,13 @@ private:
             {"CH4_emission", "mg CH4 m-2 d-1", "wetland CH4 emission intensity"},
         }};
         for (Output &o : outputs) {
-            o.file.emplace(createGridFile(layout::fileName(o.variable, Cadence::Daily, year), o.variable, 2, o.units,
-                                          o.longName, &o.varid));
+            o.file.emplace(
+                createGridFile(layout::fileName(o.variable, Cadence::Daily, year), o.variable, 2, o.units, o.longName, &o.varid));
             o.month.assign(grid_.cellCount() * 31, kFill);
         }
         int nppVar = -1;
-        NetcdfFile nppFile = createGridFile(layout::fileName(layout::kNpp, Cadence::Monthly, year), layout::kNpp, 1,
-                                            "g C m-2 month-1", "net primary production", &nppVar);
+        NetcdfFile nppFile = createGridFile(layout::fileName(layout::kNpp, Cadence::Monthly, year), layout::kNpp, 1, "g C m-2 month-1",
+                                            "net primary production", &nppVar);
         std::vector<float> npp(grid_.cellCount() * 12, kFill);
 
         std::normal_distribution<double> n(0.0, 1.0);
@@ -337,9 +336,9 @@ private:
                     cell.tempAnomaly = 0.75 * cell.tempAnomaly + 1.6 * n(rng_);
                     const double temp = cell.meanTemp + cell.amplitude * season + cell.tempAnomaly;
                     const double itcz = 7.0 * std::sin(2.0 * kPi * (doy - 105) / 365.25);
-                    const double rainMean = (0.3 + 6.5 * std::exp(-std::pow(cell.lat - itcz, 2.0) / (2 * 80.0))
-                                             + 2.6 * std::exp(-std::pow(std::abs(cell.lat) - 50.0, 2.0) / (2 * 120.0)))
-                                            * (0.35 + 1.3 * cell.wetness);
+                    const double rainMean = (0.3 + 6.5 * std::exp(-std::pow(cell.lat - itcz, 2.0) / (2 * 80.0)) +
+                                             2.6 * std::exp(-std::pow(std::abs(cell.lat) - 50.0, 2.0) / (2 * 120.0))) *
+                        (0.35 + 1.3 * cell.wetness);
                     const double wetProbability = std::clamp(0.15 + rainMean / 8.0, 0.05, 0.9);
                     const bool wet = u(rng_) < wetProbability;
                     const double rain = wet ? -std::log(1.0 - u(rng_)) * rainMean / wetProbability : 0.0;
@@ -357,8 +356,8 @@ private:
                     rainSum += rain;
                 }
                 const double meanT = tempSum / days, meanRain = rainSum / days;
-                const double production = 95.0 * std::max(0.0, std::tanh((meanT + 1.0) / 12.0)) * std::min(1.0, meanRain / 2.5)
-                                          * (days / 30.0);
+                const double production =
+                    95.0 * std::max(0.0, std::tanh((meanT + 1.0) / 12.0)) * std::min(1.0, meanRain / 2.5) * (days / 30.0);
                 npp[i * 12 + std::size_t(month - 1)] = float(production);
 
                 // Methane: Q10 = 3 on the lagged soil temperature, nothing from frozen soil,
@@ -406,9 +405,31 @@ private:
         merged.precision(6);
 
         // Columns beyond the core set, which real per-site files carry in differing selections.
-        static const char *kExtras[] = {"NEE_F", "GPP_NT", "RECO_NT", "LE_F", "H_F", "USTAR", "WS_F", "PA_F", "TS_1",
-                                        "SWC_1", "WTD_F", "G_F", "LW_IN_F", "RH", "NETRAD", "PPFD_IN", "TS_2", "LE_F_ANNOPTLM",
-                                        "NEE_F_ANNOPTLM", "FCH4_F_ANNOPTLM_UNC", "FCH4_F_ANNOPTLM_QC", "TA", "VPD", "P", "SW_IN"};
+        static const char *kExtras[] = {"NEE_F",
+                                        "GPP_NT",
+                                        "RECO_NT",
+                                        "LE_F",
+                                        "H_F",
+                                        "USTAR",
+                                        "WS_F",
+                                        "PA_F",
+                                        "TS_1",
+                                        "SWC_1",
+                                        "WTD_F",
+                                        "G_F",
+                                        "LW_IN_F",
+                                        "RH",
+                                        "NETRAD",
+                                        "PPFD_IN",
+                                        "TS_2",
+                                        "LE_F_ANNOPTLM",
+                                        "NEE_F_ANNOPTLM",
+                                        "FCH4_F_ANNOPTLM_UNC",
+                                        "FCH4_F_ANNOPTLM_QC",
+                                        "TA",
+                                        "VPD",
+                                        "P",
+                                        "SW_IN"};
 
         for (const TowerPlan &plan : towers_) {
             const BenchmarkSite &site = *plan.site;
@@ -419,9 +440,9 @@ private:
                 tempSum += r.tair;
                 rainSum += r.prec;
             }
-            meta << site.id << ",\"" << site.name << "\"," << site.lat << ',' << site.lon << ',' << int(cell.elevation) << ','
-                 << site.igbp << ',' << tempSum / double(records.size()) << ',' << rainSum / double(records.size()) * 365.0
-                 << ',' << plan.years.front() << ',' << plan.years.back() << '\n';
+            meta << site.id << ",\"" << site.name << "\"," << site.lat << ',' << site.lon << ',' << int(cell.elevation) << ',' << site.igbp
+                 << ',' << tempSum / double(records.size()) << ',' << rainSum / double(records.size()) * 365.0 << ',' << plan.years.front()
+                 << ',' << plan.years.back() << '\n';
 
             std::vector<std::string> extras;
             for (const char *column : kExtras)
@@ -432,8 +453,9 @@ private:
             columns.insert(columns.end(), extras.begin(), extras.end());
             std::shuffle(columns.begin() + 1, columns.end(), rng_); // found by name, never by position
             if (plan.ownFile) {
-                own.open(folder / ("FLX_" + site.id + "_FLUXNET-CH4_DD_" + std::to_string(plan.years.front()) + "-"
-                                   + std::to_string(plan.years.back()) + "_1-1.csv"));
+                own.open(folder /
+                         ("FLX_" + site.id + "_FLUXNET-CH4_DD_" + std::to_string(plan.years.front()) + "-" +
+                          std::to_string(plan.years.back()) + "_1-1.csv"));
                 for (std::size_t i = 0; i < columns.size(); ++i)
                     own << (i ? "," : "") << columns[i];
                 own << '\n';
@@ -531,8 +553,9 @@ DemoSummary makeDemoDataset(const std::filesystem::path &folder, const DemoOptio
         throw DataError(folder, "years must be a range like 2014-2018");
     // The demo stands in for TEM-MDM, whose record (and atmospheric CH4/CO2 files) spans 1979–2018.
     if (options.firstYear < 1979 || options.lastYear > 2018)
-        throw DataError(folder, "years must lie within TEM-MDM's record, 1979–2018 (got " + std::to_string(options.firstYear) + "–" +
-                                    std::to_string(options.lastYear) + ")");
+        throw DataError(folder,
+                        "years must lie within TEM-MDM's record, 1979–2018 (got " + std::to_string(options.firstYear) + "–" +
+                            std::to_string(options.lastYear) + ")");
     std::error_code ec;
     if (std::filesystem::exists(folder, ec))
         throw DataError(folder, "already exists; remove it or choose another folder");

@@ -21,8 +21,12 @@ struct Grid {
 
     [[nodiscard]] static Grid global(double resolutionDeg)
     {
-        return {int(std::lround(180.0 / resolutionDeg)), int(std::lround(360.0 / resolutionDeg)), -90.0 + resolutionDeg / 2,
-                -180.0 + resolutionDeg / 2, resolutionDeg, resolutionDeg};
+        return {int(std::lround(180.0 / resolutionDeg)),
+                int(std::lround(360.0 / resolutionDeg)),
+                -90.0 + resolutionDeg / 2,
+                -180.0 + resolutionDeg / 2,
+                resolutionDeg,
+                resolutionDeg};
     }
 
     [[nodiscard]] std::size_t cellCount() const { return std::size_t(rows) * std::size_t(cols); }
@@ -45,9 +49,8 @@ struct Grid {
 
     [[nodiscard]] bool sameAs(const Grid &other) const
     {
-        return rows == other.rows && cols == other.cols && std::abs(lat0 - other.lat0) < 1e-6
-               && std::abs(lon0 - other.lon0) < 1e-6 && std::abs(dLat - other.dLat) < 1e-9
-               && std::abs(dLon - other.dLon) < 1e-9;
+        return rows == other.rows && cols == other.cols && std::abs(lat0 - other.lat0) < 1e-6 && std::abs(lon0 - other.lon0) < 1e-6 &&
+            std::abs(dLat - other.dLat) < 1e-9 && std::abs(dLon - other.dLon) < 1e-9;
     }
 };
 

@@ -72,7 +72,7 @@ std::map<int, double> readAnnualSeries(const std::filesystem::path &path)
 } // namespace
 
 struct GridDataset::Impl {
-    std::filesystem::path path;   // the folder with the files, or the CF file
+    std::filesystem::path path; // the folder with the files, or the CF file
     bool singleFile = false;
     Grid grid;
     std::vector<int> years;
@@ -103,13 +103,13 @@ struct GridDataset::Impl {
         }
         auto opened = std::make_unique<GridVariableFile>(p, v.name);
         if (!opened->grid().sameAs(grid))
-            throw DataError(p, "grid " + std::to_string(opened->grid().rows) + "×" + std::to_string(opened->grid().cols)
-                                   + " differs from the dataset's " + std::to_string(grid.rows) + "×"
-                                   + std::to_string(grid.cols));
+            throw DataError(p,
+                            "grid " + std::to_string(opened->grid().rows) + "×" + std::to_string(opened->grid().cols) +
+                                " differs from the dataset's " + std::to_string(grid.rows) + "×" + std::to_string(grid.cols));
         const auto expected = v.cadence == Cadence::Daily && !singleFile ? GridVariableFile::Layout::LatLonMonthDay
-                              : v.cadence == Cadence::Monthly             ? GridVariableFile::Layout::LatLonMonth
-                              : v.cadence == Cadence::Static              ? GridVariableFile::Layout::LatLon
-                                                                          : GridVariableFile::Layout::TimeLatLon;
+            : v.cadence == Cadence::Monthly                              ? GridVariableFile::Layout::LatLonMonth
+            : v.cadence == Cadence::Static                               ? GridVariableFile::Layout::LatLon
+                                                                         : GridVariableFile::Layout::TimeLatLon;
         if (opened->layout() != expected)
             throw DataError(p, "variable '" + v.name + "' does not have the layout its file name promises");
         openFiles.emplace_front(key, std::move(opened));
@@ -169,9 +169,8 @@ GridDataset GridDataset::open(const std::filesystem::path &path)
         impl->years.assign(years.begin(), years.end());
         impl->files = {path};
     } else {
-        const std::filesystem::path folder = std::filesystem::is_directory(path / layout::kGridFolder, ec)
-                                                 ? path / layout::kGridFolder
-                                                 : path;
+        const std::filesystem::path folder =
+            std::filesystem::is_directory(path / layout::kGridFolder, ec) ? path / layout::kGridFolder : path;
         if (!std::filesystem::is_directory(folder, ec))
             throw DataError(path, "folder not found");
         impl->path = folder;
@@ -220,9 +219,10 @@ GridDataset GridDataset::open(const std::filesystem::path &path)
             if (first)
                 impl->grid = f.grid();
             else if (!f.grid().sameAs(impl->grid))
-                throw DataError(f.path(), "grid " + std::to_string(f.grid().rows) + "×" + std::to_string(f.grid().cols)
-                                              + " differs from the other TEM-MDM files' "
-                                              + std::to_string(impl->grid.rows) + "×" + std::to_string(impl->grid.cols));
+                throw DataError(f.path(),
+                                "grid " + std::to_string(f.grid().rows) + "×" + std::to_string(f.grid().cols) +
+                                    " differs from the other TEM-MDM files' " + std::to_string(impl->grid.rows) + "×" +
+                                    std::to_string(impl->grid.cols));
             first = false;
             v.units = f.units();
             v.longName = f.longName();
@@ -263,10 +263,10 @@ const GridVariable &GridDataset::variable(std::string_view name) const
 std::vector<float> GridDataset::dayField(std::string_view name, Date date) const
 {
     const GridVariable &v = variable(name);
-    const std::string key = v.name + '@' + (v.cadence == Cadence::Static ? std::string("static")
-                                            : v.cadence == Cadence::Monthly
-                                                ? toIsoString({date.year, date.month, 1})
-                                                : toIsoString(date));
+    const std::string key = v.name + '@' +
+        (v.cadence == Cadence::Static        ? std::string("static")
+             : v.cadence == Cadence::Monthly ? toIsoString({date.year, date.month, 1})
+                                             : toIsoString(date));
     std::lock_guard lock(impl_->mutex);
     for (auto it = impl_->fields.begin(); it != impl_->fields.end(); ++it)
         if (it->first == key) {
@@ -312,8 +312,7 @@ std::vector<float> GridDataset::cellSeries(std::string_view name, int row, int c
         const std::vector<float> values = impl_->file(v, year).readCell(row, col);
         for (int m = 1; m <= 12; ++m)
             for (int d = 1; d <= daysInMonth(year, m); ++d)
-                series.push_back(v.cadence == Cadence::Monthly ? values[std::size_t(m - 1)]
-                                                               : values[std::size_t((m - 1) * 31 + d - 1)]);
+                series.push_back(v.cadence == Cadence::Monthly ? values[std::size_t(m - 1)] : values[std::size_t((m - 1) * 31 + d - 1)]);
     }
     return series;
 }

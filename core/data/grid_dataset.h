@@ -43,8 +43,7 @@ public:
     // ignore the date; monthly ones give that month's value.
     [[nodiscard]] std::vector<float> dayField(std::string_view name, Date date) const;
     // One cell's daily values for every calendar day of the years (29 February included).
-    [[nodiscard]] std::vector<float> cellSeries(std::string_view name, int row, int col, int firstYear,
-                                                int lastYear) const;
+    [[nodiscard]] std::vector<float> cellSeries(std::string_view name, int row, int col, int firstYear, int lastYear) const;
 
     // A daily variable's whole month: rows × cols × 31 (day fastest; what lies past the month's end
     // is whatever the file holds there, not data: read daysInMonth days). X-MethaneWet layout only; for reading many cells at once.
@@ -68,8 +67,8 @@ private:
 namespace layout {
 inline constexpr const char *kGridFolder = "TEM-MDM";
 inline constexpr const char *kTowerFolder = "FLUXNET-CH4";
-inline constexpr const char *kStaticVariables[] = {"clelev", "clfaotxt", "cltveg", "phh2o", "topsoil_bulk_density",
-                                                   "vegetation_type_11", "wetlandtype", "climatetype"};
+inline constexpr const char *kStaticVariables[] = {
+    "clelev", "clfaotxt", "cltveg", "phh2o", "topsoil_bulk_density", "vegetation_type_11", "wetlandtype", "climatetype"};
 inline constexpr const char *kDriverVariables[] = {"PREC", "SOLR", "TAIR", "VAPR"};
 inline constexpr const char *kEmission = "CH4_emission";
 inline constexpr const char *kNpp = "NPP";

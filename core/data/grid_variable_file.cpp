@@ -49,9 +49,11 @@ Axis axisFromAttributes(const NetcdfFile &file, int varid)
     const std::string standardName = lower(file.textAttribute(varid, "standard_name").value_or(""));
     const std::string units = lower(file.textAttribute(varid, "units").value_or(""));
     const std::string axis = lower(file.textAttribute(varid, "axis").value_or(""));
-    if (standardName == "latitude" || oneOf(units, {"degrees_north", "degree_north", "degree_n", "degrees_n", "degreen", "degreesn"}) || axis == "y")
+    if (standardName == "latitude" || oneOf(units, {"degrees_north", "degree_north", "degree_n", "degrees_n", "degreen", "degreesn"}) ||
+        axis == "y")
         return Axis::Lat;
-    if (standardName == "longitude" || oneOf(units, {"degrees_east", "degree_east", "degree_e", "degrees_e", "degreee", "degreese"}) || axis == "x")
+    if (standardName == "longitude" || oneOf(units, {"degrees_east", "degree_east", "degree_e", "degrees_e", "degreee", "degreese"}) ||
+        axis == "x")
         return Axis::Lon;
     if (standardName == "time" || units.find(" since ") != std::string::npos || axis == "t")
         return Axis::Time;
@@ -111,8 +113,7 @@ std::vector<Date> decodeTimes(const NetcdfFile &file, int varid, const std::vect
         // Within ±100,000 years of the reference: beyond that a value is damage, not a date (and
         // converting it to an integer would be undefined; found by fuzz_grid_variable_file).
         const double days = std::floor(value / perDay + 1e-9);
-        if (!(std::abs(days) <= 36.5e6))
-        {
+        if (!(std::abs(days) <= 36.5e6)) {
             char text[32];
             std::snprintf(text, sizeof text, "%g", value);
             throw DataError(file.path(), std::string("time value ") + text + " is not a date within 100,000 years of the reference");
@@ -194,9 +195,9 @@ void GridVariableFile::findAxes()
     if (dayAxis_ >= 0 && (dims_[std::size_t(dayAxis_)].length != 31 || monthAxis_ < 0 || dayAxis_ < monthAxis_))
         throw DataError(path(), shapeText + ": the day dimension must have 31 entries and follow the month");
     layout_ = timeAxis_ >= 0 ? Layout::TimeLatLon
-              : dayAxis_ >= 0 ? Layout::LatLonMonthDay
-              : monthAxis_ >= 0 ? Layout::LatLonMonth
-                                : Layout::LatLon;
+        : dayAxis_ >= 0      ? Layout::LatLonMonthDay
+        : monthAxis_ >= 0    ? Layout::LatLonMonth
+                             : Layout::LatLon;
 
     grid_.rows = int(dims_[std::size_t(latAxis_)].length);
     grid_.cols = int(dims_[std::size_t(lonAxis_)].length);
@@ -252,7 +253,7 @@ void GridVariableFile::unpack(std::vector<float> &values) const
     constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
     for (float &v : values) {
         const bool fill = !std::isfinite(v) || std::abs(v) >= 9.9e36f // NetCDF's default float fill
-                          || std::find(fills_.begin(), fills_.end(), v) != fills_.end();
+            || std::find(fills_.begin(), fills_.end(), v) != fills_.end();
         v = fill ? kNaN : float(v * scale_ + offset_);
     }
 }

@@ -64,14 +64,13 @@ void H5Writer::save()
 
 hid_t H5Writer::group(const std::string &name)
 {
-    groups_.push_back(
-        std::make_unique<H5Handle>(H5Gcreate2(file_, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose));
+    groups_.push_back(std::make_unique<H5Handle>(H5Gcreate2(file_, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose));
     check(groups_.back()->valid(), name);
     return *groups_.back();
 }
 
-void H5Writer::writeArray(hid_t where, const std::string &name, hid_t type, const std::vector<hsize_t> &dims,
-                          const void *data, const std::function<void(hid_t)> &decorate)
+void H5Writer::writeArray(hid_t where, const std::string &name, hid_t type, const std::vector<hsize_t> &dims, const void *data,
+                          const std::function<void(hid_t)> &decorate)
 {
     H5Handle space(H5Screate_simple(int(dims.size()), dims.data(), nullptr), H5Sclose);
     H5Handle properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);

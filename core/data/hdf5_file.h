@@ -22,8 +22,7 @@ public:
     H5Handle(hid_t id, herr_t (*close)(hid_t))
         : id_(id)
         , close_(close)
-    {
-    }
+    {}
     H5Handle(const H5Handle &) = delete;
     H5Handle &operator=(const H5Handle &) = delete;
     ~H5Handle()

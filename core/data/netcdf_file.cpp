@@ -18,8 +18,7 @@ namespace xmw::data {
 NetcdfFile::NetcdfFile(std::filesystem::path path, int ncid)
     : path_(std::move(path))
     , ncid_(ncid)
-{
-}
+{}
 
 NetcdfFile NetcdfFile::open(const std::filesystem::path &path)
 {
@@ -68,8 +67,7 @@ void NetcdfFile::closeInto(const std::filesystem::path &file)
 NetcdfFile::NetcdfFile(NetcdfFile &&other) noexcept
     : path_(std::move(other.path_))
     , ncid_(std::exchange(other.ncid_, -1))
-{
-}
+{}
 
 NetcdfFile &NetcdfFile::operator=(NetcdfFile &&other) noexcept
 {
@@ -178,8 +176,7 @@ std::optional<double> NetcdfFile::numberAttribute(int varid, std::string_view na
     nc_type type = NC_NAT;
     std::size_t length = 0;
     const std::string attribute(name);
-    if (nc_inq_att(ncid_, varid, attribute.c_str(), &type, &length) != NC_NOERR || type == NC_CHAR
-        || type == NC_STRING || length < 1)
+    if (nc_inq_att(ncid_, varid, attribute.c_str(), &type, &length) != NC_NOERR || type == NC_CHAR || type == NC_STRING || length < 1)
         return std::nullopt;
     std::vector<double> values(length);
     check(nc_get_att_double(ncid_, varid, attribute.c_str(), values.data()), "attribute '" + attribute + "'");
@@ -194,20 +191,16 @@ void NetcdfFile::setChunkCache(int varid, std::size_t bytes) const
         check(nc_set_var_chunk_cache(ncid_, varid, bytes, 521, 0.75f), "setting the chunk cache");
 }
 
-void NetcdfFile::read(int varid, std::span<const std::size_t> start, std::span<const std::size_t> count,
-                      float *out) const
+void NetcdfFile::read(int varid, std::span<const std::size_t> start, std::span<const std::size_t> count, float *out) const
 {
     const auto lock = hdf5Lock();
-    check(nc_get_vara_float(ncid_, varid, start.data(), count.data(), out),
-          "reading variable '" + variableName(varid) + "'");
+    check(nc_get_vara_float(ncid_, varid, start.data(), count.data(), out), "reading variable '" + variableName(varid) + "'");
 }
 
-void NetcdfFile::read(int varid, std::span<const std::size_t> start, std::span<const std::size_t> count,
-                      double *out) const
+void NetcdfFile::read(int varid, std::span<const std::size_t> start, std::span<const std::size_t> count, double *out) const
 {
     const auto lock = hdf5Lock();
-    check(nc_get_vara_double(ncid_, varid, start.data(), count.data(), out),
-          "reading variable '" + variableName(varid) + "'");
+    check(nc_get_vara_double(ncid_, varid, start.data(), count.data(), out), "reading variable '" + variableName(varid) + "'");
 }
 
 int NetcdfFile::addDimension(const std::string &name, std::size_t length)
@@ -218,8 +211,8 @@ int NetcdfFile::addDimension(const std::string &name, std::size_t length)
     return dimid;
 }
 
-int NetcdfFile::addVariable(const std::string &name, std::span<const int> dimids, std::span<const std::size_t> chunks,
-                            int deflateLevel, bool isDouble)
+int NetcdfFile::addVariable(const std::string &name, std::span<const int> dimids, std::span<const std::size_t> chunks, int deflateLevel,
+                            bool isDouble)
 {
     const auto lock = hdf5Lock();
     int varid = -1;
@@ -255,20 +248,16 @@ void NetcdfFile::endDefinitions()
     check(nc_enddef(ncid_), "ending definitions");
 }
 
-void NetcdfFile::write(int varid, std::span<const std::size_t> start, std::span<const std::size_t> count,
-                       const float *data)
+void NetcdfFile::write(int varid, std::span<const std::size_t> start, std::span<const std::size_t> count, const float *data)
 {
     const auto lock = hdf5Lock();
-    check(nc_put_vara_float(ncid_, varid, start.data(), count.data(), data),
-          "writing variable '" + variableName(varid) + "'");
+    check(nc_put_vara_float(ncid_, varid, start.data(), count.data(), data), "writing variable '" + variableName(varid) + "'");
 }
 
-void NetcdfFile::write(int varid, std::span<const std::size_t> start, std::span<const std::size_t> count,
-                       const double *data)
+void NetcdfFile::write(int varid, std::span<const std::size_t> start, std::span<const std::size_t> count, const double *data)
 {
     const auto lock = hdf5Lock();
-    check(nc_put_vara_double(ncid_, varid, start.data(), count.data(), data),
-          "writing variable '" + variableName(varid) + "'");
+    check(nc_put_vara_double(ncid_, varid, start.data(), count.data(), data), "writing variable '" + variableName(varid) + "'");
 }
 
 } // namespace xmw::data

@@ -53,8 +53,8 @@ public:
     // Writing (define mode until endDefinitions()).
     int addDimension(const std::string &name, std::size_t length);
     // A float variable; chunk sizes (one per dimension) and deflate level 1–9 where given.
-    int addVariable(const std::string &name, std::span<const int> dimids, std::span<const std::size_t> chunks = {},
-                    int deflateLevel = 0, bool isDouble = false);
+    int addVariable(const std::string &name, std::span<const int> dimids, std::span<const std::size_t> chunks = {}, int deflateLevel = 0,
+                    bool isDouble = false);
     void setAttribute(int varid, const std::string &name, std::string_view text);
     void setAttribute(int varid, const std::string &name, double value, bool asFloat = false);
     void endDefinitions();

@@ -34,18 +34,22 @@ OutputLock::OutputLock(const std::filesystem::path &output)
     for (int attempt = 0; attempt < 100; ++attempt) {
         const int fd = ::open(lockPath_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
         if (fd < 0)
-            throw DataError(output, std::string("cannot create the lock file ") + lockPath_.filename().string() + ": " + std::strerror(errno));
+            throw DataError(output,
+                            std::string("cannot create the lock file ") + lockPath_.filename().string() + ": " + std::strerror(errno));
         if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
             const int error = errno;
             const std::string holder = holderOf(fd);
             ::close(fd);
             if (error == EWOULDBLOCK)
-                throw DataError(output, "another process" + (holder.empty() ? std::string() : " (pid " + holder + ")") +
-                                            " is writing this file; wait for it to finish or choose another output");
+                throw DataError(output,
+                                "another process" + (holder.empty() ? std::string() : " (pid " + holder + ")") +
+                                    " is writing this file; wait for it to finish or choose another output");
             throw DataError(output, std::string("cannot lock ") + lockPath_.filename().string() + ": " + std::strerror(error));
         }
-        struct stat held {}, named {};
-        if (::fstat(fd, &held) == 0 && ::stat(lockPath_.c_str(), &named) == 0 && held.st_ino == named.st_ino && held.st_dev == named.st_dev) {
+        struct stat held {
+        }, named{};
+        if (::fstat(fd, &held) == 0 && ::stat(lockPath_.c_str(), &named) == 0 && held.st_ino == named.st_ino &&
+            held.st_dev == named.st_dev) {
             const std::string pid = std::to_string(::getpid());
             if (::ftruncate(fd, 0) == 0)
                 (void)::pwrite(fd, pid.data(), pid.size(), 0);

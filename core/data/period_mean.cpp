@@ -10,7 +10,10 @@ namespace {
 struct Accumulator {
     std::vector<double> sum;
     std::vector<int> count;
-    explicit Accumulator(std::size_t cells) : sum(cells, 0.0), count(cells, 0) {}
+    explicit Accumulator(std::size_t cells)
+        : sum(cells, 0.0)
+        , count(cells, 0)
+    {}
 
     void add(std::size_t cell, float value)
     {

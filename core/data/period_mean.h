@@ -18,7 +18,6 @@ enum class Period { Day, Month, Year };
 // day of it, 29 February included), ignoring missing days; NaN where a cell has none. Static
 // fields are returned as they are; a monthly variable's month is its value. A daily variable's
 // month is one hyperslab read; a year is twelve. Checks `feedback` between reads.
-[[nodiscard]] std::vector<float> periodMean(const GridDataset &grid, std::string_view name, Date date, Period period,
-                                            Feedback &feedback);
+[[nodiscard]] std::vector<float> periodMean(const GridDataset &grid, std::string_view name, Date date, Period period, Feedback &feedback);
 
 } // namespace xmw::data

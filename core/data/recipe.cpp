@@ -2,10 +2,7 @@
 
 namespace xmw::data {
 
-std::string recipeName(Recipe recipe)
-{
-    return recipe == Recipe::XMethaneWet ? "x-methanewet" : "extended";
-}
+std::string recipeName(Recipe recipe) { return recipe == Recipe::XMethaneWet ? "x-methanewet" : "extended"; }
 
 std::optional<Recipe> parseRecipe(const std::string &name)
 {

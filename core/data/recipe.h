@@ -10,7 +10,7 @@ namespace xmw::data {
 // paper's; the extended one is ours, which keeps more of the towers' data.
 enum class Recipe {
     XMethaneWet, // wetland (IGBP WET) towers only, the published folds, the reference's drop rules
-    Extended,    // every tower, folds for all of them, the grid's values where the tower has gaps
+    Extended, // every tower, folds for all of them, the grid's values where the tower has gaps
 };
 
 [[nodiscard]] std::string recipeName(Recipe recipe); // "x-methanewet", "extended"

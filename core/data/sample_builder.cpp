@@ -41,8 +41,10 @@ std::optional<std::string> firstGap(const float *x, bool towerMeteorology)
         if (towerMeteorology && f == kElevation)
             return std::string("no LOCATION_ELEV in the site metadata");
         if (towerMeteorology && (f == kPrec || f == kTair || f == kVapr))
-            return std::string(f == kPrec ? "P_F" : f == kTair ? "TA_F" : "TA_F or VPD_F") + " missing on "
-                   + std::to_string(missing) + " days (the tower gives " + name + ")";
+            return std::string(f == kPrec       ? "P_F"
+                                   : f == kTair ? "TA_F"
+                                                : "TA_F or VPD_F") +
+                " missing on " + std::to_string(missing) + " days (the tower gives " + name + ")";
         return "missing " + std::string(name) + " values";
     }
     return std::nullopt;
@@ -59,9 +61,20 @@ double vapourPressureHPa(double tempC, double vpdHPa)
 const std::array<Feature, kFeatureCount> &features()
 {
     static const std::array<Feature, kFeatureCount> list = {{
-        {"clelev", "m"}, {"clfaotxt", "1"}, {"cltveg", "1"}, {"phh2o", "pH"}, {"topsoil_bulk_density", "kg dm-3"},
-        {"vegetation_type_11", "1"}, {"wetlandtype", "1"}, {"climatetype", "1"}, {"atmospheric_CH4", "ppb"},
-        {"atmospheric_CO2", "ppm"}, {"PREC", "mm d-1"}, {"SOLR", "W m-2"}, {"TAIR", "degC"}, {"VAPR", "hPa"},
+        {"clelev", "m"},
+        {"clfaotxt", "1"},
+        {"cltveg", "1"},
+        {"phh2o", "pH"},
+        {"topsoil_bulk_density", "kg dm-3"},
+        {"vegetation_type_11", "1"},
+        {"wetlandtype", "1"},
+        {"climatetype", "1"},
+        {"atmospheric_CH4", "ppb"},
+        {"atmospheric_CO2", "ppm"},
+        {"PREC", "mm d-1"},
+        {"SOLR", "W m-2"},
+        {"TAIR", "degC"},
+        {"VAPR", "hPa"},
         {"NPP", "g C m-2 month-1"},
     }};
     return list;
@@ -127,10 +140,7 @@ SampleBuilder::SampleBuilder(const Dataset &dataset)
     emissionScale_ = units::convert(1.0, *unit, units::Flux::NmolPerSquareMetrePerSecond);
 }
 
-float SampleBuilder::toNmolPerSecond(float emission) const
-{
-    return float(emission * emissionScale_);
-}
+float SampleBuilder::toNmolPerSecond(float emission) const { return float(emission * emissionScale_); }
 
 bool SampleBuilder::fillConstants(int row, int col, int year, float *x, std::string *whyNot) const
 {
@@ -186,8 +196,8 @@ SampleSet SampleBuilder::towerSamples(Feedback &feedback, Recipe recipe, const s
         if (!onlySite.empty() && site.info.id != onlySite)
             continue;
         if (reference && site.info.igbp != "WET") {
-            set.skipped.push_back(site.info.id + ": IGBP class '" + site.info.igbp
-                                  + "', not WET (the x-methanewet recipe keeps wetland towers only)");
+            set.skipped.push_back(site.info.id + ": IGBP class '" + site.info.igbp +
+                                  "', not WET (the x-methanewet recipe keeps wetland towers only)");
             continue;
         }
         const int row = grid.grid().row(site.info.lat), col = grid.grid().col(site.info.lon);
@@ -294,9 +304,8 @@ SampleSet SampleBuilder::gridSamples(double fraction, std::uint64_t seed, Feedba
         std::shuffle(cells.begin(), cells.end(), rng);
         cells.resize(std::min(cells.size(), std::max<std::size_t>(1, std::size_t(std::lround(double(cells.size()) * fraction)))));
         std::sort(cells.begin(), cells.end());
-        const SampleSet year = cellSamples(years[k], cells, feedback, [&](double f) {
-            feedback.setProgress((double(k) + f) / double(years.size()), "TEM-MDM");
-        });
+        const SampleSet year = cellSamples(years[k], cells, feedback,
+                                           [&](double f) { feedback.setProgress((double(k) + f) / double(years.size()), "TEM-MDM"); });
         for (std::size_t i = 0; i < year.size(); ++i)
             set.append(year, i);
         set.skipped.insert(set.skipped.end(), year.skipped.begin(), year.skipped.end());
@@ -349,8 +358,9 @@ SampleSet SampleBuilder::cellSamples(int year, const std::vector<std::size_t> &c
     for (std::size_t c = 0; c < n; ++c) {
         const int row = int(cells[c] / std::size_t(cols)), col = int(cells[c] % std::size_t(cols));
         const std::string id = "cell:" + std::to_string(row) + "," + std::to_string(col) + "/" + std::to_string(year);
-        if (ok[c] && std::any_of(x.begin() + std::ptrdiff_t(c * xs), x.begin() + std::ptrdiff_t((c + 1) * xs),
-                                 [](float v) { return std::isnan(v); })) {
+        if (ok[c] && std::any_of(x.begin() + std::ptrdiff_t(c * xs), x.begin() + std::ptrdiff_t((c + 1) * xs), [](float v) {
+                return std::isnan(v);
+            })) {
             ok[c] = 0;
             why[c] = "missing driver values";
         }

@@ -27,12 +27,12 @@ struct Feature {
 // A tower's target is gap-filled (the benchmark's, see SampleBuilder); `measured` keeps apart the
 // days on which the tower itself measured FCH4, so metrics can be given on both.
 struct SampleSet {
-    std::vector<std::string> ids;   // "US-Los/2016" or "cell:76,102/2016"
+    std::vector<std::string> ids; // "US-Los/2016" or "cell:76,102/2016"
     std::vector<std::string> sites; // tower id, or "" for TEM-MDM cells
     std::vector<int> years, rows, cols;
-    std::vector<float> x;           // N × 365 × 15
-    std::vector<float> y;           // N × 365
-    std::vector<float> measured;    // N × 365: FCH4_F where measured, else NaN; empty for cells only
+    std::vector<float> x; // N × 365 × 15
+    std::vector<float> y; // N × 365
+    std::vector<float> measured; // N × 365: FCH4_F where measured, else NaN; empty for cells only
     std::vector<std::string> skipped; // "US-Los/2014: only 180 of 365 days" and the like
 
     [[nodiscard]] std::size_t size() const { return ids.size(); }
@@ -61,8 +61,7 @@ public:
                                          const std::string &onlySite = {}) const; // onlySite: that tower alone
     // A seeded random `fraction` of the valid (land, non-missing) cells of each year, of the years
     // firstYear…lastYear (0: the dataset's first or last).
-    [[nodiscard]] SampleSet gridSamples(double fraction, std::uint64_t seed, Feedback &feedback, int firstYear = 0,
-                                        int lastYear = 0) const;
+    [[nodiscard]] SampleSet gridSamples(double fraction, std::uint64_t seed, Feedback &feedback, int firstYear = 0, int lastYear = 0) const;
     // Land cells (row × cols + col) with every static field: those that can make a sample.
     [[nodiscard]] std::vector<std::size_t> validCells() const;
     // Samples of the given cells (sorted) in one year; `progress` hears the share of months done.
@@ -80,7 +79,7 @@ private:
 
     const Dataset &dataset_;
     std::vector<std::vector<float>> statics_; // the 8 static fields, read once
-    double emissionScale_ = 1.0;              // TEM-MDM CH4_emission unit → nmol CH4 m-2 s-1
+    double emissionScale_ = 1.0; // TEM-MDM CH4_emission unit → nmol CH4 m-2 s-1
 };
 
 } // namespace xmw::data

@@ -1,7 +1,7 @@
 #include "core/data/sample_file.h"
 
-#include "core/data/data_error.h"
 #include "core/data/atomic_file.h"
+#include "core/data/data_error.h"
 #include "core/data/hdf5_file.h"
 #include "core/data/hdf5_lock.h"
 #include "core/version.h"

@@ -48,9 +48,7 @@ public:
         const auto date = parseDate(text);
         if (!date)
             csv_.fail("TIMESTAMP '" + std::string(text) + "' is not a date (YYYYMMDD or YYYY-MM-DD)");
-        const auto value = [&](const std::optional<std::size_t> &column) {
-            return column ? float(csv_.number(*column)) : kNaN;
-        };
+        const auto value = [&](const std::optional<std::size_t> &column) { return column ? float(csv_.number(*column)) : kNaN; };
         return {*date, value(fch4_), value(fch4Filled_), value(ta_), value(vpd_), value(p_), value(sw_)};
     }
 
@@ -71,9 +69,9 @@ SiteSeries toSeries(PendingSite &pending)
     std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.first.date < b.first.date; });
     for (std::size_t i = 1; i < rows.size(); ++i)
         if (rows[i].first.date == rows[i - 1].first.date)
-            throw DataError(pending.source, "line " + std::to_string(rows[i].second) + ": duplicate date "
-                                                + toIsoString(rows[i].first.date) + " (first on line "
-                                                + std::to_string(rows[i - 1].second) + ")");
+            throw DataError(pending.source,
+                            "line " + std::to_string(rows[i].second) + ": duplicate date " + toIsoString(rows[i].first.date) +
+                                " (first on line " + std::to_string(rows[i - 1].second) + ")");
     SiteSeries s;
     for (const auto &[row, line] : rows) {
         s.dates.push_back(row.date);
@@ -125,9 +123,8 @@ std::optional<std::size_t> SiteSeries::indexOf(Date date) const
 SiteCatalog SiteCatalog::open(const std::filesystem::path &folderPath)
 {
     std::error_code ec;
-    const std::filesystem::path folder = std::filesystem::is_directory(folderPath / layout::kTowerFolder, ec)
-                                             ? folderPath / layout::kTowerFolder
-                                             : folderPath;
+    const std::filesystem::path folder =
+        std::filesystem::is_directory(folderPath / layout::kTowerFolder, ec) ? folderPath / layout::kTowerFolder : folderPath;
     if (!std::filesystem::is_directory(folder, ec))
         throw DataError(folderPath, "folder not found");
     SiteCatalog catalog;
@@ -137,8 +134,7 @@ SiteCatalog SiteCatalog::open(const std::filesystem::path &folderPath)
     std::map<std::string, SiteInfo> infos;
     if (std::filesystem::exists(folder / kMetadataFile, ec)) {
         CsvReader csv(folder / kMetadataFile);
-        const auto id = csv.requireColumn("SITE_ID"), lat = csv.requireColumn("LOCATION_LAT"),
-                   lon = csv.requireColumn("LOCATION_LONG");
+        const auto id = csv.requireColumn("SITE_ID"), lat = csv.requireColumn("LOCATION_LAT"), lon = csv.requireColumn("LOCATION_LONG");
         const auto name = csv.column("SITE_NAME"), elev = csv.column("LOCATION_ELEV"), igbp = csv.column("IGBP");
         while (csv.next()) {
             SiteInfo info;
@@ -225,8 +221,8 @@ SiteCatalog SiteCatalog::open(const std::filesystem::path &folderPath)
         catalog.files_.push_back(folder / kMergedFile);
     }
     if (pending.empty())
-        throw DataError(folder, std::string("no tower data (expected ") + kMergedFile
-                                    + " or FLX_<SITE>_FLUXNET-CH4_DD_<Y1>-<Y2>_1-1.csv files)");
+        throw DataError(folder,
+                        std::string("no tower data (expected ") + kMergedFile + " or FLX_<SITE>_FLUXNET-CH4_DD_<Y1>-<Y2>_1-1.csv files)");
 
     for (auto &[id, entry] : pending)
         catalog.sites_.push_back({entry.first, toSeries(entry.second)});

@@ -28,7 +28,7 @@ struct SiteInfo {
     std::optional<int> wetlandType; // the benchmark's code for the tower
     std::optional<int> spatialFold;
     std::optional<int> climateType; // TEM-MDM's climatetype class of the tower's grid cell
-    std::filesystem::path source;   // the file its rows came from
+    std::filesystem::path source; // the file its rows came from
 };
 
 // One tower's daily rows, dates ascending and unique. Measured FCH4 (FCH4_F, with gaps) and the

@@ -30,8 +30,8 @@ std::map<std::string, int> spatialFolds(const SiteCatalog &catalog, int folds, s
     if (folds < 2)
         throw std::invalid_argument("spatial splits need at least 2 folds");
     if (recipe == Recipe::XMethaneWet && folds != 5)
-        throw std::invalid_argument("the x-methanewet recipe has the benchmark's 5 published folds, not "
-                                    + std::to_string(folds) + "; use --recipe extended for other fold counts");
+        throw std::invalid_argument("the x-methanewet recipe has the benchmark's 5 published folds, not " + std::to_string(folds) +
+                                    "; use --recipe extended for other fold counts");
     std::map<std::string, int> result;
     std::vector<std::string> unassigned;
     for (const Site &site : catalog.sites()) {
@@ -147,7 +147,8 @@ std::string TowerChoiceProblem::describe() const
     case Kind::NoLaterYear: return "none of the chosen towers has two years of data: temporal testing needs a later year to test on";
     case Kind::NoneInTestFold:
         return "none of the chosen towers is in spatial fold " + std::to_string(fold) + ", so nothing would be tested";
-    case Kind::AllInTestFold: return "all the chosen towers are in spatial fold " + std::to_string(fold) + ": none would be left to train on";
+    case Kind::AllInTestFold:
+        return "all the chosen towers are in spatial fold " + std::to_string(fold) + ": none would be left to train on";
     }
     return {};
 }
@@ -155,8 +156,8 @@ std::string TowerChoiceProblem::describe() const
 std::string describeTestSet(const SplitOptions &options, bool allFolds)
 {
     std::string text = options.kind == SplitKind::Temporal ? "temporal"
-                       : allFolds ? "spatial, all " + std::to_string(options.folds) + " folds"
-                                  : "spatial fold " + std::to_string(options.fold) + " of " + std::to_string(options.folds);
+        : allFolds                                         ? "spatial, all " + std::to_string(options.folds) + " folds"
+                   : "spatial fold " + std::to_string(options.fold) + " of " + std::to_string(options.folds);
     if (!options.sites.empty())
         text += ", " + std::to_string(options.sites.size()) + (options.sites.size() == 1 ? " tower" : " towers");
     if (options.recipe != Recipe::XMethaneWet)

@@ -5,10 +5,7 @@
 
 namespace xmw::data::units {
 
-std::string symbol(Flux unit)
-{
-    return unit == Flux::NmolPerSquareMetrePerSecond ? "nmol CH4 m-2 s-1" : "mg CH4 m-2 d-1";
-}
+std::string symbol(Flux unit) { return unit == Flux::NmolPerSquareMetrePerSecond ? "nmol CH4 m-2 s-1" : "mg CH4 m-2 d-1"; }
 
 std::optional<Flux> parseFlux(std::string_view text)
 {

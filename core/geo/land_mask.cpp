@@ -22,9 +22,8 @@ std::vector<GeoPoint> unwrapRing(const Ring &ring)
     const double closingLon = out.back().lon + wrapLongitude(ring.front().lon - ring.back().lon);
     const double winding = closingLon - out.front().lon;
     if (std::abs(winding) > 180.0) {
-        const double meanLat = std::accumulate(ring.begin(), ring.end(), 0.0,
-                                               [](double s, const GeoPoint &p) { return s + p.lat; })
-                               / double(ring.size());
+        const double meanLat =
+            std::accumulate(ring.begin(), ring.end(), 0.0, [](double s, const GeoPoint &p) { return s + p.lat; }) / double(ring.size());
         const double pole = meanLat < 0.0 ? -90.0 : 90.0;
         out.push_back({ring.front().lat, closingLon});
         out.push_back({pole, closingLon});

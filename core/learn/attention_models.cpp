@@ -42,8 +42,7 @@ public:
         const auto batch = x.size(0), length = x.size(1), hidden = x.size(2), depth = hidden / heads_;
         const auto split = [&](const torch::Tensor &t) { return t.view({batch, length, heads_, depth}).transpose(1, 2); };
         const torch::Tensor q = split(query_(x)), k = split(key_(x)), v = split(value_(x));
-        torch::Tensor context = attention_ == Attention::ProbSparse && !blocked.defined() ? probSparse(q, k, v)
-                                                                                           : full(q, k, v, blocked);
+        torch::Tensor context = attention_ == Attention::ProbSparse && !blocked.defined() ? probSparse(q, k, v) : full(q, k, v, blocked);
         context = context.transpose(1, 2).reshape({batch, length, hidden});
         torch::Tensor y = norm1_(x + dropout_(out_(context)));
         return norm2_(y + dropout_(feed2_(dropout_(torch::gelu(feed1_(y))))));
@@ -77,9 +76,8 @@ private:
     {
         const auto length = q.size(2), depth = q.size(3);
         const int64_t u = std::min<int64_t>(length, int64_t(5 * std::ceil(std::log(double(length)))));
-        const torch::Tensor sample = is_training()
-                                         ? torch::randint(length, {u}, q.options().dtype(torch::kLong))
-                                         : torch::linspace(0, double(length - 1), u, q.options()).to(torch::kLong);
+        const torch::Tensor sample = is_training() ? torch::randint(length, {u}, q.options().dtype(torch::kLong))
+                                                   : torch::linspace(0, double(length - 1), u, q.options()).to(torch::kLong);
         const torch::Tensor sampled = q.matmul(k.index_select(2, sample).transpose(-2, -1));
         const torch::Tensor activity = std::get<0>(sampled.max(-1)) - sampled.mean(-1);
         const torch::Tensor top = std::get<1>(activity.topk(u, -1)); // B × h × u
@@ -182,10 +180,9 @@ public:
             }
         }
         if (h.size(1) != tokens.size(1))
-            h = F::interpolate(h.transpose(1, 2), F::InterpolateFuncOptions()
-                                                      .size(std::vector<int64_t>{tokens.size(1)})
-                                                      .mode(torch::kLinear)
-                                                      .align_corners(false))
+            h = F::interpolate(
+                    h.transpose(1, 2),
+                    F::InterpolateFuncOptions().size(std::vector<int64_t>{tokens.size(1)}).mode(torch::kLinear).align_corners(false))
                     .transpose(1, 2);
         return finish(h + tokens);
     }
@@ -215,8 +212,8 @@ public:
         torch::Tensor h = dropout_(embed_(x.transpose(1, 2))); // B × F × H
         for (const auto &layer : *layers_)
             h = layer->as<EncoderLayer>()->forward(h);
-        h = project_(h).transpose(1, 2);             // B × T × F
-        h = dropout_(torch::gelu(mix_(h)));          // B × T × H
+        h = project_(h).transpose(1, 2); // B × T × F
+        h = dropout_(torch::gelu(mix_(h))); // B × T × H
         return {h, head_(h).squeeze(-1)};
     }
 
@@ -315,16 +312,11 @@ private:
 std::shared_ptr<SequenceModel> makeAttentionModel(const ModelOptions &options, int features, int days)
 {
     switch (options.kind) {
-    case ModelKind::Transformer:
-        return std::make_shared<TransformerModel>(options, features, days);
-    case ModelKind::Informer:
-        return std::make_shared<InformerModel>(options, features, days);
-    case ModelKind::ITransformer:
-        return std::make_shared<ITransformerModel>(options, features, days);
-    case ModelKind::Pyraformer:
-        return std::make_shared<PyraformerModel>(options, features, days);
-    default:
-        throw std::invalid_argument("no such model");
+    case ModelKind::Transformer: return std::make_shared<TransformerModel>(options, features, days);
+    case ModelKind::Informer: return std::make_shared<InformerModel>(options, features, days);
+    case ModelKind::ITransformer: return std::make_shared<ITransformerModel>(options, features, days);
+    case ModelKind::Pyraformer: return std::make_shared<PyraformerModel>(options, features, days);
+    default: throw std::invalid_argument("no such model");
     }
 }
 

@@ -158,7 +158,8 @@ bool summarise(const RunRecord &run, const std::filesystem::path &file, RunSumma
     s.fold = s.spatial && !c.allFolds ? c.split.fold : -1;
     s.percent = c.split.percent;
     s.recipe = data::recipeName(c.split.recipe);
-    s.towers = c.split.sites.empty() ? "" : ", " + std::to_string(c.split.sites.size()) + (c.split.sites.size() == 1 ? " tower" : " towers");
+    s.towers =
+        c.split.sites.empty() ? "" : ", " + std::to_string(c.split.sites.size()) + (c.split.sites.size() == 1 ? " tower" : " towers");
     s.seed = c.seed;
     s.metrics = run.metrics;
     s.metricsMeasured = run.metricsMeasured;
@@ -178,7 +179,8 @@ std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, con
         if (std::find(metricNames().begin(), metricNames().end(), m) == metricNames().end())
             throw std::invalid_argument("unknown metric '" + m + "'");
     // protocol → (model, method) → seed → fold → run
-    std::map<ProtocolKey, std::map<std::pair<std::string, std::string>, std::map<std::uint64_t, std::map<int, const RunSummary *>>>> grouped;
+    std::map<ProtocolKey, std::map<std::pair<std::string, std::string>, std::map<std::uint64_t, std::map<int, const RunSummary *>>>>
+        grouped;
     for (const RunSummary &r : runs)
         grouped[{r.spatial, r.folds, 100 - r.percent, r.recipe, r.towers}][{r.model, r.method}][r.seed][r.fold] = &r;
 
@@ -225,7 +227,8 @@ std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, con
                 if (std::find(t.methods.begin(), t.methods.end(), cellKey.second) == t.methods.end())
                     t.methods.push_back(cellKey.second);
             }
-            std::sort(t.models.begin(), t.models.end(), [&](const auto &a, const auto &b) { return orderOf(models, a) < orderOf(models, b); });
+            std::sort(t.models.begin(), t.models.end(),
+                      [&](const auto &a, const auto &b) { return orderOf(models, a) < orderOf(models, b); });
             std::sort(t.methods.begin(), t.methods.end(),
                       [&](const auto &a, const auto &b) { return orderOf(methodOrder(), a) < orderOf(methodOrder(), b); });
 
@@ -238,7 +241,9 @@ std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, con
                     if (it == t.cells.end())
                         continue;
                     TableCell &c = it->second;
-                    c.changeVsScratch = scratch && scratch->mean != 0 && std::isfinite(c.mean) ? (c.mean - scratch->mean) / std::abs(scratch->mean) * 100 : kNaN;
+                    c.changeVsScratch = scratch && scratch->mean != 0 && std::isfinite(c.mean)
+                        ? (c.mean - scratch->mean) / std::abs(scratch->mean) * 100
+                        : kNaN;
                     if (method != "scratch" && std::isfinite(c.changeVsScratch))
                         changes[method].push_back(c.changeVsScratch);
                     if (std::isfinite(c.mean) && (!best || isBetter(metric, c.mean, best->mean)))
@@ -289,8 +294,8 @@ std::string toLatex(const std::vector<BenchmarkTable> &tables)
 {
     std::string out = "% Needs \\usepackage{booktabs}. Written by xmw report.\n";
     for (const BenchmarkTable &t : tables) {
-        out += "\\begin{table}\n\\centering\n\\caption{" + latexEscaped(caption(t)) + "}\n\\begin{tabular}{l" + std::string(t.methods.size(), 'c') +
-               "}\n\\toprule\nmodel";
+        out += "\\begin{table}\n\\centering\n\\caption{" + latexEscaped(caption(t)) + "}\n\\begin{tabular}{l" +
+            std::string(t.methods.size(), 'c') + "}\n\\toprule\nmodel";
         for (const auto &method : t.methods)
             out += " & " + latexEscaped(method);
         out += " \\\\\n\\midrule\n";
@@ -324,9 +329,9 @@ std::string toCsv(const std::vector<BenchmarkTable> &tables)
                 if (!c)
                     continue;
                 out += csvField(t.protocol) + "," + t.metric + "," + (t.measured ? "1" : "0") + "," + model + "," + method + "," +
-                       number(c->mean, 6) + "," + number(c->sd, 6) + "," + std::to_string(c->perSeed.size()) + "," +
-                       (t.spatial ? std::to_string(c->folds) : std::string()) + "," + (c->best ? "1" : "0") + "," +
-                       (method == "scratch" ? std::string() : number(c->changeVsScratch, 3)) + "\n";
+                    number(c->mean, 6) + "," + number(c->sd, 6) + "," + std::to_string(c->perSeed.size()) + "," +
+                    (t.spatial ? std::to_string(c->folds) : std::string()) + "," + (c->best ? "1" : "0") + "," +
+                    (method == "scratch" ? std::string() : number(c->changeVsScratch, 3)) + "\n";
             }
     return out;
 }

@@ -16,11 +16,11 @@ struct RunRecord;
 struct RunSummary {
     std::string model, method;
     bool spatial = false;
-    int fold = -1;           // spatial: the test fold; -1 for a run over all folds
-    int folds = 0;           // spatial: how many folds the split has
-    double percent = 100;    // share of training site-years
-    std::string recipe;      // "x-methanewet", "extended"
-    std::string towers;      // "" or ", 3 towers": runs on chosen towers form their own protocol
+    int fold = -1; // spatial: the test fold; -1 for a run over all folds
+    int folds = 0; // spatial: how many folds the split has
+    double percent = 100; // share of training site-years
+    std::string recipe; // "x-methanewet", "extended"
+    std::string towers; // "" or ", 3 towers": runs on chosen towers form their own protocol
     std::uint64_t seed = 0;
     Metrics metrics, metricsMeasured;
     std::filesystem::path file;
@@ -35,19 +35,19 @@ struct RunSummary {
 // spatial score covers every tower once), then takes the spread over seeds.
 struct TableCell {
     std::vector<double> perSeed;
-    double mean = 0, sd = 0;   // sd is NaN with a single seed
-    int folds = 0;             // spatial: the fewest folds any seed had (a complete cell has all)
-    bool best = false;         // the best mean of its row
+    double mean = 0, sd = 0; // sd is NaN with a single seed
+    int folds = 0; // spatial: the fewest folds any seed had (a complete cell has all)
+    bool best = false; // the best mean of its row
     double changeVsScratch = 0; // (mean − scratch) / |scratch| × 100; NaN without a scratch cell
     std::vector<std::filesystem::path> files; // the runs it was made of
 };
 
 struct BenchmarkTable {
-    std::string protocol;      // "temporal", "spatial (5 folds)", "temporal, 50 % of training site-years"
+    std::string protocol; // "temporal", "spatial (5 folds)", "temporal, 50 % of training site-years"
     bool spatial = false;
     int folds = 0;
-    std::string metric;        // a name of metricNames()
-    bool measured = false;     // on the measured days alone instead of the gap-filled target
+    std::string metric; // a name of metricNames()
+    bool measured = false; // on the measured days alone instead of the gap-filled target
     std::vector<std::string> models, methods; // in the canonical order
     std::map<std::pair<std::string, std::string>, TableCell> cells; // (model, method)
     std::map<std::string, double> meanChange; // per method: mean over models of changeVsScratch

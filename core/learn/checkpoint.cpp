@@ -28,8 +28,8 @@ std::string encodeHistory(const std::vector<EpochRecord> &history)
     std::ostringstream out;
     out.precision(17);
     for (const auto &h : history)
-        out << h.member << '\t' << h.phase << '\t' << h.epoch << '\t' << h.trainLoss << '\t' << h.validationLoss << '\t'
-            << h.sourceLoss << '\t' << h.targetLoss << '\t' << h.domainLoss << '\t' << h.seconds << '\n';
+        out << h.member << '\t' << h.phase << '\t' << h.epoch << '\t' << h.trainLoss << '\t' << h.validationLoss << '\t' << h.sourceLoss
+            << '\t' << h.targetLoss << '\t' << h.domainLoss << '\t' << h.seconds << '\n';
     return out.str();
 }
 
@@ -54,8 +54,8 @@ std::vector<EpochRecord> decodeHistory(const std::string &text)
 
 std::filesystem::path Checkpoint::pathFor(const std::filesystem::path &runFile) { return checkpointPathFor(runFile); }
 
-void Checkpoint::write(const std::filesystem::path &path, const CheckpointState &state, torch::nn::Module &model,
-                       torch::nn::Module *aux, torch::optim::Optimizer &optimizer, const std::vector<torch::Tensor> &best)
+void Checkpoint::write(const std::filesystem::path &path, const CheckpointState &state, torch::nn::Module &model, torch::nn::Module *aux,
+                       torch::optim::Optimizer &optimizer, const std::vector<torch::Tensor> &best)
 {
     torch::serialize::OutputArchive archive;
     archive.write("config", c10::IValue(state.config.toJson()));

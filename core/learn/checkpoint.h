@@ -23,8 +23,8 @@ struct TrainingPosition {
 struct CheckpointState {
     TrainingConfig config;
     TrainingPosition position;
-    std::vector<EpochRecord> history;     // every member's curves so far
-    std::vector<std::string> doneModels;  // serialized models of the finished members
+    std::vector<EpochRecord> history; // every member's curves so far
+    std::vector<std::string> doneModels; // serialized models of the finished members
 };
 
 // The file a training job writes beside its run after every epoch (RUN.h5.checkpoint): the one
@@ -36,8 +36,8 @@ public:
     [[nodiscard]] static std::filesystem::path pathFor(const std::filesystem::path &runFile);
 
     // Written under a temporary name and renamed, so a kill leaves the previous one whole.
-    static void write(const std::filesystem::path &path, const CheckpointState &state, torch::nn::Module &model,
-                      torch::nn::Module *aux, torch::optim::Optimizer &optimizer, const std::vector<torch::Tensor> &best);
+    static void write(const std::filesystem::path &path, const CheckpointState &state, torch::nn::Module &model, torch::nn::Module *aux,
+                      torch::optim::Optimizer &optimizer, const std::vector<torch::Tensor> &best);
 
     // Reads the state; throws data::DataError naming the file when it is not a readable checkpoint.
     [[nodiscard]] static Checkpoint open(const std::filesystem::path &path);
@@ -45,8 +45,7 @@ public:
     [[nodiscard]] const CheckpointState &state() const { return state_; }
     // Loads the member's tensors into modules of the same shapes; `best` gets the best weights
     // when the state has them (shaped like `model`'s snapshot).
-    void restore(torch::nn::Module &model, torch::nn::Module *aux, torch::optim::Optimizer &optimizer,
-                 std::vector<torch::Tensor> &best);
+    void restore(torch::nn::Module &model, torch::nn::Module *aux, torch::optim::Optimizer &optimizer, std::vector<torch::Tensor> &best);
 
 private:
     std::filesystem::path path_;

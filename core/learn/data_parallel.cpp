@@ -59,8 +59,9 @@ DataParallel::DataParallel(const Rendezvous &r, std::chrono::seconds timeout)
             everyone.push_back("xmw/arrived/" + std::to_string(rank));
         impl_->store->wait(everyone, timeout);
     } catch (const std::exception &e) {
-        throw DistributedError("process " + std::to_string(r.rank) + " of " + std::to_string(r.worldSize) + " could not meet the others at " +
-                               where + " within " + std::to_string(timeout.count()) + " s (" + firstLine(e) +
+        throw DistributedError("process " + std::to_string(r.rank) + " of " + std::to_string(r.worldSize) +
+                               " could not meet the others at " + where + " within " + std::to_string(timeout.count()) + " s (" +
+                               firstLine(e) +
                                "); are all processes started, with the same MASTER_ADDR and MASTER_PORT, and is the port free?");
     }
     try {

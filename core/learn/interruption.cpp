@@ -10,8 +10,7 @@ thread_local std::function<void()> current;
 
 InterruptionScope::InterruptionScope(std::function<void()> check)
     : previous_(std::exchange(current, std::move(check)))
-{
-}
+{}
 
 InterruptionScope::~InterruptionScope() { current = std::move(previous_); }
 

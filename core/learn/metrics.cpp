@@ -60,10 +60,10 @@ struct MetricProperties {
     bool flux;
 };
 constexpr MetricProperties kMetrics[] = {
-    {"rmse", &Metrics::rmse, Better::Lower, true},  {"nrmse", &Metrics::nrmse, Better::Lower, false},
-    {"r2", &Metrics::r2, Better::Higher, false},    {"r2_corr", &Metrics::r2Corr, Better::Higher, false},
-    {"mae", &Metrics::mae, Better::Lower, true},    {"bias", &Metrics::bias, Better::NearerZero, true},
-    {"nse", &Metrics::nse, Better::Higher, false},  {"kge", &Metrics::kge, Better::Higher, false},
+    {"rmse", &Metrics::rmse, Better::Lower, true}, {"nrmse", &Metrics::nrmse, Better::Lower, false},
+    {"r2", &Metrics::r2, Better::Higher, false},   {"r2_corr", &Metrics::r2Corr, Better::Higher, false},
+    {"mae", &Metrics::mae, Better::Lower, true},   {"bias", &Metrics::bias, Better::NearerZero, true},
+    {"nse", &Metrics::nse, Better::Higher, false}, {"kge", &Metrics::kge, Better::Higher, false},
 };
 
 const MetricProperties &propertiesOf(const std::string &name)

@@ -38,8 +38,7 @@ enum class Better { Lower, Higher, NearerZero };
 [[nodiscard]] bool isBetter(const std::string &metric, double a, double b); // a better than b
 
 // Metrics of each site's samples: `sites[i]` owns the 365 days starting at i × 365.
-[[nodiscard]] std::map<std::string, Metrics> metricsPerSite(const std::vector<std::string> &sites,
-                                                            std::span<const float> observed,
+[[nodiscard]] std::map<std::string, Metrics> metricsPerSite(const std::vector<std::string> &sites, std::span<const float> observed,
                                                             std::span<const float> predicted);
 
 } // namespace xmw::learn

@@ -31,7 +31,8 @@ void loadModel(torch::nn::Module &model, const std::string &archive, const std::
         input.load_from(in);
         model.load(input);
     } catch (const c10::Error &e) {
-        throw data::DataError(where, "the stored weights do not fit the model (" + std::string(e.what_without_backtrace()).substr(0, 200) + ")");
+        throw data::DataError(where,
+                              "the stored weights do not fit the model (" + std::string(e.what_without_backtrace()).substr(0, 200) + ")");
     }
 }
 
@@ -85,7 +86,8 @@ torch::Device parseDevice(const std::string &name)
         return torch::kCPU;
     if (name == "cuda") {
         if (!torch::cuda::is_available())
-            throw std::runtime_error("--device cuda: this LibTorch has no usable CUDA device (Debian's libtorch is built for the CPU only)");
+            throw std::runtime_error(
+                "--device cuda: this LibTorch has no usable CUDA device (Debian's libtorch is built for the CPU only)");
         return torch::kCUDA;
     }
     throw std::runtime_error("unknown device '" + name + "' (cpu or cuda)");

@@ -41,11 +41,10 @@ std::string ModelOptions::problem() const
         return "layers must be in 1…64 (0 for the model's default)";
     if (dropout < 0 || dropout >= 1)
         return "dropout must be in [0, 1)";
-    const bool attention = kind == ModelKind::Transformer || kind == ModelKind::Informer ||
-                           kind == ModelKind::ITransformer || kind == ModelKind::Pyraformer;
+    const bool attention =
+        kind == ModelKind::Transformer || kind == ModelKind::Informer || kind == ModelKind::ITransformer || kind == ModelKind::Pyraformer;
     if (attention && (heads < 1 || hidden % heads != 0))
-        return "the number of heads (" + std::to_string(heads) + ") must divide the hidden size (" +
-               std::to_string(hidden) + ")";
+        return "the number of heads (" + std::to_string(heads) + ") must divide the hidden size (" + std::to_string(hidden) + ")";
     return {};
 }
 

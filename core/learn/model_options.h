@@ -14,7 +14,7 @@ struct ModelOptions {
     int hidden = 64;
     int layers = 0; // 0: the model's own default (defaultLayers)
     double dropout = 0.1;
-    int heads = 4;  // attention models; must divide hidden
+    int heads = 4; // attention models; must divide hidden
 
     [[nodiscard]] int layerCount() const;
     // "" when the options make a model; otherwise what is wrong with them.

@@ -33,7 +33,7 @@ void applyPreset(TrainingConfig &c, Preset preset)
     // Its nn.LSTM is built without a dropout argument, so the recurrent models drop nothing.
     // adversarial.py builds its models with n_hidden 15; the attention models take d_model (8) there too.
     const bool attention = c.model.kind == ModelKind::Transformer || c.model.kind == ModelKind::Informer ||
-                           c.model.kind == ModelKind::ITransformer || c.model.kind == ModelKind::Pyraformer;
+        c.model.kind == ModelKind::ITransformer || c.model.kind == ModelKind::Pyraformer;
     c.model.hidden = c.method == Method::Adversarial && !attention ? 15 : 8;
     c.model.layers = 3;
     c.model.heads = 4;

@@ -11,7 +11,7 @@ namespace xmw::learn {
 // the model's size and the optimisation. The X-MethaneWet recipe with the paper preset is the
 // reference workflow (docs/benchmark-recipe.md, "Training").
 enum class Preset {
-    Ours,  // quick on a workstation: a wider single-layer model, batches of 64, early stopping
+    Ours, // quick on a workstation: a wider single-layer model, batches of 64, early stopping
     Paper, // the reference's configuration and scripts: hidden 8, 3 layers, small batches, 200 epochs, last epoch kept
 };
 

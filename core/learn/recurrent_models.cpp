@@ -15,9 +15,11 @@ public:
         const int layers = o.layerCount();
         const double between = layers > 1 ? o.dropout : 0.0;
         if (o.kind == ModelKind::Gru)
-            gru_ = register_module("rnn", nn::GRU(nn::GRUOptions(features, o.hidden).num_layers(layers).batch_first(true).dropout(between)));
+            gru_ =
+                register_module("rnn", nn::GRU(nn::GRUOptions(features, o.hidden).num_layers(layers).batch_first(true).dropout(between)));
         else
-            lstm_ = register_module("rnn", nn::LSTM(nn::LSTMOptions(features, o.hidden).num_layers(layers).batch_first(true).dropout(between)));
+            lstm_ =
+                register_module("rnn", nn::LSTM(nn::LSTMOptions(features, o.hidden).num_layers(layers).batch_first(true).dropout(between)));
         dropout_ = register_module("dropout", nn::Dropout(o.dropout));
         head_ = register_module("head", nn::Linear(o.hidden, 1));
     }
@@ -53,7 +55,11 @@ public:
             dynamicGates_->bias.slice(0, 0, o.hidden).fill_(1.0);
         }
         if (o.layerCount() > 1)
-            upper_ = register_module("upper", nn::LSTM(nn::LSTMOptions(o.hidden, o.hidden).num_layers(o.layerCount() - 1).batch_first(true).dropout(o.layerCount() > 2 ? o.dropout : 0.0)));
+            upper_ = register_module("upper",
+                                     nn::LSTM(nn::LSTMOptions(o.hidden, o.hidden)
+                                                  .num_layers(o.layerCount() - 1)
+                                                  .batch_first(true)
+                                                  .dropout(o.layerCount() > 2 ? o.dropout : 0.0)));
         dropout_ = register_module("dropout", nn::Dropout(o.dropout));
         head_ = register_module("head", nn::Linear(o.hidden, 1));
     }
@@ -147,14 +153,10 @@ std::shared_ptr<SequenceModel> makeRecurrentModel(const ModelOptions &options, i
 {
     switch (options.kind) {
     case ModelKind::Lstm:
-    case ModelKind::Gru:
-        return std::make_shared<RecurrentModel>(options, features);
-    case ModelKind::EaLstm:
-        return std::make_shared<EaLstmModel>(options, features);
-    case ModelKind::Tcn:
-        return std::make_shared<TcnModel>(options, features);
-    default:
-        return nullptr;
+    case ModelKind::Gru: return std::make_shared<RecurrentModel>(options, features);
+    case ModelKind::EaLstm: return std::make_shared<EaLstmModel>(options, features);
+    case ModelKind::Tcn: return std::make_shared<TcnModel>(options, features);
+    default: return nullptr;
     }
 }
 

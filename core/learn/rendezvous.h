@@ -18,8 +18,8 @@ struct Rendezvous {
     int masterPort = 0;
     int worldSize = 1, rank = 0;
     int localRank = 0, localWorldSize = 1; // on this host; threads are shared among the local ones
-    int cpusPerProcess = 0;                // Slurm's --cpus-per-task; 0: not given
-    std::string source;                    // "torchrun environment" or "Slurm", for messages
+    int cpusPerProcess = 0; // Slurm's --cpus-per-task; 0: not given
+    std::string source; // "torchrun environment" or "Slurm", for messages
 };
 
 using EnvironmentLookup = std::function<std::optional<std::string>(const std::string &name)>;

@@ -6,8 +6,8 @@
 #include "core/version.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <unistd.h>
 
@@ -248,8 +248,7 @@ void writeAll(H5Writer &w, const RunRecord &run)
 
     writeMetrics(w, "metrics", run.metrics, run.perSite,
                  "on the gap-filled target (FCH4_F, its gaps filled from FCH4_F_ANNOPTLM): the benchmark's test metrics");
-    writeMetrics(w, "metrics_measured", run.metricsMeasured, run.perSiteMeasured,
-                 "on the days the tower measured FCH4_F itself");
+    writeMetrics(w, "metrics_measured", run.metricsMeasured, run.perSiteMeasured, "on the days the tower measured FCH4_F itself");
     if (!run.temTestSet.empty()) {
         const hid_t tem = w.group("metrics_tem");
         writeMetricAttributes(w, tem, run.temMetrics);
@@ -369,8 +368,8 @@ void readResults(const H5Reader &r, RunRecord &run)
         std::any_of(std::begin(columns), std::end(columns), [&](const auto &column) { return column.size() != member.size(); }))
         r.fail("/history columns differ in length");
     for (std::size_t i = 0; i < member.size(); ++i)
-        run.history.push_back({member[i], phase[i], epoch[i], columns[0][i], columns[1][i], columns[2][i],
-                               columns[3][i], columns[4][i], columns[5][i]});
+        run.history.push_back(
+            {member[i], phase[i], epoch[i], columns[0][i], columns[1][i], columns[2][i], columns[3][i], columns[4][i], columns[5][i]});
 
     run.testIds = r.strings("test/id");
     run.testSites = r.strings("test/site");
@@ -383,8 +382,8 @@ void readResults(const H5Reader &r, RunRecord &run)
     const std::size_t n = run.testIds.size();
     if (!run.measured.empty() && run.measured.size() != n * kDays)
         r.fail("/test/measured does not have one 365-day row per test sample");
-    if (run.testSites.size() != n || run.testYears.size() != n || run.observed.size() != n * kDays ||
-        run.predicted.size() != n * kDays || run.spread.size() != n * kDays)
+    if (run.testSites.size() != n || run.testYears.size() != n || run.observed.size() != n * kDays || run.predicted.size() != n * kDays ||
+        run.spread.size() != n * kDays)
         r.fail("/test arrays do not have one 365-day row per test sample");
     run.trainIds = r.strings("train/id");
 }
@@ -473,8 +472,7 @@ std::vector<std::filesystem::path> findRunFiles(const std::filesystem::path &fol
         try {
             (void)readRunSummary(entry.path());
             found.emplace_back(entry.last_write_time(), entry.path());
-        } catch (const DataError &) {
-        }
+        } catch (const DataError &) {}
     }
     std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
     std::vector<std::filesystem::path> out;

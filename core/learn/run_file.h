@@ -14,11 +14,11 @@ namespace xmw::learn {
 
 // One line of a run's learning curve. Losses that do not apply to a phase are NaN.
 struct EpochRecord {
-    int member = 0;         // ensemble member (fold × ensemble + seed index)
-    std::string phase;      // "train", "pretrain", "joint", "finetune"
-    int epoch = 0;          // 1-based within the phase
+    int member = 0; // ensemble member (fold × ensemble + seed index)
+    std::string phase; // "train", "pretrain", "joint", "finetune"
+    int epoch = 0; // 1-based within the phase
     double trainLoss = 0, validationLoss = 0, sourceLoss = 0, targetLoss = 0, domainLoss = 0;
-    double seconds = 0;     // this epoch's wall time
+    double seconds = 0; // this epoch's wall time
 };
 
 // A trained model's weights (a LibTorch archive) and what it was trained as.
@@ -38,13 +38,13 @@ struct Scaling {
 // Everything a run leaves behind, as one self-describing HDF5 file (see writeRunFile).
 struct RunRecord {
     TrainingConfig config;
-    std::string name;        // for people; the file name by default
+    std::string name; // for people; the file name by default
     std::string notes;
-    std::string created;     // ISO 8601, UTC
-    std::string dataset;     // the dataset folder it was trained on
-    std::string inputKey;    // identifies the inputs (as sample files do)
-    std::string stopped;     // why training ended early ("" when it ran its course)
-    double seconds = 0;      // wall time of the whole run
+    std::string created; // ISO 8601, UTC
+    std::string dataset; // the dataset folder it was trained on
+    std::string inputKey; // identifies the inputs (as sample files do)
+    std::string stopped; // why training ended early ("" when it ran its course)
+    double seconds = 0; // wall time of the whole run
     double samplesPerSecond = 0;
     double gridResolution = 0; // degrees of the TEM-MDM grid it was trained on; 0 in older runs
 

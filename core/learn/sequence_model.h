@@ -13,7 +13,7 @@ namespace xmw::learn {
 constexpr int kStaticFeatures = 8;
 
 struct SequenceOutput {
-    torch::Tensor embedding;  // B × T × H: what the domain discriminator looks at
+    torch::Tensor embedding; // B × T × H: what the domain discriminator looks at
     torch::Tensor prediction; // B × T
 };
 

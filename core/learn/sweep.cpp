@@ -23,16 +23,16 @@ namespace {
 using nlohmann::json;
 
 // The sweep sets these itself, run by run; a spec that sets them would contradict its own grid.
-const std::set<std::string> kSweepOwned = {"model", "method", "pretrained", "split", "fold", "folds", "all-folds", "percent",
-                                           "seed", "out", "name", "resume", "json", "threads"};
+const std::set<std::string> kSweepOwned = {"model",   "method", "pretrained", "split", "fold",   "folds", "all-folds",
+                                           "percent", "seed",   "out",        "name",  "resume", "json",  "threads"};
 // Options of `xmw train` a spec may give to all runs ("options") or to the pretraining runs ("pretrain").
-const std::set<std::string> kTrainOptions = {"recipe", "preset", "sites", "epochs", "finetune-epochs", "lr", "batch", "ensemble",
-                                             "device", "hidden", "layers", "dropout", "heads", "patience", "validation",
-                                             "tem-fraction", "tem-years", "tem-holdout", "tem-fold", "notes"};
+const std::set<std::string> kTrainOptions = {
+    "recipe", "preset",  "sites", "epochs",   "finetune-epochs", "lr",           "batch",     "ensemble",    "device",   "hidden",
+    "layers", "dropout", "heads", "patience", "validation",      "tem-fraction", "tem-years", "tem-holdout", "tem-fold", "notes"};
 // A finetune or residual run loads its pretraining run's weights: the shape must be the same.
 const std::set<std::string> kModelShape = {"hidden", "layers", "heads"};
-const std::set<std::string> kSpecKeys = {"name", "dataset", "models", "methods", "protocols", "folds", "percents", "seeds",
-                                         "epochs", "options", "pretrain"};
+const std::set<std::string> kSpecKeys = {"name",     "dataset", "models", "methods", "protocols", "folds",
+                                         "percents", "seeds",   "epochs", "options", "pretrain"};
 
 constexpr double kMostRuns = 100000;
 
@@ -59,8 +59,7 @@ struct SpecReader {
         return out;
     }
 
-    std::vector<double> numbers(const json &spec, const char *key, std::vector<double> fallback, double min, double max,
-                                bool whole) const
+    std::vector<double> numbers(const json &spec, const char *key, std::vector<double> fallback, double min, double max, bool whole) const
     {
         if (!spec.contains(key))
             return fallback;
@@ -124,7 +123,7 @@ std::string percentText(double percent)
 }
 
 struct Protocol {
-    std::string name;             // temporal, fold2
+    std::string name; // temporal, fold2
     std::vector<std::string> arguments;
 };
 
@@ -193,7 +192,8 @@ SweepPlan parseSweep(const std::string &text, const std::filesystem::path &spec,
         reader.fail("a sweep file is one JSON object (see docs/sweeps.md)");
     for (const auto &[key, value] : root.items())
         if (!kSpecKeys.count(key))
-            reader.fail("unknown key \"" + key + "\" (known: name, dataset, models, methods, protocols, folds, percents, seeds, "
+            reader.fail("unknown key \"" + key +
+                        "\" (known: name, dataset, models, methods, protocols, folds, percents, seeds, "
                         "epochs, options, pretrain)");
 
     SweepPlan plan;
@@ -201,8 +201,9 @@ SweepPlan parseSweep(const std::string &text, const std::filesystem::path &spec,
     if (!root.contains("name") || !root["name"].is_string())
         reader.fail("\"name\" is required: the folder of the sweep's runs in DATASET/runs/");
     plan.name = root["name"].get<std::string>();
-    if (plan.name.empty() || plan.name.front() == '.' ||
-        !std::all_of(plan.name.begin(), plan.name.end(), [](char c) { return std::isalnum((unsigned char)c) || c == '-' || c == '_' || c == '.'; }))
+    if (plan.name.empty() || plan.name.front() == '.' || !std::all_of(plan.name.begin(), plan.name.end(), [](char c) {
+            return std::isalnum((unsigned char)c) || c == '-' || c == '_' || c == '.';
+        }))
         reader.fail("\"name\" must be letters, digits, '-', '_' or '.', not starting with '.', got \"" + plan.name + "\"");
     if (dataset) {
         plan.dataset = *dataset;
@@ -285,7 +286,8 @@ SweepPlan parseSweep(const std::string &text, const std::filesystem::path &spec,
     std::map<std::string, std::string> pretrainOptions = options;
     for (const auto &[name, value] : reader.options(root, "pretrain")) {
         if (kModelShape.count(name))
-            reader.fail("\"pretrain\": \"" + name + "\" must be the same for pretraining and the runs that start from it; set it in \"options\"");
+            reader.fail("\"pretrain\": \"" + name +
+                        "\" must be the same for pretraining and the runs that start from it; set it in \"options\"");
         pretrainOptions[name] = value;
     }
     // Options that only a pretraining run takes stay out of the others.
@@ -295,8 +297,8 @@ SweepPlan parseSweep(const std::string &text, const std::filesystem::path &spec,
 
     // The paper's whole grid is ~1,500 runs; a file that asks for far more is a mistake (and its
     // plan alone would not fit in memory).
-    const double count = double(models.size()) * double(methods.size()) * double(protocols.size()) * double(percents.size()) *
-                         double(seeds.size());
+    const double count =
+        double(models.size()) * double(methods.size()) * double(protocols.size()) * double(percents.size()) * double(seeds.size());
     if (count > kMostRuns)
         reader.fail("the grid has " + json(count).dump() + " runs; a sweep holds at most " + std::to_string(int(kMostRuns)));
 
@@ -308,9 +310,8 @@ SweepPlan parseSweep(const std::string &text, const std::filesystem::path &spec,
 
     // Pretraining runs: one per model and seed, shared by every protocol and percent (they train on
     // TEM-MDM alone).
-    const bool needsPretraining = std::any_of(methods.begin(), methods.end(), [](const std::string &m) {
-        return m == "pretrain" || needsPretrained(*parseMethod(m));
-    });
+    const bool needsPretraining = std::any_of(methods.begin(), methods.end(),
+                                              [](const std::string &m) { return m == "pretrain" || needsPretrained(*parseMethod(m)); });
     std::map<std::pair<std::string, int>, std::size_t> pretrainRun;
     if (needsPretraining)
         for (const auto &model : models)
@@ -322,7 +323,8 @@ SweepPlan parseSweep(const std::string &text, const std::filesystem::path &spec,
                 run.method = "pretrain";
                 run.protocol = "tem";
                 run.seed = seed;
-                run.trainArguments = withOptions({"--model", model, "--method", "pretrain", "--seed", std::to_string(seed)}, pretrainOptions);
+                run.trainArguments =
+                    withOptions({"--model", model, "--method", "pretrain", "--seed", std::to_string(seed)}, pretrainOptions);
                 pretrainRun[{model, seed}] = plan.runs.size();
                 plan.runs.push_back(std::move(run));
             }
@@ -336,7 +338,8 @@ SweepPlan parseSweep(const std::string &text, const std::filesystem::path &spec,
                             if (kind == Method::Pretrain || (needsPretrained(kind) != (stage == SweepStage::Dependent)))
                                 continue;
                             SweepRun run;
-                            run.name = model + "-" + method + "-" + protocol.name + "-p" + percentText(percent) + "-s" + std::to_string(seed);
+                            run.name =
+                                model + "-" + method + "-" + protocol.name + "-p" + percentText(percent) + "-s" + std::to_string(seed);
                             run.stage = stage;
                             run.model = model;
                             run.method = method;

@@ -21,10 +21,10 @@ enum class SweepStage { Pretrain, Independent, Dependent };
 [[nodiscard]] const std::vector<SweepStage> &allStages();
 
 struct SweepRun {
-    std::string name;      // "lstm-finetune-fold2-p100-s0": the run file's stem in the sweep folder
+    std::string name; // "lstm-finetune-fold2-p100-s0": the run file's stem in the sweep folder
     SweepStage stage = SweepStage::Independent;
     std::string model, method;
-    std::string protocol;  // "temporal", "fold0" … "fold4"; "tem" for pretraining runs
+    std::string protocol; // "temporal", "fold0" … "fold4"; "tem" for pretraining runs
     double percent = 100;
     int seed = 0;
     std::optional<std::size_t> pretrained; // index of the run it starts from
@@ -35,13 +35,13 @@ struct SweepRun {
 
 struct SweepPlan {
     std::string name;
-    std::filesystem::path spec;    // the file it was read from
+    std::filesystem::path spec; // the file it was read from
     std::filesystem::path dataset;
-    std::vector<SweepRun> runs;    // stage by stage, dependencies first
+    std::vector<SweepRun> runs; // stage by stage, dependencies first
 
-    [[nodiscard]] std::filesystem::path folder() const;   // DATASET/runs/NAME
-    [[nodiscard]] std::filesystem::path runFile(const SweepRun &run) const;   // FOLDER/NAME.h5
-    [[nodiscard]] std::filesystem::path logFile(const SweepRun &run) const;   // FOLDER/NAME.log
+    [[nodiscard]] std::filesystem::path folder() const; // DATASET/runs/NAME
+    [[nodiscard]] std::filesystem::path runFile(const SweepRun &run) const; // FOLDER/NAME.h5
+    [[nodiscard]] std::filesystem::path logFile(const SweepRun &run) const; // FOLDER/NAME.log
     // Written when a run fails: why, and the end of its log. Its presence makes the run "failed".
     [[nodiscard]] std::filesystem::path failureFile(const SweepRun &run) const; // FOLDER/NAME.failed
     // Indices of a stage's runs in plan order: what `--stage S --task I` numbers.
@@ -59,12 +59,12 @@ struct SweepPlan {
 // What the sweep folder says about a run, looked at afresh each time (so any number of sweep
 // processes, on any number of machines sharing the folder, agree).
 enum class RunState {
-    Pending,      // nothing yet
+    Pending, // nothing yet
     Checkpointed, // stopped with a checkpoint: starting it again resumes
-    Running,      // a live process holds its output lock
-    Failed,       // its last attempt failed (NAME.failed); retried only on request
-    Blocked,      // its pretraining run failed
-    Done,         // its run file is there
+    Running, // a live process holds its output lock
+    Failed, // its last attempt failed (NAME.failed); retried only on request
+    Blocked, // its pretraining run failed
+    Done, // its run file is there
 };
 
 [[nodiscard]] std::string runStateName(RunState state);

@@ -11,8 +11,8 @@
 
 namespace xmw::learn {
 
-Throughput preloadedThroughput(const data::SampleSet &samples, const ModelOptions &model, int batchSize, int epochs,
-                               int threads, std::uint64_t seed)
+Throughput preloadedThroughput(const data::SampleSet &samples, const ModelOptions &model, int batchSize, int epochs, int threads,
+                               std::uint64_t seed)
 {
     if (samples.size() == 0 || batchSize < 1 || epochs < 1)
         return {};
@@ -42,7 +42,8 @@ Throughput preloadedThroughput(const data::SampleSet &samples, const ModelOption
         std::shuffle(order.begin(), order.end(), random);
         for (std::size_t start = 0; start < order.size(); start += std::size_t(batchSize)) {
             const auto end = std::min(order.size(), start + std::size_t(batchSize));
-            const torch::Tensor index = torch::tensor(std::vector<int64_t>(order.begin() + std::ptrdiff_t(start), order.begin() + std::ptrdiff_t(end)));
+            const torch::Tensor index =
+                torch::tensor(std::vector<int64_t>(order.begin() + std::ptrdiff_t(start), order.begin() + std::ptrdiff_t(end)));
             batches.emplace_back(x.index_select(0, index).contiguous(), y.index_select(0, index).contiguous());
         }
     }

@@ -39,10 +39,7 @@ const MethodInfo &info(Method m)
 std::string methodName(Method method) { return info(method).name; }
 std::string methodDescription(Method method) { return info(method).description; }
 bool needsPretrained(Method method) { return method == Method::Finetune || method == Method::Residual; }
-bool usesSimulation(Method method)
-{
-    return method == Method::Pretrain || method == Method::Adversarial || method == Method::Reweight;
-}
+bool usesSimulation(Method method) { return method == Method::Pretrain || method == Method::Adversarial || method == Method::Reweight; }
 
 std::optional<Method> parseMethod(const std::string &name)
 {
@@ -105,7 +102,8 @@ std::string TrainingConfig::resumeProblem(const TrainingConfig &was) const
     number(was.clip, clip, "gradient clipping");
     number(was.temFraction, temFraction, "--tem-fraction");
     const auto years = [](const TrainingConfig &c) {
-        return c.temFirstYear || c.temLastYear ? std::to_string(c.temFirstYear) + "-" + std::to_string(c.temLastYear) : std::string("(all)");
+        return c.temFirstYear || c.temLastYear ? std::to_string(c.temFirstYear) + "-" + std::to_string(c.temLastYear)
+                                               : std::string("(all)");
     };
     check(temFirstYear == was.temFirstYear && temLastYear == was.temLastYear, "--tem-years", years(was), years(*this));
     check(temHoldout == was.temHoldout, "--tem-holdout", data::temHoldoutName(was.temHoldout), data::temHoldoutName(temHoldout));
@@ -218,8 +216,8 @@ TrainingConfig readConfigFields(const ConfigSource &source)
     const auto whole = [&](const char *name, double low, double high) {
         const double v = number(name);
         if (!(v >= low && v <= high) || v != std::floor(v))
-            throw std::runtime_error(std::string("field '") + name + "' is not a whole number in " + std::to_string(std::int64_t(low)) + "…" +
-                                     std::to_string(std::int64_t(high)));
+            throw std::runtime_error(std::string("field '") + name + "' is not a whole number in " + std::to_string(std::int64_t(low)) +
+                                     "…" + std::to_string(std::int64_t(high)));
         return v;
     };
     constexpr double kIntMax = std::numeric_limits<int>::max(), kIntMin = std::numeric_limits<int>::min();

@@ -13,12 +13,12 @@ namespace xmw::learn {
 
 // How the simulation (TEM-MDM, the source) helps the towers (FLUXNET-CH4, the target).
 enum class Method {
-    Scratch,     // towers only
-    Pretrain,    // TEM-MDM only
-    Finetune,    // start from a pretrained run, train on towers
+    Scratch, // towers only
+    Pretrain, // TEM-MDM only
+    Finetune, // start from a pretrained run, train on towers
     Adversarial, // shared encoder, gradient reversal and a domain discriminator; then fine-tuning
-    Residual,    // a pretrained model stays frozen; a second model learns what it misses
-    Reweight,    // joint training, TEM-MDM samples weighted by their likeness to the towers; then fine-tuning
+    Residual, // a pretrained model stays frozen; a second model learns what it misses
+    Reweight, // joint training, TEM-MDM samples weighted by their likeness to the towers; then fine-tuning
 };
 
 [[nodiscard]] std::string methodName(Method method);
@@ -30,26 +30,26 @@ enum class Method {
 struct TrainingConfig {
     ModelOptions model;
     Method method = Method::Scratch;
-    std::string pretrainedRun;      // finetune and residual: the run file to start from
-    data::SplitOptions split;       // split.seed also seeds the TEM-MDM sample
-    bool allFolds = false;          // spatial: train one model per fold, test every site once
+    std::string pretrainedRun; // finetune and residual: the run file to start from
+    data::SplitOptions split; // split.seed also seeds the TEM-MDM sample
+    bool allFolds = false; // spatial: train one model per fold, test every site once
     int epochs = 50;
-    int finetuneEpochs = 0;         // adversarial, reweight: epochs of target fine-tuning (0: same as epochs)
+    int finetuneEpochs = 0; // adversarial, reweight: epochs of target fine-tuning (0: same as epochs)
     double learningRate = 1e-3;
     int batchSize = 64;
     std::uint64_t seed = 0;
-    int ensemble = 1;               // models per fold, seeds seed … seed+ensemble−1
-    int threads = 0;                // 0: all cores but one
-    std::string device = "cpu";     // "cpu" or "cuda"
-    int patience = 10;              // early stopping: epochs without a better validation loss
+    int ensemble = 1; // models per fold, seeds seed … seed+ensemble−1
+    int threads = 0; // 0: all cores but one
+    std::string device = "cpu"; // "cpu" or "cuda"
+    int patience = 10; // early stopping: epochs without a better validation loss
     double validationFraction = 0.1;
-    double clip = 1.0;              // gradient norm
-    double temFraction = 0.1;       // share of TEM-MDM cells sampled per year
-    int temFirstYear = 0;           // TEM-MDM years sampled (0: the dataset's first, last)
+    double clip = 1.0; // gradient norm
+    double temFraction = 0.1; // share of TEM-MDM cells sampled per year
+    int temFirstYear = 0; // TEM-MDM years sampled (0: the dataset's first, last)
     int temLastYear = 0;
     // Pretrain: TEM-MDM samples held out to test the model on the simulation itself.
     data::TemHoldout temHoldout = data::TemHoldout::Years;
-    int temFold = 0;                // with TemHoldout::Cells: the fold of cells held out
+    int temFold = 0; // with TemHoldout::Cells: the fold of cells held out
 
     [[nodiscard]] int fineTuneEpochCount() const { return finetuneEpochs > 0 ? finetuneEpochs : epochs; }
     [[nodiscard]] int folds() const { return allFolds && split.kind == data::SplitKind::Spatial ? split.folds : 1; }

@@ -143,10 +143,7 @@ struct TrainingJob::Impl {
     }
 
     int phasesOf(Method m) const { return m == Method::Adversarial || m == Method::Reweight ? 2 : 1; }
-    int epochsPerMember() const
-    {
-        return phasesOf(config.method) == 2 ? config.epochs + config.fineTuneEpochCount() : config.epochs;
-    }
+    int epochsPerMember() const { return phasesOf(config.method) == 2 ? config.epochs + config.fineTuneEpochCount() : config.epochs; }
 
     std::optional<std::string> trainMember(int member, TrainingPosition state, Checkpoint *checkpoint);
     void writeCheckpoint(const TrainingPosition &state, torch::nn::Module &model, torch::nn::Module *aux,
@@ -227,7 +224,7 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
     }
     if (parallel) {
         parallel->broadcast(everything); // rank 0's start, whatever the others' random state
-        if (parallel->rank() > 0)        // but their own dropout
+        if (parallel->rank() > 0) // but their own dropout
             torch::manual_seed(plan.seed + 0x9E3779B97F4A7C15ull * std::uint64_t(parallel->rank()));
     }
 
@@ -267,8 +264,10 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
         for (std::size_t start = 0, chunk = 0; start < indices.size(); start += 256, ++chunk) {
             if (parallel && int(chunk % std::size_t(parallel->worldSize())) != parallel->rank())
                 continue;
-            const Indices part(indices.begin() + std::ptrdiff_t(start), indices.begin() + std::ptrdiff_t(std::min(indices.size(), start + 256)));
-            sum[0] += maskedMse(model->forward(domain.batchX(part, device)).prediction, Domain::gather(y, part, device)).item<double>() * double(part.size());
+            const Indices part(indices.begin() + std::ptrdiff_t(start),
+                               indices.begin() + std::ptrdiff_t(std::min(indices.size(), start + 256)));
+            sum[0] += maskedMse(model->forward(domain.batchX(part, device)).prediction, Domain::gather(y, part, device)).item<double>() *
+                double(part.size());
         }
         if (parallel)
             parallel->sum(sum);
@@ -288,7 +287,8 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
     if (usesSimulation(config.method)) {
         Indices all = temPool;
         std::shuffle(all.begin(), all.end(), random);
-        const std::size_t held = config.method == Method::Pretrain ? std::size_t(std::round(config.validationFraction * double(all.size()))) : 0;
+        const std::size_t held =
+            config.method == Method::Pretrain ? std::size_t(std::round(config.validationFraction * double(all.size()))) : 0;
         temValidation.assign(all.begin(), all.begin() + std::ptrdiff_t(held));
         temTrain.assign(all.begin() + std::ptrdiff_t(held), all.end());
     }
@@ -312,12 +312,8 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
     };
     switch (config.method) {
     case Method::Scratch:
-    case Method::Residual:
-        phases.push_back(onTowers("train", config.epochs));
-        break;
-    case Method::Finetune:
-        phases.push_back(onTowers("finetune", config.epochs));
-        break;
+    case Method::Residual: phases.push_back(onTowers("train", config.epochs)); break;
+    case Method::Finetune: phases.push_back(onTowers("finetune", config.epochs)); break;
     case Method::Pretrain: {
         Phase p;
         p.name = "pretrain";
@@ -347,7 +343,8 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
             const Indices sourcePart = share(batch), towerPart = share(towerBatch);
             const torch::Tensor sourceY = tem.batchY(sourcePart, device), towerY = towers.batchY(towerPart, device);
             // Reweighting compares each simulated year with the whole tower batch.
-            const torch::Tensor sourceWeights = adversarial ? torch::Tensor() : similarityWeights(sourceY, towers.batchY(towerBatch, device));
+            const torch::Tensor sourceWeights =
+                adversarial ? torch::Tensor() : similarityWeights(sourceY, towers.batchY(towerBatch, device));
             const std::vector<double> totals =
                 batchTotals({adversarial ? observedCount(sourceY) : sourceWeights.sum().item<double>(), observedCount(towerY)});
             std::optional<SequenceOutput> source, tower;
@@ -379,9 +376,10 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
                 // A mean over the whole batch's sequences, simulated and observed.
                 torch::Tensor domainLoss = noLoss();
                 if (!embeddings.empty())
-                    domainLoss = torch::binary_cross_entropy_with_logits(discriminator->forward(reverseGradient(torch::cat(embeddings), lambda)),
-                                                                         torch::cat(labels).to(device), {}, {}, at::Reduction::Sum) /
-                                 double(batch.size() + towerBatch.size());
+                    domainLoss =
+                        torch::binary_cross_entropy_with_logits(discriminator->forward(reverseGradient(torch::cat(embeddings), lambda)),
+                                                                torch::cat(labels).to(device), {}, {}, at::Reduction::Sum) /
+                        double(batch.size() + towerBatch.size());
                 s.total = s.total + domainLoss;
                 s.domain = domainLoss.item<double>();
             }
@@ -466,7 +464,13 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
                 feedback->setProgress((epochsDone + double(b + 1) / batches) / totalEpochs, phase.name);
                 if (callbacks.batch && since(lastBatchReport) > 0.1) {
                     lastBatchReport = Clock::now();
-                    JobProgress progressReport{member, int(plans.size()), phase.name, epoch, phase.epochs, b + 1, batches,
+                    JobProgress progressReport{member,
+                                               int(plans.size()),
+                                               phase.name,
+                                               epoch,
+                                               phase.epochs,
+                                               b + 1,
+                                               batches,
                                                (epochsDone + double(b + 1) / batches) / totalEpochs,
                                                epochSeconds > 0 ? epochSeconds * (totalEpochs - epochsDone) : kNaN};
                     callbacks.batch(progressReport);
@@ -506,8 +510,15 @@ std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPo
             if (leader())
                 writeCheckpoint(state, *model, adversarial ? discriminator.ptr().get() : nullptr, optimizer, best);
             if (callbacks.epoch) {
-                JobProgress progressReport{member, int(plans.size()), phase.name, epoch, phase.epochs, batches, batches,
-                                           double(epochsDone) / totalEpochs, epochSeconds * (totalEpochs - epochsDone)};
+                JobProgress progressReport{member,
+                                           int(plans.size()),
+                                           phase.name,
+                                           epoch,
+                                           phase.epochs,
+                                           batches,
+                                           batches,
+                                           double(epochsDone) / totalEpochs,
+                                           epochSeconds * (totalEpochs - epochsDone)};
                 callbacks.epoch(record, progressReport);
             }
             if (stopEarly) {
@@ -574,16 +585,17 @@ RunRecord TrainingJob::run(Feedback &feedback)
     d.say("building tower samples");
     const data::SampleSet towerSamples = builder.towerSamples(*d.feedback, c.split.recipe);
     if (towerSamples.size() == 0)
-        throw TrainingError("no tower site-year of " + d.datasetPath.string() + " makes a full 365-day sample under the "
-                            + data::recipeName(c.split.recipe) + " recipe (`xmw samples` lists why each was skipped)");
+        throw TrainingError("no tower site-year of " + d.datasetPath.string() + " makes a full 365-day sample under the " +
+                            data::recipeName(c.split.recipe) + " recipe (`xmw samples` lists why each was skipped)");
     data::SampleSet temSamples;
     if (usesSimulation(c.method)) {
         d.say("building TEM-MDM samples");
         temSamples = builder.gridSamples(c.temFraction, c.seed, *d.feedback, c.temFirstYear, c.temLastYear);
         if (temSamples.size() == 0)
             throw TrainingError("no TEM-MDM cell-year makes a sample" +
-                                (c.temFirstYear || c.temLastYear ? " in " + std::to_string(c.temFirstYear) + "–" + std::to_string(c.temLastYear)
-                                                                 : std::string()));
+                                (c.temFirstYear || c.temLastYear
+                                     ? " in " + std::to_string(c.temFirstYear) + "–" + std::to_string(c.temLastYear)
+                                     : std::string()));
     }
     // Pretraining keeps TEM-MDM samples apart to test the model on the simulation itself.
     std::vector<data::SampleRole> temRoles(temSamples.size(), data::SampleRole::Train);
@@ -606,11 +618,14 @@ RunRecord TrainingJob::run(Feedback &feedback)
         if (c.allFolds)
             split.fold = f;
         roles.push_back(data::assignRoles(towerSamples, *dataset.sites(), split));
-        const auto has = [&](data::SampleRole role) { return std::find(roles.back().begin(), roles.back().end(), role) != roles.back().end(); };
+        const auto has = [&](data::SampleRole role) {
+            return std::find(roles.back().begin(), roles.back().end(), role) != roles.back().end();
+        };
         const std::string towers = c.split.sites.empty() ? "towers" : "chosen towers";
         if (!has(data::SampleRole::Test))
             throw TrainingError(c.split.kind == data::SplitKind::Spatial
-                                    ? "none of the " + towers + " with samples is in test fold " + std::to_string(split.fold) + "; choose others or another fold"
+                                    ? "none of the " + towers + " with samples is in test fold " + std::to_string(split.fold) +
+                                        "; choose others or another fold"
                                     : "the " + towers + " have no test year (a tower needs a sample in a year after its training years)");
         if (!has(data::SampleRole::Train) && c.method != Method::Pretrain)
             throw TrainingError("the split leaves no tower site-year to train on");
@@ -628,7 +643,8 @@ RunRecord TrainingJob::run(Feedback &feedback)
         else
             for (std::size_t i = 0; i < towerSamples.size(); ++i)
                 if (roles[0][i] == data::SampleRole::Train)
-                    y.insert(y.end(), towerSamples.y.begin() + std::ptrdiff_t(i * kDays), towerSamples.y.begin() + std::ptrdiff_t((i + 1) * kDays));
+                    y.insert(y.end(), towerSamples.y.begin() + std::ptrdiff_t(i * kDays),
+                             towerSamples.y.begin() + std::ptrdiff_t((i + 1) * kDays));
         double sum = 0, sum2 = 0, n = 0;
         for (const float v : y)
             if (!std::isnan(v)) {
@@ -707,8 +723,9 @@ RunRecord TrainingJob::run(Feedback &feedback)
         d.doneModels.push_back(std::move(*blob));
     }
     if (d.doneModels.empty())
-        throw TrainingError(d.history.empty() ? "training produced no model"
-                                              : "the loss was not finite from the first epoch on; nothing to keep (try a smaller learning rate)");
+        throw TrainingError(d.history.empty()
+                                ? "training produced no model"
+                                : "the loss was not finite from the first epoch on; nothing to keep (try a smaller learning rate)");
     if (!d.leader()) { // rank 0 tests and writes the run
         RunRecord curves;
         curves.config = c;

@@ -31,10 +31,10 @@ struct CheckpointInfo {
 struct JobProgress {
     int member = 0, members = 1; // current member (fold × seed), 0-based, and how many
     std::string phase;
-    int epoch = 0, epochs = 0;   // within the phase, 1-based
+    int epoch = 0, epochs = 0; // within the phase, 1-based
     int batch = 0, batches = 0;
-    double fraction = 0;         // of the whole job
-    double etaSeconds = 0;       // NaN until an epoch has finished
+    double fraction = 0; // of the whole job
+    double etaSeconds = 0; // NaN until an epoch has finished
 };
 
 // Trains one configuration on a dataset and writes its run file. run() blocks on the calling thread

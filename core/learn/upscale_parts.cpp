@@ -195,8 +195,9 @@ void mergeUpscaleParts(const std::filesystem::path &out, const std::vector<int> 
         }
     }
     if (!overlapping.empty())
-        throw data::DataError(folder, "parts overlap: " + partList(overlapping) +
-                                          " were cut for different numbers of tasks; remove the stale ones and merge again");
+        throw data::DataError(folder,
+                              "parts overlap: " + partList(overlapping) +
+                                  " were cut for different numbers of tasks; remove the stale ones and merge again");
 
     // Every part must be of the same run, grid and coverage; the first one sets them.
     UpscaledFileInfo info;
@@ -234,11 +235,13 @@ void mergeUpscaleParts(const std::filesystem::path &out, const std::vector<int> 
         } else if (!grid.sameAs(info.grid)) {
             throw data::DataError(parts[i].second, "its grid differs from " + parts[0].second.filename().string() + "'s");
         } else if (source != info.source) {
-            throw data::DataError(parts[i].second, "it was made by another run than " + parts[0].second.filename().string() +
-                                                       " (their 'source' attributes differ)");
+            throw data::DataError(parts[i].second,
+                                  "it was made by another run than " + parts[0].second.filename().string() +
+                                      " (their 'source' attributes differ)");
         } else if (coverage != info.coverage) {
-            throw data::DataError(parts[i].second, "it covers " + coverage + " cells and " + parts[0].second.filename().string() +
-                                                       " covers " + info.coverage + " cells (--all-land)");
+            throw data::DataError(parts[i].second,
+                                  "it covers " + coverage + " cells and " + parts[0].second.filename().string() + " covers " +
+                                      info.coverage + " cells (--all-land)");
         }
     }
     if (!missing.empty()) {
@@ -263,11 +266,12 @@ void mergeUpscaleParts(const std::filesystem::path &out, const std::vector<int> 
     const double bytes = 2.0 * 4.0 * double(info.grid.cellCount()) * kDays * double(years.size());
     const auto space = std::filesystem::space(out.parent_path().empty() ? std::filesystem::path(".") : out.parent_path(), ec);
     if (!ec && double(space.available) < bytes)
-        throw data::DataError(out, "the merged file needs up to " + std::to_string(int(bytes / 1e9 + 1)) + " GB (uncompressed) and the disk has " +
-                                       std::to_string(int(double(space.available) / 1e9)) + " GB free");
+        throw data::DataError(out,
+                              "the merged file needs up to " + std::to_string(int(bytes / 1e9 + 1)) +
+                                  " GB (uncompressed) and the disk has " + std::to_string(int(double(space.available) / 1e9)) + " GB free");
 
     info.title = "X-MethaneWet upscaled CH4 prediction, " + std::to_string(years.front()) +
-                 (years.size() > 1 ? "–" + std::to_string(years.back()) : std::string());
+        (years.size() > 1 ? "–" + std::to_string(years.back()) : std::string());
     info.history = history;
     data::writeFileAtomically(out, [&](const std::filesystem::path &partial) {
         data::NetcdfFile target = data::NetcdfFile::create(partial);
@@ -294,8 +298,9 @@ void mergeUpscaleParts(const std::filesystem::path &out, const std::vector<int> 
                             if (piece[c] == kUpscaleFill || std::isnan(piece[c]))
                                 continue;
                             if (field[c] != kUpscaleFill)
-                                throw data::DataError(parts[mine[f]].second, "overlaps another part of " + std::to_string(years[y]) +
-                                                                                 ": both have a value in cell " + std::to_string(c));
+                                throw data::DataError(parts[mine[f]].second,
+                                                      "overlaps another part of " + std::to_string(years[y]) +
+                                                          ": both have a value in cell " + std::to_string(c));
                             field[c] = piece[c];
                         }
                     }

@@ -23,10 +23,7 @@ namespace {
 constexpr int kDays = data::kSequenceDays;
 } // namespace
 
-std::vector<float> UpscaledYear::field(int dayOfYear, bool difference) const
-{
-    return meanField(dayOfYear, dayOfYear, difference);
-}
+std::vector<float> UpscaledYear::field(int dayOfYear, bool difference) const { return meanField(dayOfYear, dayOfYear, difference); }
 
 std::vector<float> UpscaledYear::meanField(int first, int last, bool difference) const
 {
@@ -65,8 +62,9 @@ UpscaledYear Upscaler::run(int year, Feedback &feedback, std::size_t chunk) cons
     const auto start = std::chrono::steady_clock::now();
     const auto &years = dataset_.grid()->years();
     if (std::find(years.begin(), years.end(), year) == years.end())
-        throw data::DataError(dataset_.root(), "no TEM-MDM data for " + std::to_string(year) + " (it has " +
-                                                   std::to_string(years.front()) + "–" + std::to_string(years.back()) + ")");
+        throw data::DataError(dataset_.root(),
+                              "no TEM-MDM data for " + std::to_string(year) + " (it has " + std::to_string(years.front()) + "–" +
+                                  std::to_string(years.back()) + ")");
     const data::SampleBuilder builder(dataset_);
     const Predictor predictor(run_, device_);
     std::vector<std::size_t> valid = builder.validCells();
@@ -83,17 +81,16 @@ UpscaledYear Upscaler::run(int year, Feedback &feedback, std::size_t chunk) cons
         const std::vector<std::size_t> cells(valid.begin() + std::ptrdiff_t(first),
                                              valid.begin() + std::ptrdiff_t(std::min(valid.size(), first + chunk)));
         const double done = double(first) / double(valid.size()), share = double(cells.size()) / double(valid.size());
-        const data::SampleSet samples = builder.cellSamples(year, cells, feedback, [&](double f) {
-            feedback.setProgress(done + share * 0.5 * f, "upscaling " + std::to_string(year));
-        });
+        const data::SampleSet samples = builder.cellSamples(
+            year, cells, feedback, [&](double f) { feedback.setProgress(done + share * 0.5 * f, "upscaling " + std::to_string(year)); });
         if (feedback.isCanceled())
             throw Canceled();
         const std::vector<float> predicted = predictor.predict(samples.x, samples.size());
         const int cols = out.grid.cols;
         for (std::size_t i = 0; i < samples.size(); ++i) {
             const auto day = [&](const std::vector<float> &v) { return v.begin() + std::ptrdiff_t(i * kDays); };
-            if (coverage_ == Coverage::Simulated
-                && std::any_of(day(samples.y), day(samples.y) + kDays, [](float v) { return std::isnan(v); })) {
+            if (coverage_ == Coverage::Simulated &&
+                std::any_of(day(samples.y), day(samples.y) + kDays, [](float v) { return std::isnan(v); })) {
                 ++out.unsimulatedCells;
                 continue;
             }
@@ -107,8 +104,8 @@ UpscaledYear Upscaler::run(int year, Feedback &feedback, std::size_t chunk) cons
     return out;
 }
 
-void writeUpscaledNetcdf(const std::filesystem::path &path, const UpscaledYear &year, const RunRecord &run,
-                         const std::string &history, const std::string &part)
+void writeUpscaledNetcdf(const std::filesystem::path &path, const UpscaledYear &year, const RunRecord &run, const std::string &history,
+                         const std::string &part)
 {
     const auto lock = data::hdf5Lock();
     data::writeFileAtomically(path, [&](const std::filesystem::path &partial) {

@@ -18,10 +18,10 @@ struct UpscaledYear {
     int year = 0;
     data::Grid grid;
     std::vector<std::size_t> cells; // row × cols + col
-    std::vector<float> values;      // cells × 365
-    std::vector<float> simulated;   // cells × 365: TEM-MDM CH4_emission in the same unit
+    std::vector<float> values; // cells × 365
+    std::vector<float> simulated; // cells × 365: TEM-MDM CH4_emission in the same unit
     std::size_t unsimulatedCells = 0; // land cells left out because TEM-MDM has no emission there
-    std::string coverage;             // "simulated" or "all-land" (Coverage)
+    std::string coverage; // "simulated" or "all-land" (Coverage)
     double seconds = 0;
 
     // One day's field (rows × cols, NaN off the predicted cells); `dayOfYear` 0…364. `difference`:
@@ -36,7 +36,7 @@ struct UpscaledYear {
 // those cells out of its TEM-MDM samples too.
 enum class Coverage {
     Simulated, // land cells whose TEM-MDM emission has a value on every day of the year
-    AllLand,   // every land cell with the model's inputs
+    AllLand, // every land cell with the model's inputs
 };
 
 // Applies a run to every valid cell of a year in chunks, so memory stays bounded whatever the grid.
@@ -68,7 +68,7 @@ private:
 // predicted cells, standard_name, long_name, cell_methods; global Conventions, title, source, history.
 // Written under a temporary name and renamed.
 // `part`: a part's "task I of N" (UpscalePart), kept as an attribute for the merge's messages.
-void writeUpscaledNetcdf(const std::filesystem::path &path, const UpscaledYear &year, const RunRecord &run,
-                         const std::string &history, const std::string &part = {});
+void writeUpscaledNetcdf(const std::filesystem::path &path, const UpscaledYear &year, const RunRecord &run, const std::string &history,
+                         const std::string &part = {});
 
 } // namespace xmw::learn

@@ -30,6 +30,7 @@ inline ProcessResult runProcess(const QString &program, const QStringList &args,
 // The small demo the command-line tests share (6° cells, 2015-2016: seconds to make), by xmw itself.
 inline ProcessResult makeSmallDemo(const QString &folder)
 {
-    return runProcess(QStringLiteral(XMW_CLI_PATH), {QStringLiteral("make-demo"), QStringLiteral("--out"), folder, QStringLiteral("--resolution"),
-                                                    QStringLiteral("6"), QStringLiteral("--years"), QStringLiteral("2015-2016")});
+    return runProcess(QStringLiteral(XMW_CLI_PATH),
+                      {QStringLiteral("make-demo"), QStringLiteral("--out"), folder, QStringLiteral("--resolution"), QStringLiteral("6"),
+                       QStringLiteral("--years"), QStringLiteral("2015-2016")});
 }

@@ -38,10 +38,7 @@ public:
         return target;
     }
 
-    static void writeText(const std::filesystem::path &path, const std::string &text)
-    {
-        std::ofstream(path, std::ios::trunc) << text;
-    }
+    static void writeText(const std::filesystem::path &path, const std::string &text) { std::ofstream(path, std::ios::trunc) << text; }
 
 private:
     QTemporaryDir dir_;
@@ -49,13 +46,13 @@ private:
 };
 
 // QVERIFY that `expression` throws a DataError whose message contains every given fragment.
-#define XMW_VERIFY_DATA_ERROR(expression, ...)                                                       \
-    do {                                                                                             \
-        try {                                                                                        \
-            (void)(expression);                                                                      \
-            QFAIL("no DataError from " #expression);                                                 \
-        } catch (const xmw::data::DataError &error_) {                                               \
-            for (const char *fragment_ : {__VA_ARGS__})                                              \
-                QVERIFY2(std::string(error_.what()).find(fragment_) != std::string::npos, error_.what()); \
-        }                                                                                            \
+#define XMW_VERIFY_DATA_ERROR(expression, ...)                                                                                             \
+    do {                                                                                                                                   \
+        try {                                                                                                                              \
+            (void)(expression);                                                                                                            \
+            QFAIL("no DataError from " #expression);                                                                                       \
+        } catch (const xmw::data::DataError &error_) {                                                                                     \
+            for (const char *fragment_ : {__VA_ARGS__})                                                                                    \
+                QVERIFY2(std::string(error_.what()).find(fragment_) != std::string::npos, error_.what());                                  \
+        }                                                                                                                                  \
     } while (false)

@@ -60,9 +60,10 @@ Corruption netcdfFromCdl(const QString &cdl)
 {
     return [=](const QString &file) {
         const QString text = file + QStringLiteral(".cdl");
-        return writeAll(text, cdl.toUtf8())
-               && runProcess(QStringLiteral("ncgen"), {QStringLiteral("-k"), QStringLiteral("nc4"), QStringLiteral("-o"), file, text}).exitCode == 0
-               && QFile::remove(text);
+        return writeAll(text, cdl.toUtf8()) &&
+            runProcess(QStringLiteral("ncgen"), {QStringLiteral("-k"), QStringLiteral("nc4"), QStringLiteral("-o"), file, text}).exitCode ==
+            0 &&
+            QFile::remove(text);
     };
 }
 
@@ -74,8 +75,8 @@ Corruption folderInstead()
 Corruption linkLoop()
 {
     return [](const QString &file) {
-        return QFile::remove(file) && ::symlink(qPrintable(QFileInfo(file).fileName() + QStringLiteral(".loop")), qPrintable(file)) == 0
-               && ::symlink(qPrintable(QFileInfo(file).fileName()), qPrintable(file + QStringLiteral(".loop"))) == 0;
+        return QFile::remove(file) && ::symlink(qPrintable(QFileInfo(file).fileName() + QStringLiteral(".loop")), qPrintable(file)) == 0 &&
+            ::symlink(qPrintable(QFileInfo(file).fileName()), qPrintable(file + QStringLiteral(".loop"))) == 0;
     };
 }
 
@@ -126,7 +127,8 @@ private:
     {
         QStringList found;
         for (const QString &name : QDir(folder).entryList(QDir::Files))
-            if (name.contains(QStringLiteral(".partial-")) || name.endsWith(QStringLiteral(".lock")) || name.startsWith(QStringLiteral("out.")))
+            if (name.contains(QStringLiteral(".partial-")) || name.endsWith(QStringLiteral(".lock")) ||
+                name.startsWith(QStringLiteral("out.")))
                 found << name;
         return found.join(QLatin1Char(' '));
     }
@@ -137,8 +139,10 @@ private:
         const QStringList info{QStringLiteral("info"), work_};
         const QStringList sites{QStringLiteral("sites"), work_, QStringLiteral("--json")};
         const QStringList samples{QStringLiteral("samples"), work_, QStringLiteral("--out"), dir_.filePath(QStringLiteral("out.h5"))};
-        const QStringList train{QStringLiteral("train"), work_, QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--hidden"),
-                                QStringLiteral("8"), QStringLiteral("--out"), dir_.filePath(QStringLiteral("out.run.h5"))};
+        const QStringList train{QStringLiteral("train"),    work_,
+                                QStringLiteral("--epochs"), QStringLiteral("1"),
+                                QStringLiteral("--hidden"), QStringLiteral("8"),
+                                QStringLiteral("--out"),    dir_.filePath(QStringLiteral("out.run.h5"))};
         if (which == QLatin1String("grid")) // drivers: the TEM-MDM samples read every one
             return {samples};
         if (which == QLatin1String("static"))
@@ -169,10 +173,10 @@ private Q_SLOTS:
 
     void refused_data()
     {
-        QTest::addColumn<QString>("file");      // relative to the dataset
-        QTest::addColumn<QString>("reads");     // which commands read it: grid, static, towers
+        QTest::addColumn<QString>("file"); // relative to the dataset
+        QTest::addColumn<QString>("reads"); // which commands read it: grid, static, towers
         QTest::addColumn<Corruption>("corrupt");
-        QTest::addColumn<QString>("problem");   // a word the message must hold, besides the file name
+        QTest::addColumn<QString>("problem"); // a word the message must hold, besides the file name
 
         const QString prec = QStringLiteral("TEM-MDM/daily_ecmwf_PREC_2015.nc");
         const QString wetland = QStringLiteral("TEM-MDM/wetlandtype.nc");
@@ -196,23 +200,26 @@ private Q_SLOTS:
             << "";
         QTest::newRow("static NetCDF without its variable")
             << wetland << "static"
-            << netcdfFromCdl(QStringLiteral("netcdf x { dimensions: lat = 30 ; lon = 60 ; variables: float other(lat, lon) ; }")) << "wetlandtype";
+            << netcdfFromCdl(QStringLiteral("netcdf x { dimensions: lat = 30 ; lon = 60 ; variables: float other(lat, lon) ; }"))
+            << "wetlandtype";
         QTest::newRow("a folder where a NetCDF file should be") << wetland << "static" << folderInstead() << "";
         QTest::newRow("a symbolic link loop") << wetland << "static" << linkLoop() << "";
         QTest::newRow("NetCDF unreadable") << wetland << "static" << unreadable() << "";
         QTest::newRow("CSV empty") << site << "towers" << replaceWith({}) << "";
-        QTest::newRow("CSV ragged row") << site << "towers" << editLines([](QList<QByteArray> &l) { l[5] = l[5].left(l[5].lastIndexOf(',')); })
-                                        << "line 6";
+        QTest::newRow("CSV ragged row") << site << "towers"
+                                        << editLines([](QList<QByteArray> &l) { l[5] = l[5].left(l[5].lastIndexOf(',')); }) << "line 6";
         QTest::newRow("CSV cut off mid-line") << site << "towers" << truncateTo(0.5) << "";
         QTest::newRow("CSV non-numeric flux") << site << "towers" << setField(3, "FCH4_F", "1.2.3") << "FCH4_F";
         QTest::newRow("CSV Inf text") << site << "towers" << setField(3, "TA_F", "Infinity") << "TA_F";
         QTest::newRow("CSV huge number") << site << "towers" << setField(3, "FCH4_F", "1e300") << "FCH4_F";
         QTest::newRow("CSV number beyond double") << site << "towers" << setField(3, "P_F", "1e400") << "P_F";
-        QTest::newRow("CSV duplicated date") << site << "towers" << editLines([](QList<QByteArray> &l) { l.insert(10, l[9]); }) << "duplicate date";
+        QTest::newRow("CSV duplicated date") << site << "towers" << editLines([](QList<QByteArray> &l) { l.insert(10, l[9]); })
+                                             << "duplicate date";
         QTest::newRow("CSV impossible date") << site << "towers" << setField(2, "TIMESTAMP", "20151345") << "TIMESTAMP";
-        QTest::newRow("CSV without TIMESTAMP") << site << "towers" << editLines([](QList<QByteArray> &l) { l[0].replace("TIMESTAMP", "TIME"); })
-                                               << "TIMESTAMP";
-        QTest::newRow("CSV binary garbage") << site << "towers" << replaceWith(QByteArray("\x00\x01\xff\xfe PK\x03\x04", 9).repeated(50)) << "";
+        QTest::newRow("CSV without TIMESTAMP") << site << "towers"
+                                               << editLines([](QList<QByteArray> &l) { l[0].replace("TIMESTAMP", "TIME"); }) << "TIMESTAMP";
+        QTest::newRow("CSV binary garbage") << site << "towers" << replaceWith(QByteArray("\x00\x01\xff\xfe PK\x03\x04", 9).repeated(50))
+                                            << "";
         QTest::newRow("metadata non-numeric latitude") << meta << "towers" << setField(2, "LOCATION_LAT", "north") << "LOCATION_LAT";
         QTest::newRow("metadata without LOCATION_LONG")
             << meta << "towers" << editLines([](QList<QByteArray> &l) { l[0].replace("LOCATION_LONG", "LONGITUDE"); }) << "LOCATION_LONG";
@@ -272,7 +279,8 @@ private Q_SLOTS:
         QVERIFY2(sites.exitCode == 0, qPrintable(sites.err));
         if (QTest::currentDataTag() != QLatin1String("FLUXNET file with NaN text for missing"))
             QCOMPARE(QString(sites.out).replace(work_, pristine_), pristineSites_);
-        const ProcessResult samples = xmw({QStringLiteral("samples"), work_, QStringLiteral("--out"), dir_.filePath(QStringLiteral("read.h5"))});
+        const ProcessResult samples =
+            xmw({QStringLiteral("samples"), work_, QStringLiteral("--out"), dir_.filePath(QStringLiteral("read.h5"))});
         QVERIFY2(samples.exitCode == 0, qPrintable(samples.err));
         QVERIFY(QFile::remove(dir_.filePath(QStringLiteral("read.h5"))));
     }

@@ -33,9 +33,9 @@ private:
     static std::vector<RunSummary> temporalRuns()
     {
         return {run("lstm", "scratch", 0, 10, 0.2), run("lstm", "scratch", 1, 12, 0.3), run("lstm", "scratch", 2, 14, 0.4),
-                run("lstm", "finetune", 0, 9, 0.6),  run("lstm", "finetune", 1, 9, 0.6),  run("lstm", "finetune", 2, 9, 0.6),
-                run("gru", "scratch", 0, 20, 0.1),   run("gru", "scratch", 1, 20, 0.1),   run("gru", "scratch", 2, 20, 0.1),
-                run("gru", "finetune", 0, 16, 0.3),  run("gru", "finetune", 1, 16, 0.3),  run("gru", "finetune", 2, 16, 0.3)};
+                run("lstm", "finetune", 0, 9, 0.6), run("lstm", "finetune", 1, 9, 0.6), run("lstm", "finetune", 2, 9, 0.6),
+                run("gru", "scratch", 0, 20, 0.1),  run("gru", "scratch", 1, 20, 0.1),  run("gru", "scratch", 2, 20, 0.1),
+                run("gru", "finetune", 0, 16, 0.3), run("gru", "finetune", 1, 16, 0.3), run("gru", "finetune", 2, 16, 0.3)};
     }
 
 private Q_SLOTS:

@@ -32,7 +32,7 @@ private Q_SLOTS:
         QVERIFY((parseDate("2016-02-29") == Date{2016, 2, 29}));
         QVERIFY((parseDate("20160229") == Date{2016, 2, 29}));
         QVERIFY((parseDate("201602291230") == Date{2016, 2, 29}));
-        QVERIFY(!parseDate("20150229"));   // not a leap year
+        QVERIFY(!parseDate("20150229")); // not a leap year
         QVERIFY(!parseDate("2016-13-01"));
         QVERIFY(!parseDate("16-01-01"));
         QVERIFY(!parseDate("2016/01/01"));

@@ -104,19 +104,18 @@ private Q_SLOTS:
         Result r = xmw({QStringLiteral("samples"), demo_, QStringLiteral("--out"), file, QStringLiteral("--split"),
                         QStringLiteral("spatial"), QStringLiteral("--fold"), QStringLiteral("1")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        r = xmw({QStringLiteral("samples"), demo_, QStringLiteral("--out"), file, QStringLiteral("--split"),
-                 QStringLiteral("spatial"), QStringLiteral("--fold"), QStringLiteral("1")});
+        r = xmw({QStringLiteral("samples"), demo_, QStringLiteral("--out"), file, QStringLiteral("--split"), QStringLiteral("spatial"),
+                 QStringLiteral("--fold"), QStringLiteral("1")});
         QVERIFY(r.out.contains(QStringLiteral("up to date")));
-        const QString script = QStringLiteral(
-            "import h5py, sys\n"
-            "f = h5py.File(sys.argv[1], 'r')\n"
-            "x, y = f['towers/x'], f['towers/y']\n"
-            "assert x.shape[1:] == (365, 15) and y.shape == x.shape[:2], (x.shape, y.shape)\n"
-            "assert list(x.attrs['feature_names'])[12] == 'TAIR'\n"
-            "assert y.attrs['units'] == 'nmol CH4 m-2 s-1'\n"
-            "assert f['tem/x'].shape[0] > 0 and f['normalisation/mean'].shape == (15,)\n"
-            "assert set(f['towers/role'][:]) <= {0, 1, 2}\n"
-            "print(x.shape[0], f.attrs['split'])\n");
+        const QString script = QStringLiteral("import h5py, sys\n"
+                                              "f = h5py.File(sys.argv[1], 'r')\n"
+                                              "x, y = f['towers/x'], f['towers/y']\n"
+                                              "assert x.shape[1:] == (365, 15) and y.shape == x.shape[:2], (x.shape, y.shape)\n"
+                                              "assert list(x.attrs['feature_names'])[12] == 'TAIR'\n"
+                                              "assert y.attrs['units'] == 'nmol CH4 m-2 s-1'\n"
+                                              "assert f['tem/x'].shape[0] > 0 and f['normalisation/mean'].shape == (15,)\n"
+                                              "assert set(f['towers/role'][:]) <= {0, 1, 2}\n"
+                                              "print(x.shape[0], f.attrs['split'])\n");
         r = run(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), script, file});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("spatial fold 1 of 5")));
@@ -148,8 +147,7 @@ private Q_SLOTS:
     {
         const Result result = run(QStringLiteral(XMW_CLI_PATH), {QStringLiteral("--version")});
         QCOMPARE(result.exitCode, 0);
-        QVERIFY2(result.out.startsWith(QStringLiteral("xmw %1 ").arg(QLatin1String(xmw::kVersion))),
-                 qPrintable(result.out));
+        QVERIFY2(result.out.startsWith(QStringLiteral("xmw %1 ").arg(QLatin1String(xmw::kVersion))), qPrintable(result.out));
         QVERIFY(result.out.contains(QStringLiteral("LibTorch")));
         QVERIFY(result.out.contains(QStringLiteral("NetCDF-C")));
         QVERIFY(result.out.contains(QStringLiteral("HDF5")));
@@ -192,15 +190,19 @@ private Q_SLOTS:
         Result r = xmw({QStringLiteral("trian")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("did you mean 'train'?")), qPrintable(r.err));
-        r = xmw({QStringLiteral("train"), demo_, QStringLiteral("--model"), QStringLiteral("lstn"), QStringLiteral("--out"), QStringLiteral("x")});
+        r = xmw({QStringLiteral("train"), demo_, QStringLiteral("--model"), QStringLiteral("lstn"), QStringLiteral("--out"),
+                 QStringLiteral("x")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("did you mean 'lstm'?")), qPrintable(r.err));
-        r = xmw({QStringLiteral("train"), demo_, QStringLiteral("--method"), QStringLiteral("finetnue"), QStringLiteral("--out"), QStringLiteral("x")});
+        r = xmw({QStringLiteral("train"), demo_, QStringLiteral("--method"), QStringLiteral("finetnue"), QStringLiteral("--out"),
+                 QStringLiteral("x")});
         QVERIFY2(r.exitCode == 2 && r.err.contains(QStringLiteral("did you mean 'finetune'?")), qPrintable(r.err));
-        r = xmw({QStringLiteral("train"), demo_, QStringLiteral("--epoch"), QStringLiteral("2"), QStringLiteral("--out"), QStringLiteral("x")});
+        r = xmw(
+            {QStringLiteral("train"), demo_, QStringLiteral("--epoch"), QStringLiteral("2"), QStringLiteral("--out"), QStringLiteral("x")});
         QVERIFY2(r.exitCode == 2 && r.err.contains(QStringLiteral("did you mean --epochs?")), qPrintable(r.err));
         // Nothing near: no guess.
-        r = xmw({QStringLiteral("train"), demo_, QStringLiteral("--model"), QStringLiteral("forest"), QStringLiteral("--out"), QStringLiteral("x")});
+        r = xmw({QStringLiteral("train"), demo_, QStringLiteral("--model"), QStringLiteral("forest"), QStringLiteral("--out"),
+                 QStringLiteral("x")});
         QVERIFY2(r.exitCode == 2 && !r.err.contains(QStringLiteral("did you mean")), qPrintable(r.err));
         QVERIFY(!QDir(demo_ + QStringLiteral("/runs")).exists()); // refused before anything was written
     }

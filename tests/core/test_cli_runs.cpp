@@ -51,8 +51,10 @@ private:
     // A quick run: one epoch of a small LSTM.
     QStringList quick(const QString &out) const
     {
-        return {QStringLiteral("train"), demo_, QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--hidden"),
-                QStringLiteral("8"), QStringLiteral("--out"), out};
+        return {QStringLiteral("train"),    demo_,
+                QStringLiteral("--epochs"), QStringLiteral("1"),
+                QStringLiteral("--hidden"), QStringLiteral("8"),
+                QStringLiteral("--out"),    out};
     }
 
     QTemporaryDir dir_;
@@ -109,8 +111,9 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         verifyCsv(writeFile(QStringLiteral("site.csv"), r.out));
         const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
-        QCOMPARE(lines.front(), QStringLiteral("date,site,observed_measured_nmol_m-2_s-1,target_gapfilled_nmol_m-2_s-1,"
-                                               "predicted_nmol_m-2_s-1,spread_nmol_m-2_s-1,role"));
+        QCOMPARE(lines.front(),
+                 QStringLiteral("date,site,observed_measured_nmol_m-2_s-1,target_gapfilled_nmol_m-2_s-1,"
+                                "predicted_nmol_m-2_s-1,spread_nmol_m-2_s-1,role"));
         int measured = 0, gapFilled = 0;
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const QStringList f = lines[i].split(QLatin1Char(','));
@@ -131,8 +134,8 @@ private Q_SLOTS:
     // One normaliser for tower ids; an unknown id is named, never dropped.
     void towerIdsAreNormalisedOrRefused()
     {
-        Result r = xmw(quick(QStringLiteral("towers.h5")) << QStringLiteral("--sites") << QStringLiteral("us.Los,FI_Sii")
-                                                           << QStringLiteral("--json"));
+        Result r = xmw(quick(QStringLiteral("towers.h5"))
+                       << QStringLiteral("--sites") << QStringLiteral("us.Los,FI_Sii") << QStringLiteral("--json"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(json[QStringLiteral("config")].toObject()[QStringLiteral("sites")].toArray(),
@@ -160,9 +163,9 @@ private Q_SLOTS:
     {
         QProcess process;
         process.start(QStringLiteral(XMW_CLI_PATH),
-                      {QStringLiteral("train"), demo_, QStringLiteral("--method"), QStringLiteral("pretrain"), QStringLiteral("--tem-fraction"),
-                       QStringLiteral("1"), QStringLiteral("--batch"), QStringLiteral("1"), QStringLiteral("--hidden"), QStringLiteral("256"),
-                       QStringLiteral("--out"), QStringLiteral("interrupted.h5")});
+                      {QStringLiteral("train"), demo_, QStringLiteral("--method"), QStringLiteral("pretrain"),
+                       QStringLiteral("--tem-fraction"), QStringLiteral("1"), QStringLiteral("--batch"), QStringLiteral("1"),
+                       QStringLiteral("--hidden"), QStringLiteral("256"), QStringLiteral("--out"), QStringLiteral("interrupted.h5")});
         QByteArray err;
         QTRY_VERIFY_WITH_TIMEOUT((err += process.readAllStandardError()).contains("reading"), 30000);
         ::kill(pid_t(process.processId()), SIGINT);
@@ -176,8 +179,8 @@ private Q_SLOTS:
     // Runs with other test sets are shown as such and not compared silently.
     void runsAndCompareShowTheTestSet()
     {
-        Result r = xmw(quick(QStringLiteral("spatial.h5")) << QStringLiteral("--split") << QStringLiteral("spatial") << QStringLiteral("--fold")
-                                                            << QStringLiteral("1"));
+        Result r = xmw(quick(QStringLiteral("spatial.h5"))
+                       << QStringLiteral("--split") << QStringLiteral("spatial") << QStringLiteral("--fold") << QStringLiteral("1"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = xmw({QStringLiteral("runs"), demo_});
         QCOMPARE(r.exitCode, 0);
@@ -205,12 +208,13 @@ private Q_SLOTS:
     {
         const QString current = demo_ + QStringLiteral("/runs/scratch.h5"), old = dir_.filePath(QStringLiteral("old-r2.h5"));
         const Result made = run(QStringLiteral("/usr/bin/python3"),
-                                {QStringLiteral("-c"), QStringLiteral("import h5py, shutil, sys\n"
-                                                                      "shutil.copy(sys.argv[1], sys.argv[2])\n"
-                                                                      "with h5py.File(sys.argv[2], 'r+') as f:\n"
-                                                                      "    for g in ('metrics', 'metrics_measured'):\n"
-                                                                      "        a = f[g].attrs; a['r2'] = a['r2_corr']; del a['r2_corr']\n"
-                                                                      "        s = f[g + '/per_site']; s['r2'][...] = s['r2_corr'][...]; del s['r2_corr']\n"),
+                                {QStringLiteral("-c"),
+                                 QStringLiteral("import h5py, shutil, sys\n"
+                                                "shutil.copy(sys.argv[1], sys.argv[2])\n"
+                                                "with h5py.File(sys.argv[2], 'r+') as f:\n"
+                                                "    for g in ('metrics', 'metrics_measured'):\n"
+                                                "        a = f[g].attrs; a['r2'] = a['r2_corr']; del a['r2_corr']\n"
+                                                "        s = f[g + '/per_site']; s['r2'][...] = s['r2_corr'][...]; del s['r2_corr']\n"),
                                  current, old});
         QVERIFY2(made.exitCode == 0, qPrintable(made.err));
         const Result r = xmw({QStringLiteral("compare"), current, old, QStringLiteral("--json")});
@@ -232,33 +236,48 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("message");
         const QString d = QStringLiteral("DEMO");
-        QTest::newRow("fractional epochs") << QStringList{QStringLiteral("train"), d, QStringLiteral("--epochs"), QStringLiteral("1.5"),
-                                                           QStringLiteral("--out"), QStringLiteral("x.h5")}
+        QTest::newRow("fractional epochs") << QStringList{QStringLiteral("train"),    d,
+                                                          QStringLiteral("--epochs"), QStringLiteral("1.5"),
+                                                          QStringLiteral("--out"),    QStringLiteral("x.h5")}
                                            << 2 << QStringLiteral("whole number");
-        QTest::newRow("no layers") << QStringList{QStringLiteral("train"), d, QStringLiteral("--layers"), QStringLiteral("0"),
-                                                   QStringLiteral("--out"), QStringLiteral("x.h5")}
+        QTest::newRow("no layers") << QStringList{QStringLiteral("train"),    d,
+                                                  QStringLiteral("--layers"), QStringLiteral("0"),
+                                                  QStringLiteral("--out"),    QStringLiteral("x.h5")}
                                    << 2 << QStringLiteral("--layers must be in 1");
-        QTest::newRow("fine-tune epochs of finetune")
-            << QStringList{QStringLiteral("train"), d, QStringLiteral("--method"), QStringLiteral("finetune"), QStringLiteral("--pretrained"),
-                           QStringLiteral("scratch.h5"), QStringLiteral("--finetune-epochs"), QStringLiteral("3"), QStringLiteral("--out"),
-                           QStringLiteral("x.h5")}
-            << 2 << QStringLiteral("trains for --epochs");
-        QTest::newRow("fold of a temporal split") << QStringList{QStringLiteral("samples"), d, QStringLiteral("--split"), QStringLiteral("temporal"),
-                                                                  QStringLiteral("--fold"), QStringLiteral("1"), QStringLiteral("--out"),
-                                                                  QStringLiteral("s.h5")}
+        QTest::newRow("fine-tune epochs of finetune") << QStringList{QStringLiteral("train"),
+                                                                     d,
+                                                                     QStringLiteral("--method"),
+                                                                     QStringLiteral("finetune"),
+                                                                     QStringLiteral("--pretrained"),
+                                                                     QStringLiteral("scratch.h5"),
+                                                                     QStringLiteral("--finetune-epochs"),
+                                                                     QStringLiteral("3"),
+                                                                     QStringLiteral("--out"),
+                                                                     QStringLiteral("x.h5")}
+                                                      << 2 << QStringLiteral("trains for --epochs");
+        QTest::newRow("fold of a temporal split") << QStringList{QStringLiteral("samples"), d,
+                                                                 QStringLiteral("--split"), QStringLiteral("temporal"),
+                                                                 QStringLiteral("--fold"),  QStringLiteral("1"),
+                                                                 QStringLiteral("--out"),   QStringLiteral("s.h5")}
                                                   << 2 << QStringLiteral("spatial only");
         QTest::newRow("demo before TEM-MDM") << QStringList{QStringLiteral("make-demo"), QStringLiteral("--out"), QStringLiteral("old"),
-                                                             QStringLiteral("--years"), QStringLiteral("1950")}
+                                                            QStringLiteral("--years"), QStringLiteral("1950")}
                                              << 1 << QStringLiteral("1979–2018");
-        QTest::newRow("series after the tower's years") << QStringList{QStringLiteral("series"), d, QStringLiteral("--site"), QStringLiteral("US-Los"),
-                                                                        QStringLiteral("--years"), QStringLiteral("2020"), QStringLiteral("--csv")}
+        QTest::newRow("series after the tower's years") << QStringList{QStringLiteral("series"),  d,
+                                                                       QStringLiteral("--site"),  QStringLiteral("US-Los"),
+                                                                       QStringLiteral("--years"), QStringLiteral("2020"),
+                                                                       QStringLiteral("--csv")}
                                                         << 2 << QStringLiteral("not in --years 2020");
         QTest::newRow("series on the ocean") << QStringList{QStringLiteral("series"), d, QStringLiteral("--cell"), QStringLiteral("0,-30"),
-                                                             QStringLiteral("--csv")}
+                                                            QStringLiteral("--csv")}
                                              << 1 << QStringLiteral("ocean");
-        QTest::newRow("upscale outside the years") << QStringList{QStringLiteral("upscale"), QStringLiteral("DEMO/runs/scratch.h5"), d,
-                                                                   QStringLiteral("--year"), QStringLiteral("2020"), QStringLiteral("--out"),
-                                                                   QStringLiteral("u.nc")}
+        QTest::newRow("upscale outside the years") << QStringList{QStringLiteral("upscale"),
+                                                                  QStringLiteral("DEMO/runs/scratch.h5"),
+                                                                  d,
+                                                                  QStringLiteral("--year"),
+                                                                  QStringLiteral("2020"),
+                                                                  QStringLiteral("--out"),
+                                                                  QStringLiteral("u.nc")}
                                                    << 2 << QStringLiteral("2015–2016, not 2020");
     }
 
@@ -283,19 +302,19 @@ private Q_SLOTS:
         QVERIFY(QDir().rename(demo_, moved));
         const auto restore = qScopeGuard([&] { QDir().rename(moved, demo_); });
         const QString file = dir_.filePath(QStringLiteral("up.nc"));
-        Result r = xmw({QStringLiteral("upscale"), moved + QStringLiteral("/runs/scratch.h5"), QStringLiteral("--year"), QStringLiteral("2016"),
-                        QStringLiteral("--out"), file});
+        Result r = xmw({QStringLiteral("upscale"), moved + QStringLiteral("/runs/scratch.h5"), QStringLiteral("--year"),
+                        QStringLiteral("2016"), QStringLiteral("--out"), file});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("--dataset")), qPrintable(r.err));
-        r = xmw({QStringLiteral("upscale"), moved + QStringLiteral("/runs/scratch.h5"), QStringLiteral("--dataset"), moved, QStringLiteral("--year"),
-                 QStringLiteral("2016"), QStringLiteral("--out"), file});
+        r = xmw({QStringLiteral("upscale"), moved + QStringLiteral("/runs/scratch.h5"), QStringLiteral("--dataset"), moved,
+                 QStringLiteral("--year"), QStringLiteral("2016"), QStringLiteral("--out"), file});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        r = run(QStringLiteral("/usr/bin/python3"), {script("check_cf_netcdf.py"), file,
-                                                     moved + QStringLiteral("/TEM-MDM/CH4_emission_intensity_2016.nc"), QStringLiteral("61.8"),
-                                                     QStringLiteral("24.2")});
+        r = run(QStringLiteral("/usr/bin/python3"),
+                {script("check_cf_netcdf.py"), file, moved + QStringLiteral("/TEM-MDM/CH4_emission_intensity_2016.nc"),
+                 QStringLiteral("61.8"), QStringLiteral("24.2")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
-        r = xmw({QStringLiteral("predict"), moved + QStringLiteral("/runs/scratch.h5"), QStringLiteral("--dataset"), moved, QStringLiteral("--site"),
-                 QStringLiteral("US-Los"), QStringLiteral("--csv")});
+        r = xmw({QStringLiteral("predict"), moved + QStringLiteral("/runs/scratch.h5"), QStringLiteral("--dataset"), moved,
+                 QStringLiteral("--site"), QStringLiteral("US-Los"), QStringLiteral("--csv")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
 };

@@ -24,7 +24,8 @@ class TestCsvReader : public QObject {
 private Q_SLOTS:
     void columnsByNameAndMissingValues()
     {
-        CsvReader csv(write("a.csv", "TIMESTAMP,FCH4_F,\"Site, name\"\n20160101,-9999,\"Lost Creek, WI\"\n20160102,,x\n20160103,NA,y\n20160104,1.5e1,z\n"));
+        CsvReader csv(write(
+            "a.csv", "TIMESTAMP,FCH4_F,\"Site, name\"\n20160101,-9999,\"Lost Creek, WI\"\n20160102,,x\n20160103,NA,y\n20160104,1.5e1,z\n"));
         QCOMPARE(csv.requireColumn("FCH4_F"), std::size_t(1));
         QVERIFY(!csv.column("FCH4"));
         std::vector<double> values;

@@ -49,12 +49,18 @@ private:
     // Dropout off: it draws other masks in each process, so only then must the curves agree.
     QStringList trainArgs(const QString &out, const QString &method, int epochs) const
     {
-        QStringList args{QStringLiteral("train"), demo_, QStringLiteral("--out"), out, QStringLiteral("--model"), QStringLiteral("lstm"),
-                         QStringLiteral("--method"), method, QStringLiteral("--epochs"), QString::number(epochs), QStringLiteral("--hidden"),
-                         QStringLiteral("8"), QStringLiteral("--batch"), QStringLiteral("32"), QStringLiteral("--dropout"), QStringLiteral("0"),
+        QStringList args{QStringLiteral("train"),     demo_,
+                         QStringLiteral("--out"),     out,
+                         QStringLiteral("--model"),   QStringLiteral("lstm"),
+                         QStringLiteral("--method"),  method,
+                         QStringLiteral("--epochs"),  QString::number(epochs),
+                         QStringLiteral("--hidden"),  QStringLiteral("8"),
+                         QStringLiteral("--batch"),   QStringLiteral("32"),
+                         QStringLiteral("--dropout"), QStringLiteral("0"),
                          QStringLiteral("--threads"), QStringLiteral("1")};
         if (method == QStringLiteral("adversarial"))
-            args << QStringLiteral("--tem-fraction") << QStringLiteral("0.05") << QStringLiteral("--finetune-epochs") << QStringLiteral("1");
+            args << QStringLiteral("--tem-fraction") << QStringLiteral("0.05") << QStringLiteral("--finetune-epochs")
+                 << QStringLiteral("1");
         return args;
     }
 
@@ -65,7 +71,9 @@ private:
     static void compareCurves(const xmw::learn::RunRecord &one, const xmw::learn::RunRecord &many)
     {
         QCOMPARE(many.history.size(), one.history.size());
-        const auto close = [](double a, double b) { return (std::isnan(a) && std::isnan(b)) || std::abs(a - b) <= 1e-4 * std::max(1.0, std::abs(a)); };
+        const auto close = [](double a, double b) {
+            return (std::isnan(a) && std::isnan(b)) || std::abs(a - b) <= 1e-4 * std::max(1.0, std::abs(a));
+        };
         for (std::size_t i = 0; i < one.history.size(); ++i) {
             const auto &a = one.history[i], &b = many.history[i];
             QVERIFY2(close(a.trainLoss, b.trainLoss) && close(a.validationLoss, b.validationLoss) && close(a.sourceLoss, b.sourceLoss) &&
@@ -115,8 +123,9 @@ private Q_SLOTS:
         QVERIFY2(one.exitCode == 0, qPrintable(one.err));
         for (const int n : {2, 3}) {
             const QString name = method + QStringLiteral("-") + QString::number(n);
-            const ProcessResult many = xmw(QStringList{QStringLiteral("launch"), QStringLiteral("-n"), QString::number(n), QStringLiteral("--")} +
-                                           trainArgs(name, method, 3) + QStringList{QStringLiteral("--json")});
+            const ProcessResult many =
+                xmw(QStringList{QStringLiteral("launch"), QStringLiteral("-n"), QString::number(n), QStringLiteral("--")} +
+                    trainArgs(name, method, 3) + QStringList{QStringLiteral("--json")});
             QVERIFY2(many.exitCode == 0, qPrintable(many.err));
             QVERIFY2(many.out.contains(QStringLiteral("\"processes\":%1").arg(n)), qPrintable(many.out));
             QCOMPARE(many.out.count(QStringLiteral("\"run\":")), 1); // only rank 0 reports
@@ -143,8 +152,9 @@ private Q_SLOTS:
         QVERIFY2(single.exitCode() == 130, err.constData());
         QVERIFY(QFile::exists(run(QStringLiteral("resumed")) + QStringLiteral(".checkpoint")));
 
-        const ProcessResult resumed = xmw(QStringList{QStringLiteral("launch"), QStringLiteral("-n"), QStringLiteral("2"), QStringLiteral("--")} + args +
-                                          QStringList{QStringLiteral("--resume")});
+        const ProcessResult resumed =
+            xmw(QStringList{QStringLiteral("launch"), QStringLiteral("-n"), QStringLiteral("2"), QStringLiteral("--")} + args +
+                QStringList{QStringLiteral("--resume")});
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
         QVERIFY2(resumed.err.contains(QStringLiteral("resuming member 0 after")), qPrintable(resumed.err));
         const xmw::learn::RunRecord done = read(run(QStringLiteral("resumed")));
@@ -192,9 +202,11 @@ private Q_SLOTS:
 
     void mistakesAreUsageErrors()
     {
-        const ProcessResult noEnvironment = xmw(trainArgs(QStringLiteral("x"), QStringLiteral("scratch"), 1) << QStringLiteral("--distributed"));
+        const ProcessResult noEnvironment =
+            xmw(trainArgs(QStringLiteral("x"), QStringLiteral("scratch"), 1) << QStringLiteral("--distributed"));
         QCOMPARE(noEnvironment.exitCode, 2);
-        QVERIFY2(noEnvironment.err.contains(QStringLiteral("--distributed: no rendezvous in the environment")), qPrintable(noEnvironment.err));
+        QVERIFY2(noEnvironment.err.contains(QStringLiteral("--distributed: no rendezvous in the environment")),
+                 qPrintable(noEnvironment.err));
         const ProcessResult timeoutAlone =
             xmw(trainArgs(QStringLiteral("x"), QStringLiteral("scratch"), 1) << QStringLiteral("--timeout") << QStringLiteral("5"));
         QCOMPARE(timeoutAlone.exitCode, 2);
@@ -205,7 +217,8 @@ private Q_SLOTS:
         const ProcessResult other = xmw({QStringLiteral("launch"), QStringLiteral("--"), QStringLiteral("runs"), demo_});
         QCOMPARE(other.exitCode, 2);
         QVERIFY(other.err.contains(QStringLiteral("not 'runs'")));
-        const ProcessResult badCount = xmw({QStringLiteral("launch"), QStringLiteral("-n"), QStringLiteral("0"), QStringLiteral("--"), QStringLiteral("train")});
+        const ProcessResult badCount =
+            xmw({QStringLiteral("launch"), QStringLiteral("-n"), QStringLiteral("0"), QStringLiteral("--"), QStringLiteral("train")});
         QCOMPARE(badCount.exitCode, 2);
     }
 };

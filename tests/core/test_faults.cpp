@@ -27,8 +27,12 @@ private:
     // A run long enough to be killed in the middle: several epochs of a small LSTM.
     QStringList training(const QString &out, int epochs) const
     {
-        return {QStringLiteral("train"), demo_, QStringLiteral("--epochs"), QString::number(epochs), QStringLiteral("--hidden"), QStringLiteral("16"),
-                QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"), out};
+        return {QStringLiteral("train"),     demo_,
+                QStringLiteral("--epochs"),  QString::number(epochs),
+                QStringLiteral("--hidden"),  QStringLiteral("16"),
+                QStringLiteral("--batch"),   QStringLiteral("4"),
+                QStringLiteral("--threads"), QStringLiteral("1"),
+                QStringLiteral("--out"),     out};
     }
 
     // What a writer of `output` leaves beside it only when it dies mid-write: partial files, a lock.
@@ -56,8 +60,9 @@ private:
     static int historyRows(const QString &run)
     {
         const ProcessResult r = runProcess(QStringLiteral("/usr/bin/python3"),
-                                           {QStringLiteral("-c"), QStringLiteral("import h5py,sys; f=h5py.File(sys.argv[1],'r'); "
-                                                                                  "print(len(f['history/epoch']), len(f['test/predicted']))"),
+                                           {QStringLiteral("-c"),
+                                            QStringLiteral("import h5py,sys; f=h5py.File(sys.argv[1],'r'); "
+                                                           "print(len(f['history/epoch']), len(f['test/predicted']))"),
                                             run});
         return r.exitCode == 0 ? r.out.split(QLatin1Char(' ')).value(0).toInt() : -1;
     }
@@ -71,7 +76,8 @@ private:
     // Runs `args` under a file-size limit of `kib` KiB (ulimit -f), as a full disk would stop it.
     static ProcessResult withFileSizeLimit(int kib, const QStringList &args)
     {
-        QStringList shell{QStringLiteral("-c"), QStringLiteral("ulimit -f %1 && exec \"$0\" \"$@\"").arg(kib), QStringLiteral(XMW_CLI_PATH)};
+        QStringList shell{QStringLiteral("-c"), QStringLiteral("ulimit -f %1 && exec \"$0\" \"$@\"").arg(kib),
+                          QStringLiteral(XMW_CLI_PATH)};
         return runProcess(QStringLiteral("/bin/bash"), shell + args);
     }
 
@@ -153,7 +159,8 @@ private Q_SLOTS:
         const auto match = resumedAfter.match(resumed.err);
         QVERIFY2(match.hasMatch(), qPrintable(resumed.err));
         const int kept = match.captured(1).toInt();
-        QVERIFY2(kept >= finished - 1 && kept <= finished, qPrintable(QStringLiteral("printed %1 epochs, resumed after %2").arg(finished).arg(kept)));
+        QVERIFY2(kept >= finished - 1 && kept <= finished,
+                 qPrintable(QStringLiteral("printed %1 epochs, resumed after %2").arg(finished).arg(kept)));
         QCOMPARE(historyRows(out), epochs);
         const QString left = leftovers(out);
         QVERIFY2(left.isEmpty(), qPrintable(left));
@@ -200,15 +207,18 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("command");
         QTest::addColumn<QString>("output");
         QTest::addColumn<int>("kib"); // the file-size limit: room for the checkpoints, not for the output
-        const QString run = QStringLiteral("/runs/full.h5"), samples = QStringLiteral("/samples-full.h5"), map = QStringLiteral("/upscaled-full.nc");
-        QTest::newRow("run file") << QStringList{QStringLiteral("train"), QStringLiteral("%D"), QStringLiteral("--epochs"), QStringLiteral("2"),
-                                                 QStringLiteral("--hidden"), QStringLiteral("16"), QStringLiteral("--out"), QStringLiteral("%O")}
+        const QString run = QStringLiteral("/runs/full.h5"), samples = QStringLiteral("/samples-full.h5"),
+                      map = QStringLiteral("/upscaled-full.nc");
+        QTest::newRow("run file") << QStringList{QStringLiteral("train"), QStringLiteral("%D"),       QStringLiteral("--epochs"),
+                                                 QStringLiteral("2"),     QStringLiteral("--hidden"), QStringLiteral("16"),
+                                                 QStringLiteral("--out"), QStringLiteral("%O")}
                                   << run << 100;
-        QTest::newRow("sample file") << QStringList{QStringLiteral("samples"), QStringLiteral("%D"), QStringLiteral("--force"), QStringLiteral("--out"),
-                                                    QStringLiteral("%O")}
+        QTest::newRow("sample file") << QStringList{QStringLiteral("samples"), QStringLiteral("%D"), QStringLiteral("--force"),
+                                                    QStringLiteral("--out"), QStringLiteral("%O")}
                                      << samples << 48;
-        QTest::newRow("upscaled map") << QStringList{QStringLiteral("upscale"), QStringLiteral("%R"), QStringLiteral("%D"), QStringLiteral("--year"),
-                                                     QStringLiteral("2016"), QStringLiteral("--out"), QStringLiteral("%O")}
+        QTest::newRow("upscaled map") << QStringList{QStringLiteral("upscale"), QStringLiteral("%R"),   QStringLiteral("%D"),
+                                                     QStringLiteral("--year"),  QStringLiteral("2016"), QStringLiteral("--out"),
+                                                     QStringLiteral("%O")}
                                       << map << 48;
     }
 
@@ -264,7 +274,8 @@ private Q_SLOTS:
         const ProcessResult second = xmw(training(out, 3));
         QCOMPARE(::kill(pid_t(first.processId()), SIGCONT), 0);
         QCOMPARE(second.exitCode, 1);
-        QVERIFY2(second.err.contains(QStringLiteral("contested.h5")) && second.err.contains(QStringLiteral("another process")), qPrintable(second.err));
+        QVERIFY2(second.err.contains(QStringLiteral("contested.h5")) && second.err.contains(QStringLiteral("another process")),
+                 qPrintable(second.err));
         QVERIFY(first.waitForFinished(120000));
         QCOMPARE(first.exitCode(), 0);
         QCOMPARE(historyRows(out), 3);

@@ -79,7 +79,8 @@ private Q_SLOTS:
             return sum / double(count);
         };
         const auto same = [](const std::vector<float> &a, const std::vector<float> &b) {
-            return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](float x, float y) { return x == y || (std::isnan(x) && std::isnan(y)); });
+            return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                              [](float x, float y) { return x == y || (std::isnan(x) && std::isnan(y)); });
         };
         const auto february = periodMean(grid, "TAIR", {2016, 2, 10}, Period::Month, quiet);
         QVERIFY(std::abs(february[cell] - meanOf(31, 29)) < 1e-4); // the leap day counts, 30 and 31 February do not
@@ -175,8 +176,8 @@ private Q_SLOTS:
             const int dims[2] = {f.addDimension("lat", 30), f.addDimension("lon", 60)};
             f.addVariable("RAIN", dims);
         }
-        XMW_VERIFY_DATA_ERROR(GridDataset::open(missingVariable).dayField("PREC", {2016, 1, 1}),
-                              "daily_ecmwf_PREC_2016.nc", "variable 'PREC' is missing");
+        XMW_VERIFY_DATA_ERROR(GridDataset::open(missingVariable).dayField("PREC", {2016, 1, 1}), "daily_ecmwf_PREC_2016.nc",
+                              "variable 'PREC' is missing");
 
         const auto truncated = demo_.copy("truncated");
         std::filesystem::resize_file(truncated / "TEM-MDM/CH4_emission_intensity_2015.nc", 3000);

@@ -57,11 +57,11 @@ private Q_SLOTS:
     void gridConventionRowZeroIsSouth()
     {
         const auto mask = LandMask::rasterize(Coastlines::builtIn(), 90, 180);
-        QVERIFY(mask.isLand(0, 90));   // 89°S: Antarctica
+        QVERIFY(mask.isLand(0, 90)); // 89°S: Antarctica
         QVERIFY(!mask.isLand(89, 90)); // 89°N: Arctic Ocean
         // Column 0 starts at 180°W: Africa (20°E) lies at column (20 + 180) / 2 = 100.
         QVERIFY(mask.isLand(45 + 5, 100)); // 11°N, 21°E
-        QVERIFY(!mask.isLand(45, 70));     // 1°N, 39°W: Atlantic
+        QVERIFY(!mask.isLand(45, 70)); // 1°N, 39°W: Atlantic
     }
 
     void landFractionIsEarthLike()
@@ -75,11 +75,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("message");
-        QTest::newRow("vertex before header") << "10 20\n" << "line 1: vertex outside a ring";
-        QTest::newRow("not a number") << "P 3\n1 2\n3 x\n5 6\n" << "line 3: 'x' is not a number";
-        QTest::newRow("truncated") << "P 4\n1 2\n3 4\n5 6\n" << "line 4: text ends inside a ring (missing vertices: 1)";
-        QTest::newRow("out of range") << "P 3\n1 2\n95 4\n5 6\n" << "line 3: coordinates out of range";
-        QTest::newRow("too few") << "P 2\n" << "line 1: a ring needs at least 3 vertices";
+        QTest::newRow("vertex before header") << "10 20\n"
+                                              << "line 1: vertex outside a ring";
+        QTest::newRow("not a number") << "P 3\n1 2\n3 x\n5 6\n"
+                                      << "line 3: 'x' is not a number";
+        QTest::newRow("truncated") << "P 4\n1 2\n3 4\n5 6\n"
+                                   << "line 4: text ends inside a ring (missing vertices: 1)";
+        QTest::newRow("out of range") << "P 3\n1 2\n95 4\n5 6\n"
+                                      << "line 3: coordinates out of range";
+        QTest::newRow("too few") << "P 2\n"
+                                 << "line 1: a ring needs at least 3 vertices";
     }
 
     void parseRejectsBadText()

@@ -145,7 +145,8 @@ private Q_SLOTS:
     {
         torch::manual_seed(4);
         const torch::Tensor towers = torch::randn({8, 365});
-        torch::Tensor source = torch::randn({32, 365}) * torch::linspace(0.1, 20, 32).unsqueeze(1) + torch::linspace(-50, 50, 32).unsqueeze(1);
+        torch::Tensor source =
+            torch::randn({32, 365}) * torch::linspace(0.1, 20, 32).unsqueeze(1) + torch::linspace(-50, 50, 32).unsqueeze(1);
         source[0][3] = std::nanf("");
         const torch::Tensor w = similarityWeights(source, towers);
         QCOMPARE(w.sizes().vec(), (std::vector<int64_t>{32}));

@@ -1,10 +1,10 @@
 // The two recipes on data made for each rule of docs/benchmark-recipe.md: a non-WET tower, a tower
 // with its own elevation, a missing NPP month, missing grid drivers under a complete tower, a gap in
 // a tower's own meteorology, a partial last year, towers outside the folds.
+#include "cli_process.h"
 #include "core/data/dataset.h"
 #include "core/data/sample_builder.h"
 #include "core/data/splits.h"
-#include "cli_process.h"
 #include "demo_fixture.h"
 #include "grid_edit.h"
 
@@ -38,9 +38,8 @@ std::ptrdiff_t indexOf(const SampleSet &s, const std::string &id)
 
 bool skippedWith(const SampleSet &s, const std::string &id, const std::string &reason)
 {
-    return std::any_of(s.skipped.begin(), s.skipped.end(), [&](const std::string &line) {
-        return line.starts_with(id + ":") && line.find(reason) != std::string::npos;
-    });
+    return std::any_of(s.skipped.begin(), s.skipped.end(),
+                       [&](const std::string &line) { return line.starts_with(id + ":") && line.find(reason) != std::string::npos; });
 }
 
 std::string joined(const std::vector<std::string> &lines)
@@ -107,9 +106,8 @@ private Q_SLOTS:
             if (all.years[i] != 2015 || indexOf(all, site + "/2016") < 0)
                 continue;
             const std::pair cell{all.rows[i], all.cols[i]};
-            if (std::any_of(taken.begin(), taken.end(), [&](const auto &c) {
-                    return std::abs(c.first - cell.first) < 4 && std::abs(c.second - cell.second) < 4;
-                }))
+            if (std::any_of(taken.begin(), taken.end(),
+                            [&](const auto &c) { return std::abs(c.first - cell.first) < 4 && std::abs(c.second - cell.second) < 4; }))
                 continue;
             const Site *info = before->sites()->find(site);
             if (!info || info->info.igbp != "WET")
@@ -233,8 +231,9 @@ private Q_SLOTS:
     {
         const Dataset dataset = Dataset::open(root_);
         const auto published = spatialFolds(*dataset.sites(), 5, 0, Recipe::XMethaneWet);
-        QCOMPARE(published.size(), std::size_t(std::count_if(dataset.sites()->sites().begin(), dataset.sites()->sites().end(),
-                                                             [](const Site &s) { return s.info.spatialFold.has_value(); })));
+        QCOMPARE(published.size(),
+                 std::size_t(std::count_if(dataset.sites()->sites().begin(), dataset.sites()->sites().end(),
+                                           [](const Site &s) { return s.info.spatialFold.has_value(); })));
         QVERIFY(published.size() <= 30);
         QCOMPARE(spatialFolds(*dataset.sites(), 5, 0, Recipe::Extended).size(), dataset.sites()->sites().size());
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, (void)spatialFolds(*dataset.sites(), 3, 0, Recipe::XMethaneWet));
@@ -300,7 +299,8 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("split");
         QTest::addColumn<QStringList>("checkArgs");
         QTest::newRow("temporal") << QStringList{} << QStringList{};
-        QTest::newRow("spatial fold 2") << QStringList{QStringLiteral("--split"), QStringLiteral("spatial"), QStringLiteral("--fold"), QStringLiteral("2")}
+        QTest::newRow("spatial fold 2") << QStringList{QStringLiteral("--split"), QStringLiteral("spatial"), QStringLiteral("--fold"),
+                                                       QStringLiteral("2")}
                                         << QStringList{QStringLiteral("--spatial"), QStringLiteral("2")};
     }
     void crossCheckWithPython()
@@ -309,14 +309,15 @@ private Q_SLOTS:
         QFETCH(QStringList, checkArgs);
         const QString root = QString::fromStdString(root_.string());
         const QString file = QString::fromStdString(demo_.scratch("cross-check.h5").string());
-        ProcessResult r = runProcess(QStringLiteral(XMW_CLI_PATH),
-                                     QStringList{QStringLiteral("samples"), root, QStringLiteral("--out"), file, QStringLiteral("--force")} + split);
+        ProcessResult r =
+            runProcess(QStringLiteral(XMW_CLI_PATH),
+                       QStringList{QStringLiteral("samples"), root, QStringLiteral("--out"), file, QStringLiteral("--force")} + split);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QStringLiteral("recipe: x-methanewet")), qPrintable(r.out));
         r = runProcess(QStringLiteral("/usr/bin/python3"),
                        QStringList{QStringLiteral(XMW_TEST_SCRIPTS_DIR "/check_recipe.py"), root, file,
-                                   QStringLiteral(XMW_TEST_SCRIPTS_DIR "/../../resources/sites/xmw_wetland_sites.csv")}
-                           + checkArgs);
+                                   QStringLiteral(XMW_TEST_SCRIPTS_DIR "/../../resources/sites/xmw_wetland_sites.csv")} +
+                           checkArgs);
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QVERIFY2(r.out.contains(QStringLiteral("samples agree")), qPrintable(r.out));
         qInfo("%s", qPrintable(r.out.trimmed()));

@@ -36,8 +36,12 @@ class TestRendezvous : public QObject {
 private Q_SLOTS:
     void torchrunVariables()
     {
-        const Rendezvous r = rendezvousFromEnvironment(environment(
-            {{"MASTER_ADDR", "10.0.0.5"}, {"MASTER_PORT", "29500"}, {"WORLD_SIZE", "8"}, {"RANK", "5"}, {"LOCAL_RANK", "1"}, {"LOCAL_WORLD_SIZE", "4"}}));
+        const Rendezvous r = rendezvousFromEnvironment(environment({{"MASTER_ADDR", "10.0.0.5"},
+                                                                    {"MASTER_PORT", "29500"},
+                                                                    {"WORLD_SIZE", "8"},
+                                                                    {"RANK", "5"},
+                                                                    {"LOCAL_RANK", "1"},
+                                                                    {"LOCAL_WORLD_SIZE", "4"}}));
         QCOMPARE(r.masterAddress, std::string("10.0.0.5"));
         QCOMPARE(r.masterPort, 29500);
         QCOMPARE(r.worldSize, 8);
@@ -70,8 +74,11 @@ private Q_SLOTS:
         QCOMPARE(r.masterAddress, std::string("cn07")); // the step's first host, not the job's
         QCOMPARE(r.masterPort, 20000 + 123456 % 20000);
         // MASTER_ADDR and MASTER_PORT win where they are set.
-        const Rendezvous given = rendezvousFromEnvironment(environment(
-            {{"SLURM_PROCID", "0"}, {"SLURM_NTASKS", "2"}, {"MASTER_ADDR", "head"}, {"MASTER_PORT", "4000"}, {"SLURM_JOB_NODELIST", "x1"}}));
+        const Rendezvous given = rendezvousFromEnvironment(environment({{"SLURM_PROCID", "0"},
+                                                                        {"SLURM_NTASKS", "2"},
+                                                                        {"MASTER_ADDR", "head"},
+                                                                        {"MASTER_PORT", "4000"},
+                                                                        {"SLURM_JOB_NODELIST", "x1"}}));
         QCOMPARE(given.masterAddress, std::string("head"));
         QCOMPARE(given.masterPort, 4000);
     }

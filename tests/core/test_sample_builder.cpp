@@ -29,9 +29,21 @@ class TestSampleBuilder : public QObject {
 private Q_SLOTS:
     void featureOrderIsTheBenchmarks()
     {
-        const char *expected[] = {"clelev", "clfaotxt", "cltveg", "phh2o", "topsoil_bulk_density", "vegetation_type_11",
-                                  "wetlandtype", "climatetype", "atmospheric_CH4", "atmospheric_CO2", "PREC", "SOLR",
-                                  "TAIR", "VAPR", "NPP"};
+        const char *expected[] = {"clelev",
+                                  "clfaotxt",
+                                  "cltveg",
+                                  "phh2o",
+                                  "topsoil_bulk_density",
+                                  "vegetation_type_11",
+                                  "wetlandtype",
+                                  "climatetype",
+                                  "atmospheric_CH4",
+                                  "atmospheric_CO2",
+                                  "PREC",
+                                  "SOLR",
+                                  "TAIR",
+                                  "VAPR",
+                                  "NPP"};
         for (int i = 0; i < kFeatureCount; ++i)
             QCOMPARE(std::string(features()[std::size_t(i)].name), std::string(expected[i]));
     }
@@ -100,8 +112,8 @@ private Q_SLOTS:
             std::ifstream in(root / "FLUXNET-CH4/FLUXNET_T1_DD.csv");
             std::string line, kept;
             while (std::getline(in, line))
-                if (line.find(",2016-07") == std::string::npos && line.find(",2016-08") == std::string::npos
-                    && line.find(",2016-09") == std::string::npos && line.find(",2016-1") == std::string::npos)
+                if (line.find(",2016-07") == std::string::npos && line.find(",2016-08") == std::string::npos &&
+                    line.find(",2016-09") == std::string::npos && line.find(",2016-1") == std::string::npos)
                     kept += line + '\n';
             DemoFixture::writeText(root / "FLUXNET-CH4/FLUXNET_T1_DD.csv", kept);
         }
@@ -133,7 +145,7 @@ private Q_SLOTS:
 
         const Normalisation n = Normalisation::of(a);
         QVERIFY(n.stddev[12] > 1.0f); // temperature varies
-        QVERIFY(n.mean[8] > 1500.0f);  // atmospheric CH4 in ppb
+        QVERIFY(n.mean[8] > 1500.0f); // atmospheric CH4 in ppb
     }
 
     void splits()

@@ -23,10 +23,7 @@ std::filesystem::path perSiteFile(const std::filesystem::path &root, const std::
 }
 
 // Appends a line to a file.
-void appendLine(const std::filesystem::path &path, const std::string &line)
-{
-    std::ofstream(path, std::ios::app) << line << '\n';
-}
+void appendLine(const std::filesystem::path &path, const std::string &line) { std::ofstream(path, std::ios::app) << line << '\n'; }
 
 } // namespace
 
@@ -60,7 +57,8 @@ private Q_SLOTS:
             QCOMPARE(s.fch4.values.size(), s.dates.size());
             QCOMPARE(s.fch4.unit, std::string("nmol CH4 m-2 s-1"));
             QVERIFY(s.measuredDays() < int(s.dates.size())); // measured FCH4 has gaps…
-            QVERIFY(std::none_of(s.fch4Filled.values.begin(), s.fch4Filled.values.end(), [](float v) { return std::isnan(v); })); // …the filled one none
+            QVERIFY(std::none_of(s.fch4Filled.values.begin(), s.fch4Filled.values.end(),
+                                 [](float v) { return std::isnan(v); })); // …the filled one none
             (site.info.source.filename().string().starts_with("FLX_") ? fromOwnFile : fromMerged)++;
         }
         QVERIFY(fromOwnFile > 0 && fromMerged > 0);
@@ -130,8 +128,8 @@ private Q_SLOTS:
             for (std::string column; std::getline(columns, column, ',');) {
                 row += row.empty() ? "" : ",";
                 row += column == "TIMESTAMP" ? (file.filename().string().starts_with("FLX_") ? "21000101" : "2100-01-01")
-                       : column == "Site"    ? "US.Los"
-                       : column == "TA_F"    ? "oops"
+                    : column == "Site"       ? "US.Los"
+                    : column == "TA_F"       ? "oops"
                                              : "1";
             }
             appendLine(file, row);

@@ -83,7 +83,8 @@ private Q_SLOTS:
 
     void spatialMeansEveryFold()
     {
-        const auto five = plan(R"({"name": "s", "models": ["tcn"], "methods": ["scratch"], "protocols": ["spatial"], "percents": [50, 12.5]})");
+        const auto five =
+            plan(R"({"name": "s", "models": ["tcn"], "methods": ["scratch"], "protocols": ["spatial"], "percents": [50, 12.5]})");
         QCOMPARE(five.runs.size(), std::size_t(10));
         QCOMPARE(five.runs.back().name, std::string("tcn-scratch-fold4-p12.5-s0"));
         QVERIFY(has(five.runs.back().trainArguments, "--percent", "12.5"));
@@ -92,7 +93,8 @@ private Q_SLOTS:
         QCOMPARE(three.runs.size(), std::size_t(3));
         QVERIFY(has(three.runs.front().trainArguments, "--folds", "3"));
         // Pretraining options apply to pretraining runs only.
-        const auto pre = plan(R"({"name": "s", "models": ["lstm"], "methods": ["residual"], "pretrain": {"epochs": 7, "tem-fraction": 0.05}})");
+        const auto pre =
+            plan(R"({"name": "s", "models": ["lstm"], "methods": ["residual"], "pretrain": {"epochs": 7, "tem-fraction": 0.05}})");
         QCOMPARE(pre.runs.size(), std::size_t(2));
         QVERIFY(has(pre.runs[0].trainArguments, "--epochs", "7") && has(pre.runs[0].trainArguments, "--tem-fraction", "0.05"));
         QVERIFY(!has(pre.runs[1].trainArguments, "--epochs", "7"));
@@ -102,16 +104,24 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("message");
-        QTest::newRow("not json") << R"({"name": )" << "not valid JSON";
-        QTest::newRow("number beyond double") << R"({"name": "a", "seeds": [1e999]})" << "not valid JSON"; // found by fuzzing
+        QTest::newRow("not json") << R"({"name": )"
+                                  << "not valid JSON";
+        QTest::newRow("number beyond double") << R"({"name": "a", "seeds": [1e999]})"
+                                              << "not valid JSON"; // found by fuzzing
         QTest::newRow("folds that wrap as int") << R"({"name": "a", "models": ["lstm"], "methods": ["scratch"], "folds": 4294967298})"
                                                 << "\"folds\" is the number of spatial folds";
-        QTest::newRow("unknown key") << R"({"name": "a", "models": ["lstm"], "methods": ["scratch"], "model": 1})" << "unknown key \"model\"";
-        QTest::newRow("no name") << R"({"models": ["lstm"], "methods": ["scratch"]})" << "\"name\" is required";
-        QTest::newRow("bad name") << R"({"name": "../up", "models": ["lstm"], "methods": ["scratch"]})" << "\"name\" must be";
-        QTest::newRow("unknown model") << R"({"name": "a", "models": ["lstn"], "methods": ["scratch"]})" << "unknown model \"lstn\"";
-        QTest::newRow("unknown method") << R"({"name": "a", "models": ["lstm"], "methods": ["scratsch"]})" << "unknown method";
-        QTest::newRow("twice") << R"({"name": "a", "models": ["lstm", "lstm"], "methods": ["scratch"]})" << "lists \"lstm\" twice";
+        QTest::newRow("unknown key") << R"({"name": "a", "models": ["lstm"], "methods": ["scratch"], "model": 1})"
+                                     << "unknown key \"model\"";
+        QTest::newRow("no name") << R"({"models": ["lstm"], "methods": ["scratch"]})"
+                                 << "\"name\" is required";
+        QTest::newRow("bad name") << R"({"name": "../up", "models": ["lstm"], "methods": ["scratch"]})"
+                                  << "\"name\" must be";
+        QTest::newRow("unknown model") << R"({"name": "a", "models": ["lstn"], "methods": ["scratch"]})"
+                                       << "unknown model \"lstn\"";
+        QTest::newRow("unknown method") << R"({"name": "a", "models": ["lstm"], "methods": ["scratsch"]})"
+                                        << "unknown method";
+        QTest::newRow("twice") << R"({"name": "a", "models": ["lstm", "lstm"], "methods": ["scratch"]})"
+                               << "lists \"lstm\" twice";
         QTest::newRow("owned option") << R"({"name": "a", "models": ["lstm"], "methods": ["scratch"], "options": {"seed": 3}})"
                                       << "\"seed\" is set by the sweep itself";
         QTest::newRow("not an option") << R"({"name": "a", "models": ["lstm"], "methods": ["scratch"], "options": {"hiden": 3}})"
@@ -120,8 +130,10 @@ private Q_SLOTS:
                                         << "\"hidden\" must be the same";
         QTest::newRow("fold out of range") << R"({"name": "a", "models": ["lstm"], "methods": ["scratch"], "protocols": ["spatial:5"]})"
                                            << "names no fold of 5";
-        QTest::newRow("whole seeds") << R"({"name": "a", "models": ["lstm"], "methods": ["scratch"], "seeds": [1.5]})" << "whole numbers";
-        QTest::newRow("percent") << R"({"name": "a", "models": ["lstm"], "methods": ["scratch"], "percents": [0]})" << "outside";
+        QTest::newRow("whole seeds") << R"({"name": "a", "models": ["lstm"], "methods": ["scratch"], "seeds": [1.5]})"
+                                     << "whole numbers";
+        QTest::newRow("percent") << R"({"name": "a", "models": ["lstm"], "methods": ["scratch"], "percents": [0]})"
+                                 << "outside";
     }
 
     void mistakesAreNamed()

@@ -57,24 +57,25 @@ private Q_SLOTS:
     void runsTheGridThenFindsItDone()
     {
         const QString file = spec(QStringLiteral("tiny"), tinyBody());
-        const ProcessResult plan = xmw({QStringLiteral("sweep"), file, QStringLiteral("--dry-run"), QStringLiteral("--jobs"), QStringLiteral("2"),
-                                        QStringLiteral("--threads"), QStringLiteral("1")});
+        const ProcessResult plan = xmw({QStringLiteral("sweep"), file, QStringLiteral("--dry-run"), QStringLiteral("--jobs"),
+                                        QStringLiteral("2"), QStringLiteral("--threads"), QStringLiteral("1")});
         QVERIFY2(plan.exitCode == 0, qPrintable(plan.err));
         QVERIFY2(plan.out.contains(QStringLiteral("stage pretrain (1 runs)")) && plan.out.contains(QStringLiteral("[pending] xmw train")) &&
                      plan.out.contains(QStringLiteral("--pretrained ")) && plan.out.contains(QStringLiteral("3 pending")),
                  qPrintable(plan.out));
         QVERIFY(!QDir(sweepFolder(QStringLiteral("tiny"))).exists()); // a dry run writes nothing
 
-        const ProcessResult ran = xmw({QStringLiteral("sweep"), file, QStringLiteral("--jobs"), QStringLiteral("2"), QStringLiteral("--threads"),
-                                       QStringLiteral("1")});
+        const ProcessResult ran = xmw({QStringLiteral("sweep"), file, QStringLiteral("--jobs"), QStringLiteral("2"),
+                                       QStringLiteral("--threads"), QStringLiteral("1")});
         QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
         QVERIFY2(ran.err.contains(QStringLiteral("[3/3] done lstm-finetune-temporal-p100-s0")) && ran.err.contains(QStringLiteral("R²")),
                  qPrintable(ran.err));
         // The finetune run started only after its pretraining run was done.
         QVERIFY(ran.err.indexOf(QStringLiteral("done lstm-pretrain-s0")) < ran.err.indexOf(QStringLiteral("started lstm-finetune")));
         const QStringList runs = QDir(sweepFolder(QStringLiteral("tiny"))).entryList({QStringLiteral("*.h5")});
-        QCOMPARE(runs, (QStringList{QStringLiteral("lstm-finetune-temporal-p100-s0.h5"), QStringLiteral("lstm-pretrain-s0.h5"),
-                                    QStringLiteral("lstm-scratch-temporal-p100-s0.h5")}));
+        QCOMPARE(runs,
+                 (QStringList{QStringLiteral("lstm-finetune-temporal-p100-s0.h5"), QStringLiteral("lstm-pretrain-s0.h5"),
+                              QStringLiteral("lstm-scratch-temporal-p100-s0.h5")}));
         QVERIFY(fileBytes(sweepFolder(QStringLiteral("tiny")) + QStringLiteral("/lstm-scratch-temporal-p100-s0.log")).contains("epoch"));
 
         const ProcessResult again = xmw({QStringLiteral("sweep"), file});
@@ -89,13 +90,14 @@ private Q_SLOTS:
 
         const ProcessResult report = xmw({QStringLiteral("report"), sweepFolder(QStringLiteral("tiny"))});
         QVERIFY2(report.exitCode == 0, qPrintable(report.err));
-        QVERIFY2(report.out.contains(QStringLiteral("### temporal: rmse")) && report.out.contains(QStringLiteral("| model | scratch | finetune |")) &&
+        QVERIFY2(report.out.contains(QStringLiteral("### temporal: rmse")) &&
+                     report.out.contains(QStringLiteral("| model | scratch | finetune |")) &&
                      report.out.contains(QStringLiteral("| lstm | ")),
                  qPrintable(report.out));
         QVERIFY2(report.err.contains(QStringLiteral("1 pretraining runs left out")), qPrintable(report.err));
         // The dataset folder finds the sweep's runs below runs/.
-        const ProcessResult csv = xmw({QStringLiteral("report"), demo_, QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--metrics"),
-                                       QStringLiteral("rmse,kge,bias")});
+        const ProcessResult csv = xmw({QStringLiteral("report"), demo_, QStringLiteral("--format"), QStringLiteral("csv"),
+                                       QStringLiteral("--metrics"), QStringLiteral("rmse,kge,bias")});
         QVERIFY2(csv.exitCode == 0, qPrintable(csv.err));
         QCOMPARE(csv.out.trimmed().split(QLatin1Char('\n')).size(), 1 + 2 * 3);
         const ProcessResult badMetric = xmw({QStringLiteral("report"), demo_, QStringLiteral("--metrics"), QStringLiteral("rsme")});
@@ -109,7 +111,8 @@ private Q_SLOTS:
                                                                             "options": {"hidden": 8, "sites": ["XX-Nop"]})"));
         const ProcessResult ran = xmw({QStringLiteral("sweep"), file, QStringLiteral("--threads"), QStringLiteral("1")});
         QCOMPARE(ran.exitCode, 1);
-        QVERIFY2(ran.err.contains(QStringLiteral("FAILED gru-scratch-temporal-p100-s0")) && ran.err.contains(QStringLiteral("--retry-failed")),
+        QVERIFY2(ran.err.contains(QStringLiteral("FAILED gru-scratch-temporal-p100-s0")) &&
+                     ran.err.contains(QStringLiteral("--retry-failed")),
                  qPrintable(ran.err));
         const QByteArray why = fileBytes(sweepFolder(QStringLiteral("broken")) + QStringLiteral("/gru-scratch-temporal-p100-s0.failed"));
         QVERIFY2(why.startsWith("xmw train failed (exit status") && why.contains("XX-Nop"), why.constData());
@@ -119,17 +122,20 @@ private Q_SLOTS:
         QVERIFY2(again.err.contains(QStringLiteral("1 failed")) && !again.err.contains(QStringLiteral("started")), qPrintable(again.err));
         const ProcessResult status = xmw({QStringLiteral("sweep"), file, QStringLiteral("--status")});
         QVERIFY2(status.out.contains(QStringLiteral("failed       gru-scratch-temporal-p100-s0")), qPrintable(status.out));
-        const ProcessResult retried = xmw({QStringLiteral("sweep"), file, QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--retry-failed")});
+        const ProcessResult retried =
+            xmw({QStringLiteral("sweep"), file, QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--retry-failed")});
         QCOMPARE(retried.exitCode, 1);
         QVERIFY2(retried.err.contains(QStringLiteral("started gru-scratch")), qPrintable(retried.err));
     }
 
     void mistakesStopBeforeAnyRun()
     {
-        const QString file = spec(QStringLiteral("typo"), QStringLiteral(R"("models": ["lstm"], "methods": ["scratch"], "options": {"lr": "fast"})"));
+        const QString file =
+            spec(QStringLiteral("typo"), QStringLiteral(R"("models": ["lstm"], "methods": ["scratch"], "options": {"lr": "fast"})"));
         const ProcessResult ran = xmw({QStringLiteral("sweep"), file});
         QCOMPARE(ran.exitCode, 1);
-        QVERIFY2(ran.err.contains(QStringLiteral("typo.json: run lstm-scratch-temporal-p100-s0: --lr expects a number, got 'fast'")), qPrintable(ran.err));
+        QVERIFY2(ran.err.contains(QStringLiteral("typo.json: run lstm-scratch-temporal-p100-s0: --lr expects a number, got 'fast'")),
+                 qPrintable(ran.err));
         QVERIFY(!QDir(sweepFolder(QStringLiteral("typo"))).exists());
         const ProcessResult tooMany = xmw({QStringLiteral("sweep"), spec(QStringLiteral("tiny"), tinyBody()), QStringLiteral("--jobs"),
                                            QStringLiteral("1000"), QStringLiteral("--threads"), QStringLiteral("1")});
@@ -181,25 +187,28 @@ private Q_SLOTS:
     void slurmScriptsChainTheStages()
     {
         const QString file = spec(QStringLiteral("tiny"), tinyBody());
-        const ProcessResult wrote = xmw({QStringLiteral("sweep"), file, QStringLiteral("--slurm"), QStringLiteral("--partition"), QStringLiteral("debug"),
-                                         QStringLiteral("--time"), QStringLiteral("00:30:00"), QStringLiteral("--cpus-per-task"), QStringLiteral("2")});
+        const ProcessResult wrote =
+            xmw({QStringLiteral("sweep"), file, QStringLiteral("--slurm"), QStringLiteral("--partition"), QStringLiteral("debug"),
+                 QStringLiteral("--time"), QStringLiteral("00:30:00"), QStringLiteral("--cpus-per-task"), QStringLiteral("2")});
         QVERIFY2(wrote.exitCode == 0, qPrintable(wrote.err));
         const QString slurm = sweepFolder(QStringLiteral("tiny")) + QStringLiteral("/slurm/");
-        QVERIFY2(wrote.out.contains(QStringLiteral("pretrain=$(sbatch --parsable ") + slurm + QStringLiteral("pretrain.sbatch)")) &&
-                     wrote.out.contains(QStringLiteral("sbatch --dependency=afterok:$pretrain ") + slurm + QStringLiteral("dependent.sbatch")),
-                 qPrintable(wrote.out));
+        QVERIFY2(
+            wrote.out.contains(QStringLiteral("pretrain=$(sbatch --parsable ") + slurm + QStringLiteral("pretrain.sbatch)")) &&
+                wrote.out.contains(QStringLiteral("sbatch --dependency=afterok:$pretrain ") + slurm + QStringLiteral("dependent.sbatch")),
+            qPrintable(wrote.out));
         const QByteArray dependent = fileBytes(slurm + QStringLiteral("dependent.sbatch"));
-        QVERIFY2(dependent.startsWith("#!/bin/bash\n") && dependent.contains("#SBATCH --array=0-0\n") && dependent.contains("#SBATCH --partition=debug\n") &&
-                     dependent.contains("#SBATCH --time=00:30:00\n") && dependent.contains("#SBATCH --cpus-per-task=2\n") &&
-                     dependent.contains(" sweep ") && dependent.contains("--stage dependent --threads 2 --task \"$SLURM_ARRAY_TASK_ID\""),
+        QVERIFY2(dependent.startsWith("#!/bin/bash\n") && dependent.contains("#SBATCH --array=0-0\n") &&
+                     dependent.contains("#SBATCH --partition=debug\n") && dependent.contains("#SBATCH --time=00:30:00\n") &&
+                     dependent.contains("#SBATCH --cpus-per-task=2\n") && dependent.contains(" sweep ") &&
+                     dependent.contains("--stage dependent --threads 2 --task \"$SLURM_ARRAY_TASK_ID\""),
                  dependent.constData());
 
         // A task whose run is done ends at once; a task number past the stage is a usage error.
-        const ProcessResult task = xmw({QStringLiteral("sweep"), file, QStringLiteral("--stage"), QStringLiteral("dependent"), QStringLiteral("--task"),
-                                        QStringLiteral("0")});
+        const ProcessResult task = xmw({QStringLiteral("sweep"), file, QStringLiteral("--stage"), QStringLiteral("dependent"),
+                                        QStringLiteral("--task"), QStringLiteral("0")});
         QVERIFY2(task.exitCode == 0 && task.err.contains(QStringLiteral("done already")), qPrintable(task.err));
-        const ProcessResult past = xmw({QStringLiteral("sweep"), file, QStringLiteral("--stage"), QStringLiteral("dependent"), QStringLiteral("--task"),
-                                        QStringLiteral("1")});
+        const ProcessResult past = xmw({QStringLiteral("sweep"), file, QStringLiteral("--stage"), QStringLiteral("dependent"),
+                                        QStringLiteral("--task"), QStringLiteral("1")});
         QCOMPARE(past.exitCode, 2);
 
         // Without Slurm, --submit says so.

@@ -320,8 +320,8 @@ private Q_SLOTS:
         xmw::Feedback progress([&](double fraction, const std::string &) { lastProgress = fraction; });
         const RunRecord run = again.run(progress);
         QCOMPARE(lastProgress, 1.0);
-        QCOMPARE(epochsRun, 1);                 // only the third epoch was left
-        QCOMPARE(int(run.history.size()), 3);   // the first two came from the checkpoint
+        QCOMPARE(epochsRun, 1); // only the third epoch was left
+        QCOMPARE(int(run.history.size()), 3); // the first two came from the checkpoint
         QCOMPARE(run.history[2].epoch, 3);
         QVERIFY(!std::filesystem::exists(TrainingJob::checkpointPath(out)));
     }
@@ -345,7 +345,8 @@ private Q_SLOTS:
         QVERIFY(now.resumeProblem(stored).find("may add epochs, not remove them") != std::string::npos);
         now = stored;
         now.split.recipe = xmw::data::Recipe::Extended;
-        QVERIFY2(now.resumeProblem(stored).find("--recipe x-methanewet (now extended)") != std::string::npos, now.resumeProblem(stored).c_str());
+        QVERIFY2(now.resumeProblem(stored).find("--recipe x-methanewet (now extended)") != std::string::npos,
+                 now.resumeProblem(stored).c_str());
         now = stored;
         now.temFirstYear = 2015;
         now.temLastYear = 2016;
@@ -402,9 +403,9 @@ private Q_SLOTS:
         const RunRecord run = job.run(listening);
         QVERIFY2(said.find("the loss became nan in member 0, train epoch 3") != std::string::npos, said.c_str());
         QVERIFY(run.stopped.find("nan") != std::string::npos);
-        QCOMPARE(int(run.history.size()), 2);       // the two finished epochs
+        QCOMPARE(int(run.history.size()), 2); // the two finished epochs
         QCOMPARE(run.models.size(), std::size_t(1)); // the second member never started
-        QVERIFY(std::isfinite(run.metrics.rmse));    // the weights before the blow-up predict
+        QVERIFY(std::isfinite(run.metrics.rmse)); // the weights before the blow-up predict
         QCOMPARE(readRunFile(out).stopped, run.stopped);
         QVERIFY(!std::filesystem::exists(TrainingJob::checkpointPath(out)));
 
@@ -503,9 +504,9 @@ private Q_SLOTS:
         QProcess xmw;
         xmw.start(QStringLiteral(XMW_CLI_PATH),
                   {QStringLiteral("train"), QString::fromStdString(demo_.root().string()), QStringLiteral("--model"), QStringLiteral("tcn"),
-                   QStringLiteral("--layers"), QStringLiteral("2"), QStringLiteral("--hidden"), QStringLiteral("8"), QStringLiteral("--epochs"),
-                   QStringLiteral("1"), QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"),
-                   QString::fromStdString(demo_.scratch("cli.h5").string()), QStringLiteral("--json")});
+                   QStringLiteral("--layers"), QStringLiteral("2"), QStringLiteral("--hidden"), QStringLiteral("8"),
+                   QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--threads"), QStringLiteral("1"),
+                   QStringLiteral("--out"), QString::fromStdString(demo_.scratch("cli.h5").string()), QStringLiteral("--json")});
         QVERIFY(xmw.waitForFinished(120000));
         QCOMPARE(xmw.exitCode(), 0);
         const QJsonObject summary = QJsonDocument::fromJson(xmw.readAllStandardOutput()).object();
@@ -518,9 +519,9 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(xmw.readAllStandardError()).contains(QStringLiteral("epoch   1/1")));
 
         // Usage mistakes say what is wrong and exit 2.
-        xmw.start(QStringLiteral(XMW_CLI_PATH), {QStringLiteral("train"), QString::fromStdString(demo_.root().string()),
-                                                 QStringLiteral("--method"), QStringLiteral("finetune"), QStringLiteral("--out"),
-                                                 QStringLiteral("x.h5")});
+        xmw.start(QStringLiteral(XMW_CLI_PATH),
+                  {QStringLiteral("train"), QString::fromStdString(demo_.root().string()), QStringLiteral("--method"),
+                   QStringLiteral("finetune"), QStringLiteral("--out"), QStringLiteral("x.h5")});
         QVERIFY(xmw.waitForFinished(60000));
         QCOMPARE(xmw.exitCode(), 2);
         QVERIFY(QString::fromUtf8(xmw.readAllStandardError()).contains(QStringLiteral("needs a pretrained run")));

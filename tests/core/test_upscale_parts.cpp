@@ -25,8 +25,11 @@ private:
     QString path(const QString &name) const { return dir_.filePath(name); }
     QStringList workerArgs(const QString &out, int task, int tasks) const
     {
-        return {QStringLiteral("upscale"), run_, QStringLiteral("--years"), QStringLiteral("2015-2016"), QStringLiteral("--task"),
-                QString::number(task), QStringLiteral("--tasks"), QString::number(tasks), QStringLiteral("--out"), out};
+        return {QStringLiteral("upscale"), run_,
+                QStringLiteral("--years"), QStringLiteral("2015-2016"),
+                QStringLiteral("--task"),  QString::number(task),
+                QStringLiteral("--tasks"), QString::number(tasks),
+                QStringLiteral("--out"),   out};
     }
 
     // One day's field of a flux variable: `index` on the file's time axis.
@@ -49,9 +52,9 @@ private Q_SLOTS:
         const ProcessResult made = makeSmallDemo(demo_);
         QVERIFY2(made.exitCode == 0, qPrintable(made.err));
         run_ = path(QStringLiteral("lstm.h5"));
-        const ProcessResult trained = xmw({QStringLiteral("train"), demo_, QStringLiteral("--out"), run_, QStringLiteral("--epochs"),
-                                           QStringLiteral("1"), QStringLiteral("--hidden"), QStringLiteral("8"), QStringLiteral("--threads"),
-                                           QStringLiteral("1")});
+        const ProcessResult trained =
+            xmw({QStringLiteral("train"), demo_, QStringLiteral("--out"), run_, QStringLiteral("--epochs"), QStringLiteral("1"),
+                 QStringLiteral("--hidden"), QStringLiteral("8"), QStringLiteral("--threads"), QStringLiteral("1")});
         QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
     }
 
@@ -77,21 +80,25 @@ private Q_SLOTS:
     void workersThenMerge()
     {
         const QString single = path(QStringLiteral("2016.nc")), merged = path(QStringLiteral("both.nc"));
-        const ProcessResult one = xmw({QStringLiteral("upscale"), run_, QStringLiteral("--year"), QStringLiteral("2016"), QStringLiteral("--out"), single});
+        const ProcessResult one =
+            xmw({QStringLiteral("upscale"), run_, QStringLiteral("--year"), QStringLiteral("2016"), QStringLiteral("--out"), single});
         QVERIFY2(one.exitCode == 0, qPrintable(one.err));
 
         for (const int task : {0, 2}) {
             const ProcessResult worker = xmw(workerArgs(merged, task, 4));
-            QVERIFY2(worker.exitCode == 0 && worker.out.contains(QStringLiteral("1 part(s) made, 0 there already")), qPrintable(worker.out + worker.err));
+            QVERIFY2(worker.exitCode == 0 && worker.out.contains(QStringLiteral("1 part(s) made, 0 there already")),
+                     qPrintable(worker.out + worker.err));
         }
         const ProcessResult again = xmw(workerArgs(merged, 0, 4));
-        QVERIFY2(again.out.contains(QStringLiteral("0 part(s) made, 1 there already")), qPrintable(again.out)); // a rerun makes nothing twice
-        const QStringList merge{QStringLiteral("upscale"), QStringLiteral("--merge"), QStringLiteral("--years"), QStringLiteral("2015-2016"),
-                                QStringLiteral("--out"), merged};
+        QVERIFY2(again.out.contains(QStringLiteral("0 part(s) made, 1 there already")),
+                 qPrintable(again.out)); // a rerun makes nothing twice
+        const QStringList merge{QStringLiteral("upscale"),   QStringLiteral("--merge"), QStringLiteral("--years"),
+                                QStringLiteral("2015-2016"), QStringLiteral("--out"),   merged};
         const ProcessResult early = xmw(merge);
         QCOMPARE(early.exitCode, 1);
-        QVERIFY2(early.err.contains(QStringLiteral("parts missing: 2015-cells-2-of-2.nc, 2016-cells-2-of-2.nc; run --task 1, 3 of --tasks 4")),
-                 qPrintable(early.err));
+        QVERIFY2(
+            early.err.contains(QStringLiteral("parts missing: 2015-cells-2-of-2.nc, 2016-cells-2-of-2.nc; run --task 1, 3 of --tasks 4")),
+            qPrintable(early.err));
         QVERIFY(!QFile::exists(merged));
 
         for (const int task : {1, 3})
@@ -137,8 +144,8 @@ private Q_SLOTS:
     void oneProcessMergesByItself()
     {
         const QString out = path(QStringLiteral("alone.nc"));
-        const ProcessResult ran = xmw({QStringLiteral("upscale"), run_, QStringLiteral("--years"), QStringLiteral("2015-2016"),
-                                       QStringLiteral("--out"), out});
+        const ProcessResult ran =
+            xmw({QStringLiteral("upscale"), run_, QStringLiteral("--years"), QStringLiteral("2015-2016"), QStringLiteral("--out"), out});
         QVERIFY2(ran.exitCode == 0 && ran.out.contains(QStringLiteral("2 years, 2015–2016")), qPrintable(ran.out + ran.err));
         QVERIFY(QFile::exists(out));
         QVERIFY(!QDir(out + QStringLiteral(".parts")).exists());
@@ -150,16 +157,18 @@ private Q_SLOTS:
             const ProcessResult r = runProcess(QStringLiteral(XMW_CLI_PATH), args);
             QVERIFY2(r.exitCode == 2 && r.err.contains(message), qPrintable(r.err));
         };
-        refused({QStringLiteral("upscale"), run_, QStringLiteral("--year"), QStringLiteral("2016"), QStringLiteral("--task"), QStringLiteral("0"),
-                 QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--out"), path(QStringLiteral("x.nc"))},
+        refused({QStringLiteral("upscale"), run_, QStringLiteral("--year"), QStringLiteral("2016"), QStringLiteral("--task"),
+                 QStringLiteral("0"), QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--out"),
+                 path(QStringLiteral("x.nc"))},
                 QStringLiteral("--task and --tasks split --years"));
         refused({QStringLiteral("upscale"), run_, QStringLiteral("--years"), QStringLiteral("2015-2016"), QStringLiteral("--task"),
-                 QStringLiteral("2"), QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--out"), path(QStringLiteral("x.nc"))},
+                 QStringLiteral("2"), QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--out"),
+                 path(QStringLiteral("x.nc"))},
                 QStringLiteral("--task"));
         refused({QStringLiteral("upscale"), QStringLiteral("--merge"), QStringLiteral("--out"), path(QStringLiteral("x.nc"))},
                 QStringLiteral("--merge needs --years"));
-        const ProcessResult nothing = xmw({QStringLiteral("upscale"), QStringLiteral("--merge"), QStringLiteral("--years"), QStringLiteral("2015-2016"),
-                                           QStringLiteral("--out"), path(QStringLiteral("none.nc"))});
+        const ProcessResult nothing = xmw({QStringLiteral("upscale"), QStringLiteral("--merge"), QStringLiteral("--years"),
+                                           QStringLiteral("2015-2016"), QStringLiteral("--out"), path(QStringLiteral("none.nc"))});
         QVERIFY2(nothing.exitCode == 1 && nothing.err.contains(QStringLiteral("no parts to merge")), qPrintable(nothing.err));
     }
 };

@@ -9,18 +9,15 @@
 
 namespace {
 
-constexpr const char *kMetadata =
-    "SITE_ID,SITE_NAME,LOCATION_LAT,LOCATION_LONG,LOCATION_ELEV,IGBP\r\n"
-    "US-Los,Lost Creek,46.0827,-89.9792,480,WET\r\n"
-    "FI-Sii,Siikaneva,61.8327,24.1928,160,WET\r\n";
-constexpr const char *kMerged =
-    "Site,TIMESTAMP,FCH4_F,FCH4_F_ANNOPTLM,TA_F,VPD_F,P_F,SW_IN_F\n"
-    "US-Los,20140101,1.5,1.4,-10.2,0.1,0.0,40\n"
-    "US-Los,20140102,-9999,1.3,-11.0,0.1,2.5,35\n";
-constexpr const char *kPerSite =
-    "\xEF\xBB\xBFTIMESTAMP,FCH4_F,FCH4_F_ANNOPTLM,TA_F,VPD_F,P_F,SW_IN_F\r\n"
-    "20150101,2.0,2.0,-5,0.2,0,30\r\n"
-    "2015-01-02,NA,1.9,-6,0.2,1,28\r\n";
+constexpr const char *kMetadata = "SITE_ID,SITE_NAME,LOCATION_LAT,LOCATION_LONG,LOCATION_ELEV,IGBP\r\n"
+                                  "US-Los,Lost Creek,46.0827,-89.9792,480,WET\r\n"
+                                  "FI-Sii,Siikaneva,61.8327,24.1928,160,WET\r\n";
+constexpr const char *kMerged = "Site,TIMESTAMP,FCH4_F,FCH4_F_ANNOPTLM,TA_F,VPD_F,P_F,SW_IN_F\n"
+                                "US-Los,20140101,1.5,1.4,-10.2,0.1,0.0,40\n"
+                                "US-Los,20140102,-9999,1.3,-11.0,0.1,2.5,35\n";
+constexpr const char *kPerSite = "\xEF\xBB\xBFTIMESTAMP,FCH4_F,FCH4_F_ANNOPTLM,TA_F,VPD_F,P_F,SW_IN_F\r\n"
+                                 "20150101,2.0,2.0,-5,0.2,0,30\r\n"
+                                 "2015-01-02,NA,1.9,-6,0.2,1,28\r\n";
 
 } // namespace
 

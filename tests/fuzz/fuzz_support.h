@@ -39,8 +39,7 @@ void acceptDataErrors(Read &&read)
 {
     try {
         read();
-    } catch (const data::DataError &) {
-    }
+    } catch (const data::DataError &) {}
 }
 
 } // namespace xmw::fuzz

@@ -18,7 +18,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         for (const auto &run : plan.runs)
             if (!names.insert(run.name).second || (run.pretrained && *run.pretrained >= plan.runs.size()))
                 __builtin_trap();
-    } catch (const xmw::data::DataError &) {
-    }
+    } catch (const xmw::data::DataError &) {}
     return 0;
 }

@@ -1,17 +1,17 @@
 // The Benchmark dock: the matrix of a dataset's runs (sweep folders included), coloured and marked,
 // its cells selecting their runs; the sweep form expands as `xmw sweep` does, and a sweep started
 // from it fills the matrix.
-#include "gui_test_main.h"
 #include "core/data/demo_generator.h"
 #include "core/learn/run_file.h"
 #include "core/learn/sweep.h"
+#include "gui_test_main.h"
 #include "ui/benchmark/benchmark_panel.h"
 #include "ui/benchmark/sweep_dialog.h"
 #include "ui/benchmark/sweep_runner.h"
 #include "ui/main_window.h"
+#include "ui/tasks/task_manager.h"
 #include "ui/training/run_browser.h"
 #include "ui/training/run_store.h"
-#include "ui/tasks/task_manager.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,9 +20,9 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QJsonDocument>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -115,7 +115,8 @@ private Q_SLOTS:
         QCOMPARE(chosen.count(), 1);
         QStringList files = chosen.at(0).at(0).toStringList();
         files.sort();
-        QCOMPARE(files, (QStringList{runs_ + QStringLiteral("/grid/lstm-scratch-s0.h5"), runs_ + QStringLiteral("/grid/lstm-scratch-s1.h5")}));
+        QCOMPARE(files,
+                 (QStringList{runs_ + QStringLiteral("/grid/lstm-scratch-s0.h5"), runs_ + QStringLiteral("/grid/lstm-scratch-s1.h5")}));
 
         // Higher is better for R² (here 1/RMSE): the same cell stays best, the caption says so.
         panel.metricBox()->setCurrentIndex(panel.metricBox()->findData(QStringLiteral("r2")));
@@ -139,7 +140,8 @@ private Q_SLOTS:
         const QString png = dir_.filePath(QStringLiteral("bench.png"));
         QCOMPARE(panel.exportImage(png), QString());
         const QImage image(png);
-        QVERIFY2(!image.isNull() && image.width() > 100 && image.height() > 60, qPrintable(QStringLiteral("%1x%2").arg(image.width()).arg(image.height())));
+        QVERIFY2(!image.isNull() && image.width() > 100 && image.height() > 60,
+                 qPrintable(QStringLiteral("%1x%2").arg(image.width()).arg(image.height())));
     }
 
     void theFormExpandsAsTheEngineDoes()
@@ -214,8 +216,9 @@ private Q_SLOTS:
         Q_EMIT window.benchmark()->table()->cellClicked(0, 0);
         QStringList selected = window.runs()->selectedRuns();
         selected.sort();
-        QCOMPARE(selected, (QStringList{demo + QStringLiteral("/runs/from-panel/gru-scratch-temporal-p100-s0.h5"),
-                                        demo + QStringLiteral("/runs/from-panel/gru-scratch-temporal-p100-s1.h5")}));
+        QCOMPARE(selected,
+                 (QStringList{demo + QStringLiteral("/runs/from-panel/gru-scratch-temporal-p100-s0.h5"),
+                              demo + QStringLiteral("/runs/from-panel/gru-scratch-temporal-p100-s1.h5")}));
     }
 };
 

@@ -105,8 +105,7 @@ private Q_SLOTS:
                     const auto back = camera.pick(*screen);
                     QVERIFY(back);
                     // Near the limb the ray grazes the sphere and rounding grows; 0.001° is ~100 m.
-                    QVERIFY2(angularDistanceDeg(*back, p) < 1e-3,
-                             qPrintable(QStringLiteral("%1,%2").arg(p.lat).arg(p.lon)));
+                    QVERIFY2(angularDistanceDeg(*back, p) < 1e-3, qPrintable(QStringLiteral("%1,%2").arg(p.lat).arg(p.lon)));
                 }
             }
         }

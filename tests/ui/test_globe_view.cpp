@@ -148,7 +148,10 @@ private Q_SLOTS:
         const double tolerance = std::max(4.0, 0.25 * QLineF(QPointF(*cornerA), QPointF(*cornerB)).length());
         QVERIFY2(QLineF(QPointF(*projected), *centroid).length() < tolerance,
                  qPrintable(QStringLiteral("projected (%1,%2), drawn (%3,%4)")
-                                .arg(projected->x()).arg(projected->y()).arg(centroid->x()).arg(centroid->y())));
+                                .arg(projected->x())
+                                .arg(projected->y())
+                                .arg(centroid->x())
+                                .arg(centroid->y())));
     }
 
     // What reaches the screen is the native surface's frame: the same pixels as grabFramebuffer(),
@@ -224,8 +227,7 @@ private Q_SLOTS:
         QVERIFY(viewChanged.count() > 0);
 
         const double before = view_->camera().distance();
-        QWheelEvent wheel(from, view_->mapToGlobal(from), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
-                          Qt::NoScrollPhase, false);
+        QWheelEvent wheel(from, view_->mapToGlobal(from), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(view_.get(), &wheel);
         QVERIFY(view_->camera().distance() < before);
 

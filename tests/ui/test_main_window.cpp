@@ -14,45 +14,45 @@
 #include "ui/data/latest_only_runner.h"
 #include "ui/globe/flat_map_view.h"
 #include "ui/globe/globe_view.h"
+#include "ui/main_window.h"
 #include "ui/map/colour_bar.h"
 #include "ui/plots/time_series_panel.h"
-#include "ui/sites/site_table_model.h"
 #include "ui/sites/site_selection_model.h"
+#include "ui/sites/site_table_model.h"
 #include "ui/sites/sites_panel.h"
 #include "ui/tasks/task_manager.h"
-#include "ui/main_window.h"
 
 #include <QAction>
 
-#include <qcustomplot.h>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
 #include <QDoubleSpinBox>
-#include <QMessageBox>
-#include <QStatusBar>
-#include <QSettings>
-#include <QSlider>
-#include <QSpinBox>
-#include <QSemaphore>
-#include <QSignalSpy>
-#include <QStandardPaths>
+#include <QFileInfo>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QTableView>
-#include <QTabWidget>
-#include <QItemSelectionModel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMouseEvent>
-#include <QWheelEvent>
 #include <QProcess>
 #include <QProgressBar>
-#include <QDir>
-#include <QFileInfo>
+#include <QSemaphore>
 #include <QSet>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QTranslator>
+#include <QWheelEvent>
+#include <qcustomplot.h>
 
 #include <atomic>
 #include <cmath>
@@ -131,7 +131,7 @@ private Q_SLOTS:
             return image.pixel(int((lon + 180.0) / 360.0 * image.width()), int((90.0 - lat) / 180.0 * image.height()));
         };
         QCOMPARE(pixelAt(map, -30.0, -120.0), pixelAt(basemap, -30.0, -120.0)); // South Pacific
-        QVERIFY(pixelAt(map, 60.0, 100.0) != pixelAt(basemap, 60.0, 100.0));   // Siberia
+        QVERIFY(pixelAt(map, 60.0, 100.0) != pixelAt(basemap, 60.0, 100.0)); // Siberia
 
         // The date slider spans the record and follows the calendar both ways.
         auto *slider = window.findChild<QSlider *>(QStringLiteral("dateSlider"));
@@ -174,7 +174,8 @@ private Q_SLOTS:
         // Another variable and day: a new field arrives and the layer changes.
         window.showMap(QStringLiteral("TAIR"), {2016, 1, 15});
         QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 2, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(window.findChild<ColourBar *>(QStringLiteral("colourBar"))->caption().left(4), QStringLiteral("TAIR"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.findChild<ColourBar *>(QStringLiteral("colourBar"))->caption().left(4), QStringLiteral("TAIR"),
+                                  20000);
         QVERIFY(window.globe()->displayedImage() != map);
         QCOMPARE(window.findChild<QDateEdit *>(QStringLiteral("dateEdit"))->date(), QDate(2016, 1, 15));
 
@@ -184,8 +185,7 @@ private Q_SLOTS:
         const QPointF middle = QRectF(window.globe()->rect()).center();
         QMouseEvent move(QEvent::MouseMove, middle, window.globe()->mapToGlobal(middle), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
         QApplication::sendEvent(window.globe(), &move);
-        QVERIFY2(label->text().contains(QStringLiteral("TAIR")) && label->text().contains(QStringLiteral("°C")),
-                 qPrintable(label->text()));
+        QVERIFY2(label->text().contains(QStringLiteral("TAIR")) && label->text().contains(QStringLiteral("°C")), qPrintable(label->text()));
 
         // Towers: one marker per site; a click selects, Ctrl+click adds, the halo follows.
         QCOMPARE(window.globe()->markers().size(), std::size_t(48));
@@ -218,7 +218,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(plotted.count(), 2, 10000);
         QCOMPARE(plot->graphCount(), 6);
         const auto *marker = window.globe()->markerAt(*window.globe()->project({46.083, -89.979}));
-        QVERIFY(marker && marker->tooltip.contains(QStringLiteral("Lost Creek")) && marker->tooltip.contains(QStringLiteral("wetland type 2")));
+        QVERIFY(marker && marker->tooltip.contains(QStringLiteral("Lost Creek")) &&
+                marker->tooltip.contains(QStringLiteral("wetland type 2")));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("towerLegend"))->isVisible());
 
         // Exports: each writes a valid file with the expected content.
@@ -231,7 +232,9 @@ private Q_SLOTS:
             QFile file(path);
             QVERIFY(file.open(QIODevice::ReadOnly));
             const QByteArray head = file.read(200);
-            QVERIFY2(suffix == std::string("png") ? head.startsWith("\x89PNG") : suffix == std::string("pdf") ? head.startsWith("%PDF") : head.contains("<svg"),
+            QVERIFY2(suffix == std::string("png")       ? head.startsWith("\x89PNG")
+                         : suffix == std::string("pdf") ? head.startsWith("%PDF")
+                                                        : head.contains("<svg"),
                      suffix);
         }
         QVERIFY(panel->exportFigure(dir_.filePath(QStringLiteral("figure.gif"))).contains(QStringLiteral(".png, .pdf or .svg")));
@@ -254,7 +257,8 @@ private Q_SLOTS:
         // Observed against simulated: a cloud per tower with its figures, and the 1:1 line.
         auto *scatter = window.findChild<QCustomPlot *>(QStringLiteral("scatterPlot"));
         QCOMPARE(scatter->graphCount(), 3);
-        QVERIFY2(scatter->graph(0)->name().startsWith(QStringLiteral("US-Los: RMSE ")) && scatter->graph(0)->name().contains(QStringLiteral("R²")),
+        QVERIFY2(scatter->graph(0)->name().startsWith(QStringLiteral("US-Los: RMSE ")) &&
+                     scatter->graph(0)->name().contains(QStringLiteral("R²")),
                  qPrintable(scatter->graph(0)->name()));
         QCOMPARE(scatter->graph(0)->data()->size(), los->series.measuredDays()); // every measured day has its cell's value
         QCOMPARE(scatter->graph(2)->name(), QStringLiteral("1:1"));
@@ -269,7 +273,8 @@ private Q_SLOTS:
         const auto first = plot->graph(1)->data()->constBegin();
         const QPointF onPoint(plot->xAxis->coordToPixel(first->key), plot->yAxis->coordToPixel(first->value));
         const QString reading = panel->traceAt(onPoint);
-        QVERIFY2(reading.contains(QStringLiteral("US-Los measured")) && reading.contains(QStringLiteral("nmol CH₄ m⁻² s⁻¹")), qPrintable(reading));
+        QVERIFY2(reading.contains(QStringLiteral("US-Los measured")) && reading.contains(QStringLiteral("nmol CH₄ m⁻² s⁻¹")),
+                 qPrintable(reading));
         QVERIFY(panel->traceAt(QPointF(-500, -500)).isEmpty());
 
         // Another unit converts every series, the figures and the CSV header.
@@ -385,7 +390,9 @@ private Q_SLOTS:
         auto *ranges = window.findChild<QComboBox *>(QStringLiteral("rangeBox"));
         auto *logScale = window.findChild<QAction *>(QStringLiteral("actionLogScale"));
         const auto restyle = [&](const std::function<void()> &change) { QVERIFY(restyled(shown, change)); };
-        const auto showVariable = [&](const char *name) { restyle([&] { variables->setCurrentIndex(variables->findData(QLatin1String(name))); }); };
+        const auto showVariable = [&](const char *name) {
+            restyle([&] { variables->setCurrentIndex(variables->findData(QLatin1String(name))); });
+        };
 
         restyle([&] { logScale->setChecked(true); });
         restyle([&] { ranges->setCurrentIndex(ranges->findData(int(RangeMode::MinMax))); });
@@ -599,7 +606,12 @@ private Q_SLOTS:
         std::atomic<int> computed{0};
         std::vector<int> delivered;
         LatestOnlyRunner<int, int> runner(
-            &context, [&](const int &day) { ++computed; return day * 10; }, [&](const int &result) { delivered.push_back(result); },
+            &context,
+            [&](const int &day) {
+                ++computed;
+                return day * 10;
+            },
+            [&](const int &result) { delivered.push_back(result); },
             [](const int &previous, const int &current) -> std::optional<int> {
                 if (std::abs(current - previous) != 1)
                     return std::nullopt;
@@ -615,12 +627,12 @@ private Q_SLOTS:
         QTRY_COMPARE(delivered.size(), std::size_t(3));
         QCOMPARE(delivered.back(), 30);
         QTRY_COMPARE(computed.load(), 4); // day 3 came from the guess; day 4 is the next one
-        runner.run(10);                   // a jump: the guess for day 4 is dropped
+        runner.run(10); // a jump: the guess for day 4 is dropped
         QTRY_COMPARE(delivered.size(), std::size_t(4));
         QCOMPARE(delivered, (std::vector<int>{10, 20, 30, 100}));
         QTest::qWait(50);
         QCOMPARE(computed.load(), 5); // and a jump leads to no guess
-        runner.run(9);                // backwards, one day at a time
+        runner.run(9); // backwards, one day at a time
         QTRY_COMPARE(delivered.size(), std::size_t(5));
         QTRY_COMPARE(computed.load(), 7); // 9, then 8 guessed
         runner.run(8);
@@ -664,7 +676,8 @@ private Q_SLOTS:
         FieldRequester fields;
         std::vector<FieldRequester::Field> shown;
         connect(&fields, &FieldRequester::ready, this, [&](const FieldRequester::Field &field) { shown.push_back(field); });
-        const xmw::data::Date days[] = {{2016, 3, 1}, {2016, 3, 2}, {2016, 3, 3}, {2016, 3, 4}, {2016, 8, 20}, {2016, 8, 19}, {2016, 8, 18}};
+        const xmw::data::Date days[] = {{2016, 3, 1},  {2016, 3, 2},  {2016, 3, 3}, {2016, 3, 4},
+                                        {2016, 8, 20}, {2016, 8, 19}, {2016, 8, 18}};
         for (const auto &day : days) {
             const std::size_t before = shown.size();
             MapStyle asInTheFile; // mg CH4 m-2 d-1: compared with the file's values as they are
@@ -708,13 +721,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QByteArray>("replacement");
         QTest::addColumn<QString>("problem");
-        QTest::newRow("tower file cut off mid-line") << QStringLiteral("FLUXNET-CH4/FLUXNET_T1_DD.csv")
-                                                     << QByteArray("Site,TIMESTAMP,TA_F,VPD_F,P_F,SW_IN_F,FCH4_F,FCH4_F_ANNOPTLM\nUS-Los,2016-01-01,1,2")
-                                                     << QStringLiteral("line 2");
+        QTest::newRow("tower file cut off mid-line")
+            << QStringLiteral("FLUXNET-CH4/FLUXNET_T1_DD.csv")
+            << QByteArray("Site,TIMESTAMP,TA_F,VPD_F,P_F,SW_IN_F,FCH4_F,FCH4_F_ANNOPTLM\nUS-Los,2016-01-01,1,2")
+            << QStringLiteral("line 2");
         QTest::newRow("empty static field") << QStringLiteral("TEM-MDM/wetlandtype.nc") << QByteArray() << QStringLiteral("NetCDF");
-        QTest::newRow("metadata with a text latitude") << QStringLiteral("FLUXNET-CH4/FLUXNET_CH4_2024.csv")
-                                                       << QByteArray("SITE_ID,LOCATION_LAT,LOCATION_LONG\r\nUS-Los,north,-89.9\r\n")
-                                                       << QStringLiteral("LOCATION_LAT");
+        QTest::newRow("metadata with a text latitude")
+            << QStringLiteral("FLUXNET-CH4/FLUXNET_CH4_2024.csv")
+            << QByteArray("SITE_ID,LOCATION_LAT,LOCATION_LONG\r\nUS-Los,north,-89.9\r\n") << QStringLiteral("LOCATION_LAT");
     }
 
     void aDamagedDatasetNamesTheFile()
@@ -841,8 +855,11 @@ private Q_SLOTS:
         QVERIFY2(error.contains(path), qPrintable(error));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("new\n"));
-        QCOMPARE(QDir(dir_.path()).entryList({QStringLiteral("atomic*")}, QDir::Files | QDir::Hidden), QStringList{QStringLiteral("atomic.csv")});
-        QVERIFY(writeAtomically(QStringLiteral("/nonexistent-dir/x.csv"), [](QIODevice &) { return true; }).contains(QStringLiteral("/nonexistent-dir/x.csv")));
+        QCOMPARE(QDir(dir_.path()).entryList({QStringLiteral("atomic*")}, QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("atomic.csv")});
+        QVERIFY(writeAtomically(QStringLiteral("/nonexistent-dir/x.csv"), [](QIODevice &) {
+                    return true;
+                }).contains(QStringLiteral("/nonexistent-dir/x.csv")));
     }
 
     // Opening B while A still opens: B is what opens, with B's view; A's result is dropped unseen.
@@ -850,7 +867,8 @@ private Q_SLOTS:
     {
         TaskManager tasks;
         DatasetLoader loader(&tasks);
-        QSignalSpy loaded(&loader, &DatasetLoader::loaded), failed(&loader, &DatasetLoader::failed), busy(&loader, &DatasetLoader::busyChanged);
+        QSignalSpy loaded(&loader, &DatasetLoader::loaded), failed(&loader, &DatasetLoader::failed),
+            busy(&loader, &DatasetLoader::busyChanged);
         loader.open(dir_.path()); // not a dataset: it would fail
         loader.open(demo_);
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
@@ -1006,7 +1024,8 @@ private Q_SLOTS:
     void aboutTheDataExplainsBothSources()
     {
         const QString html = AboutDataDialog::html();
-        for (const char *needle : {"TEM-MDM", "FLUXNET-CH4", "FCH4_F_ANNOPTLM", "1.3863 mg CH4 m-2 d-1", "synthetic", "Delwiche", "arXiv:2505.18355"})
+        for (const char *needle :
+             {"TEM-MDM", "FLUXNET-CH4", "FCH4_F_ANNOPTLM", "1.3863 mg CH4 m-2 d-1", "synthetic", "Delwiche", "arXiv:2505.18355"})
             QVERIFY2(html.contains(QLatin1String(needle)), needle);
         MainWindow window;
         window.findChild<QAction *>(QStringLiteral("actionAboutData"))->trigger();
@@ -1075,21 +1094,24 @@ private Q_SLOTS:
         QVERIFY2(outcome.message.contains(QStringLiteral("needs a dataset")), qPrintable(outcome.message));
         outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--lang"), QStringLiteral("fr")});
         QCOMPARE(outcome.exitCode, 2);
-        QVERIFY2(outcome.message.contains(QStringLiteral("'fr'")) && outcome.message.contains(QStringLiteral("zh_CN")), qPrintable(outcome.message));
+        QVERIFY2(outcome.message.contains(QStringLiteral("'fr'")) && outcome.message.contains(QStringLiteral("zh_CN")),
+                 qPrintable(outcome.message));
         for (const char *code : {"en", "de", "de_AT", "zh_CN"})
             QVERIFY2(parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--lang"), QLatin1String(code)}).options, code);
 
         outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("data")});
         QVERIFY(outcome.options);
         QCOMPARE(outcome.options->datasetPath, QStringLiteral("data"));
-        outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("data"), QStringLiteral("--variable"),
-                                        QStringLiteral("TAIR"), QStringLiteral("--date"), QStringLiteral("2016-02-29"),
-                                        QStringLiteral("--site"), QStringLiteral("US-Los,FI-Sii"), QStringLiteral("--site"), QStringLiteral("SE-Deg")});
+        outcome =
+            parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("data"), QStringLiteral("--variable"),
+                                  QStringLiteral("TAIR"), QStringLiteral("--date"), QStringLiteral("2016-02-29"), QStringLiteral("--site"),
+                                  QStringLiteral("US-Los,FI-Sii"), QStringLiteral("--site"), QStringLiteral("SE-Deg")});
         QVERIFY(outcome.options);
         QCOMPARE(outcome.options->variable, QStringLiteral("TAIR"));
         QCOMPARE(outcome.options->date, QDate(2016, 2, 29));
         QCOMPARE(outcome.options->sites, (QStringList{QStringLiteral("US-Los"), QStringLiteral("FI-Sii"), QStringLiteral("SE-Deg")}));
-        outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("data"), QStringLiteral("--date"), QStringLiteral("2015-02-29")});
+        outcome = parseExplorerOptions(
+            {QStringLiteral("xmw-explorer"), QStringLiteral("data"), QStringLiteral("--date"), QStringLiteral("2015-02-29")});
         QCOMPARE(outcome.exitCode, 2);
         outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--variable"), QStringLiteral("TAIR")});
         QCOMPARE(outcome.exitCode, 2);
@@ -1116,15 +1138,16 @@ private Q_SLOTS:
         QProcess process;
         process.start(QStringLiteral(XMW_EXPLORER_PATH),
                       {demo_, QStringLiteral("--variable"), QStringLiteral("TAIR"), QStringLiteral("--date"), QStringLiteral("2016-01-20"),
-                       QStringLiteral("--site"), QStringLiteral("US-Los"), QStringLiteral("--screenshot"), path,
-                       QStringLiteral("--size"), QStringLiteral("1000x800"), QStringLiteral("--lang"), QStringLiteral("en")});
+                       QStringLiteral("--site"), QStringLiteral("US-Los"), QStringLiteral("--screenshot"), path, QStringLiteral("--size"),
+                       QStringLiteral("1000x800"), QStringLiteral("--lang"), QStringLiteral("en")});
         QVERIFY(process.waitForFinished(60000));
         QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
         QCOMPARE(QImage(path).size(), QSize(1000, 800));
         // A bad dataset: a message naming it, exit 1, no file.
         const QString bad = QStringLiteral(XMW_TEST_OUTPUT_DIR "/explorer-bad.png");
         QFile::remove(bad);
-        process.start(QStringLiteral(XMW_EXPLORER_PATH), {dir_.filePath(QStringLiteral("nothing-here")), QStringLiteral("--screenshot"), bad});
+        process.start(QStringLiteral(XMW_EXPLORER_PATH),
+                      {dir_.filePath(QStringLiteral("nothing-here")), QStringLiteral("--screenshot"), bad});
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitCode(), 1);
         QVERIFY(process.readAllStandardError().contains("nothing-here"));
@@ -1139,8 +1162,10 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown tower") << QStringList{QStringLiteral("--site"), QStringLiteral("XX-Foo")} << 1 << QStringLiteral("XX-Foo");
-        QTest::newRow("unknown variable") << QStringList{QStringLiteral("--variable"), QStringLiteral("nope")} << 1 << QStringLiteral("TAIR");
-        QTest::newRow("date outside") << QStringList{QStringLiteral("--date"), QStringLiteral("2020-01-01")} << 1 << QStringLiteral("2016-12-31");
+        QTest::newRow("unknown variable") << QStringList{QStringLiteral("--variable"), QStringLiteral("nope")} << 1
+                                          << QStringLiteral("TAIR");
+        QTest::newRow("date outside") << QStringList{QStringLiteral("--date"), QStringLiteral("2020-01-01")} << 1
+                                      << QStringLiteral("2016-12-31");
         QTest::newRow("variable in lower case") << QStringList{QStringLiteral("--variable"), QStringLiteral("tair")} << 0 << QString();
         QTest::newRow("tower id with a dot") << QStringList{QStringLiteral("--site"), QStringLiteral("US.Los")} << 0 << QString();
     }
@@ -1195,8 +1220,8 @@ private Q_SLOTS:
         QFile::remove(path);
         QProcess process;
         process.start(QStringLiteral(XMW_EXPLORER_PATH),
-                      {demo_, QStringLiteral("--flat"), QStringLiteral("--site"), QStringLiteral("FI-Si2"), QStringLiteral("--screenshot"), path,
-                       QStringLiteral("--size"), QStringLiteral("1000x800"), QStringLiteral("--lang"), QStringLiteral("en")});
+                      {demo_, QStringLiteral("--flat"), QStringLiteral("--site"), QStringLiteral("FI-Si2"), QStringLiteral("--screenshot"),
+                       path, QStringLiteral("--size"), QStringLiteral("1000x800"), QStringLiteral("--lang"), QStringLiteral("en")});
         QVERIFY(process.waitForFinished(60000));
         QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
         const QImage image(path);

@@ -31,8 +31,7 @@ struct Gate {
     {
         ++started;
         const int now = ++running;
-        for (int seen = most; now > seen && !most.compare_exchange_weak(seen, now);) {
-        }
+        for (int seen = most; now > seen && !most.compare_exchange_weak(seen, now);) {}
         while (!release) {
             if (feedback.isCanceled()) {
                 --running;
@@ -103,9 +102,11 @@ private Q_SLOTS:
         Gate training, io;
         QSignalSpy done(&tasks, &TaskManager::taskFinished);
         for (int i = 0; i < 3; ++i) {
-            tasks.run(TaskManager::Lane::Training, QStringLiteral("train %1").arg(i), this, [&](Feedback &f) { return training.work(f); },
-                      [](int &&) {});
-            tasks.run(TaskManager::Lane::Io, QStringLiteral("read %1").arg(i), this, [&](Feedback &f) { return io.work(f); }, [](int &&) {});
+            tasks.run(
+                TaskManager::Lane::Training, QStringLiteral("train %1").arg(i), this, [&](Feedback &f) { return training.work(f); },
+                [](int &&) {});
+            tasks.run(
+                TaskManager::Lane::Io, QStringLiteral("read %1").arg(i), this, [&](Feedback &f) { return io.work(f); }, [](int &&) {});
         }
         // Both lanes fill up to their limits, side by side, and no further.
         QTRY_COMPARE_WITH_TIMEOUT(training.running.load() + io.running.load(), 3, 5000);
@@ -129,8 +130,9 @@ private Q_SLOTS:
         Gate gate;
         std::vector<QSignalSpy *> spies;
         for (int i = 0; i < 3; ++i) {
-            Task *task = tasks.run(TaskManager::Lane::Training, QStringLiteral("job %1").arg(i), this,
-                                   [&](Feedback &f) { return gate.work(f); }, [](int &&) {});
+            Task *task = tasks.run(
+                TaskManager::Lane::Training, QStringLiteral("job %1").arg(i), this, [&](Feedback &f) { return gate.work(f); },
+                [](int &&) {});
             spies.push_back(new QSignalSpy(task, &Task::finished));
         }
         QTRY_COMPARE_WITH_TIMEOUT(gate.running.load(), 1, 5000);
@@ -155,8 +157,9 @@ private Q_SLOTS:
         auto *context = new QObject;
         bool delivered = false;
         Gate gate;
-        Task *task = tasks.run(TaskManager::Lane::Io, QStringLiteral("late"), context, [&](Feedback &f) { return gate.work(f); },
-                               [&](int &&) { delivered = true; });
+        Task *task = tasks.run(
+            TaskManager::Lane::Io, QStringLiteral("late"), context, [&](Feedback &f) { return gate.work(f); },
+            [&](int &&) { delivered = true; });
         QSignalSpy finished(task, &Task::finished);
         delete context;
         gate.release = true;
@@ -169,7 +172,8 @@ private Q_SLOTS:
         Gate gate;
         {
             TaskManager tasks;
-            tasks.run(TaskManager::Lane::Compute, QStringLiteral("long"), this, [&](Feedback &f) { return gate.work(f); }, [](int &&) {});
+            tasks.run(
+                TaskManager::Lane::Compute, QStringLiteral("long"), this, [&](Feedback &f) { return gate.work(f); }, [](int &&) {});
             QTRY_COMPARE_WITH_TIMEOUT(gate.running.load(), 1, 5000);
         }
         QCOMPARE(gate.running.load(), 0); // canceled, and finished before the manager went
@@ -183,10 +187,10 @@ private Q_SLOTS:
         window.show();
         QVERIFY(!status->isVisible());
         Gate gate;
-        Task *task = tasks.run(TaskManager::Lane::Io, QStringLiteral("Opening demo-data"), this, [&](Feedback &f) { return gate.work(f); },
-                               [](int &&) {});
-        tasks.run(TaskManager::Lane::Training, QStringLiteral("Training lstm"), this, [&](Feedback &f) { return gate.work(f); },
-                  [](int &&) {});
+        Task *task = tasks.run(
+            TaskManager::Lane::Io, QStringLiteral("Opening demo-data"), this, [&](Feedback &f) { return gate.work(f); }, [](int &&) {});
+        tasks.run(
+            TaskManager::Lane::Training, QStringLiteral("Training lstm"), this, [&](Feedback &f) { return gate.work(f); }, [](int &&) {});
         QVERIFY(status->isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(gate.running.load(), 2, 5000);
         auto *label = status->findChild<QLabel *>();

@@ -1,41 +1,41 @@
 // The Training dock: a job from the form runs in the background with live progress and curves;
 // cancel is quick and the window stays responsive; what cannot run is refused in the form.
-#include "gui_test_main.h"
-#include "core/data/demo_generator.h"
 #include "core/data/dataset.h"
+#include "core/data/demo_generator.h"
 #include "core/data/netcdf_file.h"
 #include "core/data/splits.h"
 #include "core/learn/preset.h"
 #include "core/learn/run_file.h"
+#include "gui_test_main.h"
 #include "ui/main_window.h"
 #include "ui/map/layer_box.h"
 #include "ui/plots/time_series_panel.h"
+#include "ui/tasks/task_manager.h"
 #include "ui/training/run_browser.h"
 #include "ui/training/training_panel.h"
 #include "ui/training/upscale_runner.h"
-#include "ui/tasks/task_manager.h"
 
-#include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QApplication>
-#include <QWheelEvent>
-#include <QScrollBar>
-#include <QScrollArea>
+#include <QComboBox>
 #include <QDateEdit>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
-#include <QStandardPaths>
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
-#include <QProcess>
 #include <QTimer>
+#include <QWheelEvent>
 
 #include <qcustomplot.h>
 
@@ -156,7 +156,8 @@ private Q_SLOTS:
         QVERIFY(start->isEnabled() || panel.problem().contains(QStringLiteral("two years")));
         auto *split = panel.findChild<QComboBox *>(QStringLiteral("splitBox"));
         split->setCurrentIndex(1); // spatial, one fold
-        panel.findChild<QSpinBox *>(QStringLiteral("foldBox"))->setValue((fold + 1) % 5 == folds.at(other) ? (fold + 2) % 5 : (fold + 1) % 5);
+        panel.findChild<QSpinBox *>(QStringLiteral("foldBox"))
+            ->setValue((fold + 1) % 5 == folds.at(other) ? (fold + 2) % 5 : (fold + 1) % 5);
         QVERIFY(!start->isEnabled());
         QVERIFY2(panel.problem().contains(QStringLiteral("fold")), qPrintable(panel.problem()));
         panel.findChild<QSpinBox *>(QStringLiteral("foldBox"))->setValue(fold);
@@ -187,8 +188,8 @@ private Q_SLOTS:
         scroll->verticalScrollBar()->setValue(0); // the wheel turned towards the user scrolls down from here
         const auto turnWheelOver = [](QWidget *field, int steps) {
             const QPointF at = QRectF(field->rect()).center();
-            QWheelEvent wheel(at, field->mapToGlobal(at), QPoint(), QPoint(0, 120 * steps), Qt::NoButton, Qt::NoModifier,
-                              Qt::NoScrollPhase, false);
+            QWheelEvent wheel(at, field->mapToGlobal(at), QPoint(), QPoint(0, 120 * steps), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase,
+                              false);
             QApplication::sendEvent(field, &wheel);
         };
         const double percentBefore = percent->value();
@@ -259,7 +260,8 @@ private Q_SLOTS:
         browser.selectRuns({runFile});
         QCOMPARE(browser.chart()->plottableCount(), 1);
         table->item(0, RunBrowser::Name)->setText(QStringLiteral("first pretraining"));
-        QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(xmw::learn::readRunSummary(runFile.toStdString()).name), QStringLiteral("first pretraining"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(xmw::learn::readRunSummary(runFile.toStdString()).name),
+                                  QStringLiteral("first pretraining"), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(store.find(runFile) && store.find(runFile)->summary.name == "first pretraining", 10000);
         browser.findChild<QLineEdit *>(QStringLiteral("runFilter"))->setText(QStringLiteral("nothing like it"));
         QVERIFY(table->isRowHidden(0));
@@ -270,10 +272,12 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
         const QStringList lines = QString::fromUtf8(file.readAll()).trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 2);
-        QVERIFY2(lines[0].startsWith(QStringLiteral("run,file,model,method,recipe,test_set,split,created,rmse [nmol CH4 m-2 s-1]")), qPrintable(lines[0]));
+        QVERIFY2(lines[0].startsWith(QStringLiteral("run,file,model,method,recipe,test_set,split,created,rmse [nmol CH4 m-2 s-1]")),
+                 qPrintable(lines[0]));
         QVERIFY(lines[0].contains(QStringLiteral(",rmse_measured [nmol CH4 m-2 s-1],")));
         QVERIFY(lines[0].contains(QStringLiteral(",rmse_tem [nmol CH4 m-2 s-1],")));
-        QVERIFY2(lines[1].contains(QStringLiteral(",x-methanewet,")) && lines[1].contains(QStringLiteral("TEM-MDM 2016")), qPrintable(lines[1]));
+        QVERIFY2(lines[1].contains(QStringLiteral(",x-methanewet,")) && lines[1].contains(QStringLiteral("TEM-MDM 2016")),
+                 qPrintable(lines[1]));
         QVERIFY(lines[1].startsWith(QStringLiteral("first pretraining,")));
         QVERIFY(readsAsCsv(csv));
         browser.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/run-browser.png"));
@@ -319,8 +323,9 @@ private Q_SLOTS:
         // The scatter tab adds the run's predictions against the measured days.
         auto *scatter = window.findChild<QCustomPlot *>(QStringLiteral("scatterPlot"));
         QCOMPARE(scatter->graphCount(), 3); // TEM-MDM, the run, 1:1
-        QVERIFY2(scatter->graph(1)->name().startsWith(site + QLatin1Char(' ') + QString::fromStdString(run.name) + QStringLiteral(": RMSE ")),
-                 qPrintable(scatter->graph(1)->name()));
+        QVERIFY2(
+            scatter->graph(1)->name().startsWith(site + QLatin1Char(' ') + QString::fromStdString(run.name) + QStringLiteral(": RMSE ")),
+            qPrintable(scatter->graph(1)->name()));
         auto *panel = window.findChild<TimeSeriesPanel *>(QStringLiteral("timeSeriesPanel"));
         const QString csv = dir_.filePath(QStringLiteral("compared.csv"));
         QCOMPARE(panel->exportCsv(csv), QString());
@@ -338,7 +343,8 @@ private Q_SLOTS:
         QVERIFY(rows.open(QIODevice::ReadOnly | QIODevice::Text));
         const QStringList lines = QString::fromUtf8(rows.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), int(run.testIds.size() * 365 + 1));
-        QVERIFY(lines.front().startsWith(QStringLiteral("run,model,method,site,date,observed_measured [nmol CH4 m-2 s-1],target_gapfilled")));
+        QVERIFY(
+            lines.front().startsWith(QStringLiteral("run,model,method,site,date,observed_measured [nmol CH4 m-2 s-1],target_gapfilled")));
         QVERIFY(readsAsCsv(predictions));
         const QStringList first = lines.at(1).split(QLatin1Char(','));
         QCOMPARE(first.at(3), QString::fromStdString(run.testSites.front()));
@@ -393,7 +399,9 @@ private Q_SLOTS:
         const PredictionLayerPtr layer = window.layers()->currentPrediction(&difference);
         QVERIFY(layer && !difference);
         QVERIFY(!layer->year->cells.empty());
-        const auto finite = [](const std::vector<float> &v) { return std::count_if(v.begin(), v.end(), [](float x) { return std::isfinite(x); }); };
+        const auto finite = [](const std::vector<float> &v) {
+            return std::count_if(v.begin(), v.end(), [](float x) { return std::isfinite(x); });
+        };
         QCOMPARE(std::size_t(finite(window.field()->values)), layer->year->cells.size());
         // The date controls span the layer's year.
         auto *date = window.findChild<QDateEdit *>(QStringLiteral("dateEdit"));

@@ -12,17 +12,20 @@ namespace xmw::ui {
 ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("ExplorerOptions", "Explore wetland methane: TEM-MDM maps on a globe, FLUXNET-CH4 towers and learned models."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "ExplorerOptions", "Explore wetland methane: TEM-MDM maps on a globe, FLUXNET-CH4 towers and learned models."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                              QCoreApplication::translate("ExplorerOptions", "Render the window into a PNG file and exit."), QCoreApplication::translate("ExplorerOptions", "file"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"), QCoreApplication::translate("ExplorerOptions", "Window size in pixels, e.g. 1280x800."),
+                                              QCoreApplication::translate("ExplorerOptions", "Render the window into a PNG file and exit."),
+                                              QCoreApplication::translate("ExplorerOptions", "file"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        QCoreApplication::translate("ExplorerOptions", "Window size in pixels, e.g. 1280x800."),
                                         QCoreApplication::translate("ExplorerOptions", "WxH"));
-    const QCommandLineOption languageOption(QStringLiteral("lang"),
-                                            QCoreApplication::translate("ExplorerOptions", "Interface language (en, de, zh_CN); default: the system's."),
-                                            QCoreApplication::translate("ExplorerOptions", "code"));
+    const QCommandLineOption languageOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("ExplorerOptions", "Interface language (en, de, zh_CN); default: the system's."),
+        QCoreApplication::translate("ExplorerOptions", "code"));
     const QCommandLineOption variableOption(QStringLiteral("variable"),
                                             QCoreApplication::translate("ExplorerOptions", "The map's variable, e.g. TAIR."),
                                             QCoreApplication::translate("ExplorerOptions", "name"));
@@ -31,22 +34,27 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
     const QCommandLineOption siteOption(QStringLiteral("site"),
                                         QCoreApplication::translate("ExplorerOptions", "Select these towers (IDs, comma-separated)."),
                                         QStringLiteral("ID"));
-    const QCommandLineOption flatOption(QStringLiteral("flat"),
-                                        QCoreApplication::translate("ExplorerOptions", "Show the flat (equirectangular) map instead of the globe."));
-    const QCommandLineOption runOption(QStringLiteral("run"),
-                                       QCoreApplication::translate("ExplorerOptions", "Select these runs of the dataset's runs/ folder (files, comma-separated)."),
-                                       QCoreApplication::translate("ExplorerOptions", "file"));
-    const QCommandLineOption upscaleOption(QStringLiteral("upscale"),
-                                           QCoreApplication::translate("ExplorerOptions", "Upscale the one --run over this year and show its prediction map."),
-                                           QCoreApplication::translate("ExplorerOptions", "year"));
-    const QCommandLineOption differenceOption(QStringLiteral("difference"),
-                                              QCoreApplication::translate("ExplorerOptions", "With --upscale: show the prediction minus TEM-MDM."));
-    const QCommandLineOption unitOption(QStringLiteral("unit"),
-                                        QCoreApplication::translate("ExplorerOptions", "Show methane fluxes in nmol (nmol CH4 m-2 s-1) or mg (mg CH4 m-2 d-1)."),
-                                        QStringLiteral("nmol|mg"));
-    const QCommandLineOption panelOption(QStringLiteral("panel"),
-                                         QCoreApplication::translate("ExplorerOptions", "Bring this panel to the front: time-series, training, runs, benchmark or sites."),
-                                         QCoreApplication::translate("ExplorerOptions", "name"));
+    const QCommandLineOption flatOption(
+        QStringLiteral("flat"),
+        QCoreApplication::translate("ExplorerOptions", "Show the flat (equirectangular) map instead of the globe."));
+    const QCommandLineOption runOption(
+        QStringLiteral("run"),
+        QCoreApplication::translate("ExplorerOptions", "Select these runs of the dataset's runs/ folder (files, comma-separated)."),
+        QCoreApplication::translate("ExplorerOptions", "file"));
+    const QCommandLineOption upscaleOption(
+        QStringLiteral("upscale"),
+        QCoreApplication::translate("ExplorerOptions", "Upscale the one --run over this year and show its prediction map."),
+        QCoreApplication::translate("ExplorerOptions", "year"));
+    const QCommandLineOption differenceOption(
+        QStringLiteral("difference"), QCoreApplication::translate("ExplorerOptions", "With --upscale: show the prediction minus TEM-MDM."));
+    const QCommandLineOption unitOption(
+        QStringLiteral("unit"),
+        QCoreApplication::translate("ExplorerOptions", "Show methane fluxes in nmol (nmol CH4 m-2 s-1) or mg (mg CH4 m-2 d-1)."),
+        QStringLiteral("nmol|mg"));
+    const QCommandLineOption panelOption(
+        QStringLiteral("panel"),
+        QCoreApplication::translate("ExplorerOptions", "Bring this panel to the front: time-series, training, runs, benchmark or sites."),
+        QCoreApplication::translate("ExplorerOptions", "name"));
     parser.addOptions({screenshotOption, sizeOption, languageOption, variableOption, dateOption, siteOption, flatOption, runOption,
                        upscaleOption, differenceOption, unitOption, panelOption});
     parser.addPositionalArgument(QStringLiteral("dataset"),
@@ -81,7 +89,8 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
     if (parser.isSet(dateOption)) {
         options.date = QDate::fromString(parser.value(dateOption), Qt::ISODate);
         if (!options.date.isValid()) {
-            outcome.message = QCoreApplication::translate("ExplorerOptions", "--date expects YYYY-MM-DD; got '%1'").arg(parser.value(dateOption));
+            outcome.message =
+                QCoreApplication::translate("ExplorerOptions", "--date expects YYYY-MM-DD; got '%1'").arg(parser.value(dateOption));
             outcome.exitCode = 2;
             return outcome;
         }
@@ -103,7 +112,8 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
         outcome.exitCode = 2;
         return outcome;
     }
-    if (options.datasetPath.isEmpty() && (!options.variable.isEmpty() || options.date.isValid() || !options.sites.isEmpty() || !options.runs.isEmpty())) {
+    if (options.datasetPath.isEmpty() &&
+        (!options.variable.isEmpty() || options.date.isValid() || !options.sites.isEmpty() || !options.runs.isEmpty())) {
         outcome.message = QCoreApplication::translate("ExplorerOptions", "--variable, --date, --site and --run need a dataset to open");
         outcome.exitCode = 2;
         return outcome;
@@ -124,8 +134,8 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
     }
     options.flat = parser.isSet(flatOption);
     options.panel = parser.value(panelOption);
-    static const QStringList panels = {QStringLiteral("time-series"), QStringLiteral("training"), QStringLiteral("runs"), QStringLiteral("benchmark"),
-                                       QStringLiteral("sites")};
+    static const QStringList panels = {QStringLiteral("time-series"), QStringLiteral("training"), QStringLiteral("runs"),
+                                       QStringLiteral("benchmark"), QStringLiteral("sites")};
     if (parser.isSet(panelOption) && !panels.contains(options.panel)) {
         outcome.message = QCoreApplication::translate("ExplorerOptions", "--panel expects one of %1; got '%2'")
                               .arg(panels.join(QStringLiteral(", ")), options.panel);
@@ -142,8 +152,9 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
         static const QRegularExpression pattern(QStringLiteral("^(\\d{2,5})[xX](\\d{2,5})$"));
         const auto match = pattern.match(parser.value(sizeOption));
         if (!match.hasMatch()) {
-            outcome.message = QCoreApplication::translate("ExplorerOptions", "--size expects WIDTHxHEIGHT in pixels, e.g. 1280x800; got '%1'")
-                                  .arg(parser.value(sizeOption));
+            outcome.message =
+                QCoreApplication::translate("ExplorerOptions", "--size expects WIDTHxHEIGHT in pixels, e.g. 1280x800; got '%1'")
+                    .arg(parser.value(sizeOption));
             outcome.exitCode = 2;
             return outcome;
         }

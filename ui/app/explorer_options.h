@@ -11,19 +11,19 @@ namespace xmw::ui {
 
 // What the explorer was asked to do on its command line.
 struct ExplorerOptions {
-    QString datasetPath;    // open this dataset folder (or CF file) at start
-    QString variable;       // with the dataset: the map's variable
-    QDate date;             // with the dataset: the map's day
-    QStringList sites;      // with the dataset: the towers to select
-    QStringList runs;       // with the dataset: run files of its runs/ folder to select
-    int upscaleYear = 0;    // with one run: upscale it over this year and show the prediction
+    QString datasetPath; // open this dataset folder (or CF file) at start
+    QString variable; // with the dataset: the map's variable
+    QDate date; // with the dataset: the map's day
+    QStringList sites; // with the dataset: the towers to select
+    QStringList runs; // with the dataset: run files of its runs/ folder to select
+    int upscaleYear = 0; // with one run: upscale it over this year and show the prediction
     bool difference = false; // with upscaleYear: show the prediction minus TEM-MDM
     QString screenshotPath; // render the window into this PNG and exit
-    QSize windowSize;       // invalid: the default size
-    QString language;       // empty: follow the system locale
-    bool flat = false;      // start with the flat map instead of the globe
-    QString fluxUnit;       // "nmol" or "mg": the window's flux unit; empty: as last chosen
-    QString panel;          // a dock to bring to the front: time-series, training, runs, benchmark, sites
+    QSize windowSize; // invalid: the default size
+    QString language; // empty: follow the system locale
+    bool flat = false; // start with the flat map instead of the globe
+    QString fluxUnit; // "nmol" or "mg": the window's flux unit; empty: as last chosen
+    QString panel; // a dock to bring to the front: time-series, training, runs, benchmark, sites
 };
 
 struct ExplorerOptionsOutcome {

@@ -70,15 +70,16 @@ void saveScreenshotWhenReady(MainWindow *window, const QString &path, std::funct
         });
     });
     QTimer::singleShot(kFirstFrameTimeoutMs, window, [pending] {
-        pending->finish(QCoreApplication::translate("Screenshot", "the globe did not render within %1 s "
-                                                                  "(is there a working OpenGL 3.2 display?)")
+        pending->finish(QCoreApplication::translate("Screenshot",
+                                                    "the globe did not render within %1 s "
+                                                    "(is there a working OpenGL 3.2 display?)")
                             .arg(kFirstFrameTimeoutMs / 1000));
     });
     window->globe()->requestRender();
 }
 
-void saveScreenshotWhenMapShown(MainWindow *window, const QString &path, bool waitForSeries,
-                                std::function<void(const QString &)> done, AwaitedMap map)
+void saveScreenshotWhenMapShown(MainWindow *window, const QString &path, bool waitForSeries, std::function<void(const QString &)> done,
+                                AwaitedMap map)
 {
     struct State {
         bool map = false, series = false, finished = false;
@@ -93,7 +94,8 @@ void saveScreenshotWhenMapShown(MainWindow *window, const QString &path, bool wa
     };
     QObject::connect(window, &MainWindow::mapShown, window, [window, state, maybeSave, map] {
         const auto &field = window->field();
-        state->map = map == AwaitedMap::Any || (field && field->prediction && field->difference == (map == AwaitedMap::PredictionDifference));
+        state->map =
+            map == AwaitedMap::Any || (field && field->prediction && field->difference == (map == AwaitedMap::PredictionDifference));
         maybeSave();
     });
     QObject::connect(window, &MainWindow::timeSeriesShown, window, [state, maybeSave] {

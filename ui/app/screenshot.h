@@ -17,7 +17,7 @@ enum class AwaitedMap { Any, Prediction, PredictionDifference };
 
 // The same once the dataset being opened shows its first map (or the awaited prediction layer),
 // and, with `waitForSeries`, the selected towers' time series (or its error, which `done` receives).
-void saveScreenshotWhenMapShown(MainWindow *window, const QString &path, bool waitForSeries,
-                                std::function<void(const QString &error)> done, AwaitedMap map = AwaitedMap::Any);
+void saveScreenshotWhenMapShown(MainWindow *window, const QString &path, bool waitForSeries, std::function<void(const QString &error)> done,
+                                AwaitedMap map = AwaitedMap::Any);
 
 } // namespace xmw::ui

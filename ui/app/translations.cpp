@@ -37,8 +37,7 @@ QLocale installTranslations(QCoreApplication &app, const QString &language)
     QLocale::setDefault(locale);
 
     auto *qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(qtTranslator);
 
     auto *translator = new QTranslator(&app);

@@ -32,10 +32,10 @@ namespace {
 
 QString metricLabel(const std::string &metric)
 {
-    static const std::map<std::string, QString> labels = {
-        {"rmse", QStringLiteral("RMSE")}, {"nrmse", QStringLiteral("nRMSE")}, {"r2", QStringLiteral("R²")},
-        {"r2_corr", QStringLiteral("r² corr.")}, {"mae", QStringLiteral("MAE")}, {"bias", QStringLiteral("bias")},
-        {"nse", QStringLiteral("NSE")}, {"kge", QStringLiteral("KGE")}};
+    static const std::map<std::string, QString> labels = {{"rmse", QStringLiteral("RMSE")}, {"nrmse", QStringLiteral("nRMSE")},
+                                                          {"r2", QStringLiteral("R²")},     {"r2_corr", QStringLiteral("r² corr.")},
+                                                          {"mae", QStringLiteral("MAE")},   {"bias", QStringLiteral("bias")},
+                                                          {"nse", QStringLiteral("NSE")},   {"kge", QStringLiteral("KGE")}};
     const auto it = labels.find(metric);
     return it == labels.end() ? QString::fromStdString(metric) : it->second;
 }
@@ -45,7 +45,9 @@ double goodness(learn::Better rule, double value, double worst, double best)
 {
     if (!std::isfinite(value) || worst == best)
         return 1;
-    const auto score = [rule](double v) { return rule == learn::Better::NearerZero ? -std::abs(v) : rule == learn::Better::Lower ? -v : v; };
+    const auto score = [rule](double v) {
+        return rule == learn::Better::NearerZero ? -std::abs(v) : rule == learn::Better::Lower ? -v : v;
+    };
     return std::clamp((score(value) - score(worst)) / (score(best) - score(worst)), 0.0, 1.0);
 }
 
@@ -123,9 +125,9 @@ BenchmarkPanel::BenchmarkPanel(RunStore *store, QWidget *parent)
         sweepProgress_->hide();
         stop_->hide();
         sweep_->setEnabled(!dataset_.isEmpty());
-        sweepStatus_->setText(exitCode == 0 ? tr("Sweep finished: %1").arg(message)
-                              : exitCode == 130 ? tr("Sweep stopped; starting it again with the same name goes on")
-                                                : tr("Sweep ended with problems: %1").arg(message));
+        sweepStatus_->setText(exitCode == 0         ? tr("Sweep finished: %1").arg(message)
+                                  : exitCode == 130 ? tr("Sweep stopped; starting it again with the same name goes on")
+                                                    : tr("Sweep ended with problems: %1").arg(message));
         store_->refresh();
     });
     connect(runner_, &SweepRunner::failed, this, [this](const QString &message) {
@@ -151,13 +153,15 @@ BenchmarkPanel::BenchmarkPanel(RunStore *store, QWidget *parent)
         }
     });
     connect(exportCsv_, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Benchmark Table"), QStringLiteral("benchmark.csv"), tr("CSV files (*.csv)"));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export Benchmark Table"), QStringLiteral("benchmark.csv"), tr("CSV files (*.csv)"));
         if (!path.isEmpty())
             if (const QString error = exportCsv(path); !error.isEmpty())
                 QMessageBox::warning(this, tr("Export Benchmark Table"), error);
     });
     connect(exportImage_, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Benchmark Image"), QStringLiteral("benchmark.png"), tr("PNG images (*.png)"));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export Benchmark Image"), QStringLiteral("benchmark.png"), tr("PNG images (*.png)"));
         if (!path.isEmpty())
             if (const QString error = exportImage(path); !error.isEmpty())
                 QMessageBox::warning(this, tr("Export Benchmark Image"), error);
@@ -244,7 +248,8 @@ void BenchmarkPanel::fill()
             item->setTextAlignment(Qt::AlignCenter);
             if (!cell) {
                 item->setText(QStringLiteral("–"));
-                item->setToolTip(tr("No runs of %1 with %2 in this protocol").arg(QString::fromStdString(model), QString::fromStdString(method)));
+                item->setToolTip(
+                    tr("No runs of %1 with %2 in this protocol").arg(QString::fromStdString(model), QString::fromStdString(method)));
                 table_->setItem(row, column, item);
                 continue;
             }
@@ -252,7 +257,8 @@ void BenchmarkPanel::fill()
             if (std::isfinite(cell->sd))
                 text += QStringLiteral(" ± ") + QString::number(cell->sd, 'f', 3);
             if (method != "scratch" && std::isfinite(cell->changeVsScratch))
-                text += QStringLiteral("\n%1%2 %").arg(cell->changeVsScratch < 0 ? QStringLiteral("−") : QStringLiteral("+"))
+                text += QStringLiteral("\n%1%2 %")
+                            .arg(cell->changeVsScratch < 0 ? QStringLiteral("−") : QStringLiteral("+"))
                             .arg(std::abs(cell->changeVsScratch), 0, 'f', 1);
             if (t->spatial && cell->folds < t->folds)
                 text += QStringLiteral("\n") + tr("%1 of %2 folds").arg(cell->folds).arg(t->folds);
@@ -268,16 +274,18 @@ void BenchmarkPanel::fill()
             QStringList seeds;
             for (const double v : cell->perSeed)
                 seeds << QString::number(v, 'f', 3);
-            item->setToolTip(tr("%1 with %2: %3 over %n seed(s) (%4); click to select its runs in the Runs panel", nullptr, int(cell->perSeed.size()))
-                                 .arg(QString::fromStdString(model), QString::fromStdString(method), metricLabel(t->metric), seeds.join(QStringLiteral(", "))));
+            item->setToolTip(
+                tr("%1 with %2: %3 over %n seed(s) (%4); click to select its runs in the Runs panel", nullptr, int(cell->perSeed.size()))
+                    .arg(QString::fromStdString(model), QString::fromStdString(method), metricLabel(t->metric),
+                         seeds.join(QStringLiteral(", "))));
             table_->setItem(row, column, item);
         }
     QString text = metricLabel(t->metric);
     if (learn::isFluxMetric(t->metric))
         text += QStringLiteral(" (nmol CH₄ m⁻² s⁻¹)");
     text = rule == learn::Better::Lower ? tr("%1, lower is better").arg(text)
-           : rule == learn::Better::Higher ? tr("%1, higher is better").arg(text)
-                                           : tr("%1, nearer 0 is better").arg(text);
+        : rule == learn::Better::Higher ? tr("%1, higher is better").arg(text)
+                                        : tr("%1, nearer 0 is better").arg(text);
     // How to read the table: the caption's and the table's tooltip, and the exported image.
     QString legend = tr("Mean ± standard deviation over seeds; the change against scratch below; the best of each row in bold; "
                         "colours from the worst (dark) to the best (yellow) cell.");
@@ -292,7 +300,8 @@ void BenchmarkPanel::fill()
             if (!t->meanChange.count(method))
                 continue;
             const double change = t->meanChange.at(method);
-            changes << QStringLiteral("%1 %2%3 %").arg(QString::fromStdString(method), change < 0 ? QStringLiteral("−") : QStringLiteral("+"))
+            changes << QStringLiteral("%1 %2%3 %")
+                           .arg(QString::fromStdString(method), change < 0 ? QStringLiteral("−") : QStringLiteral("+"))
                            .arg(std::abs(change), 0, 'f', 1);
         }
         text += QStringLiteral(" ") + tr("Mean change against scratch: %1.").arg(changes.join(QStringLiteral(", ")));
@@ -339,8 +348,7 @@ QString BenchmarkPanel::startSweep(const QJsonObject &spec, int jobs)
         return tr("Cannot create %1").arg(QDir::toNativeSeparators(folder));
     const QString file = folder + QStringLiteral("/sweep.json");
     const QByteArray json = QJsonDocument(spec).toJson();
-    if (const QString error = writeAtomically(file, [&](QIODevice &out) { return out.write(json) == json.size(); });
-        !error.isEmpty())
+    if (const QString error = writeAtomically(file, [&](QIODevice &out) { return out.write(json) == json.size(); }); !error.isEmpty())
         return error;
     if (!runner_->start(file, jobs))
         return sweepStatus_->text();

@@ -61,8 +61,8 @@ SweepDialog::SweepDialog(const QString &datasetFolder, QWidget *parent)
         models << QString::fromStdString(learn::modelName(kind));
     models_ = checkList(models, {QStringLiteral("lstm")});
     models_->setObjectName(QStringLiteral("sweepModels"));
-    const QStringList methods = {QStringLiteral("scratch"), QStringLiteral("finetune"), QStringLiteral("adversarial"), QStringLiteral("residual"),
-                                 QStringLiteral("reweight")};
+    const QStringList methods = {QStringLiteral("scratch"), QStringLiteral("finetune"), QStringLiteral("adversarial"),
+                                 QStringLiteral("residual"), QStringLiteral("reweight")};
     methods_ = checkList(methods, {QStringLiteral("scratch"), QStringLiteral("finetune")});
     methods_->setObjectName(QStringLiteral("sweepMethods"));
     for (int i = 0; i < methods_->count(); ++i)
@@ -157,7 +157,7 @@ QJsonObject SweepDialog::spec() const
 void SweepDialog::update()
 {
     const bool complete = !name_->text().isEmpty() && !checkedNames(models_).isEmpty() && !checkedNames(methods_).isEmpty() &&
-                          (temporal_->isChecked() || spatial_->isChecked());
+        (temporal_->isChecked() || spatial_->isChecked());
     buttons_->button(QDialogButtonBox::Ok)->setEnabled(complete);
     summary_->setText(complete ? tr("%n run(s), into %1", nullptr, runCount())
                                      .arg(QDir::toNativeSeparators(QDir(dataset_).filePath(QStringLiteral("runs/") + name_->text())))

@@ -15,8 +15,7 @@ namespace xmw::ui {
 DatasetLoader::DatasetLoader(TaskManager *tasks, QObject *parent)
     : QObject(parent)
     , tasks_(tasks)
-{
-}
+{}
 
 void DatasetLoader::open(const QString &path)
 {
@@ -117,15 +116,13 @@ FieldRequester::FieldRequester(QObject *parent)
                   Q_EMIT failed(outcome.error);
           },
           &FieldRequester::nextStep)
-{
-}
+{}
 
 bool FieldRequester::Request::operator==(const Request &other) const
 {
     // Surfaces compare by identity: the globe hands over the same image until its base map changes.
-    return dataset == other.dataset && variable == other.variable && date == other.date && style == other.style &&
-           period == other.period && surface.cacheKey() == other.surface.cacheKey() && prediction == other.prediction &&
-           difference == other.difference;
+    return dataset == other.dataset && variable == other.variable && date == other.date && style == other.style && period == other.period &&
+        surface.cacheKey() == other.surface.cacheKey() && prediction == other.prediction && difference == other.difference;
 }
 
 // Stepping through the record (playing, or a day at a time) asks for one period after another:
@@ -172,8 +169,8 @@ void FieldRequester::request(const DatasetPtr &dataset, const QString &variable,
     runner_.run({dataset, variable, date, style, period, surface, nullptr, false});
 }
 
-void FieldRequester::request(const PredictionLayerPtr &layer, bool difference, data::Date date, const MapStyle &style,
-                             data::Period period, const QImage &surface)
+void FieldRequester::request(const PredictionLayerPtr &layer, bool difference, data::Date date, const MapStyle &style, data::Period period,
+                             const QImage &surface)
 {
     if (layer && layer->year)
         runner_.run({nullptr, {}, date, style, period, surface, layer, difference});

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/data/calendar.h"
-#include "core/data/period_mean.h"
 #include "core/data/grid_dataset.h"
+#include "core/data/period_mean.h"
 #include "ui/data/latest_only_runner.h"
 #include "ui/globe/surface_picture.h"
 #include "ui/map/colour_scale.h"
@@ -64,10 +64,10 @@ public:
         data::Date date;
         data::Period period = data::Period::Day;
         std::vector<float> values;
-        SurfacePicture picture;         // the field coloured over the request's surface image
-        ColourScale scale{0.0, 1.0};    // what the colours mean (from the request's MapStyle)
-        PredictionLayerPtr prediction;  // set for a prediction layer
-        bool difference = false;        // the prediction minus TEM-MDM
+        SurfacePicture picture; // the field coloured over the request's surface image
+        ColourScale scale{0.0, 1.0}; // what the colours mean (from the request's MapStyle)
+        PredictionLayerPtr prediction; // set for a prediction layer
+        bool difference = false; // the prediction minus TEM-MDM
     };
 
     explicit FieldRequester(QObject *parent = nullptr);

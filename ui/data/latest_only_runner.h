@@ -121,7 +121,7 @@ private:
     bool busy_ = false;
     bool guessing_ = false;
     std::optional<Request> pending_;
-    std::optional<Request> previous_, latest_;   // the last two requests asked for
+    std::optional<Request> previous_, latest_; // the last two requests asked for
     std::optional<std::pair<Request, Result>> ahead_; // a guess, worked out and not yet asked for
 };
 

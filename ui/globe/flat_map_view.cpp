@@ -68,10 +68,7 @@ void FlatMapView::setView(geo::GeoPoint center, double zoom)
 
 void FlatMapView::resetView() { setView({0.0, 0.0}, 1.0); }
 
-double FlatMapView::pixelsPerDegree() const
-{
-    return std::min(width() / 360.0, height() / 180.0) * zoom_;
-}
+double FlatMapView::pixelsPerDegree() const { return std::min(width() / 360.0, height() / 180.0) * zoom_; }
 
 // The map never leaves a gap on a side where it could fill the view.
 void FlatMapView::clampCenter()

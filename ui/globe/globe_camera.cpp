@@ -37,25 +37,13 @@ void GlobeCamera::setViewport(int width, int height)
     height_ = std::max(1, height);
 }
 
-void GlobeCamera::setCenter(geo::GeoPoint center)
-{
-    center_ = {std::clamp(center.lat, -90.0, 90.0), geo::wrapLongitude(center.lon)};
-}
+void GlobeCamera::setCenter(geo::GeoPoint center) { center_ = {std::clamp(center.lat, -90.0, 90.0), geo::wrapLongitude(center.lon)}; }
 
-void GlobeCamera::setDistance(double distance)
-{
-    distance_ = std::clamp(distance, kMinDistance, kMaxDistance);
-}
+void GlobeCamera::setDistance(double distance) { distance_ = std::clamp(distance, kMinDistance, kMaxDistance); }
 
-void GlobeCamera::rotateBy(double eastDeg, double northDeg)
-{
-    setCenter({center_.lat + northDeg, center_.lon + eastDeg});
-}
+void GlobeCamera::rotateBy(double eastDeg, double northDeg) { setCenter({center_.lat + northDeg, center_.lon + eastDeg}); }
 
-void GlobeCamera::zoomBy(double factor)
-{
-    setDistance(1.0 + (distance_ - 1.0) * factor);
-}
+void GlobeCamera::zoomBy(double factor) { setDistance(1.0 + (distance_ - 1.0) * factor); }
 
 void GlobeCamera::reset()
 {
@@ -63,10 +51,7 @@ void GlobeCamera::reset()
     distance_ = kDefaultDistance;
 }
 
-Vec3 GlobeCamera::eye() const
-{
-    return toCartesian(center_, distance_);
-}
+Vec3 GlobeCamera::eye() const { return toCartesian(center_, distance_); }
 
 // North at the view centre; defined from the longitude alone, so it stays valid over the poles.
 Vec3 GlobeCamera::viewUp() const
@@ -82,10 +67,7 @@ GlobeCamera::Basis GlobeCamera::basis() const
     return {cross(forward, up), up, forward};
 }
 
-double GlobeCamera::aspect() const
-{
-    return double(width_) / double(height_);
-}
+double GlobeCamera::aspect() const { return double(width_) / double(height_); }
 
 double GlobeCamera::degreesPerPixel() const
 {

@@ -59,7 +59,9 @@ namespace {
 
 class PolylineBuilder {
 public:
-    explicit PolylineBuilder(double radius) : radius_(radius) {}
+    explicit PolylineBuilder(double radius)
+        : radius_(radius)
+    {}
 
     void beginLine() { current_.clear(); }
     void addVertex(geo::GeoPoint p)

@@ -19,25 +19,25 @@
 #include <QWheelEvent>
 
 #include <vtkActor.h>
+#include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
-#include <vtkPointData.h>
-#include <vtkPoints.h>
-#include <vtkUnsignedCharArray.h>
-#include <vtkCallbackCommand.h>
 #include <vtkCommand.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkImageData.h>
 #include <vtkNew.h>
+#include <vtkObjectFactory.h>
 #include <vtkOpenGLState.h>
+#include <vtkOpenGLTexture.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
-#include <vtkObjectFactory.h>
-#include <vtkOpenGLTexture.h>
+#include <vtkUnsignedCharArray.h>
 
 #include <cmath>
 #include <utility>
@@ -74,8 +74,7 @@ vtkSmartPointer<vtkActor> makeLineActor(vtkPolyData *lines, double r, double g, 
 class OpaqueTexture : public vtkOpenGLTexture {
 public:
     static OpaqueTexture *New();
-    vtkTypeMacro(OpaqueTexture, vtkOpenGLTexture)
-    int IsTranslucent() override { return 0; }
+    vtkTypeMacro(OpaqueTexture, vtkOpenGLTexture) int IsTranslucent() override { return 0; }
 
 protected:
     OpaqueTexture() = default;
@@ -93,8 +92,8 @@ struct GlobeView::Scene {
     vtkNew<vtkActor> earth;
     vtkSmartPointer<vtkActor> graticule;
     vtkSmartPointer<vtkActor> coastlines;
-    vtkNew<vtkActor> markers;  // towers, as round points
-    vtkNew<vtkActor> halos;    // behind selected towers
+    vtkNew<vtkActor> markers; // towers, as round points
+    vtkNew<vtkActor> halos; // behind selected towers
     std::vector<vtkSmartPointer<vtkTextActor>> labels; // one per marker, placed in display pixels
 
     Scene()
@@ -317,8 +316,7 @@ void GlobeView::resetView()
 namespace {
 
 // Points floating just above the surface, as vertices, with optional per-point colours.
-vtkSmartPointer<vtkPolyData> markerPoints(const std::vector<GlobeMarker> &markers, const QStringList *only, bool withColours,
-                                         double radius)
+vtkSmartPointer<vtkPolyData> markerPoints(const std::vector<GlobeMarker> &markers, const QStringList *only, bool withColours, double radius)
 {
     vtkNew<vtkPoints> points;
     vtkNew<vtkCellArray> vertices;
@@ -428,10 +426,7 @@ const GlobeMarker *GlobeView::markerAt(QPoint pixel) const
     return nearest;
 }
 
-std::optional<geo::GeoPoint> GlobeView::pick(QPoint pixel) const
-{
-    return camera_.pick({pixel.x() + 0.5, pixel.y() + 0.5});
-}
+std::optional<geo::GeoPoint> GlobeView::pick(QPoint pixel) const { return camera_.pick({pixel.x() + 0.5, pixel.y() + 0.5}); }
 
 std::optional<QPoint> GlobeView::project(geo::GeoPoint p) const
 {
@@ -441,10 +436,7 @@ std::optional<QPoint> GlobeView::project(geo::GeoPoint p) const
     return QPoint(int(std::floor(screen->x)), int(std::floor(screen->y)));
 }
 
-void GlobeView::requestRender()
-{
-    glWindow_->update();
-}
+void GlobeView::requestRender() { glWindow_->update(); }
 
 // FXAA is the costliest pass of a frame without a GPU (Mesa's software renderer spends more on it
 // than on the rest of the scene), and in motion the eye does not miss it.

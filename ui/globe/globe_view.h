@@ -4,13 +4,13 @@
 #include "ui/globe/globe_camera.h"
 #include "ui/globe/surface_picture.h"
 
-#include <QWidget>
 #include <QColor>
 #include <QElapsedTimer>
 #include <QImage>
-#include <QStringList>
 #include <QPoint>
+#include <QStringList>
 #include <QSurfaceFormat>
+#include <QWidget>
 
 #include <memory>
 #include <optional>

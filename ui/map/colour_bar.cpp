@@ -30,10 +30,7 @@ void ColourBar::clear()
     hide();
 }
 
-QSize ColourBar::sizeHint() const
-{
-    return {400, fontMetrics().height() * 3 + 22};
-}
+QSize ColourBar::sizeHint() const { return {400, fontMetrics().height() * 3 + 22}; }
 
 std::vector<double> ColourBar::ticks(double low, double high)
 {
@@ -83,7 +80,8 @@ void ColourBar::paint(QPainter &painter, const QRect &area, const ColourScale &s
     const int text = metrics.height();
     const int margin = std::max(12, text / 2);
     painter.setPen(textColour);
-    painter.drawText(QRect(area.left() + margin, area.top() + 2, area.width() - 2 * margin, text), Qt::AlignLeft | Qt::AlignVCenter, caption);
+    painter.drawText(QRect(area.left() + margin, area.top() + 2, area.width() - 2 * margin, text), Qt::AlignLeft | Qt::AlignVCenter,
+                     caption);
     if (scale.isCategorical()) {
         paintClasses(painter, QRect(area.left() + margin, area.top() + text + 6, area.width() - 2 * margin, text), scale, textColour);
         return;
@@ -122,7 +120,8 @@ void ColourBar::paint(QPainter &painter, const QRect &area, const ColourScale &s
         painter.drawLine(x, ramp.bottom(), x, ramp.bottom() + tickLength);
         const QString label = QLocale().toString(tick, 'g', 4);
         const int w = metrics.horizontalAdvance(label);
-        painter.drawText(QRect(std::clamp(x - w / 2, area.left(), area.right() - w), ramp.bottom() + tickLength + 1, w, text), Qt::AlignCenter, label);
+        painter.drawText(QRect(std::clamp(x - w / 2, area.left(), area.right() - w), ramp.bottom() + tickLength + 1, w, text),
+                         Qt::AlignCenter, label);
     }
 }
 

@@ -30,9 +30,9 @@ constexpr Stops kDiverging = {0xff053061, 0xff2166ac, 0xff4393c3, 0xff92c5de, 0x
 // types 1-5, then three of Paul Tol's muted scheme; codes from 12 on repeat them. By code, not by
 // rank among the classes present, so that a class keeps its colour on every map and matches the
 // towers of the same type.
-constexpr std::array<QRgb, 12> kClasses = {palette::kNeutralGrey, palette::kOrange,     palette::kSkyBlue,   palette::kBluishGreen,
+constexpr std::array<QRgb, 12> kClasses = {palette::kNeutralGrey, palette::kOrange,        palette::kSkyBlue, palette::kBluishGreen,
                                            palette::kVermillion,  palette::kReddishPurple, palette::kYellow,  palette::kBlue,
-                                           palette::kBlack,       palette::kTolWine,    palette::kTolTeal,   palette::kTolOlive};
+                                           palette::kBlack,       palette::kTolWine,       palette::kTolTeal, palette::kTolOlive};
 
 const Stops &stopsOf(Palette palette)
 {

@@ -11,17 +11,17 @@
 namespace xmw::ui {
 
 enum class Palette {
-    Viridis,   // perceptually uniform, sequential (the default)
-    Magma,     // perceptually uniform, sequential, dark to light through red
-    Cividis,   // perceptually uniform and readable with red-green colour blindness
+    Viridis, // perceptually uniform, sequential (the default)
+    Magma, // perceptually uniform, sequential, dark to light through red
+    Cividis, // perceptually uniform and readable with red-green colour blindness
     Diverging, // blue – white – red around zero, for anomalies and differences
     Categorical, // one distinct colour per class code (types of wetland, climate, vegetation, soil)
 };
 
 enum class RangeMode {
     Percentile, // 2nd to 98th percentile of the shown field: robust to a few extreme cells
-    MinMax,     // the field's smallest and largest value
-    Fixed,      // the user's range, the same for every day (to compare days by colour)
+    MinMax, // the field's smallest and largest value
+    Fixed, // the user's range, the same for every day (to compare days by colour)
 };
 
 // How a map layer turns values into colours.

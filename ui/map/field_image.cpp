@@ -12,7 +12,9 @@ QImage renderField(const std::vector<float> &field, const data::Grid &grid, cons
     const int height = over ? base.height() : int(std::lround(180.0 / grid.dLat)) * 2;
     // Cells are written as 32-bit QRgb; an opaque base keeps its format (a copy, not a conversion).
     const bool packed = base.format() == QImage::Format_RGB32 || base.format() == QImage::Format_ARGB32;
-    QImage image = !over ? QImage(width, height, QImage::Format_ARGB32) : packed ? base.copy() : base.convertToFormat(QImage::Format_ARGB32);
+    QImage image = !over ? QImage(width, height, QImage::Format_ARGB32)
+        : packed         ? base.copy()
+                         : base.convertToFormat(QImage::Format_ARGB32);
     if (!over)
         image.fill(Qt::transparent);
     // Each cell's colour once (a cell covers several pixels), and each pixel column's grid column.

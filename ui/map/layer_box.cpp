@@ -56,10 +56,7 @@ void LayerBox::labelVariables()
     }
 }
 
-QString LayerBox::currentVariable() const
-{
-    return currentData(kLayerRole).isValid() ? QString() : currentData().toString();
-}
+QString LayerBox::currentVariable() const { return currentData(kLayerRole).isValid() ? QString() : currentData().toString(); }
 
 PredictionLayerPtr LayerBox::currentPrediction(bool *difference) const
 {
@@ -75,7 +72,8 @@ void LayerBox::addPrediction(const PredictionLayerPtr &layer)
 {
     if (!layer || !layer->year)
         return;
-    std::erase_if(predictions_, [&](const PredictionLayerPtr &p) { return p->runPath == layer->runPath && p->year->year == layer->year->year; });
+    std::erase_if(predictions_,
+                  [&](const PredictionLayerPtr &p) { return p->runPath == layer->runPath && p->year->year == layer->year->year; });
     predictions_.push_back(layer);
     if (predictions_.size() > kPredictionLimit)
         predictions_.erase(predictions_.begin());
@@ -99,12 +97,14 @@ void LayerBox::rebuildPredictionItems()
         insertSeparator(count());
     for (std::size_t k = 0; k < predictions_.size(); ++k) {
         for (const bool difference : {false, true}) {
-            addItem(difference ? tr("Prediction − TEM-MDM: %1").arg(predictions_[k]->title()) : tr("Prediction: %1").arg(predictions_[k]->title()));
+            addItem(difference ? tr("Prediction − TEM-MDM: %1").arg(predictions_[k]->title())
+                               : tr("Prediction: %1").arg(predictions_[k]->title()));
             const int item = count() - 1;
             setItemData(item, int(k), kLayerRole);
             setItemData(item, difference, kDifferenceRole);
-            setItemData(item, difference ? tr("The run's daily CH4 minus TEM-MDM's, per cell, on a diverging scale")
-                                         : tr("The run applied to every land cell of %1").arg(predictions_[k]->year->year),
+            setItemData(item,
+                        difference ? tr("The run's daily CH4 minus TEM-MDM's, per cell, on a diverging scale")
+                                   : tr("The run applied to every land cell of %1").arg(predictions_[k]->year->year),
                         Qt::ToolTipRole);
             if (predictions_[k] == shown && difference == shownDifference)
                 reselect = item;

@@ -8,8 +8,8 @@
 
 namespace xmw::ui {
 
-QImage renderMapFigure(const QImage &map, const std::vector<GlobeMarker> &markers, const ColourScale &scale,
-                       const QString &caption, int width)
+QImage renderMapFigure(const QImage &map, const std::vector<GlobeMarker> &markers, const ColourScale &scale, const QString &caption,
+                       int width)
 {
     width = std::clamp(width, 200, 16000);
     const int mapHeight = width / 2;

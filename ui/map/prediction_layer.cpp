@@ -20,7 +20,8 @@ QString writePredictionNetcdf(const PredictionLayer &layer, const QString &path)
         return QCoreApplication::translate("PredictionLayer", "There is no prediction to write.");
     try {
         learn::writeUpscaledNetcdf(path.toStdString(), *layer.year, layer.run,
-                                   learn::utcNow() + ": X-MethaneWet Explorer " + kVersion + ", upscaled from " + layer.runPath.toStdString());
+                                   learn::utcNow() + ": X-MethaneWet Explorer " + kVersion + ", upscaled from " +
+                                       layer.runPath.toStdString());
         return {};
     } catch (const std::exception &error) {
         return QString::fromStdString(error.what());

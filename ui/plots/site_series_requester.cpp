@@ -8,7 +8,6 @@
 
 #include <QCoreApplication>
 
-
 #include <algorithm>
 
 namespace xmw::ui {
@@ -20,8 +19,9 @@ void addCellSeries(const data::GridDataset &grid, int row, int col, int first, i
 {
     const auto unit = data::units::parseFlux(grid.variable(data::layout::kEmission).units);
     if (!unit)
-        throw data::DataError(grid.path(), "CH4_emission has units '" + grid.variable(data::layout::kEmission).units
-                                               + "', not a CH4 flux unit this program knows");
+        throw data::DataError(grid.path(),
+                              "CH4_emission has units '" + grid.variable(data::layout::kEmission).units +
+                                  "', not a CH4 flux unit this program knows");
     const auto values = grid.cellSeries(data::layout::kEmission, row, col, first, last);
     std::vector<float> drivers;
     if (!driver.isEmpty()) {
@@ -132,12 +132,8 @@ SiteSeriesRequester::SiteSeriesRequester(QObject *parent)
               else
                   Q_EMIT failed(outcome.error);
           })
-{
-}
+{}
 
-void SiteSeriesRequester::request(const DatasetPtr &dataset, const SeriesSelection &selection)
-{
-    runner_.run({dataset, selection});
-}
+void SiteSeriesRequester::request(const DatasetPtr &dataset, const SeriesSelection &selection) { runner_.run({dataset, selection}); }
 
 } // namespace xmw::ui

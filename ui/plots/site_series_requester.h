@@ -15,32 +15,32 @@ namespace xmw::ui {
 
 // A trained run's test prediction for one tower: every test year's 365 days (no 29 February).
 struct RunPrediction {
-    QString run;                      // the run's name
+    QString run; // the run's name
     std::vector<data::Date> dates;
     std::vector<float> predicted, spread; // spread: ensemble standard deviation (0 for one model)
-    double rmse = 0;                  // the run's test RMSE at this tower (NaN without observations)
+    double rmse = 0; // the run's test RMSE at this tower (NaN without observations)
 };
 
 // What the time-series panel draws for one tower or grid cell, all fluxes in nmol CH4 m-2 s-1.
 struct SitePlotData {
-    QString id;                          // a tower's id, or a cell's position
-    std::vector<data::Date> dates;       // the tower's days (none for a cell)
-    std::vector<float> measured;         // FCH4_F (NaN in gaps)
-    std::vector<float> gapFilled;        // FCH4_F_ANNOPTLM
-    std::vector<data::Date> cellDates;   // every day of the tower's years (a cell: the map's year) that TEM-MDM covers
-    std::vector<float> simulated;        // TEM-MDM CH4_emission of the cell, converted
-    QString driver, driverUnit;          // a TEM-MDM driver of the same cell, on request
-    std::vector<float> driverValues;     // on cellDates
-    std::vector<RunPrediction> runs;     // the compared runs' predictions for this tower
+    QString id; // a tower's id, or a cell's position
+    std::vector<data::Date> dates; // the tower's days (none for a cell)
+    std::vector<float> measured; // FCH4_F (NaN in gaps)
+    std::vector<float> gapFilled; // FCH4_F_ANNOPTLM
+    std::vector<data::Date> cellDates; // every day of the tower's years (a cell: the map's year) that TEM-MDM covers
+    std::vector<float> simulated; // TEM-MDM CH4_emission of the cell, converted
+    QString driver, driverUnit; // a TEM-MDM driver of the same cell, on request
+    std::vector<float> driverValues; // on cellDates
+    std::vector<RunPrediction> runs; // the compared runs' predictions for this tower
 };
 
 // What to plot: towers by id and, optionally, one grid cell.
 struct SeriesSelection {
     QStringList towers;
     std::optional<std::pair<double, double>> cell; // lat, lon
-    int cellYear = 0;                              // the year shown for the cell
-    QString driver;                                // "" for none
-    QStringList runs;                              // run files whose predictions are compared
+    int cellYear = 0; // the year shown for the cell
+    QString driver; // "" for none
+    QStringList runs; // run files whose predictions are compared
 };
 
 // Gathers the selected towers' series on a worker thread (the TEM-MDM part reads files); the

@@ -10,13 +10,13 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
-#include <QLabel>
-#include <QSvgGenerator>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTextStream>
 #include <QVBoxLayout>
@@ -282,8 +282,9 @@ void TimeSeriesPanel::drawTimeSeries()
                 high->setData(keys, upper, true);
             }
             QCPGraph *line = plot_->addGraph();
-            line->setName(std::isfinite(run.rmse) ? tr("%1 %2 predicted (test RMSE %3)").arg(site.id, run.run).arg(inUnit(float(run.rmse)), 0, 'g', 3)
-                                                  : tr("%1 %2 predicted").arg(site.id, run.run));
+            line->setName(std::isfinite(run.rmse)
+                              ? tr("%1 %2 predicted (test RMSE %3)").arg(site.id, run.run).arg(inUnit(float(run.rmse)), 0, 'g', 3)
+                              : tr("%1 %2 predicted").arg(site.id, run.run));
             line->setPen(QPen(colour, 1.8));
             line->setData(keys, mean, true);
         }
@@ -400,7 +401,8 @@ QString TimeSeriesPanel::traceAt(const QPointF &position)
     tracer_->setGraph(nearest);
     tracer_->setGraphKey(nearestKey);
     const auto day = data::fromDayNumber(std::int64_t(std::llround(nearestKey / 86400.0)));
-    return tr("%1 — %2: %3 %4").arg(nearest->name(), QString::fromStdString(data::toIsoString(day)))
+    return tr("%1 — %2: %3 %4")
+        .arg(nearest->name(), QString::fromStdString(data::toIsoString(day)))
         .arg(nearestValue, 0, 'g', 4)
         .arg(typesetUnit(unitSymbol()));
 }

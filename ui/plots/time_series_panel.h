@@ -46,7 +46,7 @@ public:
 
 Q_SIGNALS:
     void driverChanged(const QString &variable); // "" for none: the series are to be fetched again
-    void unitChosen(xmw::data::units::Flux unit);  // by the user, in the panel's unit box: for the whole window
+    void unitChosen(xmw::data::units::Flux unit); // by the user, in the panel's unit box: for the whole window
 
 private:
     void redraw();

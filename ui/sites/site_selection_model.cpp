@@ -4,8 +4,7 @@ namespace xmw::ui {
 
 SiteSelectionModel::SiteSelectionModel(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 void SiteSelectionModel::select(const QStringList &ids)
 {

@@ -9,8 +9,7 @@ namespace xmw::ui {
 
 SiteTableModel::SiteTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void SiteTableModel::setDataset(const DatasetPtr &dataset)
 {
@@ -35,10 +34,7 @@ int SiteTableModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() || !dataset_ ? 0 : int(dataset_->sites()->sites().size());
 }
 
-int SiteTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int SiteTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant SiteTableModel::data(const QModelIndex &index, int role) const
 {
@@ -50,8 +46,8 @@ QVariant SiteTableModel::data(const QModelIndex &index, int role) const
         return QString::fromStdString(info.id);
     if (role == Qt::TextAlignmentRole)
         return index.column() >= Latitude && index.column() != WetlandType && index.column() != ClimateType && index.column() != Years
-                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                   : QVariant();
+            ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+            : QVariant();
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const bool display = role == Qt::DisplayRole;
@@ -69,8 +65,7 @@ QVariant SiteTableModel::data(const QModelIndex &index, int role) const
         if (!info.climateType)
             return display ? QVariant(tr("none")) : QVariant(-1);
         return *info.climateType;
-    case Years:
-        return display ? QVariant(QStringLiteral("%1–%2").arg(years.front()).arg(years.back())) : QVariant(years.front());
+    case Years: return display ? QVariant(QStringLiteral("%1–%2").arg(years.front()).arg(years.back())) : QVariant(years.front());
     case Days: return int(site.series.dates.size());
     case MeasuredDays: return site.series.measuredDays();
     case MeanFlux: {

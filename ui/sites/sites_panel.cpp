@@ -46,9 +46,8 @@ SitesPanel::SitesPanel(QWidget *parent)
             ids << row.data(SiteTableModel::IdRole).toString();
         Q_EMIT selectionChanged(ids);
     });
-    connect(view_, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        Q_EMIT siteActivated(index.data(SiteTableModel::IdRole).toString());
-    });
+    connect(view_, &QTableView::doubleClicked, this,
+            [this](const QModelIndex &index) { Q_EMIT siteActivated(index.data(SiteTableModel::IdRole).toString()); });
 }
 
 void SitesPanel::setDataset(const DatasetPtr &dataset)

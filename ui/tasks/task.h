@@ -55,8 +55,8 @@ protected:
 
 private:
     friend class TaskManager;
-    void runOnWorker();                                   // worker thread: run(), catching
-    void end(State state, const QString &error);          // GUI thread: deliver(), finished()
+    void runOnWorker(); // worker thread: run(), catching
+    void end(State state, const QString &error); // GUI thread: deliver(), finished()
     void setState(State state);
 
     QString description_;
@@ -77,8 +77,7 @@ public:
         , context_(context)
         , work_(std::move(work))
         , done_(std::move(done))
-    {
-    }
+    {}
 
 protected:
     void run(Feedback &feedback) override { result_.emplace(work_(feedback)); }

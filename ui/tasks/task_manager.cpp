@@ -80,7 +80,8 @@ void TaskManager::startWaiting(Lane lane)
         Q_EMIT taskChanged(task);
         pool_.start([this, task, lane] {
             task->runOnWorker();
-            QMetaObject::invokeMethod(this, [this, task, lane] { onWorkerDone(task, lane); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, task, lane] { onWorkerDone(task, lane); }, Qt::QueuedConnection);
         });
     }
 }

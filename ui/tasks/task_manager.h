@@ -6,9 +6,9 @@
 #include <QThreadPool>
 
 #include <array>
-#include <type_traits>
 #include <deque>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 namespace xmw::ui {
@@ -22,9 +22,9 @@ class TaskManager : public QObject {
 
 public:
     enum class Lane {
-        Io,       // reading and writing files: datasets, run files, exports
+        Io, // reading and writing files: datasets, run files, exports
         Training, // training jobs: as many at once as the user asks for
-        Compute,  // other long computation (upscaling a year, making the demo dataset)
+        Compute, // other long computation (upscaling a year, making the demo dataset)
     };
     static constexpr int kLaneCount = 3;
 

@@ -59,8 +59,8 @@ QTableWidgetItem *sortableNumber(double value, int decimals) { return new Number
 QString splitText(const learn::TrainingConfig &c)
 {
     QString text = c.split.kind == data::SplitKind::Temporal ? RunBrowser::tr("temporal")
-                   : c.allFolds                                ? RunBrowser::tr("spatial, all folds")
-                                                               : RunBrowser::tr("spatial, fold %1").arg(c.split.fold);
+        : c.allFolds                                         ? RunBrowser::tr("spatial, all folds")
+                                                             : RunBrowser::tr("spatial, fold %1").arg(c.split.fold);
     if (c.split.percent < 100)
         text += RunBrowser::tr(", %1 % of training data").arg(c.split.percent);
     if (!c.split.sites.empty())
@@ -109,8 +109,8 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
         const QStringList paths = selectedRuns();
         if (paths.isEmpty())
             return;
-        if (QMessageBox::question(this, tr("Delete Runs"), tr("Delete %n run file(s)? This cannot be undone.", nullptr, int(paths.size())))
-            != QMessageBox::Yes)
+        if (QMessageBox::question(this, tr("Delete Runs"),
+                                  tr("Delete %n run file(s)? This cannot be undone.", nullptr, int(paths.size()))) != QMessageBox::Yes)
             return;
         if (const QString error = deleteRuns(paths); !error.isEmpty())
             QMessageBox::warning(this, tr("Delete Runs"), error);
@@ -118,7 +118,8 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
     export_ = new QPushButton(tr("Export Metrics…"));
     export_->setObjectName(QStringLiteral("exportMetrics"));
     connect(export_, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Run Metrics"), QStringLiteral("metrics.csv"), tr("CSV files (*.csv)"));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export Run Metrics"), QStringLiteral("metrics.csv"), tr("CSV files (*.csv)"));
         if (path.isEmpty())
             return;
         if (const QString error = exportMetrics(path); !error.isEmpty())
@@ -130,7 +131,8 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
                                       "the ensemble spread, as CSV"));
     connect(exportPredictions_, &QPushButton::clicked, this, [this] {
         const QStringList runs = selectedRuns();
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Test Predictions"), QStringLiteral("predictions.csv"), tr("CSV files (*.csv)"));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export Test Predictions"), QStringLiteral("predictions.csv"), tr("CSV files (*.csv)"));
         if (runs.isEmpty() || path.isEmpty())
             return;
         exportPredictions_->setEnabled(false);
@@ -152,8 +154,8 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
 
     table_ = new QTableWidget(0, ColumnCount);
     table_->setObjectName(QStringLiteral("runTable"));
-    table_->setHorizontalHeaderLabels({tr("Name"), tr("Model"), tr("Method"), tr("Split"), tr("RMSE"), tr("RMSE meas."), tr("RMSE TEM"), tr("R²"), tr("r² corr."),
-                                       tr("KGE"), tr("Created (UTC)"), tr("Duration"), tr("Notes")});
+    table_->setHorizontalHeaderLabels({tr("Name"), tr("Model"), tr("Method"), tr("Split"), tr("RMSE"), tr("RMSE meas."), tr("RMSE TEM"),
+                                       tr("R²"), tr("r² corr."), tr("KGE"), tr("Created (UTC)"), tr("Duration"), tr("Notes")});
     table_->horizontalHeader()->setSectionResizeMode(Notes, QHeaderView::Stretch);
     updateHeaderTips();
     table_->horizontalHeaderItem(R2)->setToolTip(
@@ -294,15 +296,17 @@ void RunBrowser::rebuild()
             table_->item(row, RmseTem)->setToolTip(tr("Nothing of TEM-MDM was held out (only pretraining runs hold some out)"));
         } else {
             table_->setItem(row, RmseTem, sortableNumber(shown("rmse", r.temMetrics.rmse), 3));
-            table_->item(row, RmseTem)->setToolTip(tr("On %1: R² %2, KGE %3")
-                                                       .arg(QString::fromStdString(r.temTestSet))
-                                                       .arg(r.temMetrics.r2, 0, 'f', 3)
-                                                       .arg(r.temMetrics.kge, 0, 'f', 3));
+            table_->item(row, RmseTem)
+                ->setToolTip(tr("On %1: R² %2, KGE %3")
+                                 .arg(QString::fromStdString(r.temTestSet))
+                                 .arg(r.temMetrics.r2, 0, 'f', 3)
+                                 .arg(r.temMetrics.kge, 0, 'f', 3));
         }
         table_->setItem(row, R2, sortableNumber(r.metrics.r2, 3));
         table_->setItem(row, R2Corr, sortableNumber(r.metrics.r2Corr, 3));
         table_->setItem(row, Kge, sortableNumber(r.metrics.kge, 3));
-        table_->setItem(row, Created, fixed(QString::fromStdString(r.created).replace(QLatin1Char('T'), QLatin1Char(' ')).remove(QLatin1Char('Z'))));
+        table_->setItem(row, Created,
+                        fixed(QString::fromStdString(r.created).replace(QLatin1Char('T'), QLatin1Char(' ')).remove(QLatin1Char('Z'))));
         table_->setItem(row, Duration, sortableNumber(r.seconds / 60.0, 1));
         table_->item(row, Duration)->setToolTip(tr("minutes"));
         table_->setItem(row, Notes, new QTableWidgetItem(QString::fromStdString(r.notes)));
@@ -372,8 +376,10 @@ void RunBrowser::drawChart()
 {
     const std::string metric = metric_->currentData().toString().toStdString();
     chart_->clearPlottables();
-    chart_->yAxis->setLabel(learn::isFluxMetric(metric) ? tr("Test %1 [%2]").arg(metricLabel(metric), typesetUnit(QString::fromStdString(data::units::symbol(unit_))))
-                                                : tr("Test %1").arg(metricLabel(metric)));
+    chart_->yAxis->setLabel(
+        learn::isFluxMetric(metric)
+            ? tr("Test %1 [%2]").arg(metricLabel(metric), typesetUnit(QString::fromStdString(data::units::symbol(unit_))))
+            : tr("Test %1").arg(metricLabel(metric)));
     QVector<double> ticks, values;
     QVector<QString> labels;
     for (int row = 0; row < table_->rowCount(); ++row) {
@@ -385,9 +391,10 @@ void RunBrowser::drawChart()
             continue;
         ticks << double(ticks.size() + 1);
         values << value;
-        labels << QStringLiteral("%1\n%2 / %3").arg(QString::fromStdString(run->summary.name),
-                                                    QString::fromStdString(learn::modelName(run->summary.config.model.kind)),
-                                                    QString::fromStdString(learn::methodName(run->summary.config.method)));
+        labels << QStringLiteral("%1\n%2 / %3")
+                      .arg(QString::fromStdString(run->summary.name),
+                           QString::fromStdString(learn::modelName(run->summary.config.model.kind)),
+                           QString::fromStdString(learn::methodName(run->summary.config.method)));
     }
     updateButtons();
     if (!ticks.isEmpty()) {
@@ -498,12 +505,13 @@ QString RunBrowser::exportMetrics(const QString &path) const
         QTextStream stream(&out);
         // Metrics on the gap-filled target (the benchmark's) and on measured days, named apart.
         // Pretraining runs add those on TEM-MDM held out (empty for the others).
-        QStringList header = {QStringLiteral("run"),      QStringLiteral("file"),  QStringLiteral("model"),  QStringLiteral("method"),
-                              QStringLiteral("recipe"),   QStringLiteral("test_set"), QStringLiteral("split"), QStringLiteral("created")};
+        QStringList header = {QStringLiteral("run"),    QStringLiteral("file"),     QStringLiteral("model"), QStringLiteral("method"),
+                              QStringLiteral("recipe"), QStringLiteral("test_set"), QStringLiteral("split"), QStringLiteral("created")};
         for (const char *suffix : {"", "_measured", "_tem"})
             for (const auto &name : learn::metricNames())
                 header << QString::fromStdString(name) + QLatin1String(suffix) +
-                              (learn::isFluxMetric(name) ? QStringLiteral(" [%1]").arg(QString::fromStdString(data::units::symbol(unit_))) : QString());
+                        (learn::isFluxMetric(name) ? QStringLiteral(" [%1]").arg(QString::fromStdString(data::units::symbol(unit_)))
+                                                   : QString());
         header << QStringLiteral("test_days") << QStringLiteral("test_days_measured") << QStringLiteral("test_days_tem")
                << QStringLiteral("tem_test_set");
         stream << csvLine(header) << '\n';
@@ -512,10 +520,14 @@ QString RunBrowser::exportMetrics(const QString &path) const
             if (!run)
                 continue;
             const learn::RunRecord &r = run->summary;
-            QStringList row = {QString::fromStdString(r.name), p, QString::fromStdString(learn::modelName(r.config.model.kind)),
+            QStringList row = {QString::fromStdString(r.name),
+                               p,
+                               QString::fromStdString(learn::modelName(r.config.model.kind)),
                                QString::fromStdString(learn::methodName(r.config.method)),
-                               QString::fromStdString(data::recipeName(r.config.split.recipe)), QString::fromStdString(r.config.testSetName()),
-                               splitText(r.config), QString::fromStdString(r.created)};
+                               QString::fromStdString(data::recipeName(r.config.split.recipe)),
+                               QString::fromStdString(r.config.testSetName()),
+                               splitText(r.config),
+                               QString::fromStdString(r.created)};
             const bool tem = !r.temTestSet.empty();
             for (const learn::Metrics *m : {&r.metrics, &r.metricsMeasured, &r.temMetrics})
                 for (const auto &name : learn::metricNames())
@@ -540,8 +552,8 @@ QString RunBrowser::exportPredictions(const QStringList &runFiles, const QString
     }
     const auto number = [unit](const std::vector<float> &values, std::size_t k) {
         return k < values.size() && std::isfinite(values[k])
-                   ? QString::number(data::units::convert(double(values[k]), data::units::Flux::NmolPerSquareMetrePerSecond, unit), 'g', 7)
-                   : QString();
+            ? QString::number(data::units::convert(double(values[k]), data::units::Flux::NmolPerSquareMetrePerSecond, unit), 'g', 7)
+            : QString();
     };
     const QString symbol = QString::fromStdString(data::units::symbol(unit));
     return writeAtomically(path, [&](QIODevice &out) {
@@ -561,10 +573,10 @@ QString RunBrowser::exportPredictions(const QStringList &runFiles, const QString
                 const auto dates = data::sequenceDates(run.testYears[i]);
                 for (std::size_t index = 0; index < dates.size(); ++index) {
                     const std::size_t k = i * dates.size() + index;
-                    stream << csvLine(QStringList(prefix) << QString::fromStdString(run.testSites[i])
-                                                          << QString::fromStdString(data::toIsoString(dates[index]))
-                                                          << number(run.measured, k) << number(run.observed, k) << number(run.predicted, k)
-                                                          << number(run.spread, k))
+                    stream << csvLine(QStringList(prefix)
+                                      << QString::fromStdString(run.testSites[i]) << QString::fromStdString(data::toIsoString(dates[index]))
+                                      << number(run.measured, k) << number(run.observed, k) << number(run.predicted, k)
+                                      << number(run.spread, k))
                            << '\n';
                 }
             }

@@ -12,8 +12,7 @@ namespace xmw::ui {
 RunStore::RunStore(TaskManager *tasks, QObject *parent)
     : QObject(parent)
     , tasks_(tasks)
-{
-}
+{}
 
 void RunStore::setFolder(const QString &folder)
 {

@@ -46,7 +46,7 @@ private:
     QString folder_;
     std::vector<Run> runs_;
     TaskManager *tasks_;
-    bool again_ = false;   // a refresh was asked for while one ran
+    bool again_ = false; // a refresh was asked for while one ran
     bool reading_ = false; // from a refresh until its result has arrived here
 };
 

@@ -21,8 +21,8 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -64,12 +64,14 @@ QString methodTip(learn::Method method)
 {
     switch (method) {
     case learn::Method::Scratch: return TrainingPanel::tr("Train on the towers only: the baseline every transfer method is compared with");
-    case learn::Method::Pretrain: return TrainingPanel::tr("Train on TEM-MDM simulation samples only: a starting point for finetune and residual");
+    case learn::Method::Pretrain:
+        return TrainingPanel::tr("Train on TEM-MDM simulation samples only: a starting point for finetune and residual");
     case learn::Method::Finetune: return TrainingPanel::tr("Start from a pretrained run's weights and go on training on the towers");
     case learn::Method::Adversarial:
         return TrainingPanel::tr("Domain-adversarial: a shared encoder learns from both, a discriminator behind gradient reversal makes "
                                  "simulation and towers look alike; then fine-tuning on the towers");
-    case learn::Method::Residual: return TrainingPanel::tr("Keep a pretrained model frozen and learn what it misses at the towers; the prediction is their sum");
+    case learn::Method::Residual:
+        return TrainingPanel::tr("Keep a pretrained model frozen and learn what it misses at the towers; the prediction is their sum");
     case learn::Method::Reweight:
         return TrainingPanel::tr("Joint training in which TEM-MDM samples count by how much they resemble the towers; then fine-tuning");
     }
@@ -122,21 +124,24 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     for (int i = 0; i < method_->count(); ++i)
         method_->setItemData(i, methodTip(learn::Method(method_->itemData(i).toInt())), Qt::ToolTipRole);
     pretrained_ = new QComboBox;
-    named(pretrained_, "pretrainedBox", tr("The pretrained run to start from (finetune) or to correct (residual): runs of this dataset with the same model"));
+    named(pretrained_, "pretrainedBox",
+          tr("The pretrained run to start from (finetune) or to correct (residual): runs of this dataset with the same model"));
     recipe_ = new QComboBox;
     recipe_->addItem(tr("X-MethaneWet (paper)"), int(data::Recipe::XMethaneWet));
     recipe_->addItem(tr("Extended (all towers)"), int(data::Recipe::Extended));
-    named(recipe_, "recipeBox", tr("Which rules make the tower samples and splits. X-MethaneWet follows the benchmark: wetland "
-                                   "towers only, with their own elevation and meteorology, a tower-year dropped on any gap, and "
-                                   "in spatial splits the 30 towers of its published folds. Extended keeps every tower and fills "
-                                   "a tower's gaps from the grid. Compare runs only within one recipe."));
+    named(recipe_, "recipeBox",
+          tr("Which rules make the tower samples and splits. X-MethaneWet follows the benchmark: wetland "
+             "towers only, with their own elevation and meteorology, a tower-year dropped on any gap, and "
+             "in spatial splits the 30 towers of its published folds. Extended keeps every tower and fills "
+             "a tower's gaps from the grid. Compare runs only within one recipe."));
     preset_ = new QComboBox;
     preset_->addItem(tr("Ours (quick, early stopping)"), int(learn::Preset::Ours));
     preset_->addItem(tr("Paper (X-MethaneWet)"), int(learn::Preset::Paper));
-    named(preset_, "presetBox", tr("The model's size and the optimisation. Paper: the benchmark's configuration (hidden 8, "
-                                   "3 layers, batches of 4 towers at learning rate 0.05 for 200 epochs, or 128 TEM-MDM samples at "
-                                   "0.01 for 10 epochs to pretrain; the last epoch kept). Ours: a wider single-layer model, batches "
-                                   "of 64, early stopping. Choosing one fills epochs, learning rate and batch."));
+    named(preset_, "presetBox",
+          tr("The model's size and the optimisation. Paper: the benchmark's configuration (hidden 8, "
+             "3 layers, batches of 4 towers at learning rate 0.05 for 200 epochs, or 128 TEM-MDM samples at "
+             "0.01 for 10 epochs to pretrain; the last epoch kept). Ours: a wider single-layer model, batches "
+             "of 64, early stopping. Choosing one fills epochs, learning rate and batch."));
     split_ = new QComboBox;
     split_->addItem(tr("temporal (later years of each tower)"), 0);
     split_->addItem(tr("spatial, one fold"), 1);
@@ -148,8 +153,9 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     towers_ = new QComboBox;
     towers_->addItem(tr("all towers"));
     towers_->addItem(tr("the selected towers"));
-    named(towers_, "towersBox", tr("Train and test on every tower, or only on the towers selected on the map or in the Sites list "
-                                   "(spatial folds stay the benchmark's)"));
+    named(towers_, "towersBox",
+          tr("Train and test on every tower, or only on the towers selected on the map or in the Sites list "
+             "(spatial folds stay the benchmark's)"));
     percent_ = new QDoubleSpinBox;
     percent_->setRange(1, 100);
     percent_->setValue(100);
@@ -298,8 +304,9 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
         name->setData(Qt::UserRole, id);
         name->setToolTip(job->out);
         jobs_->setItem(row, JobName, name);
-        jobs_->setItem(row, JobModel, new QTableWidgetItem(QStringLiteral("%1 / %2").arg(QString::fromStdString(learn::modelName(job->config.model.kind)),
-                                                                                      QString::fromStdString(learn::methodName(job->config.method)))));
+        jobs_->setItem(row, JobModel,
+                       new QTableWidgetItem(QStringLiteral("%1 / %2").arg(QString::fromStdString(learn::modelName(job->config.model.kind)),
+                                                                          QString::fromStdString(learn::methodName(job->config.method)))));
         auto *bar = new QProgressBar;
         bar->setRange(0, 1000);
         jobs_->setCellWidget(row, JobProgressColumn, bar);
@@ -372,7 +379,8 @@ void TrainingPanel::findInterruptedJobs()
 void TrainingPanel::setSelectedSites(const QStringList &ids)
 {
     selectedSites_ = ids;
-    towers_->setItemText(1, ids.isEmpty() ? tr("the selected towers (none selected)") : tr("the %n selected tower(s)", nullptr, int(ids.size())));
+    towers_->setItemText(
+        1, ids.isEmpty() ? tr("the selected towers (none selected)") : tr("the %n selected tower(s)", nullptr, int(ids.size())));
     towers_->setItemData(1, ids.join(QStringLiteral(", ")), Qt::ToolTipRole);
     updateForm();
 }
@@ -476,8 +484,9 @@ int TrainingPanel::start()
     QDir().mkpath(runsFolder());
     QString name = name_->text().trimmed();
     if (name.isEmpty())
-        name = QStringLiteral("%1-%2-%3").arg(QString::fromStdString(learn::modelName(c.model.kind)), QString::fromStdString(learn::methodName(c.method)),
-                                             QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        name = QStringLiteral("%1-%2-%3")
+                   .arg(QString::fromStdString(learn::modelName(c.model.kind)), QString::fromStdString(learn::methodName(c.method)),
+                        QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     QString out = QDir(runsFolder()).filePath(name + QStringLiteral(".h5"));
     for (int n = 2; QFileInfo::exists(out); ++n) // never overwrite a run
         out = QDir(runsFolder()).filePath(QStringLiteral("%1-%2.h5").arg(name).arg(n));
@@ -507,7 +516,8 @@ void TrainingPanel::updateJobRow(int id)
         bar->setValue(int(std::lround(std::clamp(p.fraction, 0.0, 1.0) * 1000)));
         QString state = stateText(job->state);
         if (job->state == TrainingQueue::State::Running && p.epochs > 0)
-            state = tr("%1 epoch %2/%3, ETA %4").arg(QString::fromStdString(p.phase)).arg(p.epoch).arg(p.epochs).arg(duration(p.etaSeconds));
+            state =
+                tr("%1 epoch %2/%3, ETA %4").arg(QString::fromStdString(p.phase)).arg(p.epoch).arg(p.epochs).arg(duration(p.etaSeconds));
         else if (job->state == TrainingQueue::State::Finished)
             state = tr("finished, test RMSE %1").arg(job->testRmse, 0, 'g', 4);
         jobs_->item(row, JobState)->setText(state);

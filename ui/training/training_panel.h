@@ -67,7 +67,8 @@ private:
     QString dataset_;
     DatasetPtr opened_;
     QStringList selectedSites_;
-    QComboBox *model_ = nullptr, *method_ = nullptr, *pretrained_ = nullptr, *recipe_ = nullptr, *preset_ = nullptr, *split_ = nullptr, *device_ = nullptr, *towers_ = nullptr;
+    QComboBox *model_ = nullptr, *method_ = nullptr, *pretrained_ = nullptr, *recipe_ = nullptr, *preset_ = nullptr, *split_ = nullptr,
+              *device_ = nullptr, *towers_ = nullptr;
     QSpinBox *fold_ = nullptr, *epochs_ = nullptr, *batch_ = nullptr, *seed_ = nullptr, *ensemble_ = nullptr, *threads_ = nullptr,
              *concurrency_ = nullptr;
     QDoubleSpinBox *percent_ = nullptr, *learningRate_ = nullptr;

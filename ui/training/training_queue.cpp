@@ -25,8 +25,7 @@ public:
         , engine_(std::move(engine))
         , onEpoch_(std::move(onEpoch))
         , onBatch_(std::move(onBatch))
-    {
-    }
+    {}
 
     [[nodiscard]] const learn::RunRecord &record() const { return run_; }
 
@@ -35,10 +34,12 @@ protected:
     {
         learn::TrainingJob::Callbacks callbacks;
         callbacks.epoch = [this](const learn::EpochRecord &record, const learn::JobProgress &progress) {
-            QMetaObject::invokeMethod(this, [this, record, progress] { onEpoch_(record, progress); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, record, progress] { onEpoch_(record, progress); }, Qt::QueuedConnection);
         };
         callbacks.batch = [this](const learn::JobProgress &progress) {
-            QMetaObject::invokeMethod(this, [this, progress] { onBatch_(progress); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, progress] { onBatch_(progress); }, Qt::QueuedConnection);
         };
         engine_->setCallbacks(callbacks);
         run_ = engine_->run(feedback);
@@ -113,7 +114,8 @@ int TrainingQueue::enqueue(const QString &dataset, const learn::TrainingConfig &
             std::error_code ec;
             const bool kept = std::filesystem::exists(learn::TrainingJob::checkpointPath(out.toStdString()), ec);
             onEnded(id, State::Canceled,
-                    kept ? tr("canceled; the last finished epoch is kept for a resume") : tr("canceled before the first epoch ended; nothing was kept"),
+                    kept ? tr("canceled; the last finished epoch is kept for a resume")
+                         : tr("canceled before the first epoch ended; nothing was kept"),
                     0);
         }
     });
@@ -132,10 +134,10 @@ int TrainingQueue::addInterrupted(const QString &dataset, const learn::Checkpoin
     job.history = checkpoint.history;
     // Early stopping may end a member sooner, so this is what is left at most.
     const int phases = job.config.method == learn::Method::Adversarial || job.config.method == learn::Method::Reweight ? 2 : 1;
-    const int total = job.config.folds() * job.config.ensemble *
-                      (job.config.epochs + (phases == 2 ? job.config.fineTuneEpochCount() : 0));
+    const int total = job.config.folds() * job.config.ensemble * (job.config.epochs + (phases == 2 ? job.config.fineTuneEpochCount() : 0));
     job.progress.fraction = total > 0 ? std::min(1.0, double(job.history.size()) / total) : 0.0;
-    job.message = tr("Interrupted when the explorer closed, after %n epoch(s); Resume goes on from there", nullptr, int(job.history.size()));
+    job.message =
+        tr("Interrupted when the explorer closed, after %n epoch(s); Resume goes on from there", nullptr, int(job.history.size()));
     jobs_[job.id] = job;
     Q_EMIT jobAdded(job.id);
     return job.id;

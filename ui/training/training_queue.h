@@ -13,7 +13,6 @@
 
 namespace xmw::ui {
 
-
 class TaskManager;
 
 // The explorer's training jobs and what they reported: each runs the engine's TrainingJob as a
@@ -55,7 +54,7 @@ public:
 
 Q_SIGNALS:
     void jobAdded(int id);
-    void jobChanged(int id);                          // state, progress or message
+    void jobChanged(int id); // state, progress or message
     void epochFinished(int id, const xmw::learn::EpochRecord &record);
     void jobFinished(int id, const QString &runFile); // written and readable
 

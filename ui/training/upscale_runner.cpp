@@ -18,8 +18,7 @@ constexpr std::size_t kChunk = 1024;
 UpscaleRunner::UpscaleRunner(TaskManager *tasks, QObject *parent)
     : QObject(parent)
     , tasks_(tasks)
-{
-}
+{}
 
 UpscaleRunner::~UpscaleRunner() { cancel(); }
 
