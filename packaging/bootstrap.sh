@@ -26,7 +26,7 @@ packages=(
     libopenblas0-openmp
     libgl-dev libgl1-mesa-dri xvfb xauth
     python3-h5py python3-netcdf4 hdf5-tools fonts-wqy-microhei
-    clang-14 libfuzzer-14-dev
+    clang-14 libfuzzer-14-dev clang-format-14
 )
 
 # Only for `test`: a one-node Slurm cluster that the sweep test starts itself (tests/slurm/).
