@@ -220,6 +220,36 @@ private Q_SLOTS:
                  (QStringList{demo + QStringLiteral("/runs/from-panel/gru-scratch-temporal-p100-s0.h5"),
                               demo + QStringLiteral("/runs/from-panel/gru-scratch-temporal-p100-s1.h5")}));
     }
+
+    // The sweep is a task of the task manager: it shows in the sweep lane, and canceling it there
+    // stops `xmw sweep` as Ctrl+C would (exit 130), each run keeping its checkpoint.
+    void aSweepIsATaskThatCancelStops()
+    {
+        const QString demo = dir_.filePath(QStringLiteral("demo")); // made by a test before
+        TaskManager tasks;
+        RunStore store(&tasks);
+        BenchmarkPanel panel(&store);
+        panel.setDatasetFolder(demo);
+        const QJsonObject spec{{QStringLiteral("name"), QStringLiteral("canceled")},
+                               {QStringLiteral("dataset"), demo},
+                               {QStringLiteral("models"), QJsonArray{QStringLiteral("lstm")}},
+                               {QStringLiteral("methods"), QJsonArray{QStringLiteral("scratch")}},
+                               {QStringLiteral("seeds"), QJsonArray{0, 1, 2}},
+                               {QStringLiteral("epochs"), 500}};
+        QSignalSpy finished(panel.sweeps(), &SweepRunner::finished);
+        QSignalSpy taskAdded(&tasks, &TaskManager::taskAdded);
+        QCOMPARE(panel.startSweep(spec, 1), QString());
+        QCOMPARE(taskAdded.count(), 1);
+        QVERIFY(tasks.isBusy(TaskManager::Lane::Sweep));
+        QVERIFY(panel.sweeps()->isRunning());
+        QVERIFY(panel.startSweep(spec, 1).contains(QStringLiteral("running already"))); // one at a time
+        QTest::qWait(1500); // under way
+        taskAdded.at(0).at(0).value<Task *>()->cancel();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.at(0).at(0).toInt(), 130);
+        QTRY_VERIFY(!tasks.isBusy(TaskManager::Lane::Sweep));
+        QVERIFY(!panel.sweeps()->isRunning());
+    }
 };
 
 XMW_GUI_TEST_MAIN(TestBenchmarkPanel)

@@ -114,7 +114,7 @@ BenchmarkPanel::BenchmarkPanel(RunStore *store, QWidget *parent)
     layout->addWidget(caption_);
     layout->addLayout(sweepRow);
 
-    runner_ = new SweepRunner(this);
+    runner_ = new SweepRunner(store_->tasks(), this);
     connect(runner_, &SweepRunner::progress, this, [this](int done, int total, const QString &line) {
         sweepProgress_->setRange(0, total);
         sweepProgress_->setValue(done);
@@ -132,7 +132,7 @@ BenchmarkPanel::BenchmarkPanel(RunStore *store, QWidget *parent)
     });
     connect(runner_, &SweepRunner::failed, this, [this](const QString &message) {
         sweepStatus_->setText(message);
-        sweep_->setEnabled(!dataset_.isEmpty());
+        sweep_->setEnabled(!dataset_.isEmpty() && !runner_->isRunning());
     });
     connect(stop_, &QPushButton::clicked, runner_, &SweepRunner::stop);
     connect(sweep_, &QPushButton::clicked, this, &BenchmarkPanel::chooseSweep);

@@ -1,20 +1,24 @@
 #pragma once
 
 #include <QObject>
-#include <QProcess>
+#include <QPointer>
 #include <QString>
 
 namespace xmw::ui {
 
+class Task;
+class TaskManager;
+
 // Runs a sweep with the engine's own `xmw sweep` in a child process (docs/sweeps.md): every run is
 // an `xmw train` of its own, so a crash in one never takes the explorer down, and a sweep started
-// here is the same as one started from a shell (stopping and starting again resumes it).
+// here is the same as one started from a shell (stopping and starting again resumes it). The
+// child is watched by a task in the task manager's sweep lane, so it shows in the status bar with
+// its progress and cancel, and closing the window stops it like any other task.
 class SweepRunner : public QObject {
     Q_OBJECT
 
 public:
-    explicit SweepRunner(QObject *parent = nullptr);
-    ~SweepRunner() override;
+    explicit SweepRunner(TaskManager *tasks, QObject *parent = nullptr);
 
     // The `xmw` beside this program (or on PATH); empty when there is none.
     [[nodiscard]] static QString engine();
@@ -22,7 +26,7 @@ public:
     bool start(const QString &spec, int jobs);
     // Like Ctrl+C: the running runs keep their checkpoints.
     void stop();
-    [[nodiscard]] bool isRunning() const { return process_.state() != QProcess::NotRunning; }
+    [[nodiscard]] bool isRunning() const;
 
 Q_SIGNALS:
     // After each run that ends: how many of the sweep's runs are done, of all, and what it printed.
@@ -33,11 +37,8 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    void readLines();
-
-    QProcess process_;
-    QByteArray pending_;
-    QString lastLine_;
+    TaskManager *tasks_;
+    QPointer<Task> task_;
 };
 
 } // namespace xmw::ui

@@ -18,7 +18,8 @@ TaskManager::TaskManager(QObject *parent)
     lanes_[index(Lane::Io)].limit = 2;
     lanes_[index(Lane::Training)].limit = 1;
     lanes_[index(Lane::Compute)].limit = 1;
-    pool_.setMaxThreadCount(4);
+    lanes_[index(Lane::Sweep)].limit = 1;
+    pool_.setMaxThreadCount(5);
 }
 
 TaskManager::~TaskManager()

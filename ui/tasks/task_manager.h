@@ -25,8 +25,9 @@ public:
         Io, // reading and writing files: datasets, run files, exports
         Training, // training jobs: as many at once as the user asks for
         Compute, // other long computation (upscaling a year, making the demo dataset)
+        Sweep, // watching an `xmw sweep` child process: one sweep at a time
     };
-    static constexpr int kLaneCount = 3;
+    static constexpr int kLaneCount = 4;
 
     explicit TaskManager(QObject *parent = nullptr);
     ~TaskManager() override;
