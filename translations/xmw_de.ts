@@ -498,6 +498,74 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::ExportMapReaction</name>
+    <message>
+        <source>Export Map Image</source>
+        <translation>Kartenbild exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Flat Map Figure</source>
+        <translation>Flache Kartenabbildung</translation>
+    </message>
+    <message>
+        <source>Width in pixels (the height follows, 2:1 plus the colour bar):</source>
+        <translation>Breite in Pixeln (die Höhe folgt, 2:1 plus Farbskala):</translation>
+    </message>
+    <message>
+        <source>Export Flat Map Figure</source>
+        <translation>Flache Kartenabbildung exportieren</translation>
+    </message>
+    <message>
+        <source>Map image copied</source>
+        <translation>Kartenbild kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::ExportPredictionReaction</name>
+    <message>
+        <source>Export Prediction</source>
+        <translation>Vorhersage exportieren</translation>
+    </message>
+    <message>
+        <source>NetCDF files (*.nc)</source>
+        <translation>NetCDF-Dateien (*.nc)</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>%1 wird exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::ExportReactions</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::ExportSeriesReaction</name>
+    <message>
+        <source>Export Time Series Figure</source>
+        <translation>Zeitreihen-Abbildung exportieren</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf);;SVG drawings (*.svg);;PNG images (*.png)</source>
+        <translation>PDF-Dokumente (*.pdf);;SVG-Zeichnungen (*.svg);;PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Time Series Data</source>
+        <translation>Zeitreihen-Daten exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::FieldRequester</name>
     <message>
         <source>prediction − TEM-MDM</source>
@@ -591,26 +659,6 @@
     <message>
         <source>Open a folder in the X-MethaneWet layout (TEM-MDM/, FLUXNET-CH4/)</source>
         <translation>Einen Ordner im X-MethaneWet-Format öffnen (TEM-MDM/, FLUXNET-CH4/)</translation>
-    </message>
-    <message>
-        <source>Map</source>
-        <translation>Karte</translation>
-    </message>
-    <message>
-        <source>The day shown (static fields do not change with it; NPP is monthly)</source>
-        <translation>Der gezeigte Tag (statische Felder ändern sich nicht mit ihm; NPP ist monatlich)</translation>
-    </message>
-    <message>
-        <source>Variable </source>
-        <translation>Variable </translation>
-    </message>
-    <message>
-        <source>Date </source>
-        <translation>Datum </translation>
-    </message>
-    <message>
-        <source>Open X-MethaneWet Dataset</source>
-        <translation>X-MethaneWet-Datensatz öffnen</translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -709,10 +757,6 @@
         <translation>Nächster M&amp;onat</translation>
     </message>
     <message>
-        <source>&amp;Clear Menu</source>
-        <translation>Menü &amp;leeren</translation>
-    </message>
-    <message>
         <source>Sites</source>
         <translation>Standorte</translation>
     </message>
@@ -729,48 +773,16 @@
         <translation>&amp;Kartenbild…</translation>
     </message>
     <message>
-        <source>Export Map Image</source>
-        <translation>Kartenbild exportieren</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
         <source>&amp;Copy Map Image</source>
         <translation>Kartenbild &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>Map image copied</source>
-        <translation>Kartenbild kopiert</translation>
     </message>
     <message>
         <source>Time Series &amp;Figure…</source>
         <translation>Zeitreihen-&amp;Abbildung…</translation>
     </message>
     <message>
-        <source>Export Time Series Figure</source>
-        <translation>Zeitreihen-Abbildung exportieren</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf);;SVG drawings (*.svg);;PNG images (*.png)</source>
-        <translation>PDF-Dokumente (*.pdf);;SVG-Zeichnungen (*.svg);;PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
         <source>Time Series &amp;Data (CSV)…</source>
         <translation>Zeitreihen-&amp;Daten (CSV)…</translation>
-    </message>
-    <message>
-        <source>Export Time Series Data</source>
-        <translation>Zeitreihen-Daten exportieren</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
     </message>
     <message>
         <source>&amp;Play</source>
@@ -779,62 +791,6 @@
     <message>
         <source>Step through the days; the map follows as fast as it can be read</source>
         <translation>Die Tage durchlaufen; die Karte folgt, so schnell sie gelesen werden kann</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>&amp;Pause</translation>
-    </message>
-    <message>
-        <source> days/s</source>
-        <translation> Tage/s</translation>
-    </message>
-    <message>
-        <source>Playback speed</source>
-        <translation>Abspielgeschwindigkeit</translation>
-    </message>
-    <message>
-        <source>Colours</source>
-        <translation>Farben</translation>
-    </message>
-    <message>
-        <source>Colour map: viridis, magma and cividis are perceptually uniform (cividis also for red-green colour blindness); the diverging map is centred on zero, for anomalies</source>
-        <translation>Farbskala: viridis, magma und cividis sind wahrnehmungsgleichmäßig (cividis auch bei Rot-Grün-Sehschwäche); die divergierende Skala ist um null zentriert, für Anomalien</translation>
-    </message>
-    <message>
-        <source>2–98 percentile</source>
-        <translation>2.–98. Perzentil</translation>
-    </message>
-    <message>
-        <source>minimum–maximum</source>
-        <translation>Minimum–Maximum</translation>
-    </message>
-    <message>
-        <source>fixed</source>
-        <translation>fest</translation>
-    </message>
-    <message>
-        <source>Colour range: from each day&apos;s field (percentiles ignore a few extreme cells), or fixed, so that colours mean the same on every day</source>
-        <translation>Farbbereich: aus dem Feld des Tages (Perzentile übergehen wenige extreme Zellen) oder fest, damit Farben an jedem Tag dasselbe bedeuten</translation>
-    </message>
-    <message>
-        <source>The value at the bottom of the colour ramp</source>
-        <translation>Der Wert am unteren Ende der Farbskala</translation>
-    </message>
-    <message>
-        <source>The value at the top of the colour ramp</source>
-        <translation>Der Wert am oberen Ende der Farbskala</translation>
-    </message>
-    <message>
-        <source>&amp;Log Scale</source>
-        <translation>&amp;Logarithmische Skala</translation>
-    </message>
-    <message>
-        <source>Colours on a logarithmic scale (sequential colour maps): emission spans orders of magnitude</source>
-        <translation>Farben auf logarithmischer Skala (sequenzielle Farbskalen): Emissionen umfassen Größenordnungen</translation>
-    </message>
-    <message>
-        <source>Colours </source>
-        <translation>Farben </translation>
     </message>
     <message>
         <source>fixed colour range</source>
@@ -863,22 +819,6 @@
     <message>
         <source>%1%2, %3 — %4</source>
         <translation>%1%2, %3 — %4</translation>
-    </message>
-    <message>
-        <source>day</source>
-        <translation>Tag</translation>
-    </message>
-    <message>
-        <source>monthly mean</source>
-        <translation>Monatsmittel</translation>
-    </message>
-    <message>
-        <source>annual mean</source>
-        <translation>Jahresmittel</translation>
-    </message>
-    <message>
-        <source>Show the day, or the mean of its month or calendar year (Play then steps by month or year)</source>
-        <translation>Den Tag zeigen oder das Mittel seines Monats oder Kalenderjahres (Abspielen geht dann monats- oder jahresweise)</translation>
     </message>
     <message>
         <source>%1 annual mean</source>
@@ -941,18 +881,6 @@
         <translation>&amp;Flache Kartenabbildung …</translation>
     </message>
     <message>
-        <source>Flat Map Figure</source>
-        <translation>Flache Kartenabbildung</translation>
-    </message>
-    <message>
-        <source>Width in pixels (the height follows, 2:1 plus the colour bar):</source>
-        <translation>Breite in Pixeln (die Höhe folgt, 2:1 plus Farbskala):</translation>
-    </message>
-    <message>
-        <source>Export Flat Map Figure</source>
-        <translation>Flache Kartenabbildung exportieren</translation>
-    </message>
-    <message>
         <source>The whole world as a flat (equirectangular) map at a width you choose, with towers and colour bar</source>
         <translation>Die ganze Welt als flache (abstandstreue Zylinder-)Karte in einer gewählten Breite, mit Türmen und Farbskala</translation>
     </message>
@@ -971,10 +899,6 @@
     <message>
         <source>Show the layer on a flat (equirectangular) map instead of the globe</source>
         <translation>Die Ebene auf einer flachen (abstandstreuen Zylinder-)Karte statt auf dem Globus zeigen</translation>
-    </message>
-    <message>
-        <source>Drag through the whole record; the calendar beside it picks a day</source>
-        <translation>Durch den ganzen Zeitraum ziehen; der Kalender daneben wählt einen Tag</translation>
     </message>
     <message>
         <source>Training</source>
@@ -1014,14 +938,6 @@
     <message>
         <source>Could not upscale %1 over %2</source>
         <translation>%1 konnte nicht über %2 hochskaliert werden</translation>
-    </message>
-    <message>
-        <source>Export Prediction</source>
-        <translation>Vorhersage exportieren</translation>
-    </message>
-    <message>
-        <source>NetCDF files (*.nc)</source>
-        <translation>NetCDF-Dateien (*.nc)</translation>
     </message>
     <message>
         <source> (28 February: the benchmark&apos;s years have 365 days)</source>
@@ -1083,9 +999,124 @@
         <source>canceled</source>
         <translation>abgebrochen</translation>
     </message>
+</context>
+<context>
+    <name>xmw::ui::MapStyleBar</name>
     <message>
-        <source>Exporting %1</source>
-        <translation>%1 wird exportiert</translation>
+        <source>Colours</source>
+        <translation>Farben</translation>
+    </message>
+    <message>
+        <source>&amp;Log Scale</source>
+        <translation>&amp;Logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>Colour map: viridis, magma and cividis are perceptually uniform (cividis also for red-green colour blindness); the diverging map is centred on zero, for anomalies</source>
+        <translation>Farbskala: viridis, magma und cividis sind wahrnehmungsgleichmäßig (cividis auch bei Rot-Grün-Sehschwäche); die divergierende Skala ist um null zentriert, für Anomalien</translation>
+    </message>
+    <message>
+        <source>2–98 percentile</source>
+        <translation>2.–98. Perzentil</translation>
+    </message>
+    <message>
+        <source>minimum–maximum</source>
+        <translation>Minimum–Maximum</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>fest</translation>
+    </message>
+    <message>
+        <source>Colour range: from each day&apos;s field (percentiles ignore a few extreme cells), or fixed, so that colours mean the same on every day</source>
+        <translation>Farbbereich: aus dem Feld des Tages (Perzentile übergehen wenige extreme Zellen) oder fest, damit Farben an jedem Tag dasselbe bedeuten</translation>
+    </message>
+    <message>
+        <source>The value at the bottom of the colour ramp</source>
+        <translation>Der Wert am unteren Ende der Farbskala</translation>
+    </message>
+    <message>
+        <source>The value at the top of the colour ramp</source>
+        <translation>Der Wert am oberen Ende der Farbskala</translation>
+    </message>
+    <message>
+        <source>Colours on a logarithmic scale (sequential colour maps): emission spans orders of magnitude</source>
+        <translation>Farben auf logarithmischer Skala (sequenzielle Farbskalen): Emissionen umfassen Größenordnungen</translation>
+    </message>
+    <message>
+        <source>Colours </source>
+        <translation>Farben </translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::MapToolBar</name>
+    <message>
+        <source>Map</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>The day shown (static fields do not change with it; NPP is monthly)</source>
+        <translation>Der gezeigte Tag (statische Felder ändern sich nicht mit ihm; NPP ist monatlich)</translation>
+    </message>
+    <message>
+        <source>Variable </source>
+        <translation>Variable </translation>
+    </message>
+    <message>
+        <source>Drag through the whole record; the calendar beside it picks a day</source>
+        <translation>Durch den ganzen Zeitraum ziehen; der Kalender daneben wählt einen Tag</translation>
+    </message>
+    <message>
+        <source>Date </source>
+        <translation>Datum </translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>monthly mean</source>
+        <translation>Monatsmittel</translation>
+    </message>
+    <message>
+        <source>annual mean</source>
+        <translation>Jahresmittel</translation>
+    </message>
+    <message>
+        <source>Show the day, or the mean of its month or calendar year (Play then steps by month or year)</source>
+        <translation>Den Tag zeigen oder das Mittel seines Monats oder Kalenderjahres (Abspielen geht dann monats- oder jahresweise)</translation>
+    </message>
+    <message>
+        <source> days/s</source>
+        <translation> Tage/s</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Abspielgeschwindigkeit</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::OpenDatasetReaction</name>
+    <message>
+        <source>Open X-MethaneWet Dataset</source>
+        <translation>X-MethaneWet-Datensatz öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::PlayReaction</name>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Abspielen</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::RecentDatasetsMenu</name>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>Menü &amp;leeren</translation>
     </message>
 </context>
 <context>
@@ -1497,16 +1528,23 @@
         <translation>xmw sweep endete unerwartet</translation>
     </message>
     <message>
-        <source>Could not start %1: %2</source>
-        <translation>%1 konnte nicht gestartet werden: %2</translation>
-    </message>
-    <message>
         <source>A sweep is running already</source>
         <translation>Es läuft bereits ein Sweep</translation>
     </message>
     <message>
         <source>The xmw command was not found beside the explorer or on the PATH</source>
         <translation>Der Befehl xmw wurde weder neben dem Explorer noch im PATH gefunden</translation>
+    </message>
+    <message>
+        <source>Sweep %1</source>
+        <translation>Sweep %1</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::SweepTask</name>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
     </message>
 </context>
 <context>

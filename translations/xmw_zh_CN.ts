@@ -496,6 +496,74 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::ExportMapReaction</name>
+    <message>
+        <source>Export Map Image</source>
+        <translation>导出地图图像</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Flat Map Figure</source>
+        <translation>平面地图图件</translation>
+    </message>
+    <message>
+        <source>Width in pixels (the height follows, 2:1 plus the colour bar):</source>
+        <translation>宽度（像素；高度随之为 2:1 再加色标）：</translation>
+    </message>
+    <message>
+        <source>Export Flat Map Figure</source>
+        <translation>导出平面地图图件</translation>
+    </message>
+    <message>
+        <source>Map image copied</source>
+        <translation>已复制地图图像</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::ExportPredictionReaction</name>
+    <message>
+        <source>Export Prediction</source>
+        <translation>导出预测</translation>
+    </message>
+    <message>
+        <source>NetCDF files (*.nc)</source>
+        <translation>NetCDF 文件 (*.nc)</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>正在导出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::ExportReactions</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::ExportSeriesReaction</name>
+    <message>
+        <source>Export Time Series Figure</source>
+        <translation>导出时间序列图</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf);;SVG drawings (*.svg);;PNG images (*.png)</source>
+        <translation>PDF 文档 (*.pdf);;SVG 图形 (*.svg);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Time Series Data</source>
+        <translation>导出时间序列数据</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::FieldRequester</name>
     <message>
         <source>prediction − TEM-MDM</source>
@@ -589,26 +657,6 @@
     <message>
         <source>Open a folder in the X-MethaneWet layout (TEM-MDM/, FLUXNET-CH4/)</source>
         <translation>打开 X-MethaneWet 格式的文件夹（TEM-MDM/、FLUXNET-CH4/）</translation>
-    </message>
-    <message>
-        <source>Map</source>
-        <translation>地图</translation>
-    </message>
-    <message>
-        <source>The day shown (static fields do not change with it; NPP is monthly)</source>
-        <translation>显示的日期（静态字段不随日期变化；NPP 为月值）</translation>
-    </message>
-    <message>
-        <source>Variable </source>
-        <translation>变量 </translation>
-    </message>
-    <message>
-        <source>Date </source>
-        <translation>日期 </translation>
-    </message>
-    <message>
-        <source>Open X-MethaneWet Dataset</source>
-        <translation>打开 X-MethaneWet 数据集</translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -707,10 +755,6 @@
         <translation>下个月(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Clear Menu</source>
-        <translation>清除菜单(&amp;C)</translation>
-    </message>
-    <message>
         <source>Sites</source>
         <translation>站点</translation>
     </message>
@@ -727,48 +771,16 @@
         <translation>地图图像(&amp;M)…</translation>
     </message>
     <message>
-        <source>Export Map Image</source>
-        <translation>导出地图图像</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
         <source>&amp;Copy Map Image</source>
         <translation>复制地图图像(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Map image copied</source>
-        <translation>已复制地图图像</translation>
     </message>
     <message>
         <source>Time Series &amp;Figure…</source>
         <translation>时间序列图(&amp;F)…</translation>
     </message>
     <message>
-        <source>Export Time Series Figure</source>
-        <translation>导出时间序列图</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf);;SVG drawings (*.svg);;PNG images (*.png)</source>
-        <translation>PDF 文档 (*.pdf);;SVG 图形 (*.svg);;PNG 图像 (*.png)</translation>
-    </message>
-    <message>
         <source>Time Series &amp;Data (CSV)…</source>
         <translation>时间序列数据（CSV）(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Export Time Series Data</source>
-        <translation>导出时间序列数据</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
     </message>
     <message>
         <source>&amp;Play</source>
@@ -777,62 +789,6 @@
     <message>
         <source>Step through the days; the map follows as fast as it can be read</source>
         <translation>逐日播放；地图以读取速度跟随更新</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>暂停(&amp;P)</translation>
-    </message>
-    <message>
-        <source> days/s</source>
-        <translation> 天/秒</translation>
-    </message>
-    <message>
-        <source>Playback speed</source>
-        <translation>播放速度</translation>
-    </message>
-    <message>
-        <source>Colours</source>
-        <translation>颜色</translation>
-    </message>
-    <message>
-        <source>Colour map: viridis, magma and cividis are perceptually uniform (cividis also for red-green colour blindness); the diverging map is centred on zero, for anomalies</source>
-        <translation>色图：viridis、magma 和 cividis 在感知上均匀（cividis 也适合红绿色盲）；发散色图以零为中心，用于距平</translation>
-    </message>
-    <message>
-        <source>2–98 percentile</source>
-        <translation>第 2–98 百分位</translation>
-    </message>
-    <message>
-        <source>minimum–maximum</source>
-        <translation>最小值–最大值</translation>
-    </message>
-    <message>
-        <source>fixed</source>
-        <translation>固定</translation>
-    </message>
-    <message>
-        <source>Colour range: from each day&apos;s field (percentiles ignore a few extreme cells), or fixed, so that colours mean the same on every day</source>
-        <translation>颜色范围：取自当天的场（百分位忽略少数极端格点），或固定，使颜色在每一天含义相同</translation>
-    </message>
-    <message>
-        <source>The value at the bottom of the colour ramp</source>
-        <translation>色带底端的值</translation>
-    </message>
-    <message>
-        <source>The value at the top of the colour ramp</source>
-        <translation>色带顶端的值</translation>
-    </message>
-    <message>
-        <source>&amp;Log Scale</source>
-        <translation>对数刻度(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Colours on a logarithmic scale (sequential colour maps): emission spans orders of magnitude</source>
-        <translation>以对数刻度着色（顺序色图）：排放跨越多个数量级</translation>
-    </message>
-    <message>
-        <source>Colours </source>
-        <translation>颜色 </translation>
     </message>
     <message>
         <source>fixed colour range</source>
@@ -861,22 +817,6 @@
     <message>
         <source>%1%2, %3 — %4</source>
         <translation>%1%2，%3 — %4</translation>
-    </message>
-    <message>
-        <source>day</source>
-        <translation>日</translation>
-    </message>
-    <message>
-        <source>monthly mean</source>
-        <translation>月平均</translation>
-    </message>
-    <message>
-        <source>annual mean</source>
-        <translation>年平均</translation>
-    </message>
-    <message>
-        <source>Show the day, or the mean of its month or calendar year (Play then steps by month or year)</source>
-        <translation>显示当天，或其所在月份或日历年的平均值（播放时按月或按年前进）</translation>
     </message>
     <message>
         <source>%1 annual mean</source>
@@ -939,18 +879,6 @@
         <translation>平面地图图件(&amp;F)…</translation>
     </message>
     <message>
-        <source>Flat Map Figure</source>
-        <translation>平面地图图件</translation>
-    </message>
-    <message>
-        <source>Width in pixels (the height follows, 2:1 plus the colour bar):</source>
-        <translation>宽度（像素；高度随之为 2:1 再加色标）：</translation>
-    </message>
-    <message>
-        <source>Export Flat Map Figure</source>
-        <translation>导出平面地图图件</translation>
-    </message>
-    <message>
         <source>The whole world as a flat (equirectangular) map at a width you choose, with towers and colour bar</source>
         <translation>以所选宽度导出全球平面（等距圆柱投影）地图，含通量塔和色标</translation>
     </message>
@@ -969,10 +897,6 @@
     <message>
         <source>Show the layer on a flat (equirectangular) map instead of the globe</source>
         <translation>在平面（等距圆柱投影）地图而不是地球上显示图层</translation>
-    </message>
-    <message>
-        <source>Drag through the whole record; the calendar beside it picks a day</source>
-        <translation>拖动浏览整个时段；旁边的日历用于选择某一天</translation>
     </message>
     <message>
         <source>Training</source>
@@ -1011,14 +935,6 @@
     <message>
         <source>Could not upscale %1 over %2</source>
         <translation>无法将 %1 在 %2 年上升尺度</translation>
-    </message>
-    <message>
-        <source>Export Prediction</source>
-        <translation>导出预测</translation>
-    </message>
-    <message>
-        <source>NetCDF files (*.nc)</source>
-        <translation>NetCDF 文件 (*.nc)</translation>
     </message>
     <message>
         <source> (28 February: the benchmark&apos;s years have 365 days)</source>
@@ -1080,9 +996,124 @@
         <source>canceled</source>
         <translation>已取消</translation>
     </message>
+</context>
+<context>
+    <name>xmw::ui::MapStyleBar</name>
     <message>
-        <source>Exporting %1</source>
-        <translation>正在导出 %1</translation>
+        <source>Colours</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>&amp;Log Scale</source>
+        <translation>对数刻度(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Colour map: viridis, magma and cividis are perceptually uniform (cividis also for red-green colour blindness); the diverging map is centred on zero, for anomalies</source>
+        <translation>色图：viridis、magma 和 cividis 在感知上均匀（cividis 也适合红绿色盲）；发散色图以零为中心，用于距平</translation>
+    </message>
+    <message>
+        <source>2–98 percentile</source>
+        <translation>第 2–98 百分位</translation>
+    </message>
+    <message>
+        <source>minimum–maximum</source>
+        <translation>最小值–最大值</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>Colour range: from each day&apos;s field (percentiles ignore a few extreme cells), or fixed, so that colours mean the same on every day</source>
+        <translation>颜色范围：取自当天的场（百分位忽略少数极端格点），或固定，使颜色在每一天含义相同</translation>
+    </message>
+    <message>
+        <source>The value at the bottom of the colour ramp</source>
+        <translation>色带底端的值</translation>
+    </message>
+    <message>
+        <source>The value at the top of the colour ramp</source>
+        <translation>色带顶端的值</translation>
+    </message>
+    <message>
+        <source>Colours on a logarithmic scale (sequential colour maps): emission spans orders of magnitude</source>
+        <translation>以对数刻度着色（顺序色图）：排放跨越多个数量级</translation>
+    </message>
+    <message>
+        <source>Colours </source>
+        <translation>颜色 </translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::MapToolBar</name>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>The day shown (static fields do not change with it; NPP is monthly)</source>
+        <translation>显示的日期（静态字段不随日期变化；NPP 为月值）</translation>
+    </message>
+    <message>
+        <source>Variable </source>
+        <translation>变量 </translation>
+    </message>
+    <message>
+        <source>Drag through the whole record; the calendar beside it picks a day</source>
+        <translation>拖动浏览整个时段；旁边的日历用于选择某一天</translation>
+    </message>
+    <message>
+        <source>Date </source>
+        <translation>日期 </translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>monthly mean</source>
+        <translation>月平均</translation>
+    </message>
+    <message>
+        <source>annual mean</source>
+        <translation>年平均</translation>
+    </message>
+    <message>
+        <source>Show the day, or the mean of its month or calendar year (Play then steps by month or year)</source>
+        <translation>显示当天，或其所在月份或日历年的平均值（播放时按月或按年前进）</translation>
+    </message>
+    <message>
+        <source> days/s</source>
+        <translation> 天/秒</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::OpenDatasetReaction</name>
+    <message>
+        <source>Open X-MethaneWet Dataset</source>
+        <translation>打开 X-MethaneWet 数据集</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::PlayReaction</name>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::RecentDatasetsMenu</name>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>清除菜单(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1490,16 +1521,23 @@
         <translation>xmw sweep 异常结束</translation>
     </message>
     <message>
-        <source>Could not start %1: %2</source>
-        <translation>无法启动 %1：%2</translation>
-    </message>
-    <message>
         <source>A sweep is running already</source>
         <translation>已有扫描在进行</translation>
     </message>
     <message>
         <source>The xmw command was not found beside the explorer or on the PATH</source>
         <translation>在浏览器旁边或 PATH 中未找到 xmw 命令</translation>
+    </message>
+    <message>
+        <source>Sweep %1</source>
+        <translation>扫描 %1</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::SweepTask</name>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
     </message>
 </context>
 <context>

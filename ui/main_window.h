@@ -6,29 +6,19 @@
 #include "ui/data/dataset_loader.h"
 #include "ui/map/prediction_layer.h"
 
-#include <QFont>
 #include <QMainWindow>
 #include <QPixmap>
 #include <QPointer>
-
 #include <QStringList>
 
-#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
 
 class QCloseEvent;
-class QComboBox;
-class QMenu;
-class QDateEdit;
-class QDoubleSpinBox;
 class QLabel;
-class QSlider;
-class QSpinBox;
+class QMenu;
 class QStackedWidget;
-class QTimer;
-class QToolBar;
 
 namespace xmw::ui {
 
@@ -36,6 +26,8 @@ class ColourBar;
 class FluxUnitChoice;
 struct GlobeMarker;
 class LayerBox;
+class MapStyleBar;
+class MapToolBar;
 class GlobeView;
 class FlatMapView;
 class SiteSeriesRequester;
@@ -59,7 +51,10 @@ struct InitialView {
 };
 
 // The explorer's window: the globe in the centre with the chosen TEM-MDM variable of the chosen
-// day on it, the cursor's position and the value under it in the status bar.
+// day on it, the cursor's position and the value under it in the status bar. It assembles: the
+// panels are widgets of their own, the menus' and toolbars' actions do what their reactions
+// (ui/app/reactions/) say, and the window keeps what ties them together (the open dataset, the
+// map layer shown, the towers and cell selected).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -73,10 +68,16 @@ public:
     [[nodiscard]] BenchmarkPanel *benchmark() const { return benchmark_; }
     // Brings a dock to the front: "time-series", "training", "runs", "benchmark" or "sites"; false for another name.
     bool showPanel(const QString &name);
+    [[nodiscard]] TimeSeriesPanel *timeSeries() const { return timeSeries_; }
+    [[nodiscard]] SitesPanel *sitesPanel() const { return sites_; }
+    [[nodiscard]] MapToolBar *mapBar() const { return mapBar_; }
+    [[nodiscard]] TaskManager *tasks() const { return tasks_; }
     // The flat (equirectangular) map in place of the globe, or back; the same layer and towers.
     void setFlatMap(bool flat);
     [[nodiscard]] bool isFlatMap() const;
     [[nodiscard]] const DatasetPtr &dataset() const { return dataset_; }
+    // The folder (or file) the open dataset was opened from; empty without one.
+    [[nodiscard]] const QString &datasetPath() const { return datasetPath_; }
     // The layer on the map as last shown (values, colours, what they mean).
     [[nodiscard]] const std::optional<FieldRequester::Field> &field() const { return field_; }
 
@@ -91,7 +92,7 @@ public:
     [[nodiscard]] static QString demoDatasetPath();
     // Full screen, larger fonts, the globe turning slowly and the days playing: for a class.
     void setPresentationMode(bool on);
-    [[nodiscard]] bool isPresenting() const { return presenting_; }
+    [[nodiscard]] bool isPresenting() const;
     // The map layer as a flat figure `width` pixels wide (see renderMapFigure); null without a map.
     [[nodiscard]] QImage mapFigure(int width) const;
     // The map area as on screen (globe or flat map, colour bar, legend), with the globe's still
@@ -111,7 +112,7 @@ public:
     // the same run and year again replaces it.
     void addPrediction(const PredictionLayerPtr &layer);
     // The map's layers: TEM-MDM variables, then upscaled predictions.
-    [[nodiscard]] LayerBox *layers() const { return variableBox_; }
+    [[nodiscard]] LayerBox *layers() const;
     // The window's one methane-flux unit (View ▸ Flux Unit).
     [[nodiscard]] FluxUnitChoice *fluxUnit() const { return fluxUnit_; }
 
@@ -121,33 +122,23 @@ Q_SIGNALS:
     void mapShown();
     void siteSelectionChanged(const QStringList &ids);
     void timeSeriesShown();
+    void flatMapChanged(bool flat);
 
 private:
     void closeEvent(QCloseEvent *event) override;
+    void createDocks();
     void createMenus();
-    void updateRecentMenu();
-    void updateExportActions();
-    void exportWith(const QString &title, const QString &filter, const QString &suffix,
-                    const std::function<QString(const QString &)> &write);
-    void rememberDataset(const QString &path);
-    void createMapBar();
-    void createColourBar();
-    [[nodiscard]] MapStyle mapStyle() const;
-    void chooseDataset();
+    void createTowerLegend();
     void onDatasetLoaded(const DatasetPtr &dataset, const QString &path);
     void onDatasetFailed(const QString &message);
     // The dataset's name for a variable a start-up option asked for; problems gets why there is none.
     [[nodiscard]] QString matchVariable(const QString &asked, QStringList *problems) const;
-    // Map style per layer: the settings key of the layer shown, loading its style into the
-    // controls, saving the controls under it, and enabling what applies to it.
+    // The settings key of the layer shown, under which its colours are kept.
     [[nodiscard]] QString styleKey() const;
-    void loadMapStyle();
-    void saveMapStyle() const;
-    void updateStyleControls();
+    void showLayerStyle();
     void requestField();
     void onLayerChanged();
     void fitDatesToLayer();
-    void exportPrediction();
     void applyInitialRuns();
     void showTowers();
     void showTowersInView(const QStringList &ids);
@@ -164,26 +155,14 @@ private:
     GlobeView *globe_ = nullptr;
     FlatMapView *flat_ = nullptr;
     QStackedWidget *mapStack_ = nullptr;
-    QAction *flatAction_ = nullptr;
     ColourBar *colourBar_ = nullptr;
     QLabel *positionLabel_ = nullptr;
     TaskManager *tasks_ = nullptr;
     SiteSelectionModel *siteSelection_ = nullptr;
-    QToolBar *mapBar_ = nullptr;
-    LayerBox *variableBox_ = nullptr;
-    QDateEdit *dateEdit_ = nullptr;
-    QSlider *dateSlider_ = nullptr; // the whole record, one step a day
+    MapToolBar *mapBar_ = nullptr;
+    MapStyleBar *styleBar_ = nullptr;
     QLabel *towerLegend_ = nullptr;
-    QMenu *recentMenu_ = nullptr;
-    QList<QAction *> mapActions_;
-    QAction *playAction_ = nullptr;
-    QTimer *playTimer_ = nullptr;
-    QSpinBox *speedBox_ = nullptr;
-    QComboBox *paletteBox_ = nullptr, *rangeBox_ = nullptr, *periodBox_ = nullptr;
-    QDoubleSpinBox *rangeLow_ = nullptr, *rangeHigh_ = nullptr;
-    QAction *rangeLowAction_ = nullptr, *rangeHighAction_ = nullptr, *logAction_ = nullptr;
-    QList<QAction *> mapExportActions_, seriesExportActions_;
-    QAction *predictionExport_ = nullptr;
+    QAction *presentationAction_ = nullptr;
     InitialView initial_;
     DatasetLoader *loader_ = nullptr;
     FieldRequester *fields_ = nullptr;
@@ -196,14 +175,11 @@ private:
     SitesPanel *sites_ = nullptr;
     SiteSeriesRequester *siteSeries_ = nullptr;
     DatasetPtr dataset_;
+    QString datasetPath_;
     std::optional<FieldRequester::Field> field_;
     std::optional<std::pair<double, double>> selectedCell_;
     QPointer<Task> demoMaker_;
-    QTimer *rotationTimer_ = nullptr;
-    bool presenting_ = false, wasMaximized_ = false;
-    QFont normalFont_;
     int seriesYear_ = 0; // the year the cell's series was requested for
-    QPointer<Task> predictionWriter_;
     InitialView pendingRuns_; // runs to select once the run store has read the dataset's runs/
 };
 

@@ -1,0 +1,147 @@
+#include "ui/app/reactions/export_reactions.h"
+
+#include "ui/app/atomic_write.h"
+#include "ui/main_window.h"
+#include "ui/map/layer_box.h"
+#include "ui/map/prediction_layer.h"
+#include "ui/plots/time_series_panel.h"
+#include "ui/tasks/task_manager.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace xmw::ui {
+
+namespace {
+
+void saved(MainWindow *window, const QString &path)
+{
+    window->statusBar()->showMessage(
+        QCoreApplication::translate("xmw::ui::ExportReactions", "Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+} // namespace
+
+void saveThroughDialog(MainWindow *window, const QString &title, const QString &filter, const QString &suffix,
+                       const std::function<QString(const QString &)> &write)
+{
+    QFileDialog dialog(window, title, QString(), filter);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(suffix);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    const QString path = dialog.selectedFiles().constFirst();
+    if (const QString error = write(path); error.isEmpty())
+        saved(window, path);
+    else
+        QMessageBox::warning(window, title, error);
+}
+
+ExportMapReaction::ExportMapReaction(QAction *action, MainWindow *window, Kind kind)
+    : Reaction(action)
+    , window_(window)
+    , kind_(kind)
+{
+    connect(window, &MainWindow::mapShown, this, &ExportMapReaction::updateEnableState);
+    connect(window, &MainWindow::datasetLoaded, this, &ExportMapReaction::updateEnableState);
+    updateEnableState();
+}
+
+void ExportMapReaction::updateEnableState() { action()->setEnabled(window_->field().has_value()); }
+
+void ExportMapReaction::onTriggered()
+{
+    switch (kind_) {
+    case Kind::Picture:
+        saveThroughDialog(window_, tr("Export Map Image"), tr("PNG images (*.png)"), QStringLiteral("png"), [this](const QString &path) {
+            // The globe with its colour bar and legend, as on screen.
+            return writeAtomically(path, [this](QIODevice &out) { return window_->grabMap().save(&out, "PNG"); });
+        });
+        break;
+    case Kind::FlatFigure: {
+        bool ok = false;
+        const int width =
+            QInputDialog::getInt(window_, tr("Flat Map Figure"), tr("Width in pixels (the height follows, 2:1 plus the colour bar):"),
+                                 QSettings().value(QStringLiteral("export/mapWidth"), 3000).toInt(), 400, 16000, 100, &ok);
+        if (!ok)
+            return;
+        QSettings().setValue(QStringLiteral("export/mapWidth"), width);
+        saveThroughDialog(
+            window_, tr("Export Flat Map Figure"), tr("PNG images (*.png)"), QStringLiteral("png"), [this, width](const QString &path) {
+                return writeAtomically(path, [this, width](QIODevice &out) { return window_->mapFigure(width).save(&out, "PNG"); });
+            });
+        break;
+    }
+    case Kind::Clipboard:
+        QGuiApplication::clipboard()->setImage(window_->grabMap().toImage());
+        window_->statusBar()->showMessage(tr("Map image copied"), 3000);
+        break;
+    }
+}
+
+ExportSeriesReaction::ExportSeriesReaction(QAction *action, MainWindow *window, Kind kind)
+    : Reaction(action)
+    , window_(window)
+    , kind_(kind)
+{
+    connect(window, &MainWindow::timeSeriesShown, this, &ExportSeriesReaction::updateEnableState);
+    updateEnableState();
+}
+
+void ExportSeriesReaction::updateEnableState() { action()->setEnabled(!window_->timeSeries()->isEmpty()); }
+
+void ExportSeriesReaction::onTriggered()
+{
+    TimeSeriesPanel *panel = window_->timeSeries();
+    if (kind_ == Kind::Figure)
+        saveThroughDialog(window_, tr("Export Time Series Figure"), tr("PDF documents (*.pdf);;SVG drawings (*.svg);;PNG images (*.png)"),
+                          QStringLiteral("pdf"), [panel](const QString &path) { return panel->exportFigure(path); });
+    else
+        saveThroughDialog(window_, tr("Export Time Series Data"), tr("CSV files (*.csv)"), QStringLiteral("csv"),
+                          [panel](const QString &path) { return panel->exportCsv(path); });
+}
+
+ExportPredictionReaction::ExportPredictionReaction(QAction *action, MainWindow *window)
+    : Reaction(action)
+    , window_(window)
+{
+    connect(window->layers(), &QComboBox::currentIndexChanged, this, &ExportPredictionReaction::updateEnableState);
+    connect(window, &MainWindow::mapShown, this, &ExportPredictionReaction::updateEnableState);
+    updateEnableState();
+}
+
+void ExportPredictionReaction::updateEnableState() { action()->setEnabled(window_->layers()->currentPrediction() != nullptr); }
+
+void ExportPredictionReaction::onTriggered()
+{
+    const PredictionLayerPtr layer = window_->layers()->currentPrediction();
+    if (!layer || (writer_ && writer_->isActive()))
+        return;
+    QFileDialog dialog(window_, tr("Export Prediction"), QStringLiteral("prediction_%1.nc").arg(layer->year->year),
+                       tr("NetCDF files (*.nc)"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("nc"));
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    const QString path = dialog.selectedFiles().constFirst();
+    writer_ = window_->tasks()->run(
+        TaskManager::Lane::Io, tr("Exporting %1").arg(QFileInfo(path).fileName()), this,
+        [layer, path](Feedback &) { return writePredictionNetcdf(*layer, path); },
+        [this, path](QString &&error) {
+            if (error.isEmpty())
+                saved(window_, path);
+            else
+                QMessageBox::warning(window_, tr("Export Prediction"), error);
+        });
+}
+
+} // namespace xmw::ui

@@ -1,0 +1,32 @@
+#include "ui/app/reactions/help_reactions.h"
+
+#include "ui/about_data_dialog.h"
+#include "ui/about_dialog.h"
+#include "ui/main_window.h"
+
+namespace xmw::ui {
+
+AboutDataReaction::AboutDataReaction(QAction *action, MainWindow *window)
+    : Reaction(action)
+    , window_(window)
+{}
+
+void AboutDataReaction::onTriggered()
+{
+    auto *dialog = new AboutDataDialog(window_);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+AboutReaction::AboutReaction(QAction *action, MainWindow *window)
+    : Reaction(action)
+    , window_(window)
+{}
+
+void AboutReaction::onTriggered()
+{
+    AboutDialog dialog(window_);
+    dialog.exec();
+}
+
+} // namespace xmw::ui

@@ -1,0 +1,100 @@
+#include "ui/app/reactions/view_reactions.h"
+
+#include "ui/globe/flat_map_view.h"
+#include "ui/globe/globe_view.h"
+#include "ui/main_window.h"
+#include "ui/sites/sites_panel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QSettings>
+#include <QShortcut>
+#include <QTimer>
+
+namespace xmw::ui {
+
+ResetViewReaction::ResetViewReaction(QAction *action, MainWindow *window)
+    : Reaction(action)
+    , window_(window)
+{}
+
+void ResetViewReaction::onTriggered()
+{
+    window_->globe()->resetView();
+    window_->flatMap()->resetView();
+}
+
+FlatMapReaction::FlatMapReaction(QAction *action, MainWindow *window)
+    : Reaction(action)
+    , window_(window)
+{
+    action->setCheckable(true);
+    action->setChecked(window->isFlatMap());
+    connect(window, &MainWindow::flatMapChanged, action, &QAction::setChecked);
+}
+
+void FlatMapReaction::onToggled(bool on) { window_->setFlatMap(on); }
+
+TowerLabelsReaction::TowerLabelsReaction(QAction *action, MainWindow *window)
+    : Reaction(action)
+    , window_(window)
+{
+    action->setCheckable(true);
+    action->setChecked(QSettings().value(QStringLiteral("view/towerLabels"), false).toBool());
+}
+
+void TowerLabelsReaction::onToggled(bool on)
+{
+    window_->globe()->setLabelsVisible(on);
+    window_->flatMap()->setLabelsVisible(on);
+    QSettings().setValue(QStringLiteral("view/towerLabels"), on);
+}
+
+FindSiteReaction::FindSiteReaction(QAction *action, MainWindow *window)
+    : Reaction(action)
+    , window_(window)
+{}
+
+void FindSiteReaction::onTriggered()
+{
+    window_->showPanel(QStringLiteral("sites"));
+    window_->sitesPanel()->focusFilter();
+}
+
+PresentationModeReaction::PresentationModeReaction(QAction *action, MainWindow *window, QAction *play)
+    : Reaction(action)
+    , window_(window)
+    , play_(play)
+    , rotation_(new QTimer(this))
+{
+    action->setCheckable(true);
+    rotation_->setInterval(40);
+    connect(rotation_, &QTimer::timeout, this, [this] { window_->globe()->rotateBy(0.16, 0.0); }); // 4° a second, eastward
+    auto *leave = new QShortcut(QKeySequence(Qt::Key_Escape), window);
+    connect(leave, &QShortcut::activated, action, [action] { action->setChecked(false); });
+}
+
+void PresentationModeReaction::onToggled(bool on)
+{
+    if (on) {
+        normalFont_ = QApplication::font();
+        QFont larger = normalFont_;
+        larger.setPointSizeF(normalFont_.pointSizeF() * 1.4);
+        QApplication::setFont(larger);
+        wasMaximized_ = window_->isMaximized();
+        window_->showFullScreen();
+        rotation_->start();
+        if (play_->isEnabled())
+            play_->setChecked(true);
+    } else {
+        rotation_->stop();
+        play_->setChecked(false);
+        QApplication::setFont(normalFont_);
+        if (wasMaximized_)
+            window_->showMaximized();
+        else
+            window_->showNormal();
+    }
+}
+
+} // namespace xmw::ui
