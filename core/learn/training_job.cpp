@@ -9,8 +9,7 @@
 #include "core/data/splits.h"
 #include "core/learn/checkpoint.h"
 #include "core/learn/data_parallel.h"
-#include "core/learn/interruption.h"
-#include "core/learn/losses.h"
+#include "core/learn/member_trainer.h"
 #include "core/learn/model_io.h"
 #include "core/learn/predictor.h"
 
@@ -29,81 +28,9 @@ namespace {
 constexpr int kDays = data::kSequenceDays;
 constexpr int kFeatures = data::kFeatureCount;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-using Clock = std::chrono::steady_clock;
-using Indices = std::vector<int64_t>;
+using Clock = TrainingTally::Clock;
 
 double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
-
-// Standardised samples of one domain, contiguous, built once per job: batches are gathered from
-// them with one index_select, never copied sample by sample.
-struct Domain {
-    torch::Tensor x, y;
-    [[nodiscard]] torch::Tensor batchX(const Indices &i, const torch::Device &d) const { return gather(x, i, d); }
-    [[nodiscard]] torch::Tensor batchY(const Indices &i, const torch::Device &d) const { return gather(y, i, d); }
-    static torch::Tensor gather(const torch::Tensor &t, const Indices &i, const torch::Device &d)
-    {
-        return t.index_select(0, torch::tensor(i, torch::kLong)).to(d);
-    }
-};
-
-struct MemberPlan {
-    int fold = 0;
-    std::uint64_t seed = 0;
-    Indices train, validation, test; // into the towers (pretrain: train and validation into TEM-MDM)
-};
-
-struct StepLoss {
-    torch::Tensor total;
-    double source = kNaN, target = kNaN, domain = kNaN;
-};
-
-struct Phase {
-    std::string name;
-    int epochs = 0;
-    const Indices *primary = nullptr; // shuffled into batches each epoch
-    std::function<StepLoss(const Indices &batch, double progress)> step;
-    std::function<double()> validate; // NaN without a validation set
-    std::vector<torch::Tensor> parameters;
-};
-
-// The parameters, then the buffers.
-std::vector<torch::Tensor> stateTensors(torch::nn::Module &model)
-{
-    std::vector<torch::Tensor> out = model.parameters();
-    for (const auto &b : model.buffers())
-        out.push_back(b);
-    return out;
-}
-
-std::vector<torch::Tensor> snapshot(torch::nn::Module &model)
-{
-    std::vector<torch::Tensor> out;
-    for (const auto &t : stateTensors(model))
-        out.push_back(t.detach().clone());
-    return out;
-}
-
-void restore(torch::nn::Module &model, const std::vector<torch::Tensor> &state)
-{
-    torch::NoGradGuard noGrad;
-    std::size_t k = 0;
-    for (auto &p : model.parameters())
-        p.copy_(state.at(k++));
-    for (auto &b : model.buffers())
-        b.copy_(state.at(k++));
-}
-
-// A small MLP that tells simulated from observed sequences by their mean embedding.
-struct DiscriminatorImpl : torch::nn::Module {
-    explicit DiscriminatorImpl(int hidden)
-    {
-        first = register_module("first", torch::nn::Linear(hidden, std::max(1, hidden / 2)));
-        second = register_module("second", torch::nn::Linear(std::max(1, hidden / 2), 1));
-    }
-    torch::Tensor forward(const torch::Tensor &embedding) { return second(torch::relu(first(embedding.mean(1)))).squeeze(-1); }
-    torch::nn::Linear first{nullptr}, second{nullptr};
-};
-TORCH_MODULE(Discriminator);
 
 } // namespace
 
@@ -120,21 +47,12 @@ struct TrainingJob::Impl {
     [[nodiscard]] bool leader() const { return !parallel || parallel->rank() == 0; }
 
     // Set up by run().
-    torch::Device device = torch::kCPU;
-    Domain towers, tem;
-    Indices temPool; // the TEM-MDM samples training may use (pretrain holds some out to test)
-    torch::Tensor residualTarget; // residual: y − f_pre(x), standardised
+    TrainingData data;
     std::vector<MemberPlan> plans;
     std::optional<RunRecord> pretrained;
-    std::vector<EpochRecord> history;
+    TrainingTally tally;
     std::vector<std::string> doneModels;
-    std::string stopped;
-    int totalEpochs = 0, epochsDone = 0;
     int nonFiniteAfter = -1;
-    double epochSeconds = 0;
-    std::size_t samplesSeen = 0;
-    double trainingSeconds = 0;
-    Clock::time_point lastBatchReport{};
 
     void say(const std::string &m) const
     {
@@ -145,9 +63,32 @@ struct TrainingJob::Impl {
     int phasesOf(Method m) const { return m == Method::Adversarial || m == Method::Reweight ? 2 : 1; }
     int epochsPerMember() const { return phasesOf(config.method) == 2 ? config.epochs + config.fineTuneEpochCount() : config.epochs; }
 
-    std::optional<std::string> trainMember(int member, TrainingPosition state, Checkpoint *checkpoint);
-    void writeCheckpoint(const TrainingPosition &state, torch::nn::Module &model, torch::nn::Module *aux,
-                         torch::optim::Optimizer &optimizer, const std::vector<torch::Tensor> &best) const;
+    // Trains the members not done yet (from `resumed`'s position in its member), until all are
+    // done or one ends the job (a non-finite loss).
+    void trainMembers(std::optional<Checkpoint> &resumed);
+
+    // The steps of run(), in order.
+    struct Samples {
+        data::SampleSet towers, tem;
+        std::vector<data::SampleRole> temRoles; // pretraining holds some cell-years out to test
+    };
+    // Finetune and residual: the run they start from, checked against this configuration.
+    void readPretrained();
+    // The towers' samples, and the simulation's where the method uses it (into data.temPool).
+    [[nodiscard]] Samples buildSamples(const data::Dataset &dataset);
+    // Each fold's roles of the tower samples (train, test, unused); throws when a fold has no test.
+    [[nodiscard]] std::vector<std::vector<data::SampleRole>> assignTowerRoles(const data::SampleSet &towerSamples,
+                                                                              const data::Dataset &dataset) const;
+    // Feature and target scaling for a run that does not inherit one: from the simulation where it
+    // is used, else from the training towers.
+    [[nodiscard]] Scaling makeScaling(const data::SampleSet &towerSamples, const data::SampleSet &temSamples,
+                                      const std::vector<data::SampleRole> &trainRoles) const;
+    // The standardised samples every member trains on (and the residual target).
+    void standardise(const data::SampleSet &towerSamples, const data::SampleSet &temSamples, const Scaling &scaling);
+    // One member per fold and seed; validation is a seeded share of each member's training towers.
+    void planMembers(const data::SampleSet &towerSamples, const std::vector<std::vector<data::SampleRole>> &roles);
+    // With resume: the checkpoint, its curves and finished members taken over; else nothing.
+    [[nodiscard]] std::optional<Checkpoint> resumeCheckpoint();
     RunRecord evaluate(const data::SampleSet &towerSamples, const std::vector<std::vector<data::SampleRole>> &roles,
                        const Scaling &scaling);
     // Pretraining: the metrics on the held-out TEM-MDM samples, in the run.
@@ -183,355 +124,199 @@ CheckpointInfo TrainingJob::readCheckpoint(const std::filesystem::path &checkpoi
 
 std::filesystem::path TrainingJob::checkpointPath(const std::filesystem::path &out) { return Checkpoint::pathFor(out); }
 
-void TrainingJob::Impl::writeCheckpoint(const TrainingPosition &position, torch::nn::Module &model, torch::nn::Module *aux,
-                                        torch::optim::Optimizer &optimizer, const std::vector<torch::Tensor> &best) const
+void TrainingJob::Impl::trainMembers(std::optional<Checkpoint> &resumed)
 {
-    Checkpoint::write(Checkpoint::pathFor(out), {config, position, history, doneModels}, model, aux, optimizer, best);
+    MemberTrainer::Context context{config, data, tally, *feedback, callbacks, parallel, int(plans.size()), nonFiniteAfter, {}};
+    if (leader())
+        context.checkpoint = [this](const TrainingPosition &position, torch::nn::Module &model, torch::nn::Module *aux,
+                                    torch::optim::Optimizer &optimizer, const std::vector<torch::Tensor> &best) {
+            Checkpoint::write(Checkpoint::pathFor(out), {config, position, tally.history, doneModels}, model, aux, optimizer, best);
+        };
+    const std::optional<TrainingPosition> at = resumed ? std::optional(resumed->state().position) : std::nullopt;
+    for (int m = int(doneModels.size()); m < int(plans.size()) && tally.stopped.empty(); ++m) {
+        const bool resuming = at && m == at->member;
+        MemberTrainer member(context, m, plans[std::size_t(m)]);
+        auto blob = member.train(resuming ? *at : TrainingPosition{m, 0}, resuming ? &*resumed : nullptr);
+        if (!blob)
+            break;
+        doneModels.push_back(std::move(*blob));
+    }
 }
 
-std::optional<std::string> TrainingJob::Impl::trainMember(int member, TrainingPosition state, Checkpoint *checkpoint)
+void TrainingJob::Impl::readPretrained()
 {
-    const MemberPlan &plan = plans[std::size_t(member)];
-    torch::manual_seed(plan.seed);
-    std::mt19937_64 random(plan.seed * 7919 + 17);
-    auto model = makeModel(config.model, kFeatures, kDays);
-    if (config.method == Method::Finetune) {
-        const auto &blobs = pretrained->models;
-        loadModel(*model, blobs[std::size_t(member) % blobs.size()].archive, config.pretrainedRun);
-    }
-    model->to(device);
-    model->train();
-    Discriminator discriminator(config.model.hidden);
-    discriminator->to(device);
-    const bool adversarial = config.method == Method::Adversarial;
-    std::vector<torch::Tensor> everything = stateTensors(*model); // for a distributed run's start and checks
-    for (const auto &t : stateTensors(*discriminator))
-        everything.push_back(t);
-    // Cancel is also checked between the models' layers and as each weight's gradient arrives: a
-    // single batch of the attention models can take seconds. Not in a distributed run, whose
-    // processes must all stop at the same batch: there the request travels with each batch's totals.
-    std::optional<InterruptionScope> interruption;
-    if (!parallel) {
-        interruption.emplace([this] {
-            if (feedback->isCanceled())
-                throw Canceled();
-        });
-        for (auto &parameter : model->parameters())
-            parameter.register_hook([this](const torch::Tensor &) {
-                if (feedback->isCanceled())
-                    throw Canceled();
-            });
-    }
-    if (parallel) {
-        parallel->broadcast(everything); // rank 0's start, whatever the others' random state
-        if (parallel->rank() > 0) // but their own dropout
-            torch::manual_seed(plan.seed + 0x9E3779B97F4A7C15ull * std::uint64_t(parallel->rank()));
-    }
+    if (!needsPretrained(config.method))
+        return;
+    pretrained = readRunFile(config.pretrainedRun);
+    if (!pretrained->baseModels.empty())
+        throw TrainingError(config.pretrainedRun + ": a residual run cannot be the starting point of another run");
+    const ModelOptions &m = pretrained->config.model;
+    if (config.method == Method::Finetune &&
+        (m.kind != config.model.kind || m.hidden != config.model.hidden || m.layerCount() != config.model.layerCount() ||
+         (m.heads != config.model.heads && config.model.kind >= ModelKind::Transformer)))
+        throw TrainingError(config.pretrainedRun + ": it holds a " + modelName(m.kind) + " model (hidden " + std::to_string(m.hidden) +
+                            ", " + std::to_string(m.layerCount()) + " layers), which cannot be fine-tuned as a " +
+                            modelName(config.model.kind) + " (hidden " + std::to_string(config.model.hidden) + ", " +
+                            std::to_string(config.model.layerCount()) + " layers)");
+}
 
-    // A distributed run: each process takes its share of every batch, and each loss term is divided
-    // by the whole batch's count (of observed days, samples, weights), summed over processes, so that
-    // the gradients summed over processes are those of the one-process loss.
-    const auto share = [&](const Indices &batch) { return parallel ? parallel->shareOf(batch) : batch; };
-    // The batch-wide counts; the request to stop travels with them, so that all stop at one batch.
-    const auto batchTotals = [&](std::vector<double> local) {
-        local.push_back(feedback->isCanceled() ? 1.0 : 0.0);
-        if (parallel)
-            parallel->sum(local);
-        if (local.back() > 0)
-            throw Canceled();
-        local.pop_back();
-        return local;
-    };
-    const auto noLoss = [&] { return torch::zeros({}, torch::TensorOptions().device(device)); };
-
-    const Domain &target = towers;
-    const torch::Tensor &targetY = config.method == Method::Residual ? residualTarget : towers.y;
-    // Masked MSE over a batch of one domain (in a distributed run, this process's share of it).
-    const auto domainStep = [&](const Domain &domain, const torch::Tensor &y, const Indices &batch) {
-        const Indices part = share(batch);
-        const torch::Tensor partY = Domain::gather(y, part, device);
-        const double observed = batchTotals({observedCount(partY)})[0];
-        return part.empty() ? noLoss()
-                            : squaredErrorSum(model->forward(domain.batchX(part, device)).prediction, partY) / std::max(1.0, observed);
-    };
-    // In chunks of 256, each process its own chunks, so that any number of processes adds up the same.
-    const auto validation = [&](const Domain &domain, const torch::Tensor &y, const Indices &indices) {
-        if (indices.empty())
-            return kNaN;
-        torch::NoGradGuard noGrad;
-        model->eval();
-        std::vector<double> sum{0.0};
-        for (std::size_t start = 0, chunk = 0; start < indices.size(); start += 256, ++chunk) {
-            if (parallel && int(chunk % std::size_t(parallel->worldSize())) != parallel->rank())
-                continue;
-            const Indices part(indices.begin() + std::ptrdiff_t(start),
-                               indices.begin() + std::ptrdiff_t(std::min(indices.size(), start + 256)));
-            sum[0] += maskedMse(model->forward(domain.batchX(part, device)).prediction, Domain::gather(y, part, device)).item<double>() *
-                double(part.size());
-        }
-        if (parallel)
-            parallel->sum(sum);
-        model->train();
-        return sum[0] / double(indices.size());
-    };
-    // A random batch of target training samples, drawn with replacement: the towers are far fewer
-    // than the simulated samples they are paired with.
-    const auto targetBatch = [&](std::size_t size) {
-        std::uniform_int_distribution<std::size_t> pick(0, plan.train.size() - 1);
-        Indices batch(std::min(size, plan.train.size()));
-        for (auto &b : batch)
-            b = plan.train[pick(random)];
-        return batch;
-    };
-    Indices temTrain, temValidation;
+TrainingJob::Impl::Samples TrainingJob::Impl::buildSamples(const data::Dataset &dataset)
+{
+    Samples samples;
+    data::SampleSet &towerSamples = samples.towers;
+    data::SampleSet &temSamples = samples.tem;
+    std::vector<data::SampleRole> &temRoles = samples.temRoles;
+    const data::SampleBuilder builder(dataset);
+    say("building tower samples");
+    towerSamples = builder.towerSamples(*feedback, config.split.recipe);
+    if (towerSamples.size() == 0)
+        throw TrainingError("no tower site-year of " + datasetPath.string() + " makes a full 365-day sample under the " +
+                            data::recipeName(config.split.recipe) + " recipe (`xmw samples` lists why each was skipped)");
     if (usesSimulation(config.method)) {
-        Indices all = temPool;
-        std::shuffle(all.begin(), all.end(), random);
-        const std::size_t held =
-            config.method == Method::Pretrain ? std::size_t(std::round(config.validationFraction * double(all.size()))) : 0;
-        temValidation.assign(all.begin(), all.begin() + std::ptrdiff_t(held));
-        temTrain.assign(all.begin() + std::ptrdiff_t(held), all.end());
+        say("building TEM-MDM samples");
+        temSamples = builder.gridSamples(config.temFraction, config.seed, *feedback, config.temFirstYear, config.temLastYear);
+        if (temSamples.size() == 0)
+            throw TrainingError("no TEM-MDM cell-year makes a sample" +
+                                (config.temFirstYear || config.temLastYear
+                                     ? " in " + std::to_string(config.temFirstYear) + "–" + std::to_string(config.temLastYear)
+                                     : std::string()));
     }
+    // Pretraining keeps TEM-MDM samples apart to test the model on the simulation itself.
+    temRoles.assign(temSamples.size(), data::SampleRole::Train);
+    if (config.method == Method::Pretrain)
+        temRoles = data::assignTemRoles(temSamples, config.temHoldout, config.temFold, config.seed);
+    for (std::size_t i = 0; i < temSamples.size(); ++i)
+        if (temRoles[i] == data::SampleRole::Train)
+            data.temPool.push_back(int64_t(i));
+    if (config.method == Method::Pretrain && config.temHoldout != data::TemHoldout::None) {
+        const std::string held = data::describeTemTestSet(temSamples, temRoles, config.temHoldout, config.temFold);
+        say(held.empty() ? "nothing of TEM-MDM held out: one year cannot be split in time" : "held out to test: " + held);
+    }
+    if (usesSimulation(config.method) && data.temPool.empty())
+        throw TrainingError("no TEM-MDM sample is left to train on");
+    return samples;
+}
 
-    std::vector<Phase> phases;
-    const auto towerValidation = [&] { return validation(target, targetY, plan.validation); };
-    const auto onTowers = [&](const std::string &name, int epochs) {
-        Phase p;
-        p.name = name;
-        p.epochs = epochs;
-        p.primary = &plan.train;
-        p.step = [&](const Indices &batch, double) {
-            StepLoss s;
-            s.total = domainStep(target, targetY, batch);
-            s.target = s.total.item<double>();
-            return s;
+std::vector<std::vector<data::SampleRole>> TrainingJob::Impl::assignTowerRoles(const data::SampleSet &towerSamples,
+                                                                               const data::Dataset &dataset) const
+{
+    std::vector<std::vector<data::SampleRole>> roles;
+    for (int f = 0; f < config.folds(); ++f) {
+        data::SplitOptions split = config.split;
+        split.seed = config.seed;
+        if (config.allFolds)
+            split.fold = f;
+        roles.push_back(data::assignRoles(towerSamples, *dataset.sites(), split));
+        const auto has = [&](data::SampleRole role) {
+            return std::find(roles.back().begin(), roles.back().end(), role) != roles.back().end();
         };
-        p.validate = towerValidation;
-        p.parameters = model->parameters();
-        return p;
-    };
-    switch (config.method) {
-    case Method::Scratch:
-    case Method::Residual: phases.push_back(onTowers("train", config.epochs)); break;
-    case Method::Finetune: phases.push_back(onTowers("finetune", config.epochs)); break;
-    case Method::Pretrain: {
-        Phase p;
-        p.name = "pretrain";
-        p.epochs = config.epochs;
-        p.primary = &temTrain;
-        p.step = [&](const Indices &batch, double) {
-            StepLoss s;
-            s.total = domainStep(tem, tem.y, batch);
-            s.source = s.total.item<double>();
-            return s;
-        };
-        p.validate = [&] { return validation(tem, tem.y, temValidation); };
-        p.parameters = model->parameters();
-        phases.push_back(p);
-        break;
+        const std::string towers = config.split.sites.empty() ? "towers" : "chosen towers";
+        if (!has(data::SampleRole::Test))
+            throw TrainingError(config.split.kind == data::SplitKind::Spatial
+                                    ? "none of the " + towers + " with samples is in test fold " + std::to_string(split.fold) +
+                                        "; choose others or another fold"
+                                    : "the " + towers + " have no test year (a tower needs a sample in a year after its training years)");
+        if (!has(data::SampleRole::Train) && config.method != Method::Pretrain)
+            throw TrainingError("the split leaves no tower site-year to train on");
     }
-    case Method::Adversarial:
-    case Method::Reweight: {
-        Phase p;
-        p.name = "joint";
-        p.epochs = config.epochs;
-        p.primary = &temTrain;
-        p.step = [&, adversarial](const Indices &batch, double progress) {
-            // The loss weight moves from the simulation to the towers over the epochs.
-            const double towardsTarget = progress;
-            const Indices towerBatch = targetBatch(batch.size()); // the same draws in every process
-            const Indices sourcePart = share(batch), towerPart = share(towerBatch);
-            const torch::Tensor sourceY = tem.batchY(sourcePart, device), towerY = towers.batchY(towerPart, device);
-            // Reweighting compares each simulated year with the whole tower batch.
-            const torch::Tensor sourceWeights =
-                adversarial ? torch::Tensor() : similarityWeights(sourceY, towers.batchY(towerBatch, device));
-            const std::vector<double> totals =
-                batchTotals({adversarial ? observedCount(sourceY) : sourceWeights.sum().item<double>(), observedCount(towerY)});
-            std::optional<SequenceOutput> source, tower;
-            if (!sourcePart.empty())
-                source = model->forward(tem.batchX(sourcePart, device));
-            if (!towerPart.empty())
-                tower = model->forward(towers.batchX(towerPart, device));
-            StepLoss s;
-            torch::Tensor sourceLoss = noLoss(), towerLoss = noLoss();
-            if (source)
-                sourceLoss = adversarial ? squaredErrorSum(source->prediction, sourceY) / std::max(1.0, totals[0])
-                                         : (maskedMsePerSample(source->prediction, sourceY) * sourceWeights).sum() / totals[0];
-            if (tower)
-                towerLoss = squaredErrorSum(tower->prediction, towerY) / std::max(1.0, totals[1]);
-            s.total = (1.0 - towardsTarget) * sourceLoss + towardsTarget * towerLoss;
-            s.source = sourceLoss.item<double>();
-            s.target = towerLoss.item<double>();
-            if (adversarial) {
-                const double lambda = reversalStrength(progress);
-                std::vector<torch::Tensor> embeddings, labels;
-                if (source) {
-                    embeddings.push_back(source->embedding);
-                    labels.push_back(torch::zeros({source->embedding.size(0)}));
-                }
-                if (tower) {
-                    embeddings.push_back(tower->embedding);
-                    labels.push_back(torch::ones({tower->embedding.size(0)}));
-                }
-                // A mean over the whole batch's sequences, simulated and observed.
-                torch::Tensor domainLoss = noLoss();
-                if (!embeddings.empty())
-                    domainLoss =
-                        torch::binary_cross_entropy_with_logits(discriminator->forward(reverseGradient(torch::cat(embeddings), lambda)),
-                                                                torch::cat(labels).to(device), {}, {}, at::Reduction::Sum) /
-                        double(batch.size() + towerBatch.size());
-                s.total = s.total + domainLoss;
-                s.domain = domainLoss.item<double>();
-            }
-            return s;
-        };
-        p.validate = towerValidation;
-        p.parameters = model->parameters();
-        if (adversarial)
-            for (const auto &q : discriminator->parameters())
-                p.parameters.push_back(q);
-        phases.push_back(p);
-        phases.push_back(onTowers("finetune", config.fineTuneEpochCount()));
-        break;
-    }
-    }
+    return roles;
+}
 
-    for (int phaseIndex = state.phase; phaseIndex < int(phases.size()); ++phaseIndex) {
-        Phase &phase = phases[std::size_t(phaseIndex)];
-        if (phase.primary->empty())
-            throw TrainingError("the " + phase.name + " phase has no training samples (member " + std::to_string(member) + ")");
-        torch::optim::Adam optimizer(phase.parameters, torch::optim::AdamOptions(config.learningRate));
-        std::vector<torch::Tensor> best;
-        if (phaseIndex != state.phase)
-            state = TrainingPosition{member, phaseIndex};
-        if (checkpoint) {
-            // Resuming: the model, discriminator, optimizer and best weights as they were.
-            if (state.haveBest)
-                best = snapshot(*model);
-            checkpoint->restore(*model, adversarial ? discriminator.ptr().get() : nullptr, optimizer, best);
-            checkpoint = nullptr;
+Scaling TrainingJob::Impl::makeScaling(const data::SampleSet &towerSamples, const data::SampleSet &temSamples,
+                                       const std::vector<data::SampleRole> &trainRoles) const
+{
+    if (pretrained)
+        return pretrained->scaling; // the model was trained on that scale
+    Scaling scaling;
+    scaling.features = data::Normalisation::of(temSamples.size() ? temSamples : towerSamples);
+    std::vector<float> y;
+    if (temSamples.size())
+        y = temSamples.y;
+    else
+        for (std::size_t i = 0; i < towerSamples.size(); ++i)
+            if (trainRoles[i] == data::SampleRole::Train)
+                y.insert(y.end(), towerSamples.y.begin() + std::ptrdiff_t(i * kDays),
+                         towerSamples.y.begin() + std::ptrdiff_t((i + 1) * kDays));
+    double sum = 0, sum2 = 0, n = 0;
+    for (const float v : y)
+        if (!std::isnan(v)) {
+            sum += v;
+            sum2 += double(v) * v;
+            ++n;
         }
+    if (n < 2)
+        throw TrainingError("the training towers have no observed flux");
+    scaling.targetMean = float(sum / n);
+    scaling.targetStd = float(std::max(1e-6, std::sqrt(std::max(0.0, sum2 / n - (sum / n) * (sum / n)))));
+    return scaling;
+}
 
-        Indices order = *phase.primary;
-        const std::size_t batchSize = std::size_t(config.batchSize);
-        const int batches = int((order.size() + batchSize - 1) / batchSize);
-        for (int epoch = state.epoch + 1; epoch <= phase.epochs; ++epoch) {
-            const auto start = Clock::now();
-            std::shuffle(order.begin(), order.end(), random);
-            double sums[4] = {0, 0, 0, 0};
-            int counted[4] = {0, 0, 0, 0};
-            for (int b = 0; b < batches; ++b) {
-                if (!parallel && feedback->isCanceled()) // distributed: agreed on in the step's totals
-                    throw Canceled();
-                const Indices batch(order.begin() + std::ptrdiff_t(std::size_t(b) * batchSize),
-                                    order.begin() + std::ptrdiff_t(std::min(order.size(), std::size_t(b + 1) * batchSize)));
-                const double progress = phase.epochs > 1 ? (double(epoch - 1) + double(b) / batches) / double(phase.epochs - 1) : 1.0;
-                StepLoss loss = phase.step(batch, std::min(1.0, progress));
-                if (nonFiniteAfter >= 0 && epochsDone >= nonFiniteAfter)
-                    loss.total = loss.total * std::numeric_limits<float>::quiet_NaN();
-                double parts[4] = {loss.total.item<double>(), loss.source, loss.target, loss.domain};
-                if (parallel) { // each process holds its share of the batch's loss; all decide on the sum
-                    std::vector<double> summed(std::begin(parts), std::end(parts));
-                    parallel->sum(summed);
-                    std::copy(summed.begin(), summed.end(), std::begin(parts));
-                }
-                const double total = parts[0];
-                if (!std::isfinite(total)) {
-                    std::ostringstream why;
-                    why << "the loss became " << total << " in member " << member << ", " << phase.name << " epoch " << epoch
-                        << "; training stopped and kept the best weights before it (try a smaller learning rate)";
-                    if (!best.empty())
-                        restore(*model, best);
-                    say(why.str());
-                    if (best.empty() && !state.haveBest)
-                        return std::nullopt;
-                    stopped = why.str();
-                    return saveModel(*model);
-                }
-                optimizer.zero_grad();
-                if (loss.total.requires_grad()) // not where this process's share of the batch is empty
-                    loss.total.backward();
-                if (parallel)
-                    parallel->sumGradients(phase.parameters);
-                torch::nn::utils::clip_grad_norm_(phase.parameters, config.clip);
-                optimizer.step();
-                samplesSeen += batch.size();
-                for (int k = 0; k < 4; ++k)
-                    if (std::isfinite(parts[k])) {
-                        sums[k] += parts[k];
-                        ++counted[k];
-                    }
-                feedback->setProgress((epochsDone + double(b + 1) / batches) / totalEpochs, phase.name);
-                if (callbacks.batch && since(lastBatchReport) > 0.1) {
-                    lastBatchReport = Clock::now();
-                    JobProgress progressReport{member,
-                                               int(plans.size()),
-                                               phase.name,
-                                               epoch,
-                                               phase.epochs,
-                                               b + 1,
-                                               batches,
-                                               (epochsDone + double(b + 1) / batches) / totalEpochs,
-                                               epochSeconds > 0 ? epochSeconds * (totalEpochs - epochsDone) : kNaN};
-                    callbacks.batch(progressReport);
-                }
-            }
-            const double validationLoss = phase.validate();
-            if (parallel)
-                parallel->checkSame(everything, "weights after " + phase.name + " epoch " + std::to_string(epoch));
-            const double seconds = since(start);
-            trainingSeconds += seconds;
-            ++epochsDone;
-            epochSeconds = trainingSeconds / std::max(1, epochsDone);
-            const auto mean = [&](int k) { return counted[k] ? sums[k] / counted[k] : kNaN; };
-            EpochRecord record{member, phase.name, epoch, mean(0), validationLoss, mean(1), mean(2), mean(3), seconds};
-            history.push_back(record);
-
-            // Early stopping on the validation loss (on the training loss where there is no
-            // validation set, which only keeps the latest weights).
-            const double criterion = std::isfinite(validationLoss) ? validationLoss : record.trainLoss;
-            const bool better = std::isnan(validationLoss) || criterion < state.bestLoss;
-            if (better) {
-                state.bestLoss = criterion;
-                state.badEpochs = 0;
-                state.haveBest = true;
-                best = snapshot(*model);
-            } else {
-                ++state.badEpochs;
-            }
-            state.member = member;
-            state.phase = phaseIndex;
-            state.epoch = epoch;
-            const bool stopEarly = state.badEpochs >= config.patience;
-            if (stopEarly) {
-                epochsDone += phase.epochs - epoch; // the ETA counts what is left, not what was skipped
-                state.epoch = phase.epochs;
-            }
-            if (leader())
-                writeCheckpoint(state, *model, adversarial ? discriminator.ptr().get() : nullptr, optimizer, best);
-            if (callbacks.epoch) {
-                JobProgress progressReport{member,
-                                           int(plans.size()),
-                                           phase.name,
-                                           epoch,
-                                           phase.epochs,
-                                           batches,
-                                           batches,
-                                           double(epochsDone) / totalEpochs,
-                                           epochSeconds * (totalEpochs - epochsDone)};
-                callbacks.epoch(record, progressReport);
-            }
-            if (stopEarly) {
-                say(phase.name + ": no better validation loss for " + std::to_string(config.patience) + " epochs; stopped at epoch " +
-                    std::to_string(epoch));
-                break;
-            }
-        }
-        if (!best.empty())
-            restore(*model, best);
-        state = TrainingPosition{member, phaseIndex + 1};
+void TrainingJob::Impl::standardise(const data::SampleSet &towerSamples, const data::SampleSet &temSamples, const Scaling &scaling)
+{
+    data.towers = {scaleInputs(towerSamples.x, towerSamples.size(), scaling), scaleTargets(towerSamples.y, towerSamples.size(), scaling)};
+    if (temSamples.size())
+        data.tem = {scaleInputs(temSamples.x, temSamples.size(), scaling), scaleTargets(temSamples.y, temSamples.size(), scaling)};
+    data.pretrained = pretrained ? &*pretrained : nullptr;
+    if (config.method == Method::Residual) {
+        say("predicting the towers with the frozen pretrained model");
+        const auto base = loadModels(pretrained->config.model, pretrained->models, data.device, config.pretrainedRun);
+        torch::Tensor prediction = torch::zeros_like(data.towers.y);
+        for (const auto &model : base)
+            prediction += predictScaled(*model, data.towers.x, data.device) / double(base.size());
+        data.residualTarget = data.towers.y - prediction;
     }
-    return saveModel(*model);
+}
+
+void TrainingJob::Impl::planMembers(const data::SampleSet &towerSamples, const std::vector<std::vector<data::SampleRole>> &roles)
+{
+    // One member per fold and seed; validation is a seeded share of each member's training towers.
+    for (int f = 0; f < config.folds(); ++f)
+        for (int e = 0; e < config.ensemble; ++e) {
+            MemberPlan plan;
+            plan.fold = config.allFolds ? f : config.split.fold;
+            plan.seed = config.seed + std::uint64_t(e);
+            for (std::size_t i = 0; i < towerSamples.size(); ++i) {
+                const data::SampleRole role = roles[std::size_t(f)][i];
+                if (role == data::SampleRole::Train)
+                    plan.train.push_back(int64_t(i));
+                else if (role == data::SampleRole::Test)
+                    plan.test.push_back(int64_t(i));
+            }
+            std::mt19937_64 random(plan.seed);
+            std::shuffle(plan.train.begin(), plan.train.end(), random);
+            const std::size_t held =
+                plan.train.size() >= 2 ? std::size_t(std::round(config.validationFraction * double(plan.train.size()))) : 0;
+            plan.validation.assign(plan.train.begin(), plan.train.begin() + std::ptrdiff_t(held));
+            plan.train.erase(plan.train.begin(), plan.train.begin() + std::ptrdiff_t(held));
+            if (plan.train.empty() && config.method != Method::Pretrain)
+                throw TrainingError("fold " + std::to_string(plan.fold) + " leaves no tower site-year to train on");
+            plans.push_back(std::move(plan));
+        }
+    tally.totalEpochs = int(plans.size()) * epochsPerMember();
+}
+
+std::optional<Checkpoint> TrainingJob::Impl::resumeCheckpoint()
+{
+    if (!resume)
+        return std::nullopt;
+    // Only from a checkpoint that belongs to this configuration.
+    const std::filesystem::path checkpoint = Checkpoint::pathFor(out);
+    if (!std::filesystem::exists(checkpoint))
+        throw TrainingError("there is no checkpoint " + checkpoint.string() +
+                            " to resume from (one is written after each finished epoch and removed with the finished run)");
+    std::optional<Checkpoint> resumed = Checkpoint::open(checkpoint);
+    if (const std::string problem = config.resumeProblem(resumed->state().config); !problem.empty())
+        throw TrainingError(checkpoint.string() + ": " + problem);
+    const TrainingPosition &state = resumed->state().position;
+    tally.history = resumed->state().history;
+    doneModels = resumed->state().doneModels;
+    tally.epochsDone = int(doneModels.size()) * epochsPerMember();
+    for (const auto &h : tally.history)
+        if (h.member == state.member)
+            ++tally.epochsDone;
+    say("resuming member " + std::to_string(state.member) + " after " + std::to_string(state.epoch) + " epochs of phase " +
+        std::to_string(state.phase + 1));
+    return resumed;
 }
 
 RunRecord TrainingJob::run(Feedback &feedback)
@@ -551,7 +336,7 @@ RunRecord TrainingJob::run(Feedback &feedback)
     if (d.leader())
         lock.emplace(d.out);
     try {
-        d.device = parseDevice(c.device);
+        d.data.device = parseDevice(c.device);
     } catch (const std::runtime_error &e) {
         throw TrainingError(e.what());
     }
@@ -559,20 +344,7 @@ RunRecord TrainingJob::run(Feedback &feedback)
     prepareRuntime();
     const auto start = Clock::now();
 
-    if (needsPretrained(c.method)) {
-        d.pretrained = readRunFile(c.pretrainedRun);
-        const RunRecord &p = *d.pretrained;
-        if (!p.baseModels.empty())
-            throw TrainingError(c.pretrainedRun + ": a residual run cannot be the starting point of another run");
-        const ModelOptions &m = p.config.model;
-        if (c.method == Method::Finetune &&
-            (m.kind != c.model.kind || m.hidden != c.model.hidden || m.layerCount() != c.model.layerCount() ||
-             (m.heads != c.model.heads && c.model.kind >= ModelKind::Transformer)))
-            throw TrainingError(c.pretrainedRun + ": it holds a " + modelName(m.kind) + " model (hidden " + std::to_string(m.hidden) +
-                                ", " + std::to_string(m.layerCount()) + " layers), which cannot be fine-tuned as a " +
-                                modelName(c.model.kind) + " (hidden " + std::to_string(c.model.hidden) + ", " +
-                                std::to_string(c.model.layerCount()) + " layers)");
-    }
+    d.readPretrained();
 
     d.say("reading " + d.datasetPath.string());
     const data::Dataset dataset = data::Dataset::open(d.datasetPath);
@@ -581,172 +353,39 @@ RunRecord TrainingJob::run(Feedback &feedback)
     for (const auto &site : c.split.sites)
         if (!dataset.sites()->find(site))
             throw TrainingError("there is no tower '" + site + "' in " + d.datasetPath.string());
-    const data::SampleBuilder builder(dataset);
-    d.say("building tower samples");
-    const data::SampleSet towerSamples = builder.towerSamples(*d.feedback, c.split.recipe);
-    if (towerSamples.size() == 0)
-        throw TrainingError("no tower site-year of " + d.datasetPath.string() + " makes a full 365-day sample under the " +
-                            data::recipeName(c.split.recipe) + " recipe (`xmw samples` lists why each was skipped)");
-    data::SampleSet temSamples;
-    if (usesSimulation(c.method)) {
-        d.say("building TEM-MDM samples");
-        temSamples = builder.gridSamples(c.temFraction, c.seed, *d.feedback, c.temFirstYear, c.temLastYear);
-        if (temSamples.size() == 0)
-            throw TrainingError("no TEM-MDM cell-year makes a sample" +
-                                (c.temFirstYear || c.temLastYear
-                                     ? " in " + std::to_string(c.temFirstYear) + "–" + std::to_string(c.temLastYear)
-                                     : std::string()));
-    }
-    // Pretraining keeps TEM-MDM samples apart to test the model on the simulation itself.
-    std::vector<data::SampleRole> temRoles(temSamples.size(), data::SampleRole::Train);
-    if (c.method == Method::Pretrain)
-        temRoles = data::assignTemRoles(temSamples, c.temHoldout, c.temFold, c.seed);
-    for (std::size_t i = 0; i < temSamples.size(); ++i)
-        if (temRoles[i] == data::SampleRole::Train)
-            d.temPool.push_back(int64_t(i));
-    if (c.method == Method::Pretrain && c.temHoldout != data::TemHoldout::None) {
-        const std::string held = data::describeTemTestSet(temSamples, temRoles, c.temHoldout, c.temFold);
-        d.say(held.empty() ? "nothing of TEM-MDM held out: one year cannot be split in time" : "held out to test: " + held);
-    }
-    if (usesSimulation(c.method) && d.temPool.empty())
-        throw TrainingError("no TEM-MDM sample is left to train on");
-
-    std::vector<std::vector<data::SampleRole>> roles;
-    for (int f = 0; f < c.folds(); ++f) {
-        data::SplitOptions split = c.split;
-        split.seed = c.seed;
-        if (c.allFolds)
-            split.fold = f;
-        roles.push_back(data::assignRoles(towerSamples, *dataset.sites(), split));
-        const auto has = [&](data::SampleRole role) {
-            return std::find(roles.back().begin(), roles.back().end(), role) != roles.back().end();
-        };
-        const std::string towers = c.split.sites.empty() ? "towers" : "chosen towers";
-        if (!has(data::SampleRole::Test))
-            throw TrainingError(c.split.kind == data::SplitKind::Spatial
-                                    ? "none of the " + towers + " with samples is in test fold " + std::to_string(split.fold) +
-                                        "; choose others or another fold"
-                                    : "the " + towers + " have no test year (a tower needs a sample in a year after its training years)");
-        if (!has(data::SampleRole::Train) && c.method != Method::Pretrain)
-            throw TrainingError("the split leaves no tower site-year to train on");
-    }
-
-    Scaling scaling;
-    if (d.pretrained) {
-        scaling = d.pretrained->scaling;
-    } else {
-        scaling.features = data::Normalisation::of(temSamples.size() ? temSamples : towerSamples);
-        // The target's scale: from the simulation where it is used, else from the training towers.
-        std::vector<float> y;
-        if (temSamples.size())
-            y = temSamples.y;
-        else
-            for (std::size_t i = 0; i < towerSamples.size(); ++i)
-                if (roles[0][i] == data::SampleRole::Train)
-                    y.insert(y.end(), towerSamples.y.begin() + std::ptrdiff_t(i * kDays),
-                             towerSamples.y.begin() + std::ptrdiff_t((i + 1) * kDays));
-        double sum = 0, sum2 = 0, n = 0;
-        for (const float v : y)
-            if (!std::isnan(v)) {
-                sum += v;
-                sum2 += double(v) * v;
-                ++n;
-            }
-        if (n < 2)
-            throw TrainingError("the training towers have no observed flux");
-        scaling.targetMean = float(sum / n);
-        scaling.targetStd = float(std::max(1e-6, std::sqrt(std::max(0.0, sum2 / n - (sum / n) * (sum / n)))));
-    }
-    d.towers = {scaleInputs(towerSamples.x, towerSamples.size(), scaling), scaleTargets(towerSamples.y, towerSamples.size(), scaling)};
-    if (temSamples.size())
-        d.tem = {scaleInputs(temSamples.x, temSamples.size(), scaling), scaleTargets(temSamples.y, temSamples.size(), scaling)};
-    if (c.method == Method::Residual) {
-        d.say("predicting the towers with the frozen pretrained model");
-        const auto base = loadModels(d.pretrained->config.model, d.pretrained->models, d.device, c.pretrainedRun);
-        torch::Tensor prediction = torch::zeros_like(d.towers.y);
-        for (const auto &model : base)
-            prediction += predictScaled(*model, d.towers.x, d.device) / double(base.size());
-        d.residualTarget = d.towers.y - prediction;
-    }
-
-    // One member per fold and seed; validation is a seeded share of each member's training towers.
-    for (int f = 0; f < c.folds(); ++f)
-        for (int e = 0; e < c.ensemble; ++e) {
-            MemberPlan plan;
-            plan.fold = c.allFolds ? f : c.split.fold;
-            plan.seed = c.seed + std::uint64_t(e);
-            for (std::size_t i = 0; i < towerSamples.size(); ++i) {
-                const data::SampleRole role = roles[std::size_t(f)][i];
-                if (role == data::SampleRole::Train)
-                    plan.train.push_back(int64_t(i));
-                else if (role == data::SampleRole::Test)
-                    plan.test.push_back(int64_t(i));
-            }
-            std::mt19937_64 random(plan.seed);
-            std::shuffle(plan.train.begin(), plan.train.end(), random);
-            const std::size_t held = plan.train.size() >= 2 ? std::size_t(std::round(c.validationFraction * double(plan.train.size()))) : 0;
-            plan.validation.assign(plan.train.begin(), plan.train.begin() + std::ptrdiff_t(held));
-            plan.train.erase(plan.train.begin(), plan.train.begin() + std::ptrdiff_t(held));
-            if (plan.train.empty() && c.method != Method::Pretrain)
-                throw TrainingError("fold " + std::to_string(plan.fold) + " leaves no tower site-year to train on");
-            d.plans.push_back(std::move(plan));
-        }
-    d.totalEpochs = int(d.plans.size()) * d.epochsPerMember();
-
-    // Resume from the checkpoint when asked and it belongs to this configuration.
-    const std::filesystem::path checkpoint = checkpointPath(d.out);
-    std::optional<Checkpoint> resumed;
-    TrainingPosition state;
-    if (d.resume && !std::filesystem::exists(checkpoint))
-        throw TrainingError("there is no checkpoint " + checkpoint.string() +
-                            " to resume from (one is written after each finished epoch and removed with the finished run)");
-    if (d.resume) {
-        resumed = Checkpoint::open(checkpoint);
-        if (const std::string problem = c.resumeProblem(resumed->state().config); !problem.empty())
-            throw TrainingError(checkpoint.string() + ": " + problem);
-        state = resumed->state().position;
-        d.history = resumed->state().history;
-        d.doneModels = resumed->state().doneModels;
-        d.epochsDone = int(d.doneModels.size()) * d.epochsPerMember();
-        for (const auto &h : d.history)
-            if (h.member == state.member)
-                ++d.epochsDone;
-        d.say("resuming member " + std::to_string(state.member) + " after " + std::to_string(state.epoch) + " epochs of phase " +
-              std::to_string(state.phase + 1));
-    }
-
-    for (int m = int(d.doneModels.size()); m < int(d.plans.size()) && d.stopped.empty(); ++m) {
-        TrainingPosition memberState = resumed && m == state.member ? state : TrainingPosition{m, 0};
-        auto blob = d.trainMember(m, memberState, resumed && m == state.member ? &*resumed : nullptr);
-        if (!blob)
-            break;
-        d.doneModels.push_back(std::move(*blob));
-    }
+    const Impl::Samples samples = d.buildSamples(dataset);
+    const data::SampleSet &towerSamples = samples.towers, &temSamples = samples.tem;
+    const auto roles = d.assignTowerRoles(towerSamples, dataset);
+    const Scaling scaling = d.makeScaling(towerSamples, temSamples, roles[0]);
+    d.standardise(towerSamples, temSamples, scaling);
+    d.planMembers(towerSamples, roles);
+    std::optional<Checkpoint> resumed = d.resumeCheckpoint();
+    d.trainMembers(resumed);
     if (d.doneModels.empty())
-        throw TrainingError(d.history.empty()
+        throw TrainingError(d.tally.history.empty()
                                 ? "training produced no model"
                                 : "the loss was not finite from the first epoch on; nothing to keep (try a smaller learning rate)");
     if (!d.leader()) { // rank 0 tests and writes the run
         RunRecord curves;
         curves.config = c;
-        curves.history = d.history;
-        curves.stopped = d.stopped;
+        curves.history = d.tally.history;
+        curves.stopped = d.tally.stopped;
         curves.seconds = since(start);
         return curves;
     }
 
     RunRecord run = d.evaluate(towerSamples, roles, scaling);
     if (c.method == Method::Pretrain)
-        d.evaluateOnSimulation(run, temSamples, temRoles);
+        d.evaluateOnSimulation(run, temSamples, samples.temRoles);
     run.gridResolution = dataset.grid()->grid().dLat;
     run.seconds = since(start);
-    run.samplesPerSecond = d.trainingSeconds > 0 ? double(d.samplesSeen) / d.trainingSeconds : 0;
+    run.samplesPerSecond = d.tally.trainingSeconds > 0 ? double(d.tally.samplesSeen) / d.tally.trainingSeconds : 0;
     std::vector<std::filesystem::path> inputs = dataset.grid()->files();
     inputs.insert(inputs.end(), dataset.sites()->files().begin(), dataset.sites()->files().end());
     run.inputKey = data::makeInputKey(inputs, c.toJson());
     writeRunFile(d.out, run);
     std::error_code ec;
-    std::filesystem::remove(checkpoint, ec);
+    std::filesystem::remove(Checkpoint::pathFor(d.out), ec);
     return run;
 }
 
@@ -759,8 +398,8 @@ RunRecord TrainingJob::Impl::evaluate(const data::SampleSet &towerSamples, const
     run.notes = notes;
     run.created = utcNow();
     run.dataset = std::filesystem::absolute(datasetPath).string();
-    run.stopped = stopped;
-    run.history = history;
+    run.stopped = tally.stopped;
+    run.history = tally.history;
     run.scaling = scaling;
     for (std::size_t m = 0; m < doneModels.size(); ++m)
         run.models.push_back({plans[m].fold, plans[m].seed, doneModels[m]});
