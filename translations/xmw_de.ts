@@ -194,6 +194,37 @@
     </message>
 </context>
 <context>
+    <name>TowerMarkers</name>
+    <message>
+        <source>%1–%2, %3 days, FCH4 measured on %4</source>
+        <translation>%1–%2, %3 Tage, FCH4 an %4 gemessen</translation>
+    </message>
+    <message>
+        <source>wetland type %1</source>
+        <translation>Feuchtgebietstyp %1</translation>
+    </message>
+    <message>
+        <source>no wetland type</source>
+        <translation>kein Feuchtgebietstyp</translation>
+    </message>
+    <message>
+        <source>, climate type %1</source>
+        <translation>, Klimatyp %1</translation>
+    </message>
+    <message>
+        <source>mean FCH4 %1 %2</source>
+        <translation>mittlerer FCH4 %1 %2</translation>
+    </message>
+    <message>
+        <source>Towers by wetland type:</source>
+        <translation>Türme nach Feuchtgebietstyp:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::AboutDataDialog</name>
     <message>
         <source>About the Data</source>
@@ -693,28 +724,8 @@
         <translation>statisches Feld</translation>
     </message>
     <message>
-        <source>Towers by wetland type:</source>
-        <translation>Türme nach Feuchtgebietstyp:</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>keiner</translation>
-    </message>
-    <message>
         <source>The X-MethaneWet benchmark&apos;s wetland code of each tower; click a tower to select it, Ctrl+click to add it</source>
         <translation>Der Feuchtgebietscode des X-MethaneWet-Benchmarks für jeden Turm; Klick wählt einen Turm aus, Strg+Klick fügt ihn hinzu</translation>
-    </message>
-    <message>
-        <source>%1–%2, %3 days, FCH4 measured on %4</source>
-        <translation>%1–%2, %3 Tage, FCH4 an %4 gemessen</translation>
-    </message>
-    <message>
-        <source>wetland type %1</source>
-        <translation>Feuchtgebietstyp %1</translation>
-    </message>
-    <message>
-        <source>no wetland type</source>
-        <translation>kein Feuchtgebietstyp</translation>
     </message>
     <message>
         <source>No tower selected</source>
@@ -827,10 +838,6 @@
     <message>
         <source>%1 monthly mean</source>
         <translation>Monatsmittel %1</translation>
-    </message>
-    <message>
-        <source>, climate type %1</source>
-        <translation>, Klimatyp %1</translation>
     </message>
     <message>
         <source>No TEM-MDM data at %1 (ocean or missing)</source>
@@ -974,10 +981,6 @@
     <message>
         <source>one colour per class</source>
         <translation>eine Farbe je Klasse</translation>
-    </message>
-    <message>
-        <source>mean FCH4 %1 %2</source>
-        <translation>mittlerer FCH4 %1 %2</translation>
     </message>
     <message>
         <source>Benchmark</source>

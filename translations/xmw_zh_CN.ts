@@ -194,6 +194,37 @@
     </message>
 </context>
 <context>
+    <name>TowerMarkers</name>
+    <message>
+        <source>%1–%2, %3 days, FCH4 measured on %4</source>
+        <translation>%1–%2，%3 天，其中 %4 天测得 FCH4</translation>
+    </message>
+    <message>
+        <source>wetland type %1</source>
+        <translation>湿地类型 %1</translation>
+    </message>
+    <message>
+        <source>no wetland type</source>
+        <translation>无湿地类型</translation>
+    </message>
+    <message>
+        <source>, climate type %1</source>
+        <translation>，气候类型 %1</translation>
+    </message>
+    <message>
+        <source>mean FCH4 %1 %2</source>
+        <translation>平均 FCH4 %1 %2</translation>
+    </message>
+    <message>
+        <source>Towers by wetland type:</source>
+        <translation>按湿地类型显示的通量塔：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::AboutDataDialog</name>
     <message>
         <source>About the Data</source>
@@ -691,28 +722,8 @@
         <translation>静态字段</translation>
     </message>
     <message>
-        <source>Towers by wetland type:</source>
-        <translation>按湿地类型显示的通量塔：</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
         <source>The X-MethaneWet benchmark&apos;s wetland code of each tower; click a tower to select it, Ctrl+click to add it</source>
         <translation>X-MethaneWet 基准为每座通量塔指定的湿地代码；单击选择通量塔，Ctrl+单击添加</translation>
-    </message>
-    <message>
-        <source>%1–%2, %3 days, FCH4 measured on %4</source>
-        <translation>%1–%2，%3 天，其中 %4 天测得 FCH4</translation>
-    </message>
-    <message>
-        <source>wetland type %1</source>
-        <translation>湿地类型 %1</translation>
-    </message>
-    <message>
-        <source>no wetland type</source>
-        <translation>无湿地类型</translation>
     </message>
     <message>
         <source>No tower selected</source>
@@ -825,10 +836,6 @@
     <message>
         <source>%1 monthly mean</source>
         <translation>%1 月平均</translation>
-    </message>
-    <message>
-        <source>, climate type %1</source>
-        <translation>，气候类型 %1</translation>
     </message>
     <message>
         <source>No TEM-MDM data at %1 (ocean or missing)</source>
@@ -971,10 +978,6 @@
     <message>
         <source>one colour per class</source>
         <translation>每个类别一种颜色</translation>
-    </message>
-    <message>
-        <source>mean FCH4 %1 %2</source>
-        <translation>平均 FCH4 %1 %2</translation>
     </message>
     <message>
         <source>Benchmark</source>

@@ -26,6 +26,7 @@
 #include "ui/plots/time_series_panel.h"
 #include "ui/sites/site_selection_model.h"
 #include "ui/sites/sites_panel.h"
+#include "ui/sites/tower_markers.h"
 #include "ui/tasks/task_manager.h"
 #include "ui/tasks/task_status_widget.h"
 #include "ui/training/run_browser.h"
@@ -56,13 +57,6 @@ namespace {
 QDate toQDate(data::Date d) { return QDate(d.year, d.month, d.day); }
 
 data::Date fromQDate(QDate d) { return {d.year(), d.month(), d.day()}; }
-
-// A tower's colour by the benchmark's wetland code (1–5): the colour of that class on the
-// wetlandtype map; light grey where the benchmark gives none.
-QColor wetlandColour(std::optional<int> type)
-{
-    return type && *type >= 1 && *type <= 5 ? QColor(ColourScale::classColour(*type)) : QColor(0xBB, 0xBB, 0xBB);
-}
 
 } // namespace
 
@@ -361,11 +355,7 @@ void MainWindow::createMenus()
 
 void MainWindow::createTowerLegend()
 {
-    QString legend = tr("Towers by wetland type:");
-    for (int type = 1; type <= 5; ++type)
-        legend += QStringLiteral(" <span style='color:%1'>●</span> %2").arg(wetlandColour(type).name()).arg(type);
-    legend += QStringLiteral(" <span style='color:%1'>●</span> %2").arg(wetlandColour(std::nullopt).name(), tr("none"));
-    towerLegend_ = new QLabel(legend);
+    towerLegend_ = new QLabel(TowerMarkers::legend());
     towerLegend_->setObjectName(QStringLiteral("towerLegend"));
     towerLegend_->setToolTip(
         tr("The X-MethaneWet benchmark's wetland code of each tower; click a tower to select it, Ctrl+click to add it"));
@@ -728,30 +718,7 @@ void MainWindow::showTowers()
 
 std::vector<GlobeMarker> MainWindow::towerMarkers() const
 {
-    std::vector<GlobeMarker> markers;
-    if (dataset_->sites()) {
-        for (const auto &site : dataset_->sites()->sites()) {
-            const auto &info = site.info;
-            const auto years = site.series.years();
-            const double mean = site.series.measuredMean();
-            QString tooltip = QStringLiteral("<b>%1</b> %2<br>%3<br>")
-                                  .arg(QString::fromStdString(info.id).toHtmlEscaped(), QString::fromStdString(info.name).toHtmlEscaped(),
-                                       formatLatLon(info.lat, info.lon));
-            tooltip += tr("%1–%2, %3 days, FCH4 measured on %4")
-                           .arg(years.front())
-                           .arg(years.back())
-                           .arg(site.series.dates.size())
-                           .arg(site.series.measuredDays());
-            tooltip += QStringLiteral("<br>") + (info.wetlandType ? tr("wetland type %1").arg(*info.wetlandType) : tr("no wetland type"));
-            if (info.climateType)
-                tooltip += tr(", climate type %1").arg(*info.climateType);
-            if (std::isfinite(mean))
-                tooltip +=
-                    QStringLiteral("<br>") + tr("mean FCH4 %1 %2").arg(fluxUnit_->fromNmol(mean), 0, 'f', 1).arg(fluxUnit_->symbol());
-            markers.push_back({QString::fromStdString(info.id), {info.lat, info.lon}, wetlandColour(info.wetlandType), tooltip});
-        }
-    }
-    return markers;
+    return dataset_->sites() ? TowerMarkers::of(*dataset_->sites(), *fluxUnit_) : std::vector<GlobeMarker>{};
 }
 
 const QStringList &MainWindow::selectedSites() const { return siteSelection_->selected(); }
