@@ -1834,10 +1834,6 @@
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <source>Fold</source>
-        <translation>Teilmenge</translation>
-    </message>
-    <message>
         <source>Training data</source>
         <translation>Trainingsdaten</translation>
     </message>
@@ -1904,10 +1900,6 @@
     <message>
         <source>Epoch</source>
         <translation>Epoche</translation>
-    </message>
-    <message>
-        <source>Loss (MSE of standardised flux)</source>
-        <translation>Verlust (MSE des standardisierten Flusses)</translation>
     </message>
     <message>
         <source>Open a dataset with TEM-MDM/ and FLUXNET-CH4/ to train on it.</source>
@@ -2059,6 +2051,30 @@
     <message>
         <source>Looking for interrupted training jobs</source>
         <translation>Unterbrochene Trainingsaufträge werden gesucht</translation>
+    </message>
+    <message>
+        <source>fold</source>
+        <translation>Teilmenge</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>Learning rate, batch, seed, ensemble, threads, device and how many jobs run at once</source>
+        <translation>Lernrate, Batch, Startwert, Ensemble, Threads, Gerät und wie viele Aufträge gleichzeitig laufen</translation>
+    </message>
+    <message>
+        <source>Loss (MSE)</source>
+        <translation>Verlust (MSE)</translation>
+    </message>
+    <message>
+        <source>Training and validation loss per epoch: the mean squared error of the standardised flux</source>
+        <translation>Trainings- und Validierungsverlust je Epoche: der mittlere quadratische Fehler des standardisierten Flusses</translation>
     </message>
 </context>
 <context>

@@ -1826,10 +1826,6 @@
         <translation>划分</translation>
     </message>
     <message>
-        <source>Fold</source>
-        <translation>折</translation>
-    </message>
-    <message>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
@@ -1896,10 +1892,6 @@
     <message>
         <source>Epoch</source>
         <translation>轮次</translation>
-    </message>
-    <message>
-        <source>Loss (MSE of standardised flux)</source>
-        <translation>损失（标准化通量的 MSE）</translation>
     </message>
     <message>
         <source>Open a dataset with TEM-MDM/ and FLUXNET-CH4/ to train on it.</source>
@@ -2050,6 +2042,30 @@
     <message>
         <source>Looking for interrupted training jobs</source>
         <translation>正在查找中断的训练任务</translation>
+    </message>
+    <message>
+        <source>fold</source>
+        <translation>折</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <source>Learning rate, batch, seed, ensemble, threads, device and how many jobs run at once</source>
+        <translation>学习率、批大小、随机种子、集成、线程、设备以及同时运行的任务数</translation>
+    </message>
+    <message>
+        <source>Loss (MSE)</source>
+        <translation>损失（MSE）</translation>
+    </message>
+    <message>
+        <source>Training and validation loss per epoch: the mean squared error of the standardised flux</source>
+        <translation>每轮的训练与验证损失：标准化通量的均方误差</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
+#include <QGroupBox>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,6 +39,8 @@
 #include <QMouseEvent>
 #include <QProcess>
 #include <QProgressBar>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSemaphore>
 #include <QSet>
 #include <QSettings>
@@ -50,6 +53,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolButton>
 #include <QTranslator>
 #include <QWheelEvent>
 #include <qcustomplot.h>
@@ -1259,6 +1263,43 @@ private Q_SLOTS:
         QCOMPARE(process.exitCode(), 1);
         QVERIFY(process.readAllStandardError().contains("/nonexistent-dir/x.png"));
         QVERIFY(!QFile::exists(QStringLiteral("/nonexistent-dir/x.png")));
+    }
+
+    // At 1280×800 the training form is whole without scrolling; the advanced options wait behind
+    // their toggle, which is remembered.
+    void theTrainingFormFitsA1280By800Screen()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showPanel(QStringLiteral("training")));
+        auto *scroll = window.findChild<QScrollArea *>(QStringLiteral("trainingFormScroll"));
+        auto *advanced = window.findChild<QGroupBox *>(QStringLiteral("advancedGroup"));
+        auto *toggle = window.findChild<QToolButton *>(QStringLiteral("advancedToggle"));
+        QVERIFY(scroll && advanced && toggle);
+        QTRY_VERIFY(scroll->isVisible());
+        QVERIFY(!advanced->isVisible());
+        QTRY_COMPARE(scroll->verticalScrollBar()->maximum(), 0);
+        QTRY_VERIFY(scroll->widget()->width() <= scroll->viewport()->width()); // once the layout has settled
+        for (const char *name :
+             {"modelBox", "methodBox", "presetBox", "epochsBox", "splitBox", "towersBox", "percentBox", "startTraining"}) {
+            QWidget *field = window.findChild<QWidget *>(QLatin1String(name));
+            QVERIFY2(field && field->isVisible(), name);
+            const QRect inView(field->mapTo(scroll->viewport(), QPoint(0, 0)), field->size());
+            QVERIFY2(scroll->viewport()->rect().contains(inView),
+                     qPrintable(QStringLiteral("%1 at %2,%3 %4x%5 in %6x%7")
+                                    .arg(QLatin1String(name))
+                                    .arg(inView.x())
+                                    .arg(inView.y())
+                                    .arg(inView.width())
+                                    .arg(inView.height())
+                                    .arg(scroll->viewport()->width())
+                                    .arg(scroll->viewport()->height())));
+        }
+        toggle->click();
+        QVERIFY(advanced->isVisible());
+        QVERIFY(QSettings().value(QStringLiteral("training/advancedOpen")).toBool());
     }
 };
 

@@ -15,6 +15,7 @@
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,9 +23,12 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -77,6 +81,19 @@ QString methodTip(learn::Method method)
     }
     return {};
 }
+
+// A scroll area that asks for its whole form (QScrollArea caps its wish at 36 lines' width), so that
+// the splitter gives the form its width where there is room; narrower windows scroll it.
+class FormScrollArea : public QScrollArea {
+public:
+    [[nodiscard]] QSize sizeHint() const override
+    {
+        if (!widget())
+            return QScrollArea::sizeHint();
+        const int frame = 2 * frameWidth();
+        return {widget()->sizeHint().width() + frame + verticalScrollBar()->sizeHint().width(), widget()->sizeHint().height() + frame};
+    }
+};
 
 } // namespace
 
@@ -197,25 +214,71 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     named(concurrency_, "concurrencyBox", tr("How many jobs run at the same time; the others wait"));
     connect(concurrency_, &QSpinBox::valueChanged, queue_, &TrainingQueue::setConcurrency);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("Model"), model_);
-    form->addRow(tr("Method"), method_);
-    form->addRow(tr("Pretrained run"), pretrained_);
-    form->addRow(tr("Recipe"), recipe_);
-    form->addRow(tr("Settings"), preset_);
-    form->addRow(tr("Split"), split_);
-    form->addRow(tr("Fold"), fold_);
-    form->addRow(tr("Towers"), towers_);
-    form->addRow(tr("Training data"), percent_);
-    form->addRow(tr("Epochs"), epochs_);
-    form->addRow(tr("Learning rate"), learningRate_);
-    form->addRow(tr("Batch"), batch_);
-    form->addRow(tr("Seed"), seed_);
-    form->addRow(tr("Ensemble"), ensemble_);
-    form->addRow(tr("Threads"), threads_);
-    form->addRow(tr("Device"), device_);
-    form->addRow(tr("Run name"), name_);
-    form->addRow(tr("Jobs at once"), concurrency_);
+    // Grouped so that the usual choices fit a 1280×800 screen without scrolling; the rest waits
+    // behind "Advanced". Boxes whose texts change (run names, the count of selected towers) keep
+    // their width, so the form never grows past its place; their lists show the whole texts.
+    for (QComboBox *box : {model_, method_, pretrained_, recipe_, preset_, split_, towers_, device_}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(box == split_ ? 28 : box == towers_ || box == pretrained_ ? 22 : 14);
+    }
+    const auto group = [](const QString &title, const char *name, std::initializer_list<std::pair<QString, QWidget *>> rows) {
+        auto *box = new QGroupBox(title);
+        box->setObjectName(QLatin1String(name));
+        auto *rowsLayout = new QFormLayout(box);
+        rowsLayout->setVerticalSpacing(3);
+        rowsLayout->setContentsMargins(6, 4, 6, 4);
+        for (const auto &[label, field] : rows)
+            rowsLayout->addRow(label, field);
+        return box;
+    };
+    auto *splitRow = new QHBoxLayout;
+    splitRow->setContentsMargins(0, 0, 0, 0);
+    splitRow->addWidget(split_, 1);
+    auto *foldLabel = new QLabel(tr("fold"));
+    foldLabel->setBuddy(fold_);
+    splitRow->addWidget(foldLabel);
+    splitRow->addWidget(fold_);
+    auto *splitWidget = new QWidget;
+    splitWidget->setLayout(splitRow);
+    QGroupBox *modelGroup = group(tr("Model"), "modelGroup",
+                                  {{tr("Model"), model_},
+                                   {tr("Method"), method_},
+                                   {tr("Pretrained run"), pretrained_},
+                                   {tr("Settings"), preset_},
+                                   {tr("Epochs"), epochs_}});
+    QGroupBox *dataGroup = group(tr("Data"), "dataGroup",
+                                 {{tr("Recipe"), recipe_},
+                                  {tr("Split"), splitWidget},
+                                  {tr("Towers"), towers_},
+                                  {tr("Training data"), percent_},
+                                  {tr("Run name"), name_}});
+    advanced_ = group(tr("Advanced"), "advancedGroup",
+                      {{tr("Learning rate"), learningRate_},
+                       {tr("Batch"), batch_},
+                       {tr("Seed"), seed_},
+                       {tr("Ensemble"), ensemble_},
+                       {tr("Threads"), threads_},
+                       {tr("Device"), device_},
+                       {tr("Jobs at once"), concurrency_}});
+    advancedToggle_ = new QToolButton;
+    advancedToggle_->setObjectName(QStringLiteral("advancedToggle"));
+    advancedToggle_->setText(tr("Advanced"));
+    advancedToggle_->setToolTip(tr("Learning rate, batch, seed, ensemble, threads, device and how many jobs run at once"));
+    advancedToggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    advancedToggle_->setCheckable(true);
+    advancedToggle_->setAutoRaise(true);
+    connect(advancedToggle_, &QToolButton::toggled, this, [this](bool open) {
+        advanced_->setVisible(open);
+        advancedToggle_->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        QSettings().setValue(QStringLiteral("training/advancedOpen"), open);
+    });
+    advancedToggle_->setChecked(QSettings().value(QStringLiteral("training/advancedOpen"), false).toBool());
+    advanced_->setVisible(advancedToggle_->isChecked());
+    advancedToggle_->setArrowType(advancedToggle_->isChecked() ? Qt::DownArrow : Qt::RightArrow);
+    auto *groups = new QHBoxLayout;
+    groups->setContentsMargins(0, 0, 0, 0);
+    groups->addWidget(modelGroup);
+    groups->addWidget(dataGroup);
     problem_ = new QLabel;
     problem_->setObjectName(QStringLiteral("trainingProblem"));
     problem_->setWordWrap(true);
@@ -233,14 +296,19 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     resume_->setEnabled(false);
     connect(resume_, &QPushButton::clicked, this, [this] { (void)resume(shownJob_); });
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(advancedToggle_);
+    buttons->addStretch(1);
     buttons->addWidget(start_);
     buttons->addWidget(cancel_);
     buttons->addWidget(resume_);
     auto *formBox = new QWidget;
     auto *formLayout = new QVBoxLayout(formBox);
-    formLayout->addLayout(form);
+    formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->setSpacing(4);
+    formLayout->addLayout(groups);
     formLayout->addWidget(problem_);
     formLayout->addLayout(buttons);
+    formLayout->addWidget(advanced_);
     formLayout->addStretch(1);
 
     jobs_ = new QTableWidget(0, JobColumns);
@@ -259,7 +327,8 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     curves_ = new QCustomPlot;
     curves_->setObjectName(QStringLiteral("lossCurves"));
     curves_->xAxis->setLabel(tr("Epoch"));
-    curves_->yAxis->setLabel(tr("Loss (MSE of standardised flux)"));
+    curves_->yAxis->setLabel(tr("Loss (MSE)")); // short: the dock is often low
+    curves_->setToolTip(tr("Training and validation loss per epoch: the mean squared error of the standardised flux"));
     curves_->legend->setVisible(true);
     curves_->setMinimumHeight(100);
     auto *right = new QSplitter(Qt::Vertical);
@@ -269,12 +338,12 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     right->setStretchFactor(1, 2); // the curves are what one watches
     right->setSizes({120, 280});
     // The form scrolls, so that the dock can be as short as the user likes.
-    auto *formScroll = new QScrollArea;
+    auto *formScroll = new FormScrollArea;
+    formScroll->setObjectName(QStringLiteral("trainingFormScroll"));
     formScroll->setWidget(formBox);
     WheelGuard::protect(formBox);
     formScroll->setWidgetResizable(true);
-    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    formScroll->setMinimumWidth(formBox->sizeHint().width() + 20);
+    formScroll->setMinimumWidth(200); // narrower windows scroll it sideways rather than refuse to shrink
     auto *split = new QSplitter(Qt::Horizontal);
     split->addWidget(formScroll);
     split->addWidget(right);

@@ -14,7 +14,9 @@ class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
+class QToolButton;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
@@ -74,6 +76,8 @@ private:
     QDoubleSpinBox *percent_ = nullptr, *learningRate_ = nullptr;
     QLineEdit *name_ = nullptr;
     QLabel *problem_ = nullptr;
+    QGroupBox *advanced_ = nullptr; // collapsed unless the user opened it
+    QToolButton *advancedToggle_ = nullptr;
     QPushButton *start_ = nullptr, *cancel_ = nullptr, *resume_ = nullptr;
     QTableWidget *jobs_ = nullptr;
     QCustomPlot *curves_ = nullptr;
