@@ -57,7 +57,7 @@ int bench(const Arguments &raw)
         return 0;
     }
     Feedback quiet;
-    Feedback progress = ProgressPrinter::feedback();
+    Feedback progress = ProgressBar::feedback();
 
     std::printf("Data layer benchmark (scratch: %s)\n", scratch.c_str());
     // A full-resolution year, as the real data's grid.

@@ -59,7 +59,7 @@ int makeDemo(const Arguments &raw)
     options.seed = std::uint64_t(args.integer("seed", int(options.seed), 0, std::numeric_limits<int>::max()));
     options.towers = !args.flag("no-towers");
 
-    Feedback feedback = ProgressPrinter::feedback();
+    Feedback feedback = ProgressBar::feedback();
     const auto start = std::chrono::steady_clock::now();
     const auto summary = data::makeDemoDataset(*out, options, feedback);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -264,7 +264,7 @@ int samples(const Arguments &raw)
         return 0;
     }
 
-    Feedback feedback = ProgressPrinter::feedback();
+    Feedback feedback = ProgressBar::feedback();
     const data::SampleBuilder builder(dataset);
     data::SampleFile file;
     file.towers = builder.towerSamples(feedback, split.recipe);

@@ -275,16 +275,32 @@ int train(const Arguments &raw)
     job.setDataParallel(parallel.get());
     job.setResume(args.flag("resume"));
     job.setLabels(args.option("name").value_or(out.stem().string()), args.option("notes").value_or(""));
-    Feedback feedback(Feedback::ProgressHandler{}, [leader](const std::string &m) {
-        if (leader)
-            std::fprintf(stderr, "%s\n", m.c_str());
-    });
+    // A bar on a terminal; in a log, the epoch lines alone tell how far it is.
+    const auto bar = std::make_shared<ProgressBar>(false);
+    Feedback feedback(
+        [leader, bar](double fraction, const std::string &stage) {
+            if (leader)
+                bar->update(fraction, stage);
+        },
+        [leader, bar](const std::string &m) {
+            if (leader)
+                bar->note(m);
+        });
     learn::TrainingJob::Callbacks callbacks;
-    if (leader)
-        callbacks.epoch = [](const learn::EpochRecord &r, const learn::JobProgress &p) {
-            std::fprintf(stderr, "member %d/%d %-8s epoch %3d/%d:%s  %.1f s, ETA %s\n", p.member + 1, p.members, r.phase.c_str(), r.epoch,
-                         p.epochs, lossText(r).c_str(), r.seconds, duration(p.etaSeconds).c_str());
+    if (leader) {
+        callbacks.epoch = [bar](const learn::EpochRecord &r, const learn::JobProgress &p) {
+            char line[512];
+            std::snprintf(line, sizeof line, "member %d/%d %-8s epoch %3d/%d:%s  %.1f s, ETA %s", p.member + 1, p.members, r.phase.c_str(),
+                          r.epoch, p.epochs, lossText(r).c_str(), r.seconds, duration(p.etaSeconds).c_str());
+            bar->note(line);
         };
+        callbacks.batch = [bar](const learn::JobProgress &p) {
+            const std::string where =
+                (p.members > 1 ? "member " + std::to_string(p.member + 1) + "/" + std::to_string(p.members) + ", " : "") + "epoch " +
+                std::to_string(p.epoch) + "/" + std::to_string(p.epochs);
+            bar->update(p.fraction, p.phase, where, p.etaSeconds);
+        };
+    }
     job.setCallbacks(callbacks);
     runningJob = &feedback;
     std::signal(SIGINT, onInterrupt);
@@ -294,6 +310,7 @@ int train(const Arguments &raw)
         run = job.run(feedback);
     } catch (const Canceled &) {
         runningJob = nullptr;
+        bar->finish();
         if (!leader)
             return 130;
         const auto checkpoint = learn::TrainingJob::checkpointPath(out);
@@ -304,6 +321,7 @@ int train(const Arguments &raw)
         return 130;
     }
     runningJob = nullptr;
+    bar->finish();
     if (!leader)
         return 0;
 
@@ -616,7 +634,7 @@ int upscale(const Arguments &raw)
         if (!args.positional().empty() || args.option("task") || args.option("year") || args.flag("all-land") || args.option("dataset"))
             throw UsageError("--merge takes --years and --out only: it joins the parts in OUT.parts/");
         const data::OutputLock lock(*out);
-        Feedback feedback = ProgressPrinter::feedback();
+        Feedback feedback = ProgressBar::feedback();
         learn::mergeUpscaleParts(*out, years, history, feedback);
         std::printf("%s: %zu years, %d–%d\n", out->c_str(), years.size(), years.front(), years.back());
         return 0;
@@ -650,7 +668,7 @@ int upscale(const Arguments &raw)
                      run.gridResolution, resolution);
     learn::Upscaler upscaler(dataset, run, args.option("device").value_or("cpu"));
     upscaler.setCoverage(args.flag("all-land") ? learn::Coverage::AllLand : learn::Coverage::Simulated);
-    Feedback feedback = ProgressPrinter::feedback();
+    Feedback feedback = ProgressBar::feedback();
 
     if (!range) { // one year, one file
         const int year = years.front();

@@ -2,69 +2,65 @@
 
 #include "core/feedback.h"
 
-#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <limits>
+#include <memory>
 #include <string>
-#include <unistd.h>
 
 namespace xmw::cli {
 
 // "42s", "3m07s", "2h05m" (a run's time, an ETA); "?" when unknown.
-[[nodiscard]] inline std::string duration(double seconds)
-{
-    if (!std::isfinite(seconds))
-        return "?";
-    char text[32];
-    if (seconds < 60)
-        std::snprintf(text, sizeof text, "%.0fs", seconds);
-    else if (seconds < 3600)
-        std::snprintf(text, sizeof text, "%dm%02ds", int(seconds) / 60, int(seconds) % 60);
-    else
-        std::snprintf(text, sizeof text, "%dh%02dm", int(seconds) / 3600, int(seconds) % 3600 / 60);
-    return text;
-}
+[[nodiscard]] std::string duration(double seconds);
 
-// Progress on stderr: a live percentage on a terminal; in a log (stderr redirected), a plain line
-// whenever a stage starts, every tenth of it, and at least every 30 s, so a batch log shows that a
-// long command is alive and how far it is.
-class ProgressPrinter {
+// Progress of a long command on stderr, never stdout (which carries data).
+//
+// On a terminal: one live line redrawn in place,
+//     training  [##########..........]  52 %  member 1/1, epoch 12/50  ETA 1m20s
+// with the command's own lines (note()) printed above it. In a log (stderr redirected): no
+// redrawing; with `logLines`, a plain "stage: 40 %" line whenever a stage starts, every tenth of
+// it and at least every 30 s, so a batch log shows that the command is alive and how far it is.
+// Commands that print a line per step of their own (train's epochs, sweep's runs) pass false.
+class ProgressBar {
 public:
-    ProgressPrinter()
-        : terminal_(::isatty(STDERR_FILENO) == 1)
-    {}
+    static constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
 
-    void operator()(double fraction, const std::string &stage)
-    {
-        const int percent = int(std::lround(std::clamp(fraction, 0.0, 1.0) * 100));
-        if (terminal_) {
-            std::fprintf(stderr, "\r%-24s %3d %%%s", stage.c_str(), percent, fraction >= 1.0 ? "\n" : "");
-        } else {
-            const auto now = std::chrono::steady_clock::now();
-            const bool newStage = stage != stage_;
-            const bool step = percent / 10 != lastPercent_ / 10;
-            if (newStage || step || now - lastLine_ > std::chrono::seconds(30)) {
-                std::fprintf(stderr, "%s: %d %%\n", stage.c_str(), percent);
-                lastLine_ = now;
-                lastPercent_ = percent;
-            }
-            stage_ = stage;
-        }
-        std::fflush(stderr);
-    }
+    explicit ProgressBar(bool logLines = true);
+    // For tests: a terminal or not, and its width, whatever stderr is.
+    ProgressBar(bool logLines, bool terminal, int columns);
+    ~ProgressBar(); // ends the live line
 
-    // A Feedback that reports here.
-    [[nodiscard]] static Feedback feedback()
-    {
-        return Feedback([printer = ProgressPrinter()](double f, const std::string &stage) mutable { printer(f, stage); });
-    }
+    // `fraction` of the whole command; `detail` says where (shown after the percentage); the ETA
+    // is estimated from the time so far when not given.
+    void update(double fraction, const std::string &stage, const std::string &detail = {}, double etaSeconds = kUnknown);
+    // A line of the command's own, above the live line (which is drawn again under it).
+    void note(const std::string &line);
+    // Ends the live line: what comes next starts on a fresh one.
+    void finish();
+
+    // The text of the live line, `columns` wide at most (for tests).
+    [[nodiscard]] std::string barLine(double fraction, const std::string &stage, const std::string &detail, double etaSeconds) const;
+
+    // A Feedback whose progress draws here and whose messages are notes.
+    [[nodiscard]] static Feedback feedback(const std::shared_ptr<ProgressBar> &bar);
+    // The same with a bar of its own (make-demo, samples, upscale).
+    [[nodiscard]] static Feedback feedback();
 
 private:
+    void draw(const std::string &line);
+
+    bool logLines_;
     bool terminal_;
+    int columns_;
+    bool drawn_ = false; // a live line is on screen
+    std::string shown_; // the live line last drawn, for note() to draw again
     std::string stage_;
+    std::string doneStage_; // drawn full and ended
     int lastPercent_ = -1;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point lastLine_{};
+    std::chrono::steady_clock::time_point lastDraw_{};
 };
 
 } // namespace xmw::cli

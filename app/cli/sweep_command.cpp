@@ -357,11 +357,18 @@ int runLocally(const SweepPlan &plan, int jobs, int threads, Processes processes
         std::snprintf(text, sizeof text, "[%zu/%zu]", finished, total);
         return std::string(text);
     };
-    const auto eta = [&]() -> std::string {
-        if (finishedHere == 0)
-            return "";
+    const auto etaSeconds = [&] {
         const std::size_t left = total - finished - failed;
-        return ", about " + duration(busySeconds / finishedHere * double(left) / double(jobs)) + " left";
+        return finishedHere == 0 ? ProgressBar::kUnknown : busySeconds / finishedHere * double(left) / double(jobs);
+    };
+    const auto eta = [&]() -> std::string { return finishedHere == 0 ? "" : ", about " + duration(etaSeconds()) + " left"; };
+    // A bar on a terminal (the lines below scroll above it); in a log, the lines alone.
+    ProgressBar bar(false);
+    const auto note = [&](const std::string &line) {
+        bar.note(line);
+        bar.update(double(finished + failed) / double(std::max<std::size_t>(1, total)), "sweep " + plan.name,
+                   std::to_string(finished) + "/" + std::to_string(total) + " done, " + std::to_string(running.size()) + " running",
+                   etaSeconds());
     };
     for (;;) {
         while (!stopRequested && running.size() < std::size_t(jobs)) {
@@ -382,7 +389,7 @@ int runLocally(const SweepPlan &plan, int jobs, int threads, Processes processes
             const bool resuming = learn::runState(plan, *next) == RunState::Checkpointed;
             const pid_t pid = startRun(plan, plan.runs[*next], threads, processes);
             running[pid] = {*next, Clock::now()};
-            std::fprintf(stderr, "%s started %s%s\n", progress().c_str(), plan.runs[*next].name.c_str(), resuming ? " (resuming)" : "");
+            note(progress() + " started " + plan.runs[*next].name + (resuming ? " (resuming)" : ""));
         }
         if (running.empty())
             break;
@@ -392,7 +399,7 @@ int runLocally(const SweepPlan &plan, int jobs, int threads, Processes processes
             if (errno != EINTR)
                 break;
             if (stopRequested) {
-                std::fprintf(stderr, "stopping: each running run keeps its last finished epoch\n");
+                note("stopping: each running run keeps its last finished epoch");
                 for (const auto &[child, what] : running)
                     ::kill(child, SIGINT);
             }
@@ -410,17 +417,16 @@ int runLocally(const SweepPlan &plan, int jobs, int threads, Processes processes
             ++finished;
             ++finishedHere;
             busySeconds += seconds;
-            std::fprintf(stderr, "%s done %s in %s: %s%s\n", progress().c_str(), run.name.c_str(), duration(seconds).c_str(),
-                         scoreText(plan.runFile(run)).c_str(), eta().c_str());
+            note(progress() + " done " + run.name + " in " + duration(seconds) + ": " + scoreText(plan.runFile(run)) + eta());
             break;
         case Outcome::Failed:
             ++failed;
-            std::fprintf(stderr, "%s FAILED %s: %s; see %s\n", progress().c_str(), run.name.c_str(),
-                         firstLine(plan.failureFile(run)).c_str(), plan.logFile(run).c_str());
+            note(progress() + " FAILED " + run.name + ": " + firstLine(plan.failureFile(run)) + "; see " + plan.logFile(run).string());
             break;
         case Outcome::Stopped: break;
         }
     }
+    bar.finish();
     const Tally end = tally(plan);
     std::fprintf(stderr, "sweep %s: %s\n", plan.name.c_str(), end.text().c_str());
     if (stopRequested) {
