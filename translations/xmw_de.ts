@@ -147,6 +147,10 @@
         <source>--panel expects one of %1; got &apos;%2&apos;</source>
         <translation>--panel erwartet eines von %1; erhalten: „%2“</translation>
     </message>
+    <message>
+        <source>Start the guided tour once the map is shown.</source>
+        <translation>Die Einführungstour starten, sobald die Karte gezeigt wird.</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1002,6 +1006,14 @@
         <source>canceled</source>
         <translation>abgebrochen</translation>
     </message>
+    <message>
+        <source>Take the &amp;Tour</source>
+        <translation>&amp;Tour starten</translation>
+    </message>
+    <message>
+        <source>A few steps through the globe, the towers, the day, the time series and training</source>
+        <translation>Ein paar Schritte durch Globus, Türme, Tag, Zeitreihe und Training</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::MapStyleBar</name>
@@ -1709,6 +1721,72 @@
     <message>
         <source>Flux unit of the whole window (map, plots, tables, exports): the towers report nmol m-2 s-1, TEM-MDM writes mg m-2 d-1 (1 nmol m-2 s-1 = 1.3863 mg m-2 d-1)</source>
         <translation>Flusseinheit des ganzen Fensters (Karte, Diagramme, Tabellen, Exporte): die Türme melden nmol m-2 s-1, TEM-MDM schreibt mg m-2 d-1 (1 nmol m-2 s-1 = 1,3863 mg m-2 d-1)</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::Tour</name>
+    <message>
+        <source>The globe</source>
+        <translation>Der Globus</translation>
+    </message>
+    <message>
+        <source>TEM-MDM, a process model, simulates wetland methane for every 0.5° cell of land and every day from 1979 to 2018. The globe shows one day of it; the colour bar below says what the colours mean. Drag to turn the globe, scroll to zoom, and choose another variable (temperature, precipitation, …) at the top left.</source>
+        <translation>TEM-MDM, ein Prozessmodell, simuliert Methan aus Feuchtgebieten für jede 0,5°-Landzelle und jeden Tag von 1979 bis 2018. Der Globus zeigt einen Tag davon; die Farbleiste darunter sagt, was die Farben bedeuten. Ziehen dreht den Globus, das Mausrad zoomt, und oben links wählt man eine andere Variable (Temperatur, Niederschlag, …).</translation>
+    </message>
+    <message>
+        <source>A tower</source>
+        <translation>Ein Turm</translation>
+    </message>
+    <message>
+        <source>Each dot is a FLUXNET-CH4 eddy-covariance tower that measured the methane a wetland gives off, coloured by the benchmark&apos;s wetland type. Click one to see its measurements; Ctrl+click adds more, and the Sites list finds a tower by name.</source>
+        <translation>Jeder Punkt ist ein FLUXNET-CH4-Eddy-Kovarianz-Turm, der das Methan eines Feuchtgebiets gemessen hat, gefärbt nach dem Feuchtgebietstyp des Benchmarks. Ein Klick zeigt seine Messungen; Strg+Klick fügt weitere hinzu, und die Liste der Standorte findet einen Turm nach Namen.</translation>
+    </message>
+    <message>
+        <source>The day</source>
+        <translation>Der Tag</translation>
+    </message>
+    <message>
+        <source>Choose the day shown, or the mean of its month or year. Play (Space) steps through the days, so the seasons of methane go by; Ctrl+← and Ctrl+→ move a day at a time.</source>
+        <translation>Den gezeigten Tag wählen, oder das Mittel seines Monats oder Jahres. Abspielen (Leertaste) geht Tag für Tag weiter, sodass die Jahreszeiten des Methans vorbeiziehen; Strg+← und Strg+→ gehen einen Tag weiter.</translation>
+    </message>
+    <message>
+        <source>The time series</source>
+        <translation>Die Zeitreihe</translation>
+    </message>
+    <message>
+        <source>The towers you select appear here day by day: what they measured, the gap-filled record the benchmark scores against, and TEM-MDM&apos;s value for their cell. Where the model and the measurements part is what machine learning tries to close.</source>
+        <translation>Die ausgewählten Türme erscheinen hier Tag für Tag: was sie gemessen haben, die lückengefüllte Reihe, an der der Benchmark misst, und der Wert von TEM-MDM für ihre Zelle. Wo Modell und Messung auseinandergehen, versucht maschinelles Lernen die Lücke zu schließen.</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Train a model that predicts a tower&apos;s daily methane from a year of weather, soil and vegetation: from the towers alone, or with help from the simulation (pretraining, fine-tuning, domain-adversarial training). Runs then compares it with the towers, and Upscale to Map applies it to the whole world.</source>
+        <translation>Ein Modell trainieren, das das tägliche Methan eines Turms aus einem Jahr Wetter, Boden und Vegetation vorhersagt: nur aus den Türmen oder mit Hilfe der Simulation (Vortraining, Feinabstimmung, domänenadversariales Training). „Läufe“ vergleicht es dann mit den Türmen, und „Auf Karte hochskalieren“ wendet es auf die ganze Welt an.</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::TourBubble</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Skip Tour</source>
+        <translation>Tour überspringen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Fertig</translation>
     </message>
 </context>
 <context>

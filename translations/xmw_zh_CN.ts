@@ -147,6 +147,10 @@
         <source>--panel expects one of %1; got &apos;%2&apos;</source>
         <translation>--panel 应为 %1 之一；得到的是“%2”</translation>
     </message>
+    <message>
+        <source>Start the guided tour once the map is shown.</source>
+        <translation>地图显示后开始导览。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -999,6 +1003,14 @@
         <source>canceled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>Take the &amp;Tour</source>
+        <translation>开始导览(&amp;T)</translation>
+    </message>
+    <message>
+        <source>A few steps through the globe, the towers, the day, the time series and training</source>
+        <translation>几步介绍地球、通量塔、日期、时间序列和训练</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::MapStyleBar</name>
@@ -1701,6 +1713,72 @@
     <message>
         <source>Flux unit of the whole window (map, plots, tables, exports): the towers report nmol m-2 s-1, TEM-MDM writes mg m-2 d-1 (1 nmol m-2 s-1 = 1.3863 mg m-2 d-1)</source>
         <translation>整个窗口的通量单位（地图、图表、表格、导出）：站点报告 nmol m-2 s-1，TEM-MDM 输出 mg m-2 d-1（1 nmol m-2 s-1 = 1.3863 mg m-2 d-1）</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::Tour</name>
+    <message>
+        <source>The globe</source>
+        <translation>地球</translation>
+    </message>
+    <message>
+        <source>TEM-MDM, a process model, simulates wetland methane for every 0.5° cell of land and every day from 1979 to 2018. The globe shows one day of it; the colour bar below says what the colours mean. Drag to turn the globe, scroll to zoom, and choose another variable (temperature, precipitation, …) at the top left.</source>
+        <translation>TEM-MDM 是一个过程模型，模拟 1979 至 2018 年每一天、每个 0.5° 陆地格点的湿地甲烷排放。地球显示其中一天；下方的色标说明颜色的含义。拖动可旋转地球，滚轮缩放，左上角可选择其他变量（气温、降水……）。</translation>
+    </message>
+    <message>
+        <source>A tower</source>
+        <translation>通量塔</translation>
+    </message>
+    <message>
+        <source>Each dot is a FLUXNET-CH4 eddy-covariance tower that measured the methane a wetland gives off, coloured by the benchmark&apos;s wetland type. Click one to see its measurements; Ctrl+click adds more, and the Sites list finds a tower by name.</source>
+        <translation>每个点是一座测量湿地甲烷排放的 FLUXNET-CH4 涡度相关通量塔，颜色表示基准数据集的湿地类型。单击可查看其观测；Ctrl+单击可添加更多，站点列表可按名称查找通量塔。</translation>
+    </message>
+    <message>
+        <source>The day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Choose the day shown, or the mean of its month or year. Play (Space) steps through the days, so the seasons of methane go by; Ctrl+← and Ctrl+→ move a day at a time.</source>
+        <translation>选择显示的日期，或其所在月份、年份的平均值。播放（空格）逐日前进，可看到甲烷的季节变化；Ctrl+← 和 Ctrl+→ 每次移动一天。</translation>
+    </message>
+    <message>
+        <source>The time series</source>
+        <translation>时间序列</translation>
+    </message>
+    <message>
+        <source>The towers you select appear here day by day: what they measured, the gap-filled record the benchmark scores against, and TEM-MDM&apos;s value for their cell. Where the model and the measurements part is what machine learning tries to close.</source>
+        <translation>所选通量塔在此逐日显示：实测值、基准评分所用的插补记录，以及 TEM-MDM 在其格点上的值。模型与观测之间的差距，正是机器学习试图弥合的。</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Train a model that predicts a tower&apos;s daily methane from a year of weather, soil and vegetation: from the towers alone, or with help from the simulation (pretraining, fine-tuning, domain-adversarial training). Runs then compares it with the towers, and Upscale to Map applies it to the whole world.</source>
+        <translation>训练一个模型，根据一年的气象、土壤和植被预测通量塔的逐日甲烷：仅用通量塔数据，或借助模拟数据（预训练、微调、领域对抗训练）。随后“运行”面板将其与通量塔比较，“升尺度到地图”将其应用于全球。</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::TourBubble</name>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Skip Tour</source>
+        <translation>跳过导览</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "ui/app/reactions/help_reactions.h"
 #include "ui/app/reactions/map_reactions.h"
 #include "ui/app/reactions/view_reactions.h"
+#include "ui/app/tour.h"
 #include "ui/app/unit_text.h"
 #include "ui/benchmark/benchmark_panel.h"
 #include "ui/benchmark/sweep_runner.h"
@@ -345,6 +346,9 @@ void MainWindow::createMenus()
     new FindSiteReaction(find, this);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    new TourReaction(action(helpMenu, tr("Take the &Tour"), "actionTour",
+                            tr("A few steps through the globe, the towers, the day, the time series and training")),
+                     this);
     new AboutDataReaction(action(helpMenu, tr("About the &Data"), "actionAboutData",
                                  tr("What TEM-MDM and FLUXNET-CH4 are, how they differ, and what the benchmark asks")),
                           this);
@@ -365,6 +369,13 @@ void MainWindow::createTowerLegend()
 }
 
 LayerBox *MainWindow::layers() const { return mapBar_->layers(); }
+
+Tour *MainWindow::tour()
+{
+    if (!tour_)
+        tour_ = new Tour(this);
+    return tour_;
+}
 
 QString MainWindow::styleKey() const
 {

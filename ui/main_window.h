@@ -39,6 +39,7 @@ class BenchmarkPanel;
 class RunStore;
 class SiteSelectionModel;
 class TaskManager;
+class Tour;
 
 // What to show once a dataset has opened (scripted use); empty parts fall back to defaults.
 struct InitialView {
@@ -90,6 +91,8 @@ public:
     // it is not there yet (about 10 s and 160 MB with the default options).
     void openDemoDataset(const data::DemoOptions &options = {});
     [[nodiscard]] static QString demoDatasetPath();
+    // The guided tour (Help ▸ Take the Tour), made on first use.
+    [[nodiscard]] Tour *tour();
     // Full screen, larger fonts, the globe turning slowly and the days playing: for a class.
     void setPresentationMode(bool on);
     [[nodiscard]] bool isPresenting() const;
@@ -181,6 +184,7 @@ private:
     QPointer<Task> demoMaker_;
     int seriesYear_ = 0; // the year the cell's series was requested for
     InitialView pendingRuns_; // runs to select once the run store has read the dataset's runs/
+    Tour *tour_ = nullptr;
 };
 
 } // namespace xmw::ui

@@ -4,6 +4,7 @@
 #include "ui/app/explorer_options.h"
 #include "ui/app/flux_unit_choice.h"
 #include "ui/app/screenshot.h"
+#include "ui/app/tour.h"
 #include "ui/app/translations.h"
 #include "ui/globe/globe_view.h"
 #include "ui/main_window.h"
@@ -16,6 +17,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char **argv)
 {
@@ -54,6 +56,16 @@ int main(int argc, char **argv)
     if (!options.panel.isEmpty())
         window.showPanel(options.panel);
     window.show();
+
+    // The guided tour: when asked for, and on a first start (never in a scripted picture unless
+    // asked for). It waits for the first map, so that there are towers to point at.
+    if (options.tour || (options.screenshotPath.isEmpty() && !xmw::ui::Tour::wasSeen())) {
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = QObject::connect(&window, &xmw::ui::MainWindow::mapShown, &window, [&window, once] {
+            QObject::disconnect(*once);
+            window.tour()->start();
+        });
+    }
 
     if (!options.screenshotPath.isEmpty()) {
         const auto finish = [&](const QString &error) {

@@ -8,6 +8,7 @@
 #include "ui/app/atomic_write.h"
 #include "ui/app/explorer_options.h"
 #include "ui/app/flux_unit_choice.h"
+#include "ui/app/tour.h"
 #include "ui/app/translations.h"
 #include "ui/app/unit_text.h"
 #include "ui/data/dataset_loader.h"
@@ -16,11 +17,13 @@
 #include "ui/globe/globe_view.h"
 #include "ui/main_window.h"
 #include "ui/map/colour_bar.h"
+#include "ui/map/map_tool_bar.h"
 #include "ui/plots/time_series_panel.h"
 #include "ui/sites/site_selection_model.h"
 #include "ui/sites/site_table_model.h"
 #include "ui/sites/sites_panel.h"
 #include "ui/tasks/task_manager.h"
+#include "ui/training/training_panel.h"
 
 #include <QAction>
 
@@ -1300,6 +1303,90 @@ private Q_SLOTS:
         toggle->click();
         QVERIFY(advanced->isVisible());
         QVERIFY(QSettings().value(QStringLiteral("training/advancedOpen")).toBool());
+    }
+
+    // The tour points at the globe, a tower, the day, the time series and training, one step at a
+    // time; it can be left at any step, and once seen it is not offered at start-up again.
+    void theTourWalksThroughTheWindow()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::mapShown);
+        QVERIFY(showDemo(window, shown));
+        QVERIFY(!Tour::wasSeen());
+        window.findChild<QAction *>(QStringLiteral("actionTour"))->trigger();
+        Tour *tour = window.tour();
+        TourBubble *bubble = tour->bubble();
+        QVERIFY(tour->isRunning());
+        QCOMPARE(tour->stepCount(), 5);
+        QCOMPARE(bubble->findChild<QLabel *>(QStringLiteral("tourCounter"))->text(), QStringLiteral("1 of 5"));
+        QVERIFY(!bubble->backButton()->isEnabled());
+        // Each step's bubble reaches into the part it explains (its arrow's tip is on it).
+        const auto pointsInto = [bubble](QWidget *part) {
+            const QRect area(part->mapToGlobal(QPoint(0, 0)), part->size());
+            return bubble->shape().translated(bubble->geometry().topLeft()).intersects(area);
+        };
+        QVERIFY(pointsInto(window.globe()));
+
+        bubble->nextButton()->click(); // a tower
+        QCOMPARE(tour->step(), 1);
+        QVERIFY(pointsInto(window.globe()));
+        QVERIFY(bubble->findChild<QLabel *>(QStringLiteral("tourText"))->text().contains(QStringLiteral("tower")));
+        bubble->nextButton()->click(); // the day
+        QVERIFY(pointsInto(window.mapBar()));
+        bubble->backButton()->click();
+        QCOMPARE(tour->step(), 1);
+        bubble->nextButton()->click();
+        bubble->nextButton()->click(); // the time series
+        QTRY_VERIFY(window.timeSeries()->isVisible());
+        bubble->nextButton()->click(); // training, brought to the front
+        QTRY_VERIFY(window.training()->isVisible());
+        QTRY_VERIFY(pointsInto(window.training()));
+        QCOMPARE(bubble->nextButton()->text(), QStringLiteral("Finish"));
+        QSignalSpy ended(tour, &Tour::ended);
+        bubble->nextButton()->click();
+        QCOMPARE(ended.count(), 1);
+        QCOMPARE(ended.at(0).at(0).toBool(), true);
+        QVERIFY(!tour->isRunning() && !bubble->isVisible());
+        QVERIFY(Tour::wasSeen());
+
+        // Left at any step: Esc (or Skip) ends it there.
+        tour->start();
+        QCOMPARE(tour->step(), 0);
+        QTest::keyClick(bubble, Qt::Key_Right);
+        QCOMPARE(tour->step(), 1);
+        QTest::keyClick(bubble, Qt::Key_Escape);
+        QCOMPARE(ended.count(), 2);
+        QCOMPARE(ended.at(1).at(0).toBool(), false);
+        QVERIFY(!tour->isRunning());
+    }
+
+    // A scripted picture can show the tour: its bubble is drawn into the screenshot.
+    void screenshotWithTheTour()
+    {
+        const QString plain = QStringLiteral(XMW_TEST_OUTPUT_DIR "/explorer-no-tour.png");
+        const QString toured = QStringLiteral(XMW_TEST_OUTPUT_DIR "/explorer-tour.png");
+        for (const auto &[path, extra] : {std::pair{plain, QStringList{}}, std::pair{toured, QStringList{QStringLiteral("--tour")}}}) {
+            QFile::remove(path);
+            QProcess process;
+            process.start(QStringLiteral(XMW_EXPLORER_PATH),
+                          QStringList{demo_, QStringLiteral("--screenshot"), path, QStringLiteral("--size"), QStringLiteral("1000x700"),
+                                      QStringLiteral("--lang"), QStringLiteral("en")} +
+                              extra);
+            QVERIFY(process.waitForFinished(60000));
+            QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        }
+        const QImage a(plain), b(toured);
+        QCOMPARE(a.size(), b.size());
+        // The bubble's paper colour is in the toured picture only.
+        const auto paper = [](const QImage &image) {
+            int count = 0;
+            for (int y = 0; y < image.height(); y += 2)
+                for (int x = 0; x < image.width(); x += 2)
+                    count += image.pixel(x, y) == qRgb(0xFF, 0xFB, 0xE6);
+            return count;
+        };
+        QCOMPARE(paper(a), 0);
+        QVERIFY2(paper(b) > 2000, qPrintable(QString::number(paper(b))));
     }
 };
 

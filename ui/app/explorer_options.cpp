@@ -34,6 +34,8 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
     const QCommandLineOption siteOption(QStringLiteral("site"),
                                         QCoreApplication::translate("ExplorerOptions", "Select these towers (IDs, comma-separated)."),
                                         QStringLiteral("ID"));
+    const QCommandLineOption tourOption(QStringLiteral("tour"),
+                                        QCoreApplication::translate("ExplorerOptions", "Start the guided tour once the map is shown."));
     const QCommandLineOption flatOption(
         QStringLiteral("flat"),
         QCoreApplication::translate("ExplorerOptions", "Show the flat (equirectangular) map instead of the globe."));
@@ -55,8 +57,8 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
         QStringLiteral("panel"),
         QCoreApplication::translate("ExplorerOptions", "Bring this panel to the front: time-series, training, runs, benchmark or sites."),
         QCoreApplication::translate("ExplorerOptions", "name"));
-    parser.addOptions({screenshotOption, sizeOption, languageOption, variableOption, dateOption, siteOption, flatOption, runOption,
-                       upscaleOption, differenceOption, unitOption, panelOption});
+    parser.addOptions({screenshotOption, sizeOption, languageOption, variableOption, dateOption, siteOption, flatOption, tourOption,
+                       runOption, upscaleOption, differenceOption, unitOption, panelOption});
     parser.addPositionalArgument(QStringLiteral("dataset"),
                                  QCoreApplication::translate("ExplorerOptions", "A dataset folder in the X-MethaneWet layout to open."),
                                  QStringLiteral("[dataset]"));
@@ -133,6 +135,7 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
         return outcome;
     }
     options.flat = parser.isSet(flatOption);
+    options.tour = parser.isSet(tourOption);
     options.panel = parser.value(panelOption);
     static const QStringList panels = {QStringLiteral("time-series"), QStringLiteral("training"), QStringLiteral("runs"),
                                        QStringLiteral("benchmark"), QStringLiteral("sites")};

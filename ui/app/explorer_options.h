@@ -22,6 +22,7 @@ struct ExplorerOptions {
     QSize windowSize; // invalid: the default size
     QString language; // empty: follow the system locale
     bool flat = false; // start with the flat map instead of the globe
+    bool tour = false; // start the guided tour once the map is shown (a class, a picture of it)
     QString fluxUnit; // "nmol" or "mg": the window's flux unit; empty: as last chosen
     QString panel; // a dock to bring to the front: time-series, training, runs, benchmark, sites
 };

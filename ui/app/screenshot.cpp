@@ -1,11 +1,12 @@
 #include "ui/app/screenshot.h"
 
 #include "core/data/dataset.h"
-
+#include "ui/app/tour.h"
 #include "ui/globe/globe_view.h"
 #include "ui/main_window.h"
 
 #include <QCoreApplication>
+#include <QPainter>
 #include <QPixmap>
 #include <QPointer>
 #include <QSaveFile>
@@ -23,9 +24,16 @@ constexpr int kFirstFrameTimeoutMs = 20000;
 QString writePng(MainWindow *window, const QString &path)
 {
     window->globe()->settle(); // the still picture, antialiased, even right after a motion
-    const QPixmap pixmap = window->grab();
+    QPixmap pixmap = window->grab();
     if (pixmap.isNull())
         return QCoreApplication::translate("Screenshot", "could not grab the window");
+    // The tour's bubble is a window of its own: drawn in where it stands over this one.
+    for (TourBubble *bubble : window->findChildren<TourBubble *>())
+        if (bubble->isVisible()) {
+            QPainter painter(&pixmap);
+            painter.setClipRegion(bubble->shape().translated(bubble->geometry().topLeft() - window->mapToGlobal(QPoint(0, 0))));
+            painter.drawPixmap(bubble->geometry().topLeft() - window->mapToGlobal(QPoint(0, 0)), bubble->grab());
+        }
     // QSaveFile: a failed write leaves no half-written file behind.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))

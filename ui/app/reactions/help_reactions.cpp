@@ -2,6 +2,7 @@
 
 #include "ui/about_data_dialog.h"
 #include "ui/about_dialog.h"
+#include "ui/app/tour.h"
 #include "ui/main_window.h"
 
 namespace xmw::ui {
@@ -17,6 +18,13 @@ void AboutDataReaction::onTriggered()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }
+
+TourReaction::TourReaction(QAction *action, MainWindow *window)
+    : Reaction(action)
+    , window_(window)
+{}
+
+void TourReaction::onTriggered() { window_->tour()->start(); }
 
 AboutReaction::AboutReaction(QAction *action, MainWindow *window)
     : Reaction(action)

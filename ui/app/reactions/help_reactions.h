@@ -20,6 +20,19 @@ private:
     MainWindow *window_;
 };
 
+// Help ▸ Take the Tour: the guided tour, from its first step.
+class TourReaction : public Reaction {
+    Q_OBJECT
+public:
+    TourReaction(QAction *action, MainWindow *window);
+
+protected:
+    void onTriggered() override;
+
+private:
+    MainWindow *window_;
+};
+
 // Help ▸ About X-MethaneWet Explorer.
 class AboutReaction : public Reaction {
     Q_OBJECT
