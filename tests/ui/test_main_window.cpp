@@ -1351,6 +1351,8 @@ private Q_SLOTS:
 
         // Left at any step: Esc (or Skip) ends it there.
         tour->start();
+        bubble = tour->bubble(); // a new one, in the fonts of the moment
+        QVERIFY(bubble->isVisible());
         QCOMPARE(tour->step(), 0);
         QTest::keyClick(bubble, Qt::Key_Right);
         QCOMPARE(tour->step(), 1);

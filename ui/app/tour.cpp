@@ -221,16 +221,18 @@ bool Tour::isRunning() const { return bubble_ && bubble_->isVisible(); }
 
 void Tour::start()
 {
-    if (!bubble_) {
-        bubble_ = new TourBubble(window_);
-        connect(bubble_->nextButton(), &QPushButton::clicked, this, &Tour::next);
-        connect(bubble_->backButton(), &QPushButton::clicked, this, &Tour::back);
-        connect(bubble_->skipButton(), &QPushButton::clicked, this, &Tour::skip);
-        connect(bubble_, &TourBubble::nextKey, this, &Tour::next);
-        connect(bubble_, &TourBubble::backKey, this, &Tour::back);
-        connect(bubble_, &TourBubble::escapeKey, this, &Tour::skip);
-        window_->installEventFilter(this);
-    }
+    // A new bubble each time: it takes the fonts of the moment (larger in presentation mode).
+    if (bubble_)
+        bubble_->deleteLater();
+    bubble_ = new TourBubble(window_);
+    connect(bubble_->nextButton(), &QPushButton::clicked, this, &Tour::next);
+    connect(bubble_->backButton(), &QPushButton::clicked, this, &Tour::back);
+    connect(bubble_->skipButton(), &QPushButton::clicked, this, &Tour::skip);
+    connect(bubble_, &TourBubble::nextKey, this, &Tour::next);
+    connect(bubble_, &TourBubble::backKey, this, &Tour::back);
+    connect(bubble_, &TourBubble::escapeKey, this, &Tour::skip);
+    window_->removeEventFilter(this);
+    window_->installEventFilter(this);
     step_ = 0;
     showStep();
 }
