@@ -543,20 +543,20 @@
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <source>Flat Map Figure</source>
-        <translation>Flache Kartenabbildung</translation>
-    </message>
-    <message>
-        <source>Width in pixels (the height follows, 2:1 plus the colour bar):</source>
-        <translation>Breite in Pixeln (die Höhe folgt, 2:1 plus Farbskala):</translation>
-    </message>
-    <message>
         <source>Export Flat Map Figure</source>
         <translation>Flache Kartenabbildung exportieren</translation>
     </message>
     <message>
         <source>Map image copied</source>
         <translation>Kartenbild kopiert</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;PDF documents (*.pdf)</source>
+        <translation>PNG-Bilder (*.png);;PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>There is no map to export.</source>
+        <translation>Es gibt keine Karte zum Exportieren.</translation>
     </message>
 </context>
 <context>
@@ -609,6 +609,89 @@
     <message>
         <source>prediction</source>
         <translation>Vorhersage</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::FigureSizeDialog</name>
+    <message>
+        <source>Figure Size</source>
+        <translation>Abbildungsgröße</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Eigene</translation>
+    </message>
+    <message>
+        <source>One column (85 mm)</source>
+        <translation>Eine Spalte (85 mm)</translation>
+    </message>
+    <message>
+        <source>One and a half columns (120 mm)</source>
+        <translation>Anderthalb Spalten (120 mm)</translation>
+    </message>
+    <message>
+        <source>Two columns (180 mm)</source>
+        <translation>Zwei Spalten (180 mm)</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <source>inches</source>
+        <translation>Zoll</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>The world is twice as wide as it is high; the colour bar is added below</source>
+        <translation>Die Welt ist doppelt so breit wie hoch; die Farbleiste kommt darunter hinzu</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Schriftgröße</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Auflösung</translation>
+    </message>
+    <message>
+        <source> in</source>
+        <translation> in</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>PNG: %1 × %2 pixels</source>
+        <translation>PNG: %1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source> (map; the colour bar adds below)</source>
+        <translation> (Karte; die Farbleiste kommt darunter hinzu)</translation>
+    </message>
+    <message>
+        <source>Dots per inch of a PNG, and of the map image inside a PDF; text and lines of PDF and SVG are vectors</source>
+        <translation>Punkte pro Zoll eines PNG und des Kartenbilds in einem PDF; Text und Linien in PDF und SVG sind Vektoren</translation>
     </message>
 </context>
 <context>

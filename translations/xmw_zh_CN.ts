@@ -541,20 +541,20 @@
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <source>Flat Map Figure</source>
-        <translation>平面地图图件</translation>
-    </message>
-    <message>
-        <source>Width in pixels (the height follows, 2:1 plus the colour bar):</source>
-        <translation>宽度（像素；高度随之为 2:1 再加色标）：</translation>
-    </message>
-    <message>
         <source>Export Flat Map Figure</source>
         <translation>导出平面地图图件</translation>
     </message>
     <message>
         <source>Map image copied</source>
         <translation>已复制地图图像</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;PDF documents (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>There is no map to export.</source>
+        <translation>没有可导出的地图。</translation>
     </message>
 </context>
 <context>
@@ -607,6 +607,89 @@
     <message>
         <source>prediction</source>
         <translation>预测</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::FigureSizeDialog</name>
+    <message>
+        <source>Figure Size</source>
+        <translation>图件尺寸</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>One column (85 mm)</source>
+        <translation>单栏（85 毫米）</translation>
+    </message>
+    <message>
+        <source>One and a half columns (120 mm)</source>
+        <translation>一栏半（120 毫米）</translation>
+    </message>
+    <message>
+        <source>Two columns (180 mm)</source>
+        <translation>双栏（180 毫米）</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>毫米</translation>
+    </message>
+    <message>
+        <source>inches</source>
+        <translation>英寸</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>The world is twice as wide as it is high; the colour bar is added below</source>
+        <translation>世界地图宽是高的两倍；色标加在下方</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source> in</source>
+        <translation> 英寸</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> 毫米</translation>
+    </message>
+    <message>
+        <source>PNG: %1 × %2 pixels</source>
+        <translation>PNG：%1 × %2 像素</translation>
+    </message>
+    <message>
+        <source> (map; the colour bar adds below)</source>
+        <translation>（地图；色标另加在下方）</translation>
+    </message>
+    <message>
+        <source>Dots per inch of a PNG, and of the map image inside a PDF; text and lines of PDF and SVG are vectors</source>
+        <translation>PNG 以及 PDF 中地图图像的每英寸点数；PDF 和 SVG 中的文字与线条为矢量</translation>
     </message>
 </context>
 <context>

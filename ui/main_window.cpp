@@ -423,11 +423,17 @@ QPixmap MainWindow::grabMap()
     return centralWidget()->grab();
 }
 
-QImage MainWindow::mapFigure(int width) const
+std::optional<MapFigureContent> MainWindow::mapFigureContent() const
 {
     if (!field_)
-        return {};
-    return renderMapFigure(globe_->displayedImage(), globe_->markers(), field_->scale, colourBar_->caption(), width);
+        return std::nullopt;
+    return MapFigureContent{globe_->displayedImage(), globe_->markers(), field_->scale, colourBar_->caption()};
+}
+
+QImage MainWindow::mapFigure(const FigureSize &size) const
+{
+    const auto content = mapFigureContent();
+    return content ? renderMapFigure(*content, size) : QImage();
 }
 
 QString MainWindow::demoDatasetPath()

@@ -4,6 +4,7 @@
 #include "core/data/demo_generator.h"
 #include "core/data/units.h"
 #include "ui/data/dataset_loader.h"
+#include "ui/map/map_figure.h"
 #include "ui/map/prediction_layer.h"
 
 #include <QMainWindow>
@@ -96,8 +97,10 @@ public:
     // Full screen, larger fonts, the globe turning slowly and the days playing: for a class.
     void setPresentationMode(bool on);
     [[nodiscard]] bool isPresenting() const;
-    // The map layer as a flat figure `width` pixels wide (see renderMapFigure); null without a map.
-    [[nodiscard]] QImage mapFigure(int width) const;
+    // What a figure of the map layer shows (see map_figure.h); nothing without a map.
+    [[nodiscard]] std::optional<MapFigureContent> mapFigureContent() const;
+    // The map layer as a flat PNG figure of that size; null without a map.
+    [[nodiscard]] QImage mapFigure(const FigureSize &size) const;
     // The map area as on screen (globe or flat map, colour bar, legend), with the globe's still
     // picture even in the middle of a motion.
     [[nodiscard]] QPixmap grabMap();

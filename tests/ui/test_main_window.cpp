@@ -7,6 +7,7 @@
 #include "ui/about_dialog.h"
 #include "ui/app/atomic_write.h"
 #include "ui/app/explorer_options.h"
+#include "ui/app/figure_size.h"
 #include "ui/app/flux_unit_choice.h"
 #include "ui/app/tour.h"
 #include "ui/app/translations.h"
@@ -17,6 +18,7 @@
 #include "ui/globe/globe_view.h"
 #include "ui/main_window.h"
 #include "ui/map/colour_bar.h"
+#include "ui/map/map_figure.h"
 #include "ui/map/map_tool_bar.h"
 #include "ui/plots/time_series_panel.h"
 #include "ui/sites/site_selection_model.h"
@@ -244,6 +246,13 @@ private Q_SLOTS:
                                                         : head.contains("<svg"),
                      suffix);
         }
+        // The PDF's page is the figure's size: 180 × 80 mm by default, 510.2 × 226.8 points (Qt
+        // writes whole points).
+        QFile pdf(dir_.filePath(QStringLiteral("figure.pdf")));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray pdfText = pdf.readAll();
+        const QByteArray box = pdfText.mid(pdfText.indexOf("/MediaBox"), 48);
+        QVERIFY2(box.contains(" 510.0") && box.contains(" 227.0"), box.constData());
         QVERIFY(panel->exportFigure(dir_.filePath(QStringLiteral("figure.gif"))).contains(QStringLiteral(".png, .pdf or .svg")));
         QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("figure.gif"))));
         const QString csvPath = dir_.filePath(QStringLiteral("series.csv"));
@@ -271,8 +280,12 @@ private Q_SLOTS:
         QCOMPARE(scatter->graph(2)->name(), QStringLiteral("1:1"));
         auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("seriesTabs"));
         tabs->setCurrentWidget(scatter);
-        QCOMPARE(panel->exportFigure(dir_.filePath(QStringLiteral("scatter.png"))), QString());
-        QVERIFY(QImage(dir_.filePath(QStringLiteral("scatter.png"))).width() == 1600);
+        // A journal's one column at 600 dpi: the pixels and the resolution recorded in the PNG.
+        QCOMPARE(panel->exportFigure(dir_.filePath(QStringLiteral("scatter.png")), FigureSize{85, 60, false, 600, 7}), QString());
+        const QImage column(dir_.filePath(QStringLiteral("scatter.png")));
+        QCOMPARE(column.size(), QSize(2008, 1417)); // 85 × 60 mm at 600 dpi
+        QVERIFY(std::abs(column.dotsPerMeterX() - 23622) <= 1);
+        QVERIFY(column.save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/scatter-85mm-600dpi.png")));
         scatter->grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/scatter.png"));
         tabs->setCurrentWidget(plot);
 
@@ -532,7 +545,7 @@ private Q_SLOTS:
         QVERIFY(window.globe()->displayedImage() != viridis);
 
         // The flat map figure: the globe's image at the chosen width, 2:1, with the colour bar below.
-        const QImage figure = window.mapFigure(2400);
+        const QImage figure = window.mapFigure(FigureSize{203.2, 101.6, false, 300, 8}); // 8 inches at 300 dpi
         QCOMPARE(figure.width(), 2400);
         QVERIFY(figure.height() > 1200 && figure.height() < 1500);
         const QImage onGlobe = window.globe()->displayedImage();
@@ -542,6 +555,17 @@ private Q_SLOTS:
         };
         QCOMPARE(at(figure, 1200, 62.5, 100.5), at(onGlobe, onGlobe.height(), 62.5, 100.5)); // Siberia, as on the globe
         QVERIFY(figure.save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/map-figure.png")));
+        // Larger text makes a taller colour bar under a map of the same size; a PDF holds it as a page of that size.
+        const QImage small = window.mapFigure(FigureSize{100, 50, false, 300, 6});
+        const QImage large = window.mapFigure(FigureSize{100, 50, false, 300, 12});
+        QCOMPARE(small.width(), 1181);
+        QCOMPARE(large.width(), 1181);
+        QVERIFY(large.height() > small.height() + 40);
+        const QString mapPdf = dir_.filePath(QStringLiteral("map-figure.pdf"));
+        QCOMPARE(writeMapFigurePdf(*window.mapFigureContent(), FigureSize{100, 50, false, 300, 8}, mapPdf), QString());
+        QFile mapPdfFile(mapPdf);
+        QVERIFY(mapPdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(mapPdfFile.read(8).startsWith("%PDF"));
         QVERIFY(window.findChild<QAction *>(QStringLiteral("actionExportFlatMap"))->isEnabled());
 
         // Minimum–maximum spans the whole field; the percentile range lies inside it.

@@ -98,8 +98,14 @@ TimeSeriesPanel::TimeSeriesPanel(QWidget *parent)
         p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
         p->setMinimumHeight(180);
     }
-    // Observed against simulated clusters along the diagonal: the bottom right is emptiest.
-    scatter_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    // Observed against simulated: a cloud anywhere in the square. Its legend goes under the axes,
+    // an entry a line, so that it covers no point at any size of the plot or of its text.
+    scatter_->axisRect()->insetLayout()->take(scatter_->legend);
+    scatter_->plotLayout()->addElement(1, 0, scatter_->legend);
+    scatter_->plotLayout()->setRowStretchFactor(1, 0.001);
+    scatter_->legend->setBrush(Qt::NoBrush);
+    scatter_->legend->setBorderPen(Qt::NoPen);
+    scatter_->legend->setMargins(QMargins(6, 2, 6, 2));
     // A year of daily flux fills its axes from edge to edge: its legend goes beside them, in
     // columns of at most eight entries, so that it never covers data however many towers are shown.
     plot_->axisRect()->insetLayout()->take(plot_->legend);
@@ -407,42 +413,90 @@ QString TimeSeriesPanel::traceAt(const QPointF &position)
         .arg(typesetUnit(unitSymbol()));
 }
 
-QString TimeSeriesPanel::exportFigure(const QString &path) const
+QString TimeSeriesPanel::exportFigure(const QString &path, const FigureSize &size) const
 {
-    constexpr int kWidth = 1600, kHeight = 700; // 16 × 7 cm at 254 dpi with 1× scale
     QCustomPlot *figure = tabs_->currentWidget() == scatter_ ? scatter_ : plot_;
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf") && suffix != QLatin1String("svg"))
         return tr("%1: choose a .png, .pdf or .svg file").arg(path);
-    return writeAtomically(path, [&](QIODevice &out) {
-        if (suffix == QLatin1String("png"))
-            return figure->toPixmap(kWidth, kHeight, 1.0).save(&out, "PNG");
+    // The figure's text in the size asked for, then the screen's again.
+    struct Fonts {
+        std::vector<std::pair<QCPAxis *, std::pair<QFont, QFont>>> axes;
+        QFont legend;
+        QSize iconSize;
+    } saved;
+    const auto sized = [&size](QFont font) {
+        font.setPointSizeF(size.fontPoints);
+        return font;
+    };
+    for (QCPAxisRect *rect : figure->axisRects())
+        for (QCPAxis *axis : rect->axes()) {
+            saved.axes.push_back({axis, {axis->labelFont(), axis->tickLabelFont()}});
+            axis->setLabelFont(sized(axis->labelFont()));
+            axis->setTickLabelFont(sized(axis->tickLabelFont()));
+        }
+    saved.legend = figure->legend->font();
+    saved.iconSize = figure->legend->iconSize();
+    figure->legend->setFont(sized(figure->legend->font()));
+    // The legend's symbols keep to the text's size (on screen they are sized for the screen's font).
+    const double em = size.fontPoints / 72.0 * QPixmap(1, 1).logicalDpiX();
+    figure->legend->setIconSize(QSize(int(std::lround(2.4 * em)), int(std::lround(1.1 * em))));
+    const QSizeF points = size.points();
+    const QString error = writeAtomically(path, [&](QIODevice &out) {
+        if (suffix == QLatin1String("png")) {
+            // Exactly the pixels asked for. Laid out at the screen's resolution, in which the
+            // plot's pens and the fonts' points are meant, and scaled up to the dpi asked for.
+            const QSize pixels = size.pixels();
+            const double logical = QPixmap(1, 1).logicalDpiX(), scale = size.dpi / logical;
+            QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            image.setDotsPerMeterX(int(std::lround(logical / 0.0254)));
+            image.setDotsPerMeterY(int(std::lround(logical / 0.0254)));
+            {
+                QCPPainter painter(&image);
+                painter.setRenderHint(QPainter::Antialiasing);
+                painter.scale(scale, scale);
+                figure->toPainter(&painter, int(std::floor(pixels.width() / scale)), int(std::floor(pixels.height() / scale)));
+            }
+            image.setDotsPerMeterX(int(std::lround(size.dpi / 0.0254)));
+            image.setDotsPerMeterY(int(std::lround(size.dpi / 0.0254)));
+            return image.save(&out, "PNG");
+        }
         if (suffix == QLatin1String("pdf")) {
             // As QCustomPlot's savePdf, but into the device: one page the figure's size, in points.
             QPdfWriter pdf(&out);
             pdf.setResolution(72);
             pdf.setCreator(QStringLiteral("X-MethaneWet Explorer"));
-            pdf.setPageLayout(QPageLayout(QPageSize(QSizeF(kWidth / 2, kHeight / 2), QPageSize::Point, QString(), QPageSize::ExactMatch),
-                                          QPageLayout::Portrait, QMarginsF()));
+            pdf.setPageLayout(
+                QPageLayout(QPageSize(points, QPageSize::Point, QString(), QPageSize::ExactMatch), QPageLayout::Portrait, QMarginsF()));
             QCPPainter painter;
             if (!painter.begin(&pdf))
                 return false;
             painter.setMode(QCPPainter::pmVectorized);
             painter.setMode(QCPPainter::pmNoCaching);
-            figure->toPainter(&painter, kWidth / 2, kHeight / 2);
+            figure->toPainter(&painter, int(std::lround(points.width())), int(std::lround(points.height())));
             return painter.end();
         }
         QSvgGenerator svg;
         svg.setOutputDevice(&out);
-        svg.setSize(QSize(kWidth / 2, kHeight / 2));
-        svg.setViewBox(QRect(0, 0, kWidth / 2, kHeight / 2));
+        svg.setResolution(72); // a unit is a point
+        svg.setSize(points.toSize());
+        svg.setViewBox(QRect(QPoint(0, 0), points.toSize()));
         svg.setTitle(tr("Methane flux"));
         QCPPainter painter;
         if (!painter.begin(&svg))
             return false;
-        figure->toPainter(&painter, kWidth / 2, kHeight / 2);
+        figure->toPainter(&painter, points.toSize().width(), points.toSize().height());
         return painter.end();
     });
+    for (const auto &[axis, fonts] : saved.axes) {
+        axis->setLabelFont(fonts.first);
+        axis->setTickLabelFont(fonts.second);
+    }
+    figure->legend->setFont(saved.legend);
+    figure->legend->setIconSize(saved.iconSize);
+    figure->replot();
+    return error;
 }
 
 QString TimeSeriesPanel::exportCsv(const QString &path) const

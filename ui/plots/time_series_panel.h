@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/app/figure_size.h"
+
 #include "core/data/units.h"
 #include "ui/plots/site_series_requester.h"
 
@@ -40,7 +42,7 @@ public:
 
     // The figure of the tab shown, as PNG, PDF or SVG (from the file's suffix), publication-sized;
     // empty or the problem.
-    [[nodiscard]] QString exportFigure(const QString &path) const;
+    [[nodiscard]] QString exportFigure(const QString &path, const FigureSize &size = {}) const;
     // The data behind the figures: one row per day, ISO dates, units in the header.
     [[nodiscard]] QString exportCsv(const QString &path) const;
 

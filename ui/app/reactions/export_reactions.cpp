@@ -1,8 +1,10 @@
 #include "ui/app/reactions/export_reactions.h"
 
 #include "ui/app/atomic_write.h"
+#include "ui/app/figure_size.h"
 #include "ui/main_window.h"
 #include "ui/map/layer_box.h"
+#include "ui/map/map_figure.h"
 #include "ui/map/prediction_layer.h"
 #include "ui/plots/time_series_panel.h"
 #include "ui/tasks/task_manager.h"
@@ -14,7 +16,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QInputDialog>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
@@ -68,17 +69,22 @@ void ExportMapReaction::onTriggered()
         });
         break;
     case Kind::FlatFigure: {
-        bool ok = false;
-        const int width =
-            QInputDialog::getInt(window_, tr("Flat Map Figure"), tr("Width in pixels (the height follows, 2:1 plus the colour bar):"),
-                                 QSettings().value(QStringLiteral("export/mapWidth"), 3000).toInt(), 400, 16000, 100, &ok);
-        if (!ok)
+        FigureSizeDialog ask(FigureSize::load(QStringLiteral("mapFigure"), {180, 90, false, 300, 8}), FigureSizeDialog::Shape::Map,
+                             window_);
+        if (ask.exec() != QDialog::Accepted)
             return;
-        QSettings().setValue(QStringLiteral("export/mapWidth"), width);
-        saveThroughDialog(
-            window_, tr("Export Flat Map Figure"), tr("PNG images (*.png)"), QStringLiteral("png"), [this, width](const QString &path) {
-                return writeAtomically(path, [this, width](QIODevice &out) { return window_->mapFigure(width).save(&out, "PNG"); });
-            });
+        const FigureSize size = ask.size();
+        size.save(QStringLiteral("mapFigure"));
+        saveThroughDialog(window_, tr("Export Flat Map Figure"), tr("PNG images (*.png);;PDF documents (*.pdf)"), QStringLiteral("png"),
+                          [this, size](const QString &path) -> QString {
+                              const auto content = window_->mapFigureContent();
+                              if (!content)
+                                  return tr("There is no map to export.");
+                              if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+                                  return writeMapFigurePdf(*content, size, path);
+                              return writeAtomically(path,
+                                                     [&](QIODevice &out) { return renderMapFigure(*content, size).save(&out, "PNG"); });
+                          });
         break;
     }
     case Kind::Clipboard:
@@ -102,12 +108,19 @@ void ExportSeriesReaction::updateEnableState() { action()->setEnabled(!window_->
 void ExportSeriesReaction::onTriggered()
 {
     TimeSeriesPanel *panel = window_->timeSeries();
-    if (kind_ == Kind::Figure)
+    if (kind_ == Kind::Figure) {
+        FigureSizeDialog ask(FigureSize::load(QStringLiteral("seriesFigure"), {180, 80, false, 300, 8}), FigureSizeDialog::Shape::Free,
+                             window_);
+        if (ask.exec() != QDialog::Accepted)
+            return;
+        const FigureSize size = ask.size();
+        size.save(QStringLiteral("seriesFigure"));
         saveThroughDialog(window_, tr("Export Time Series Figure"), tr("PDF documents (*.pdf);;SVG drawings (*.svg);;PNG images (*.png)"),
-                          QStringLiteral("pdf"), [panel](const QString &path) { return panel->exportFigure(path); });
-    else
+                          QStringLiteral("pdf"), [panel, size](const QString &path) { return panel->exportFigure(path, size); });
+    } else {
         saveThroughDialog(window_, tr("Export Time Series Data"), tr("CSV files (*.csv)"), QStringLiteral("csv"),
                           [panel](const QString &path) { return panel->exportCsv(path); });
+    }
 }
 
 ExportPredictionReaction::ExportPredictionReaction(QAction *action, MainWindow *window)
