@@ -48,8 +48,7 @@ void saveThroughDialog(MainWindow *window, const QString &title, const QString &
 }
 
 ExportMapReaction::ExportMapReaction(QAction *action, MainWindow *window, Kind kind)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
     , kind_(kind)
 {
     connect(window, &MainWindow::mapShown, this, &ExportMapReaction::updateEnableState);
@@ -57,27 +56,27 @@ ExportMapReaction::ExportMapReaction(QAction *action, MainWindow *window, Kind k
     updateEnableState();
 }
 
-void ExportMapReaction::updateEnableState() { action()->setEnabled(window_->field().has_value()); }
+void ExportMapReaction::updateEnableState() { action()->setEnabled(window()->field().has_value()); }
 
 void ExportMapReaction::onTriggered()
 {
     switch (kind_) {
     case Kind::Picture:
-        saveThroughDialog(window_, tr("Export Map Image"), tr("PNG images (*.png)"), QStringLiteral("png"), [this](const QString &path) {
+        saveThroughDialog(window(), tr("Export Map Image"), tr("PNG images (*.png)"), QStringLiteral("png"), [this](const QString &path) {
             // The globe with its colour bar and legend, as on screen.
-            return writeAtomically(path, [this](QIODevice &out) { return window_->grabMap().save(&out, "PNG"); });
+            return writeAtomically(path, [this](QIODevice &out) { return window()->grabMap().save(&out, "PNG"); });
         });
         break;
     case Kind::FlatFigure: {
         FigureSizeDialog ask(FigureSize::load(QStringLiteral("mapFigure"), {180, 90, false, 300, 8}), FigureSizeDialog::Shape::Map,
-                             window_);
+                             window());
         if (ask.exec() != QDialog::Accepted)
             return;
         const FigureSize size = ask.size();
         size.save(QStringLiteral("mapFigure"));
-        saveThroughDialog(window_, tr("Export Flat Map Figure"), tr("PNG images (*.png);;PDF documents (*.pdf)"), QStringLiteral("png"),
+        saveThroughDialog(window(), tr("Export Flat Map Figure"), tr("PNG images (*.png);;PDF documents (*.pdf)"), QStringLiteral("png"),
                           [this, size](const QString &path) -> QString {
-                              const auto content = window_->mapFigureContent();
+                              const auto content = window()->mapFigureContent();
                               if (!content)
                                   return tr("There is no map to export.");
                               if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
@@ -88,72 +87,70 @@ void ExportMapReaction::onTriggered()
         break;
     }
     case Kind::Clipboard:
-        QGuiApplication::clipboard()->setImage(window_->grabMap().toImage());
-        window_->statusBar()->showMessage(tr("Map image copied"), 3000);
+        QGuiApplication::clipboard()->setImage(window()->grabMap().toImage());
+        window()->statusBar()->showMessage(tr("Map image copied"), 3000);
         break;
     }
 }
 
 ExportSeriesReaction::ExportSeriesReaction(QAction *action, MainWindow *window, Kind kind)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
     , kind_(kind)
 {
     connect(window, &MainWindow::timeSeriesShown, this, &ExportSeriesReaction::updateEnableState);
     updateEnableState();
 }
 
-void ExportSeriesReaction::updateEnableState() { action()->setEnabled(!window_->timeSeries()->isEmpty()); }
+void ExportSeriesReaction::updateEnableState() { action()->setEnabled(!window()->timeSeries()->isEmpty()); }
 
 void ExportSeriesReaction::onTriggered()
 {
-    TimeSeriesPanel *panel = window_->timeSeries();
+    TimeSeriesPanel *panel = window()->timeSeries();
     if (kind_ == Kind::Figure) {
         FigureSizeDialog ask(FigureSize::load(QStringLiteral("seriesFigure"), {180, 80, false, 300, 8}), FigureSizeDialog::Shape::Free,
-                             window_);
+                             window());
         if (ask.exec() != QDialog::Accepted)
             return;
         const FigureSize size = ask.size();
         size.save(QStringLiteral("seriesFigure"));
-        saveThroughDialog(window_, tr("Export Time Series Figure"), tr("PDF documents (*.pdf);;SVG drawings (*.svg);;PNG images (*.png)"),
+        saveThroughDialog(window(), tr("Export Time Series Figure"), tr("PDF documents (*.pdf);;SVG drawings (*.svg);;PNG images (*.png)"),
                           QStringLiteral("pdf"), [panel, size](const QString &path) { return panel->exportFigure(path, size); });
     } else {
-        saveThroughDialog(window_, tr("Export Time Series Data"), tr("CSV files (*.csv)"), QStringLiteral("csv"),
+        saveThroughDialog(window(), tr("Export Time Series Data"), tr("CSV files (*.csv)"), QStringLiteral("csv"),
                           [panel](const QString &path) { return panel->exportCsv(path); });
     }
 }
 
 ExportPredictionReaction::ExportPredictionReaction(QAction *action, MainWindow *window)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
 {
     connect(window->layers(), &QComboBox::currentIndexChanged, this, &ExportPredictionReaction::updateEnableState);
     connect(window, &MainWindow::mapShown, this, &ExportPredictionReaction::updateEnableState);
     updateEnableState();
 }
 
-void ExportPredictionReaction::updateEnableState() { action()->setEnabled(window_->layers()->currentPrediction() != nullptr); }
+void ExportPredictionReaction::updateEnableState() { action()->setEnabled(window()->layers()->currentPrediction() != nullptr); }
 
 void ExportPredictionReaction::onTriggered()
 {
-    const PredictionLayerPtr layer = window_->layers()->currentPrediction();
+    const PredictionLayerPtr layer = window()->layers()->currentPrediction();
     if (!layer || (writer_ && writer_->isActive()))
         return;
-    QFileDialog dialog(window_, tr("Export Prediction"), QStringLiteral("prediction_%1.nc").arg(layer->year->year),
+    QFileDialog dialog(window(), tr("Export Prediction"), QStringLiteral("prediction_%1.nc").arg(layer->year->year),
                        tr("NetCDF files (*.nc)"));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setDefaultSuffix(QStringLiteral("nc"));
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
     const QString path = dialog.selectedFiles().constFirst();
-    writer_ = window_->tasks()->run(
+    writer_ = window()->tasks()->run(
         TaskManager::Lane::Io, tr("Exporting %1").arg(QFileInfo(path).fileName()), this,
         [layer, path](Feedback &) { return writePredictionNetcdf(*layer, path); },
         [this, path](QString &&error) {
             if (error.isEmpty())
-                saved(window_, path);
+                saved(window(), path);
             else
-                QMessageBox::warning(window_, tr("Export Prediction"), error);
+                QMessageBox::warning(window(), tr("Export Prediction"), error);
         });
 }
 

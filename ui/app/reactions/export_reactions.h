@@ -33,7 +33,6 @@ protected:
     void updateEnableState() override;
 
 private:
-    MainWindow *window_;
     Kind kind_;
 };
 
@@ -52,7 +51,6 @@ protected:
     void updateEnableState() override;
 
 private:
-    MainWindow *window_;
     Kind kind_;
 };
 
@@ -68,7 +66,6 @@ protected:
     void updateEnableState() override;
 
 private:
-    MainWindow *window_;
     QPointer<Task> writer_;
 };
 

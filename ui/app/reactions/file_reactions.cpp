@@ -16,30 +16,27 @@ const QString kRecentKey = QStringLiteral("recentDatasets");
 }
 
 OpenDatasetReaction::OpenDatasetReaction(QAction *action, MainWindow *window)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
 {}
 
 void OpenDatasetReaction::onTriggered()
 {
-    const QString folder = QFileDialog::getExistingDirectory(window_, tr("Open X-MethaneWet Dataset"));
+    const QString folder = QFileDialog::getExistingDirectory(window(), tr("Open X-MethaneWet Dataset"));
     if (!folder.isEmpty())
-        window_->openDataset(folder);
+        window()->openDataset(folder);
 }
 
 OpenDemoReaction::OpenDemoReaction(QAction *action, MainWindow *window)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
 {}
 
-void OpenDemoReaction::onTriggered() { window_->openDemoDataset(); }
+void OpenDemoReaction::onTriggered() { window()->openDemoDataset(); }
 
 QuitReaction::QuitReaction(QAction *action, MainWindow *window)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
 {}
 
-void QuitReaction::onTriggered() { window_->close(); }
+void QuitReaction::onTriggered() { window()->close(); }
 
 RecentDatasetsMenu::RecentDatasetsMenu(QMenu *menu, MainWindow *window)
     : QObject(menu)

@@ -16,9 +16,6 @@ public:
 
 protected:
     void onTriggered() override;
-
-private:
-    MainWindow *window_;
 };
 
 // File ▸ Open Demo Dataset: made in the user's data folder the first time.
@@ -29,9 +26,6 @@ public:
 
 protected:
     void onTriggered() override;
-
-private:
-    MainWindow *window_;
 };
 
 // File ▸ Quit.
@@ -42,9 +36,6 @@ public:
 
 protected:
     void onTriggered() override;
-
-private:
-    MainWindow *window_;
 };
 
 // File ▸ Open Recent: the datasets opened last (kept in the settings), newest first; each dataset

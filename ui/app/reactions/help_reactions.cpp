@@ -8,32 +8,29 @@
 namespace xmw::ui {
 
 AboutDataReaction::AboutDataReaction(QAction *action, MainWindow *window)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
 {}
 
 void AboutDataReaction::onTriggered()
 {
-    auto *dialog = new AboutDataDialog(window_);
+    auto *dialog = new AboutDataDialog(window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }
 
 TourReaction::TourReaction(QAction *action, MainWindow *window)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
 {}
 
-void TourReaction::onTriggered() { window_->tour()->start(); }
+void TourReaction::onTriggered() { window()->tour()->start(); }
 
 AboutReaction::AboutReaction(QAction *action, MainWindow *window)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
 {}
 
 void AboutReaction::onTriggered()
 {
-    AboutDialog dialog(window_);
+    AboutDialog dialog(window());
     dialog.exec();
 }
 

@@ -15,9 +15,6 @@ public:
 
 protected:
     void onTriggered() override;
-
-private:
-    MainWindow *window_;
 };
 
 // Help ▸ Take the Tour: the guided tour, from its first step.
@@ -28,9 +25,6 @@ public:
 
 protected:
     void onTriggered() override;
-
-private:
-    MainWindow *window_;
 };
 
 // Help ▸ About X-MethaneWet Explorer.
@@ -41,9 +35,6 @@ public:
 
 protected:
     void onTriggered() override;
-
-private:
-    MainWindow *window_;
 };
 
 } // namespace xmw::ui

@@ -15,8 +15,7 @@ bool hasGrids(const MainWindow *window) { return window->dataset() && window->da
 } // namespace
 
 PlayReaction::PlayReaction(QAction *action, MainWindow *window)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
     , timer_(new QTimer(this))
 {
     action->setCheckable(true);
@@ -29,20 +28,19 @@ PlayReaction::PlayReaction(QAction *action, MainWindow *window)
     updateEnableState();
 }
 
-void PlayReaction::updateEnableState() { action()->setEnabled(hasGrids(window_)); }
+void PlayReaction::updateEnableState() { action()->setEnabled(hasGrids(window())); }
 
 void PlayReaction::onToggled(bool playing)
 {
     action()->setText(playing ? tr("&Pause") : tr("&Play"));
     if (playing)
-        timer_->start(1000 / std::max(1, window_->mapBar()->daysPerSecond()));
+        timer_->start(1000 / std::max(1, window()->mapBar()->daysPerSecond()));
     else
         timer_->stop();
 }
 
 StepDateReaction::StepDateReaction(QAction *action, MainWindow *window, int days, int months)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
     , days_(days)
     , months_(months)
 {
@@ -50,8 +48,8 @@ StepDateReaction::StepDateReaction(QAction *action, MainWindow *window, int days
     updateEnableState();
 }
 
-void StepDateReaction::updateEnableState() { action()->setEnabled(hasGrids(window_)); }
+void StepDateReaction::updateEnableState() { action()->setEnabled(hasGrids(window())); }
 
-void StepDateReaction::onTriggered() { window_->stepDate(days_, months_); }
+void StepDateReaction::onTriggered() { window()->stepDate(days_, months_); }
 
 } // namespace xmw::ui

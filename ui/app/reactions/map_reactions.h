@@ -21,7 +21,6 @@ protected:
     void updateEnableState() override;
 
 private:
-    MainWindow *window_;
     QTimer *timer_;
 };
 
@@ -36,7 +35,6 @@ protected:
     void updateEnableState() override;
 
 private:
-    MainWindow *window_;
     int days_, months_;
 };
 

@@ -4,8 +4,9 @@
 
 namespace xmw::ui {
 
-Reaction::Reaction(QAction *action)
+Reaction::Reaction(QAction *action, MainWindow *window)
     : QObject(action)
+    , window_(window)
 {
     connect(action, &QAction::triggered, this, [this] {
         if (!this->action()->isCheckable())

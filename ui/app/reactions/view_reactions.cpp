@@ -14,30 +14,27 @@
 namespace xmw::ui {
 
 ResetViewReaction::ResetViewReaction(QAction *action, MainWindow *window)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
 {}
 
 void ResetViewReaction::onTriggered()
 {
-    window_->globe()->resetView();
-    window_->flatMap()->resetView();
+    window()->globe()->resetView();
+    window()->flatMap()->resetView();
 }
 
 FlatMapReaction::FlatMapReaction(QAction *action, MainWindow *window)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
 {
     action->setCheckable(true);
     action->setChecked(window->isFlatMap());
     connect(window, &MainWindow::flatMapChanged, action, &QAction::setChecked);
 }
 
-void FlatMapReaction::onToggled(bool on) { window_->setFlatMap(on); }
+void FlatMapReaction::onToggled(bool on) { window()->setFlatMap(on); }
 
 TowerLabelsReaction::TowerLabelsReaction(QAction *action, MainWindow *window)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
 {
     action->setCheckable(true);
     action->setChecked(QSettings().value(QStringLiteral("view/towerLabels"), false).toBool());
@@ -45,31 +42,29 @@ TowerLabelsReaction::TowerLabelsReaction(QAction *action, MainWindow *window)
 
 void TowerLabelsReaction::onToggled(bool on)
 {
-    window_->globe()->setLabelsVisible(on);
-    window_->flatMap()->setLabelsVisible(on);
+    window()->globe()->setLabelsVisible(on);
+    window()->flatMap()->setLabelsVisible(on);
     QSettings().setValue(QStringLiteral("view/towerLabels"), on);
 }
 
 FindSiteReaction::FindSiteReaction(QAction *action, MainWindow *window)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
 {}
 
 void FindSiteReaction::onTriggered()
 {
-    window_->showPanel(QStringLiteral("sites"));
-    window_->sitesPanel()->focusFilter();
+    window()->showPanel(QStringLiteral("sites"));
+    window()->sitesPanel()->focusFilter();
 }
 
 PresentationModeReaction::PresentationModeReaction(QAction *action, MainWindow *window, QAction *play)
-    : Reaction(action)
-    , window_(window)
+    : Reaction(action, window)
     , play_(play)
     , rotation_(new QTimer(this))
 {
     action->setCheckable(true);
     rotation_->setInterval(40);
-    connect(rotation_, &QTimer::timeout, this, [this] { window_->globe()->rotateBy(0.16, 0.0); }); // 4° a second, eastward
+    connect(rotation_, &QTimer::timeout, this, [this] { this->window()->globe()->rotateBy(0.16, 0.0); }); // 4° a second, eastward
     auto *leave = new QShortcut(QKeySequence(Qt::Key_Escape), window);
     connect(leave, &QShortcut::activated, action, [action] { action->setChecked(false); });
 }
@@ -81,8 +76,8 @@ void PresentationModeReaction::onToggled(bool on)
         QFont larger = normalFont_;
         larger.setPointSizeF(normalFont_.pointSizeF() * 1.4);
         QApplication::setFont(larger);
-        wasMaximized_ = window_->isMaximized();
-        window_->showFullScreen();
+        wasMaximized_ = window()->isMaximized();
+        window()->showFullScreen();
         rotation_->start();
         if (play_->isEnabled())
             play_->setChecked(true);
@@ -91,9 +86,9 @@ void PresentationModeReaction::onToggled(bool on)
         play_->setChecked(false);
         QApplication::setFont(normalFont_);
         if (wasMaximized_)
-            window_->showMaximized();
+            window()->showMaximized();
         else
-            window_->showNormal();
+            window()->showNormal();
     }
 }
 

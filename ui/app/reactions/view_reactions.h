@@ -18,9 +18,6 @@ public:
 
 protected:
     void onTriggered() override;
-
-private:
-    MainWindow *window_;
 };
 
 // View ▸ Flat Map (checkable): the flat map in place of the globe; follows the window when the
@@ -32,9 +29,6 @@ public:
 
 protected:
     void onToggled(bool on) override;
-
-private:
-    MainWindow *window_;
 };
 
 // View ▸ Tower Labels (checkable, remembered): each tower's id beside it, on both maps.
@@ -45,9 +39,6 @@ public:
 
 protected:
     void onToggled(bool on) override;
-
-private:
-    MainWindow *window_;
 };
 
 // View ▸ Find Site…: the Sites panel, with the cursor in its filter.
@@ -58,9 +49,6 @@ public:
 
 protected:
     void onTriggered() override;
-
-private:
-    MainWindow *window_;
 };
 
 // View ▸ Presentation Mode (checkable; F11, Esc ends it): full screen, text 1.4 times larger
@@ -74,7 +62,6 @@ protected:
     void onToggled(bool on) override;
 
 private:
-    MainWindow *window_;
     QAction *play_;
     QTimer *rotation_;
     QFont normalFont_;
