@@ -4,12 +4,9 @@
 #include "ui/globe/globe_view.h"
 #include "ui/main_window.h"
 #include "ui/map/map_tool_bar.h"
-#include "ui/plots/time_series_panel.h"
-#include "ui/training/training_panel.h"
 
 #include <QDockWidget>
 #include <QEvent>
-#include <QGridLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -40,7 +37,6 @@ TourBubble::TourBubble(QWidget *window)
     , skip_(new QPushButton(tr("Skip Tour")))
 {
     setObjectName(QStringLiteral("tourBubble"));
-    setAttribute(Qt::WA_ShowWithoutActivating, false);
     title_->setObjectName(QStringLiteral("tourTitle"));
     QFont bold = title_->font();
     bold.setBold(true);
@@ -222,8 +218,10 @@ bool Tour::isRunning() const { return bubble_ && bubble_->isVisible(); }
 void Tour::start()
 {
     // A new bubble each time: it takes the fonts of the moment (larger in presentation mode).
-    if (bubble_)
+    if (bubble_) {
+        bubble_->hide();
         bubble_->deleteLater();
+    }
     bubble_ = new TourBubble(window_);
     connect(bubble_->nextButton(), &QPushButton::clicked, this, &Tour::next);
     connect(bubble_->backButton(), &QPushButton::clicked, this, &Tour::back);
