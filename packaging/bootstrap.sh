@@ -23,6 +23,7 @@ packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6opengl6-dev
     libqcustomplot-dev libqcustomplot2.1-qt6
     libvtk9-dev libtorch-dev libnetcdf-dev libhdf5-dev netcdf-bin nlohmann-json3-dev libgloo-dev
+    libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
     libopenblas0-openmp
     libgl-dev libgl1-mesa-dri xvfb xauth
     python3-h5py python3-netcdf4 hdf5-tools fonts-wqy-microhei

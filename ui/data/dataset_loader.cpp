@@ -4,6 +4,7 @@
 #include "core/data/units.h"
 #include "ui/map/colour_scale.h"
 #include "ui/map/field_image.h"
+#include "ui/map/layer_values.h"
 #include "ui/tasks/task_manager.h"
 
 #include <QFileInfo>
@@ -45,65 +46,25 @@ void DatasetLoader::open(const QString &path)
     });
 }
 
-namespace {
-
-// The prediction layer's values for the request's day, month or year (29 February shows the 28th:
-// the benchmark's years have 365 days).
-std::vector<float> predictionValues(const learn::UpscaledYear &year, bool difference, data::Date date, data::Period period)
-{
-    if (period == data::Period::Year)
-        return year.meanField(0, data::kSequenceDays - 1, difference);
-    if (period == data::Period::Month)
-        return year.meanField(data::sequenceDayShowing({year.year, date.month, 1}),
-                              data::sequenceDayShowing({year.year, date.month, data::daysInMonth(year.year, date.month)}), difference);
-    return year.field(data::sequenceDayShowing({year.year, date.month, date.day}), difference);
-}
-
-} // namespace
-
 FieldRequester::FieldRequester(QObject *parent)
     : QObject(parent)
     , runner_(
           this,
           [](const Request &request) -> Outcome {
               try {
+                  LayerValues read = readLayerValues({request.dataset, request.variable, request.prediction, request.difference},
+                                                     request.date, request.period, request.style);
                   Field field;
                   field.date = request.date;
                   field.period = request.period;
-                  MapStyle style = request.style;
-                  if (request.prediction) {
-                      const learn::UpscaledYear &year = *request.prediction->year;
-                      field.prediction = request.prediction;
-                      field.difference = request.difference;
-                      field.variable = request.difference ? FieldRequester::tr("prediction − TEM-MDM") : FieldRequester::tr("prediction");
-                      field.units = QStringLiteral("nmol m-2 s-1");
-                      field.values = predictionValues(year, request.difference, request.date, request.period);
-                      if (request.difference) {
-                          // A difference reads right only centred on zero; a log scale cannot show it.
-                          style.palette = Palette::Diverging;
-                          style.logarithmic = false;
-                      }
-                  } else {
-                      const auto &grid = request.dataset->grid();
-                      if (!grid)
-                          return {{}, QStringLiteral("this dataset has no TEM-MDM grids")};
-                      const auto &variable = grid->variable(request.variable.toStdString());
-                      Feedback unattended;
-                      field.variable = request.variable;
-                      field.units = QString::fromStdString(variable.units);
-                      field.cadence = variable.cadence;
-                      field.values = data::periodMean(*grid, variable.name, request.date, request.period, unattended);
-                  }
-                  // A methane flux is shown in the window's unit, whatever unit its file has.
-                  if (const auto unit = data::units::parseFlux(field.units.toStdString())) {
-                      if (*unit != style.fluxUnit)
-                          for (float &v : field.values)
-                              v = float(data::units::convert(v, *unit, style.fluxUnit));
-                      field.units = QString::fromStdString(data::units::symbol(style.fluxUnit));
-                  }
-                  field.scale = ColourScale::forField(field.values, style);
-                  const data::Grid &grid = request.prediction ? request.prediction->year->grid : request.dataset->grid()->grid();
-                  field.picture = SurfacePicture(renderField(field.values, grid, field.scale, request.surface));
+                  field.variable = read.variable;
+                  field.units = read.units;
+                  field.cadence = read.cadence;
+                  field.values = std::move(read.values);
+                  field.prediction = request.prediction;
+                  field.difference = request.prediction && request.difference;
+                  field.scale = ColourScale::forField(field.values, read.style);
+                  field.picture = SurfacePicture(renderField(field.values, read.grid, field.scale, request.surface));
                   return {std::move(field), {}};
               } catch (const std::exception &error) {
                   return {{}, QString::fromStdString(error.what())};

@@ -66,13 +66,15 @@ public:
     // Where a point on the globe appears, if it faces the camera and lies in front of it.
     [[nodiscard]] std::optional<ScreenPoint> project(geo::GeoPoint p) const;
 
-private:
+    // The view's axes (unit vectors; forward from the eye to the globe's centre), for drawing
+    // many rays at once as a software renderer does.
     struct Basis {
         Vec3 right, up, forward;
     };
     [[nodiscard]] Basis basis() const;
     [[nodiscard]] double aspect() const;
 
+private:
     geo::GeoPoint center_ = kDefaultCenter;
     double distance_ = kDefaultDistance;
     int width_ = 1;

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace xmw::ui {
+
+// The 256 colours a GIF animation is drawn in, chosen once from its first frame and kept for all
+// (so that the file carries one palette and a colour means the same value on every frame). Median
+// cut over a 15-bit histogram, splitting the box with the widest colour span first rather than
+// the most pixels: a colour bar's ramp covers few pixels but must keep its steps. No dithering:
+// dithered data cells would look like noise in the data.
+class GifPalette {
+public:
+    // From RGBA8888 pixels (alpha ignored).
+    GifPalette(const std::uint8_t *rgba, int width, int height, int stride);
+
+    // 0xAARRGGBB, opaque, as FFmpeg's PAL8 frames carry it.
+    [[nodiscard]] const std::array<std::uint32_t, 256> &colours() const { return colours_; }
+    // Each pixel's palette index, row by row into `indices` (`indexStride` bytes per row).
+    void map(const std::uint8_t *rgba, int width, int height, int stride, std::uint8_t *indices, int indexStride) const;
+    // The palette index a colour maps to.
+    [[nodiscard]] std::uint8_t indexOf(std::uint8_t r, std::uint8_t g, std::uint8_t b) const;
+
+private:
+    std::array<std::uint32_t, 256> colours_{};
+    std::vector<std::uint8_t> lookup_; // 32768 entries: the nearest palette colour of each 5-5-5 bin
+};
+
+} // namespace xmw::ui
