@@ -279,6 +279,9 @@ void MainWindow::createMenus()
                                  tr("The whole world as a flat (equirectangular) map at a width you choose, with towers and colour bar")),
                           this, ExportMapReaction::Kind::FlatFigure);
     new ExportMapReaction(action(exportMenu, tr("&Copy Map Image"), "actionCopyMap"), this, ExportMapReaction::Kind::Clipboard);
+    new ExportAnimationReaction(action(exportMenu, tr("&Animation…"), "actionExportAnimation",
+                                       tr("The map over a period as a video (MP4, WebM) or GIF, with colour bar, date and towers")),
+                                this);
     new ExportPredictionReaction(
         action(exportMenu, tr("&Prediction (CF NetCDF)…"), "actionExportPrediction",
                tr("The upscaled prediction layer on the map, with TEM-MDM's values for the same cells, as CF NetCDF")),
@@ -434,6 +437,59 @@ QImage MainWindow::mapFigure(const FigureSize &size) const
 {
     const auto content = mapFigureContent();
     return content ? renderMapFigure(*content, size) : QImage();
+}
+
+QString MainWindow::layerTitle(const FieldRequester::Field &field) const
+{
+    return !field.prediction ? field.variable
+        : field.difference   ? tr("Prediction − TEM-MDM, %1").arg(field.prediction->title())
+                             : tr("Prediction, %1").arg(field.prediction->title());
+}
+
+std::optional<AnimationSpec> MainWindow::animationSpec() const
+{
+    if (!field_ || !dataset_)
+        return std::nullopt;
+    AnimationSpec spec;
+    spec.layer.dataset = dataset_;
+    bool difference = false;
+    if (const PredictionLayerPtr prediction = layers()->currentPrediction(&difference)) {
+        spec.layer.prediction = prediction;
+        spec.layer.difference = difference;
+    } else {
+        spec.layer.variable = layers()->currentVariable();
+    }
+    spec.layerTitle = layerTitle(*field_);
+    spec.style = styleBar_->style();
+    const QDate shown = mapBar_->date();
+    spec.from = {shown.year(), 1, 1};
+    spec.to = {shown.year(), 12, 31};
+    spec.view = isFlatMap() ? AnimationView::FlatMap : AnimationView::Globe;
+    spec.center = globe_->camera().center();
+    spec.distance = globe_->camera().distance();
+    spec.surface = globe_->surfaceImage();
+    spec.towers = globe_->markers();
+    return spec;
+}
+
+Task *MainWindow::exportAnimation(const AnimationSpec &spec)
+{
+    Task *task = tasks_->run(
+        TaskManager::Lane::Compute, tr("Exporting the animation %1").arg(QFileInfo(spec.path).fileName()), this,
+        [spec](Feedback &feedback) { return ui::exportAnimation(spec, feedback); },
+        [this](AnimationOutcome &&outcome) {
+            statusBar()->showMessage(tr("Saved %1: %n frame(s) in %2 s (%3 frames/s)", nullptr, outcome.frames)
+                                         .arg(QDir::toNativeSeparators(outcome.path))
+                                         .arg(outcome.seconds, 0, 'f', 1)
+                                         .arg(outcome.framesPerSecond(), 0, 'f', 1),
+                                     10000);
+            Q_EMIT animationExported(outcome);
+        });
+    connect(task, &Task::finished, this, [this](bool ok, const QString &error) {
+        if (!ok && !error.isEmpty())
+            Q_EMIT animationFailed(error);
+    });
+    return task;
 }
 
 QString MainWindow::demoDatasetPath()
@@ -704,9 +760,7 @@ void MainWindow::onFieldReady(const FieldRequester::Field &field)
                                                   : toQDate(field.date).toString(Qt::ISODate);
     if (field.prediction && field.period == data::Period::Day && data::isLeapDay(field.date))
         when += tr(" (28 February: the benchmark's years have 365 days)");
-    const QString what = !field.prediction ? field.variable
-        : field.difference                 ? tr("Prediction − TEM-MDM, %1").arg(field.prediction->title())
-                                           : tr("Prediction, %1").arg(field.prediction->title());
+    const QString what = layerTitle(field);
     styleBar_->setShownRange(scale.low(), scale.high());
     const RangeMode range = styleBar_->range();
     QString how = scale.isCategorical() ? tr("one colour per class")

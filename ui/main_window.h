@@ -3,6 +3,8 @@
 #include "core/data/calendar.h"
 #include "core/data/demo_generator.h"
 #include "core/data/units.h"
+#include "ui/animation/animation_export.h"
+#include "ui/animation/animation_spec.h"
 #include "ui/data/dataset_loader.h"
 #include "ui/map/map_figure.h"
 #include "ui/map/prediction_layer.h"
@@ -101,6 +103,12 @@ public:
     [[nodiscard]] std::optional<MapFigureContent> mapFigureContent() const;
     // The map layer as a flat PNG figure of that size; null without a map.
     [[nodiscard]] QImage mapFigure(const FigureSize &size) const;
+    // What an animation of the map starts from: the layer shown in its colours, the globe as it is
+    // turned (or the flat map), the towers, the map's year day by day; nothing without a map.
+    [[nodiscard]] std::optional<AnimationSpec> animationSpec() const;
+    // Writes an animation in the background (a task: progress and Cancel in the status bar);
+    // animationExported or animationFailed follows (nothing after a cancel).
+    Task *exportAnimation(const AnimationSpec &spec);
     // The map area as on screen (globe or flat map, colour bar, legend), with the globe's still
     // picture even in the middle of a motion.
     [[nodiscard]] QPixmap grabMap();
@@ -129,6 +137,8 @@ Q_SIGNALS:
     void siteSelectionChanged(const QStringList &ids);
     void timeSeriesShown();
     void flatMapChanged(bool flat);
+    void animationExported(const xmw::ui::AnimationOutcome &outcome);
+    void animationFailed(const QString &message);
 
 private:
     void closeEvent(QCloseEvent *event) override;
@@ -155,6 +165,8 @@ private:
     void onMarkerClicked(const QString &id, Qt::KeyboardModifiers modifiers);
     void requestSeries();
     void onFieldReady(const FieldRequester::Field &field);
+    // "CH4_emission", "Prediction, lstm finetune (run), 2016": what the map layer is.
+    [[nodiscard]] QString layerTitle(const FieldRequester::Field &field) const;
     void showCursorPosition(double lat, double lon);
     void clearCursorPosition();
 

@@ -4,6 +4,7 @@
 #include "ui/app/explorer_options.h"
 #include "ui/app/flux_unit_choice.h"
 #include "ui/app/screenshot.h"
+#include "ui/app/scripted_animation.h"
 #include "ui/app/tour.h"
 #include "ui/app/translations.h"
 #include "ui/globe/globe_view.h"
@@ -43,7 +44,8 @@ int main(int argc, char **argv)
     // A scripted picture is the same on every machine: it starts from the defaults, not from the
     // colours, layout and choices a user saved, and leaves those alone.
     QTemporaryDir scriptedSettings;
-    if (!options.screenshotPath.isEmpty())
+    const bool scripted = !options.screenshotPath.isEmpty() || options.animation;
+    if (scripted)
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, scriptedSettings.path());
 
     xmw::ui::MainWindow window;
@@ -59,7 +61,7 @@ int main(int argc, char **argv)
 
     // The guided tour: when asked for, and on a first start (never in a scripted picture unless
     // asked for). It waits for the first map, so that there are towers to point at.
-    if (options.tour || (options.screenshotPath.isEmpty() && !xmw::ui::Tour::wasSeen())) {
+    if (options.tour || (!scripted && !xmw::ui::Tour::wasSeen())) {
         auto once = std::make_shared<QMetaObject::Connection>();
         *once = QObject::connect(&window, &xmw::ui::MainWindow::mapShown, &window, [&window, once] {
             QObject::disconnect(*once);
@@ -85,12 +87,38 @@ int main(int argc, char **argv)
                                                     : options.difference ? xmw::ui::AwaitedMap::PredictionDifference
                                                                          : xmw::ui::AwaitedMap::Prediction);
     }
+    if (options.animation) {
+        const auto awaited = options.upscaleYear == 0 ? xmw::ui::AwaitedMap::Any
+            : options.difference                      ? xmw::ui::AwaitedMap::PredictionDifference
+                                                      : xmw::ui::AwaitedMap::Prediction;
+        auto reported = std::make_shared<int>(-1);
+        xmw::ui::exportAnimationWhenMapShown(
+            &window, *options.animation, awaited,
+            [reported](double fraction) {
+                // A line each tenth: a log stays short, a terminal shows it moving.
+                if (const int tenth = int(fraction * 10); fraction >= 0 && tenth > *reported) {
+                    *reported = tenth;
+                    std::fprintf(stderr, "xmw-explorer: animation %d %%\n", tenth * 10);
+                }
+            },
+            [](const xmw::ui::AnimationOutcome &outcome, const QString &error) {
+                if (!error.isEmpty()) {
+                    std::fprintf(stderr, "xmw-explorer: %s\n", qPrintable(error));
+                    QApplication::exit(1);
+                    return;
+                }
+                std::fprintf(stderr, "xmw-explorer: %d frames in %.1f s (%.1f frames/s, %s)\n", outcome.frames, outcome.seconds,
+                             outcome.framesPerSecond(), qPrintable(outcome.encoder));
+                std::printf("%s\n", qPrintable(outcome.path));
+                QApplication::exit(0);
+            });
+    }
     if (!options.datasetPath.isEmpty()) {
         xmw::ui::InitialView initial{options.variable, std::nullopt, options.sites, options.runs, options.upscaleYear, options.difference};
         if (options.date.isValid())
             initial.date = xmw::data::Date{options.date.year(), options.date.month(), options.date.day()};
         window.openDataset(options.datasetPath, initial);
-    } else if (options.screenshotPath.isEmpty()) {
+    } else if (!scripted) {
         window.openStartupDataset(); // the last dataset, or the demo on first start
     }
     return QApplication::exec();

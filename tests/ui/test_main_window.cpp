@@ -5,6 +5,7 @@
 #include "core/version.h"
 #include "ui/about_data_dialog.h"
 #include "ui/about_dialog.h"
+#include "ui/animation/animation_dialog.h"
 #include "ui/app/atomic_write.h"
 #include "ui/app/explorer_options.h"
 #include "ui/app/figure_size.h"
@@ -1110,6 +1111,140 @@ private Q_SLOTS:
         QCOMPARE(logScale.position(10.0), 0.5);
         QCOMPARE(logScale.valueAt(0.5), 10.0);
         QCOMPARE(logScale.colour(0.0), logScale.colour(1.0));
+    }
+
+    void animationOptionsParse()
+    {
+        const auto parse = [](QStringList arguments) {
+            arguments.prepend(QStringLiteral("xmw-explorer"));
+            return parseExplorerOptions(arguments);
+        };
+        auto outcome = parse({QStringLiteral("data"), QStringLiteral("--animate"), QStringLiteral("2016-03:2016"), QStringLiteral("--out"),
+                              QStringLiteral("a.webm"), QStringLiteral("--step"), QStringLiteral("month"), QStringLiteral("--view"),
+                              QStringLiteral("turning"), QStringLiteral("--fps"), QStringLiteral("4"), QStringLiteral("--video-size"),
+                              QStringLiteral("640x360"), QStringLiteral("--video-title"), QStringLiteral("CH4")});
+        QVERIFY2(outcome.options && outcome.options->animation, qPrintable(outcome.message));
+        const AnimationRequest &request = *outcome.options->animation;
+        QCOMPARE(request.from, QDate(2016, 3, 1)); // a month from its first day
+        QCOMPARE(request.to, QDate(2016, 12, 31)); // a year to its last
+        QCOMPARE(request.step, QStringLiteral("month"));
+        QCOMPARE(request.view, QStringLiteral("turning"));
+        QCOMPARE(request.framesPerSecond, 4);
+        QCOMPARE(request.size, QSize(640, 360));
+        QCOMPARE(request.title, QStringLiteral("CH4"));
+        QVERIFY(!request.eachFrameItsOwnRange);
+        // --flat makes the flat map the default view.
+        outcome = parse({QStringLiteral("data"), QStringLiteral("--flat"), QStringLiteral("--animate"),
+                         QStringLiteral("2016-01-01:2016-01-31"), QStringLiteral("--out"), QStringLiteral("a.gif")});
+        QCOMPARE(outcome.options->animation->view, QStringLiteral("flat"));
+        // Each refusal names what is wrong.
+        const QList<std::pair<QStringList, QString>> refused = {
+            {{QStringLiteral("--animate"), QStringLiteral("2016:2016"), QStringLiteral("--out"), QStringLiteral("a.mp4")},
+             QStringLiteral("dataset")},
+            {{QStringLiteral("data"), QStringLiteral("--animate"), QStringLiteral("2016-05-01:2016-04-01"), QStringLiteral("--out"),
+              QStringLiteral("a.mp4")},
+             QStringLiteral("FROM:TO")},
+            {{QStringLiteral("data"), QStringLiteral("--animate"), QStringLiteral("2016"), QStringLiteral("--out"),
+              QStringLiteral("a.mp4")},
+             QStringLiteral("FROM:TO")},
+            {{QStringLiteral("data"), QStringLiteral("--animate"), QStringLiteral("2016:2016"), QStringLiteral("--out"),
+              QStringLiteral("a.avi")},
+             QStringLiteral(".webm")},
+            {{QStringLiteral("data"), QStringLiteral("--animate"), QStringLiteral("2016:2016")}, QStringLiteral("--out")},
+            {{QStringLiteral("data"), QStringLiteral("--animate"), QStringLiteral("2016:2016"), QStringLiteral("--out"),
+              QStringLiteral("a.mp4"), QStringLiteral("--step"), QStringLiteral("week")},
+             QStringLiteral("'week'")},
+            {{QStringLiteral("data"), QStringLiteral("--animate"), QStringLiteral("2016:2016"), QStringLiteral("--out"),
+              QStringLiteral("a.mp4"), QStringLiteral("--fps"), QStringLiteral("0")},
+             QStringLiteral("--fps")},
+            {{QStringLiteral("data"), QStringLiteral("--animate"), QStringLiteral("2016:2016"), QStringLiteral("--out"),
+              QStringLiteral("a.mp4"), QStringLiteral("--video-size"), QStringLiteral("641x360")},
+             QStringLiteral("even")},
+            {{QStringLiteral("data"), QStringLiteral("--animate"), QStringLiteral("2016:2016"), QStringLiteral("--out"),
+              QStringLiteral("a.mp4"), QStringLiteral("--view"), QStringLiteral("orbit")},
+             QStringLiteral("'orbit'")},
+            {{QStringLiteral("data"), QStringLiteral("--step"), QStringLiteral("day")}, QStringLiteral("--step applies to --animate")},
+        };
+        for (const auto &[arguments, expected] : refused) {
+            outcome = parse(arguments);
+            QCOMPARE(outcome.exitCode, 2);
+            QVERIFY2(outcome.message.contains(expected),
+                     qPrintable(arguments.join(QLatin1Char(' ')) + QStringLiteral(": ") + outcome.message));
+        }
+    }
+
+    void exportsAnAnimationThroughItsDialogAsATask()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::mapShown);
+        QVERIFY(showDemo(window, shown));
+        window.setFlatMap(true);
+        QAction *action = window.findChild<QAction *>(QStringLiteral("actionExportAnimation"));
+        QVERIFY(action && action->isEnabled());
+        QSignalSpy exported(&window, &MainWindow::animationExported);
+        QSignalSpy added(window.tasks(), &TaskManager::taskAdded);
+        const QString path = dir_.filePath(QStringLiteral("dialog.gif"));
+        bool checked = false;
+        QTimer::singleShot(0, &window, [&] {
+            auto *dialog = window.findChild<AnimationDialog *>();
+            QVERIFY(dialog && dialog->isVisible());
+            // It starts from the window: its layer, its year, the flat map it shows.
+            QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("animationLayer"))->text().contains(QStringLiteral("CH4")));
+            auto *view = dialog->findChild<QComboBox *>(QStringLiteral("animationView"));
+            QCOMPARE(AnimationView(view->currentData().toInt()), AnimationView::FlatMap);
+            auto *from = dialog->findChild<QDateEdit *>(QStringLiteral("animationFrom"));
+            auto *to = dialog->findChild<QDateEdit *>(QStringLiteral("animationTo"));
+            QCOMPARE(from->date(), QDate(2016, 1, 1));
+            QCOMPARE(to->maximumDate(), QDate(2016, 12, 31)); // the demo's last day
+            from->setDate(QDate(2016, 3, 1));
+            to->setDate(QDate(2016, 3, 6));
+            auto *summary = dialog->findChild<QLabel *>(QStringLiteral("animationSummary"));
+            QVERIFY2(summary->text().startsWith(QStringLiteral("6 frame")), qPrintable(summary->text()));
+            // A .gif typed into the file name is the format chosen.
+            auto *file = dialog->findChild<QLineEdit *>(QStringLiteral("animationPath"));
+            file->setText(path);
+            Q_EMIT file->textEdited(path);
+            QCOMPARE(VideoFormat(dialog->findChild<QComboBox *>(QStringLiteral("animationFormat"))->currentData().toInt()),
+                     VideoFormat::Gif);
+            auto *size = dialog->findChild<QComboBox *>(QStringLiteral("animationSize"));
+            size->setCurrentIndex(size->findData(QSize(640, 360)));
+            const AnimationSpec spec = dialog->spec();
+            QCOMPARE(spec.video.format, VideoFormat::Gif);
+            QCOMPARE(spec.layer.variable, QStringLiteral("CH4_emission"));
+            QVERIFY(spec.sameRangeOnEveryFrame); // by default, so that colours mean the same on every frame
+            QVERIFY(!spec.towers.empty());
+            checked = true;
+            dialog->accept();
+        });
+        action->trigger();
+        QVERIFY(checked);
+        QCOMPARE(added.count(), 1); // the export runs as a task: progress and Cancel in the status bar
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
+        const auto outcome = exported.front().front().value<AnimationOutcome>();
+        QCOMPARE(outcome.frames, 6);
+        QVERIFY(QFileInfo(path).size() > 1000);
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("dialog.gif")));
+
+        // Cancel stops it and leaves no file; the window says nothing went wrong.
+        QSignalSpy failed(&window, &MainWindow::animationFailed);
+        auto spec = *window.animationSpec();
+        spec.path = dir_.filePath(QStringLiteral("canceled.mp4"));
+        spec.video = {640, 360, 10, VideoFormat::Mp4};
+        Task *task = window.exportAnimation(spec); // the whole year
+        QSignalSpy finished(task, &Task::finished);
+        QTRY_VERIFY_WITH_TIMEOUT(task->progress() > 0.1, 20000);
+        task->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(exported.count(), 1);
+        QVERIFY(!QFileInfo::exists(spec.path));
+        QCOMPARE(QDir(dir_.path()).entryList({QStringLiteral("*.part")}, QDir::Files | QDir::Hidden), QStringList());
+
+        // A failure says why: a period outside the data.
+        spec.from = {2015, 1, 1};
+        window.exportAnimation(spec);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+        QVERIFY2(failed.front().front().toString().contains(QStringLiteral("2016")), qPrintable(failed.front().front().toString()));
     }
 
     void optionsParse()

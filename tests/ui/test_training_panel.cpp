@@ -7,6 +7,7 @@
 #include "core/learn/preset.h"
 #include "core/learn/run_file.h"
 #include "gui_test_main.h"
+#include "ui/animation/animation_frames.h"
 #include "ui/main_window.h"
 #include "ui/map/layer_box.h"
 #include "ui/plots/time_series_panel.h"
@@ -430,6 +431,30 @@ private Q_SLOTS:
         const std::size_t start[3] = {std::size_t(day), 0, 0}, count[3] = {1, std::size_t(grid.rows), std::size_t(grid.cols)};
         file.read(varid, start, count, read.data());
         QCOMPARE(read[cell], layer->year->values[std::size_t(day)]);
+
+        // The difference layer animates as it shows: its days, its diverging colours centred on zero.
+        auto spec = window.animationSpec();
+        QVERIFY(spec && spec->layer.prediction == layer && spec->layer.difference);
+        QCOMPARE(spec->from.year, 2016);
+        spec->from = {2016, 7, 1};
+        spec->to = {2016, 7, 5};
+        spec->path = dir_.filePath(QStringLiteral("difference.mp4"));
+        spec->video = {320, 180, 5, VideoFormat::Mp4};
+        xmw::Feedback quiet;
+        const AnimationFrames frames(*spec, quiet);
+        QCOMPARE(frames.sharedScale()->palette(), Palette::Diverging);
+        QCOMPARE(frames.sharedScale()->low(), -frames.sharedScale()->high());
+        QVERIFY(frames.frame(0) != frames.frame(4));
+        QSignalSpy exported(&window, &MainWindow::animationExported);
+        window.exportAnimation(*spec);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
+        QCOMPARE(exported.front().front().value<AnimationOutcome>().frames, 5);
+        // A prediction covers its year only.
+        QSignalSpy failed(&window, &MainWindow::animationFailed);
+        spec->to = {2017, 1, 5};
+        window.exportAnimation(*spec);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
+        QVERIFY2(failed.front().front().toString().contains(QStringLiteral("2016 only")), qPrintable(failed.front().front().toString()));
 
         // Back to a TEM-MDM variable: the whole record again.
         variables->setCurrentIndex(variables->findData(QStringLiteral("CH4_emission")));

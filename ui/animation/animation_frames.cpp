@@ -20,7 +20,7 @@ namespace xmw::ui {
 
 namespace {
 
-QString tr(const char *text, int n = -1) { return QCoreApplication::translate("AnimationFrames", text, nullptr, n); }
+QString tr(const char *text) { return QCoreApplication::translate("AnimationFrames", text); }
 
 [[noreturn]] void refuse(const QString &why) { throw std::runtime_error(why.toStdString()); }
 
@@ -105,11 +105,10 @@ AnimationFrames::AnimationFrames(AnimationSpec spec, Feedback &feedback)
         feedback.setProgress(0.05 * (i + 1) / samples, tr("Choosing the colour range").toStdString());
     }
     shared_ = ColourScale::forField(pooled, style);
-    sharedHow_ = shared_->isCategorical() ? tr("one colour per class")
-        : style.range == RangeMode::Fixed ? tr("fixed colour range")
-        : style.range == RangeMode::MinMax
-        ? tr("one colour range for all frames: the minimum to the maximum of %n sampled frame(s)", samples)
-        : tr("one colour range for all frames: 2nd to 98th percentile of %n sampled frame(s)", samples);
+    sharedHow_ = shared_->isCategorical()  ? tr("one colour per class")
+        : style.range == RangeMode::Fixed  ? tr("fixed colour range")
+        : style.range == RangeMode::MinMax ? tr("one colour range for all frames: the minimum to the maximum of %1 of them").arg(samples)
+                                           : tr("one colour range for all frames: 2nd to 98th percentile of %1 of them").arg(samples);
 }
 
 QString AnimationFrames::dateLabel(data::Date date) const

@@ -9,6 +9,18 @@
 
 namespace xmw::ui {
 
+// --animate and the options that go with it: write a video of the map and exit.
+struct AnimationRequest {
+    QDate from, to; // first and last day
+    QString step = QStringLiteral("day"); // day, month or year
+    QString path; // --out: .mp4, .webm or .gif
+    int framesPerSecond = 10;
+    QSize size{1280, 720};
+    QString view = QStringLiteral("globe"); // globe, turning or flat
+    QString title;
+    bool eachFrameItsOwnRange = false;
+};
+
 // What the explorer was asked to do on its command line.
 struct ExplorerOptions {
     QString datasetPath; // open this dataset folder (or CF file) at start
@@ -25,6 +37,7 @@ struct ExplorerOptions {
     bool tour = false; // start the guided tour once the map is shown (a class, a picture of it)
     QString fluxUnit; // "nmol" or "mg": the window's flux unit; empty: as last chosen
     QString panel; // a dock to bring to the front: time-series, training, runs, benchmark, sites
+    std::optional<AnimationRequest> animation; // write this animation of the map and exit
 };
 
 struct ExplorerOptionsOutcome {

@@ -1,10 +1,12 @@
 #include "ui/app/reactions/export_reactions.h"
 
+#include "ui/animation/animation_dialog.h"
 #include "ui/app/atomic_write.h"
 #include "ui/app/figure_size.h"
 #include "ui/main_window.h"
 #include "ui/map/layer_box.h"
 #include "ui/map/map_figure.h"
+#include "ui/map/map_tool_bar.h"
 #include "ui/map/prediction_layer.h"
 #include "ui/plots/time_series_panel.h"
 #include "ui/tasks/task_manager.h"
@@ -152,6 +154,34 @@ void ExportPredictionReaction::onTriggered()
             else
                 QMessageBox::warning(window(), tr("Export Prediction"), error);
         });
+}
+
+ExportAnimationReaction::ExportAnimationReaction(QAction *action, MainWindow *window)
+    : Reaction(action, window)
+{
+    connect(window, &MainWindow::mapShown, this, &ExportAnimationReaction::updateEnableState);
+    connect(window, &MainWindow::datasetLoaded, this, &ExportAnimationReaction::updateEnableState);
+    connect(window, &MainWindow::animationExported, this, [this](const AnimationOutcome &outcome) { saved(this->window(), outcome.path); });
+    connect(window, &MainWindow::animationFailed, this, [this](const QString &error) {
+        // Not modal: the export ran in the background while the user went on with something else.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Animation"), error, QMessageBox::Close, this->window());
+        box->setObjectName(QStringLiteral("animationError"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    updateEnableState();
+}
+
+void ExportAnimationReaction::updateEnableState() { action()->setEnabled(window()->field().has_value()); }
+
+void ExportAnimationReaction::onTriggered()
+{
+    const auto start = window()->animationSpec();
+    if (!start)
+        return;
+    AnimationDialog ask(*start, window()->mapBar()->firstDate(), window()->mapBar()->lastDate(), window());
+    if (ask.exec() == QDialog::Accepted)
+        window()->exportAnimation(ask.spec());
 }
 
 } // namespace xmw::ui

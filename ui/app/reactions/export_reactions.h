@@ -69,4 +69,16 @@ private:
     QPointer<Task> writer_;
 };
 
+// File ▸ Export ▸ Animation…: the map layer over a period as a video (see AnimationDialog), made
+// by a task; enabled while a map is shown.
+class ExportAnimationReaction : public Reaction {
+    Q_OBJECT
+public:
+    ExportAnimationReaction(QAction *action, MainWindow *window);
+
+protected:
+    void onTriggered() override;
+    void updateEnableState() override;
+};
+
 } // namespace xmw::ui
