@@ -89,6 +89,18 @@ AnimationFrames::AnimationFrames(AnimationSpec spec, Feedback &feedback)
     if (dates_.size() > std::size_t(kMostFrames))
         refuse(tr("More than %1 frames: choose a longer step or a shorter period").arg(kMostFrames));
 
+    // The layout: text in proportion to the height, the colour bar's strip below the map.
+    font_.setPixelSize(std::max(10, spec_.video.height / 40));
+    const int text = QFontMetrics(font_).height();
+    barHeight_ = 4 * text + text / 2;
+    if (spec_.view != AnimationView::FlatMap) {
+        GlobeCamera camera;
+        camera.setViewport(spec_.video.width, spec_.video.height - barHeight_);
+        camera.setCenter(spec_.center);
+        camera.setDistance(spec_.distance);
+        globe_.emplace(camera);
+    }
+
     if (!spec_.sameRangeOnEveryFrame)
         return;
     // One range for all: from an even sample of the frames (all of them when there are few).
@@ -157,11 +169,10 @@ QImage AnimationFrames::frame(int index) const
     QImage out(width, height, QImage::Format_RGB32);
     out.fill(QColor::fromRgbF(0.04f, 0.07f, 0.12f)); // the globe's sky at its foot
     QPainter painter(&out);
-    QFont font;
-    font.setPixelSize(std::max(10, height / 40));
+    const QFont &font = font_;
     painter.setFont(font);
     const int text = painter.fontMetrics().height();
-    const int barHeight = 4 * text + text / 2;
+    const int barHeight = barHeight_;
     const QRect mapArea(0, 0, width, height - barHeight);
     const double dot = std::max(3.0, height / 160.0);
     const auto drawTower = [&](QPointF at, const QColor &colour) {
@@ -187,37 +198,38 @@ QImage AnimationFrames::frame(int index) const
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(target.adjusted(0, 0, -1, -1));
     } else {
+        // Turning eastward, as the Earth does: the view's centre moves west.
+        const double east = spec_.view == AnimationView::TurningGlobe ? spec_.degreesPerSecond * index / spec_.video.framesPerSecond : 0.0;
+        painter.drawImage(mapArea.topLeft(), globe_->draw(map, east));
         GlobeCamera camera;
         camera.setViewport(mapArea.width(), mapArea.height());
-        geo::GeoPoint center = spec_.center;
-        if (spec_.view == AnimationView::TurningGlobe) {
-            center.lon = std::remainder(center.lon + spec_.degreesPerSecond * index / spec_.video.framesPerSecond, 360.0);
-        }
-        camera.setCenter(center);
+        camera.setCenter({spec_.center.lat, std::remainder(spec_.center.lon - east, 360.0)});
         camera.setDistance(spec_.distance);
-        painter.drawImage(mapArea.topLeft(), rasterGlobe(map, camera));
         painter.setRenderHint(QPainter::Antialiasing);
         for (const GlobeMarker &tower : spec_.towers)
             if (const auto at = camera.project(tower.position))
                 drawTower(QPointF(at->x, at->y), tower.colour);
     }
 
-    // The date and the title, over a shadow so that they read on any map.
-    const auto drawLabel = [&](const QString &label, double scaleBy, Qt::Alignment align) {
+    // The date and the title, over a shadow so that they read on any map; a long title gives way to the date.
+    const auto drawLabel = [&](const QString &label, double scaleBy, Qt::Alignment align, int room) {
         QFont big = font;
         big.setPixelSize(int(font.pixelSize() * scaleBy));
         big.setBold(true);
         painter.setFont(big);
-        const QRect box(text / 2, text / 3, width - text, QFontMetrics(big).height());
+        const QFontMetrics metrics(big);
+        const QString shown = metrics.elidedText(label, Qt::ElideRight, room);
+        const QRect box(text / 2, text / 3, width - text, metrics.height());
         painter.setPen(QColor(0, 0, 0, 160));
-        painter.drawText(box.translated(1, 1), int(align | Qt::AlignVCenter), label);
+        painter.drawText(box.translated(1, 1), int(align | Qt::AlignVCenter), shown);
         painter.setPen(Qt::white);
-        painter.drawText(box, int(align | Qt::AlignVCenter), label);
+        painter.drawText(box, int(align | Qt::AlignVCenter), shown);
         painter.setFont(font);
+        return metrics.horizontalAdvance(shown);
     };
-    drawLabel(dateLabel(date), 1.5, Qt::AlignRight);
+    const int dateWidth = drawLabel(dateLabel(date), 1.5, Qt::AlignRight, width - text);
     if (!spec_.title.isEmpty())
-        drawLabel(spec_.title, 1.3, Qt::AlignLeft);
+        drawLabel(spec_.title, 1.3, Qt::AlignLeft, width - text - dateWidth - 2 * text);
     painter.setRenderHint(QPainter::Antialiasing, false);
     ColourBar::paint(painter, QRect(0, height - barHeight, width, barHeight), scale, caption(scale, read.units), Qt::white);
     painter.end();

@@ -2,9 +2,13 @@
 
 #include "core/feedback.h"
 #include "ui/animation/animation_spec.h"
+#include "ui/globe/globe_raster.h"
 
 #include <QFont>
 #include <QImage>
+
+#include <optional>
+#include <vector>
 
 namespace xmw::ui {
 
@@ -31,6 +35,9 @@ private:
     [[nodiscard]] QString dateLabel(data::Date date) const;
 
     AnimationSpec spec_;
+    QFont font_; // text in proportion to the video's height
+    int barHeight_ = 0; // the colour bar's strip at the foot
+    std::optional<GlobeRaster> globe_; // the globe views' geometry, worked out once
     std::vector<data::Date> dates_;
     std::optional<ColourScale> shared_;
     QString sharedHow_; // how the shared range was chosen, for the caption

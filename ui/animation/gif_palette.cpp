@@ -1,27 +1,36 @@
 #include "ui/animation/gif_palette.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace xmw::ui {
 
 namespace {
 
-constexpr int kBins = 32768;
+constexpr int kBits = 6; // per channel: 5 bands a dark gradient sky
+constexpr int kLevels = 1 << kBits;
+constexpr int kBins = kLevels * kLevels * kLevels;
 
-int binOf(std::uint8_t r, std::uint8_t g, std::uint8_t b) { return (r >> 3) << 10 | (g >> 3) << 5 | (b >> 3); }
-int channel(int bin, int c) { return (bin >> (10 - 5 * c)) & 31; }
+int binOf(std::uint8_t r, std::uint8_t g, std::uint8_t b)
+{
+    return (r >> (8 - kBits)) << (2 * kBits) | (g >> (8 - kBits)) << kBits | (b >> (8 - kBits));
+}
+int channel(int bin, int c) { return (bin >> (kBits * (2 - c))) & (kLevels - 1); }
+// The middle of a bin's range in 0-255.
+int centre(int bin, int c) { return channel(bin, c) * (256 / kLevels) + 128 / kLevels; }
 
-// A box of the 5-5-5 colour cube holding some of the histogram's occupied bins.
+// A box of the colour cube holding some of the histogram's occupied bins.
 struct Box {
     std::vector<int> bins;
     int widestChannel = 0, span = 0;
+    double priority = 0; // which box to split next
 
-    void measure()
+    void measure(const std::vector<std::uint32_t> &counts)
     {
         span = -1;
         for (int c = 0; c < 3; ++c) {
-            int low = 31, high = 0;
+            int low = kLevels - 1, high = 0;
             for (int bin : bins) {
                 low = std::min(low, channel(bin, c));
                 high = std::max(high, channel(bin, c));
@@ -29,6 +38,12 @@ struct Box {
             if (high - low > span)
                 span = high - low, widestChannel = c;
         }
+        // Wide boxes first, large ones sooner: a colour bar's ramp keeps its steps and a smooth
+        // sky keeps enough shades not to band.
+        std::uint64_t pixels = 0;
+        for (int bin : bins)
+            pixels += counts[std::size_t(bin)];
+        priority = span * std::log2(1.0 + double(pixels));
     }
 };
 
@@ -47,9 +62,10 @@ GifPalette::GifPalette(const std::uint8_t *rgba, int width, int height, int stri
     for (int bin = 0; bin < kBins; ++bin)
         if (counts[std::size_t(bin)] > 0)
             boxes.front().bins.push_back(bin);
-    boxes.front().measure();
+    boxes.front().measure(counts);
     while (boxes.size() < colours_.size()) {
-        const auto widest = std::max_element(boxes.begin(), boxes.end(), [](const Box &a, const Box &b) { return a.span < b.span; });
+        const auto widest =
+            std::max_element(boxes.begin(), boxes.end(), [](const Box &a, const Box &b) { return a.priority < b.priority; });
         if (widest->span <= 0)
             break; // every box is a single bin: the frame has no more colours than that
         Box &box = *widest;
@@ -72,8 +88,8 @@ GifPalette::GifPalette(const std::uint8_t *rgba, int width, int height, int stri
         Box upper;
         upper.bins.assign(box.bins.begin() + std::ptrdiff_t(cut), box.bins.end());
         box.bins.resize(cut);
-        box.measure();
-        upper.measure();
+        box.measure(counts);
+        upper.measure(counts);
         boxes.push_back(std::move(upper));
     }
     // Each box's colour is its pixels' mean; unused entries repeat black (never referenced).
@@ -84,7 +100,7 @@ GifPalette::GifPalette(const std::uint8_t *rgba, int width, int height, int stri
         for (int bin : boxes[i].bins) {
             const double w = counts[std::size_t(bin)];
             for (int c = 0; c < 3; ++c)
-                sum[c] += w * (channel(bin, c) * 8 + 4);
+                sum[c] += w * centre(bin, c);
             n += w;
         }
         std::uint32_t rgb[3] = {0, 0, 0};
@@ -95,7 +111,7 @@ GifPalette::GifPalette(const std::uint8_t *rgba, int width, int height, int stri
     // Every bin, not only the first frame's, maps to its nearest colour: later frames have others.
     const int used = int(std::max<std::size_t>(boxes.size(), 1));
     for (int bin = 0; bin < kBins; ++bin) {
-        const int r = channel(bin, 0) * 8 + 4, g = channel(bin, 1) * 8 + 4, b = channel(bin, 2) * 8 + 4;
+        const int r = centre(bin, 0), g = centre(bin, 1), b = centre(bin, 2);
         int best = 0, bestDistance = std::numeric_limits<int>::max();
         for (int i = 0; i < used; ++i) {
             const int dr = r - int(colours_[std::size_t(i)] >> 16 & 0xFF), dg = g - int(colours_[std::size_t(i)] >> 8 & 0xFF),

@@ -8,8 +8,9 @@ namespace xmw::ui {
 
 // The 256 colours a GIF animation is drawn in, chosen once from its first frame and kept for all
 // (so that the file carries one palette and a colour means the same value on every frame). Median
-// cut over a 15-bit histogram, splitting the box with the widest colour span first rather than
-// the most pixels: a colour bar's ramp covers few pixels but must keep its steps. No dithering:
+// cut over an 18-bit histogram, splitting the box with the widest colour span first, weighted by
+// the logarithm of its pixels: a colour bar's ramp covers few pixels but must keep its steps, and
+// a smooth sky covers many and must not band. No dithering:
 // dithered data cells would look like noise in the data.
 class GifPalette {
 public:
@@ -25,7 +26,7 @@ public:
 
 private:
     std::array<std::uint32_t, 256> colours_{};
-    std::vector<std::uint8_t> lookup_; // 32768 entries: the nearest palette colour of each 5-5-5 bin
+    std::vector<std::uint8_t> lookup_; // the nearest palette colour of each histogram bin
 };
 
 } // namespace xmw::ui
