@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AnimationFrames</name>
+    <message>
+        <source>Frame %1 of %2</source>
+        <translation>Bild %1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>Coordinates</name>
     <message>
         <source>N</source>
@@ -151,6 +158,78 @@
         <source>Start the guided tour once the map is shown.</source>
         <translation>Die Einführungstour starten, sobald die Karte gezeigt wird.</translation>
     </message>
+    <message>
+        <source>Write an animation of the map over this period (days, or YYYY-MM / YYYY for whole months or years) to --out and exit.</source>
+        <translation>Eine Animation der Karte über diesen Zeitraum (Tage, oder JJJJ-MM / JJJJ für ganze Monate oder Jahre) nach --out schreiben und beenden.</translation>
+    </message>
+    <message>
+        <source>With --animate: a frame a day, a month (monthly means) or a year (annual means); default day.</source>
+        <translation>Mit --animate: ein Bild pro Tag, pro Monat (Monatsmittel) oder pro Jahr (Jahresmittel); Standard: Tag.</translation>
+    </message>
+    <message>
+        <source>With --animate: the video file (.mp4, .webm or .gif).</source>
+        <translation>Mit --animate: die Videodatei (.mp4, .webm oder .gif).</translation>
+    </message>
+    <message>
+        <source>With --animate: frames per second (1-60); default 10.</source>
+        <translation>Mit --animate: Bilder pro Sekunde (1–60); Standard 10.</translation>
+    </message>
+    <message>
+        <source>With --animate: the video&apos;s size; default 1280x720.</source>
+        <translation>Mit --animate: die Größe des Videos; Standard 1280x720.</translation>
+    </message>
+    <message>
+        <source>With --animate: the globe still, the globe turning, or the flat map; default globe (flat with --flat).</source>
+        <translation>Mit --animate: der Globus still, der Globus sich drehend oder die flache Karte; Standard: Globus (flach mit --flat).</translation>
+    </message>
+    <message>
+        <source>With --animate: a title at the top left (not --title: Qt takes that for the window).</source>
+        <translation>Mit --animate: ein Titel oben links (nicht --title: das nimmt Qt für das Fenster).</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>With --animate: each frame its own colour range (by default all frames share one).</source>
+        <translation>Mit --animate: jedes Bild mit eigenem Farbbereich (standardmäßig teilen alle Bilder einen).</translation>
+    </message>
+    <message>
+        <source>--%1 applies to --animate</source>
+        <translation>--%1 gilt für --animate</translation>
+    </message>
+    <message>
+        <source>--animate needs a dataset folder to show, e.g. demo-data</source>
+        <translation>--animate braucht einen Datensatzordner, z. B. demo-data</translation>
+    </message>
+    <message>
+        <source>--animate and --screenshot: one at a time</source>
+        <translation>--animate und --screenshot: nur eines von beiden</translation>
+    </message>
+    <message>
+        <source>--animate expects FROM:TO, each YYYY-MM-DD, YYYY-MM or YYYY, FROM first; got &apos;%1&apos;</source>
+        <translation>--animate erwartet VON:BIS, jeweils JJJJ-MM-TT, JJJJ-MM oder JJJJ, VON zuerst; erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--step expects day, month or year; got &apos;%1&apos;</source>
+        <translation>--step erwartet day, month oder year; erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--animate needs --out FILE ending in .mp4, .webm or .gif</source>
+        <translation>--animate braucht --out DATEI mit der Endung .mp4, .webm oder .gif</translation>
+    </message>
+    <message>
+        <source>--fps expects 1 to 60; got &apos;%1&apos;</source>
+        <translation>--fps erwartet 1 bis 60; erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--video-size expects an even WIDTHxHEIGHT in pixels, e.g. 1280x720; got &apos;%1&apos;</source>
+        <translation>--video-size erwartet gerade BREITExHÖHE in Pixeln, z. B. 1280x720; erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--view expects globe, turning or flat; got &apos;%1&apos;</source>
+        <translation>--view erwartet globe, turning oder flat; erhalten: „%1“</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -165,6 +244,17 @@
     <message>
         <source>%1: cannot replace the file (%2)</source>
         <translation>%1: Die Datei kann nicht ersetzt werden (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRequester</name>
+    <message>
+        <source>prediction − TEM-MDM</source>
+        <translation>Vorhersage − TEM-MDM</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>Vorhersage</translation>
     </message>
 </context>
 <context>
@@ -195,6 +285,17 @@
     <message>
         <source>the globe did not render within %1 s (is there a working OpenGL 3.2 display?)</source>
         <translation>der Globus wurde nicht innerhalb von %1 s gezeichnet (gibt es eine funktionierende OpenGL-3.2-Anzeige?)</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptedAnimation</name>
+    <message>
+        <source>there is no map to animate</source>
+        <translation>es gibt keine Karte zu animieren</translation>
+    </message>
+    <message>
+        <source>this dataset has no TEM-MDM grids to animate</source>
+        <translation>dieser Datensatz hat keine TEM-MDM-Gitter zum Animieren</translation>
     </message>
 </context>
 <context>
@@ -348,6 +449,236 @@
     <message>
         <source>Coastlines: VTK&apos;s vtkEarthSource continental outlines (BSD-3-Clause).</source>
         <translation>Küstenlinien: Kontinentumrisse aus VTKs vtkEarthSource (BSD-3-Clause).</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::AnimationDialog</name>
+    <message>
+        <source>Export Animation</source>
+        <translation>Animation exportieren</translation>
+    </message>
+    <message>
+        <source>The layer on the map, in its colours; choose another on the map first</source>
+        <translation>Die Ebene auf der Karte, in ihren Farben; eine andere zuerst auf der Karte wählen</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>Ebene:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>a frame a day</source>
+        <translation>ein Bild pro Tag</translation>
+    </message>
+    <message>
+        <source>a frame a month (monthly means)</source>
+        <translation>ein Bild pro Monat (Monatsmittel)</translation>
+    </message>
+    <message>
+        <source>a frame a year (annual means)</source>
+        <translation>ein Bild pro Jahr (Jahresmittel)</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Globe, as turned now</source>
+        <translation>Globus, wie er jetzt gedreht ist</translation>
+    </message>
+    <message>
+        <source>Globe, turning slowly</source>
+        <translation>Globus, langsam drehend</translation>
+    </message>
+    <message>
+        <source>Flat map, the whole world</source>
+        <translation>Flache Karte, die ganze Welt</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>Ansicht:</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source> frames/s</source>
+        <translation> Bilder/s</translation>
+    </message>
+    <message>
+        <source>Video:</source>
+        <translation>Video:</translation>
+    </message>
+    <message>
+        <source>MP4 (H.264): plays everywhere, slides included</source>
+        <translation>MP4 (H.264): läuft überall, auch in Folien</translation>
+    </message>
+    <message>
+        <source>WebM (VP9): open format, for web pages</source>
+        <translation>WebM (VP9): offenes Format, für Webseiten</translation>
+    </message>
+    <message>
+        <source>GIF: 256 colours, no player needed</source>
+        <translation>GIF: 256 Farben, kein Player nötig</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>none (optional, top left)</source>
+        <translation>keiner (optional, oben links)</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>One colour range for all frames</source>
+        <translation>Ein Farbbereich für alle Bilder</translation>
+    </message>
+    <message>
+        <source>So that a colour means the same value on every frame; the range comes from a sample of the frames (or the fixed range of the map&apos;s colours)</source>
+        <translation>Damit eine Farbe auf jedem Bild denselben Wert bedeutet; der Bereich stammt aus einer Stichprobe der Bilder (oder dem festen Bereich der Kartenfarben)</translation>
+    </message>
+    <message>
+        <source>Towers</source>
+        <translation>Türme</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>MP4 videos (*.mp4)</source>
+        <translation>MP4-Videos (*.mp4)</translation>
+    </message>
+    <message>
+        <source>WebM videos (*.webm)</source>
+        <translation>WebM-Videos (*.webm)</translation>
+    </message>
+    <message>
+        <source>GIF animations (*.gif)</source>
+        <translation>GIF-Animationen (*.gif)</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>Frames: %1 · length: %2 s</source>
+        <translation>Bilder: %1 · Länge: %2 s</translation>
+    </message>
+    <message>
+        <source> — a GIF this large is many megabytes; 640 × 360 suits one better</source>
+        <translation> — ein so großes GIF hat viele Megabyte; 640 × 360 passt besser</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>Eine Datei zum Schreiben wählen.</translation>
+    </message>
+    <message>
+        <source>The file name must end in .mp4, .webm or .gif.</source>
+        <translation>Der Dateiname muss auf .mp4, .webm oder .gif enden.</translation>
+    </message>
+    <message>
+        <source>There is no folder %1.</source>
+        <translation>Es gibt keinen Ordner %1.</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 existiert. Ersetzen?</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::AnimationFrames</name>
+    <message>
+        <source>The animation ends before it starts</source>
+        <translation>Die Animation endet, bevor sie beginnt</translation>
+    </message>
+    <message>
+        <source>This dataset has no TEM-MDM grids to animate</source>
+        <translation>Dieser Datensatz hat keine TEM-MDM-Gitter zum Animieren</translation>
+    </message>
+    <message>
+        <source>%1 is a static field: it is the same on every date</source>
+        <translation>%1 ist ein statisches Feld: an jedem Datum gleich</translation>
+    </message>
+    <message>
+        <source>%1 has one value a month: animate it by month or by year</source>
+        <translation>%1 hat einen Wert pro Monat: nach Monat oder Jahr animieren</translation>
+    </message>
+    <message>
+        <source>This layer covers %1 only</source>
+        <translation>Diese Ebene umfasst nur %1</translation>
+    </message>
+    <message>
+        <source>This layer covers %1 to %2</source>
+        <translation>Diese Ebene umfasst %1 bis %2</translation>
+    </message>
+    <message>
+        <source>More than %1 frames: choose a longer step or a shorter period</source>
+        <translation>Mehr als %1 Bilder: einen längeren Schritt oder einen kürzeren Zeitraum wählen</translation>
+    </message>
+    <message>
+        <source>Choosing the colour range</source>
+        <translation>Farbbereich wird gewählt</translation>
+    </message>
+    <message>
+        <source>one colour per class</source>
+        <translation>eine Farbe je Klasse</translation>
+    </message>
+    <message>
+        <source>fixed colour range</source>
+        <translation>fester Farbbereich</translation>
+    </message>
+    <message>
+        <source>one colour range for all frames: the minimum to the maximum of %1 of them</source>
+        <translation>ein Farbbereich für alle Bilder: Minimum bis Maximum von %1 davon</translation>
+    </message>
+    <message>
+        <source>one colour range for all frames: 2nd to 98th percentile of %1 of them</source>
+        <translation>ein Farbbereich für alle Bilder: 2. bis 98. Perzentil von %1 davon</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>monthly means</source>
+        <translation>Monatsmittel</translation>
+    </message>
+    <message>
+        <source>annual means</source>
+        <translation>Jahresmittel</translation>
+    </message>
+    <message>
+        <source>each frame its own colour range</source>
+        <translation>jedes Bild mit eigenem Farbbereich</translation>
+    </message>
+    <message>
+        <source>, centred on zero</source>
+        <translation>, um null zentriert</translation>
+    </message>
+    <message>
+        <source>, log scale</source>
+        <translation>, logarithmische Skala</translation>
     </message>
 </context>
 <context>
@@ -533,6 +864,13 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::ExportAnimationReaction</name>
+    <message>
+        <source>Export Animation</source>
+        <translation>Animation exportieren</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::ExportMapReaction</name>
     <message>
         <source>Export Map Image</source>
@@ -598,17 +936,6 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-</context>
-<context>
-    <name>xmw::ui::FieldRequester</name>
-    <message>
-        <source>prediction − TEM-MDM</source>
-        <translation>Vorhersage − TEM-MDM</translation>
-    </message>
-    <message>
-        <source>prediction</source>
-        <translation>Vorhersage</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1423,25 @@
     <message>
         <source>A few steps through the globe, the towers, the day, the time series and training</source>
         <translation>Ein paar Schritte durch Globus, Türme, Tag, Zeitreihe und Training</translation>
+    </message>
+    <message>
+        <source>&amp;Animation…</source>
+        <translation>&amp;Animation…</translation>
+    </message>
+    <message>
+        <source>The map over a period as a video (MP4, WebM) or GIF, with colour bar, date and towers</source>
+        <translation>Die Karte über einen Zeitraum als Video (MP4, WebM) oder GIF, mit Farbleiste, Datum und Türmen</translation>
+    </message>
+    <message>
+        <source>Exporting the animation %1</source>
+        <translation>Animation %1 wird exportiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1: %n frame(s) in %2 s (%3 frames/s)</source>
+        <translation>
+            <numerusform>%1 gespeichert: %n Bild in %2 s (%3 Bilder/s)</numerusform>
+            <numerusform>%1 gespeichert: %n Bilder in %2 s (%3 Bilder/s)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

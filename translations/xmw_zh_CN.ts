@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnimationFrames</name>
+    <message>
+        <source>Frame %1 of %2</source>
+        <translation>第 %1 帧，共 %2 帧</translation>
+    </message>
+</context>
+<context>
     <name>Coordinates</name>
     <message>
         <source>N</source>
@@ -151,6 +158,78 @@
         <source>Start the guided tour once the map is shown.</source>
         <translation>地图显示后开始导览。</translation>
     </message>
+    <message>
+        <source>Write an animation of the map over this period (days, or YYYY-MM / YYYY for whole months or years) to --out and exit.</source>
+        <translation>将地图在此时段内的动画（按日，或用 YYYY-MM / YYYY 表示整月或整年）写入 --out 后退出。</translation>
+    </message>
+    <message>
+        <source>With --animate: a frame a day, a month (monthly means) or a year (annual means); default day.</source>
+        <translation>配合 --animate：每日一帧、每月一帧（月平均）或每年一帧（年平均）；默认每日。</translation>
+    </message>
+    <message>
+        <source>With --animate: the video file (.mp4, .webm or .gif).</source>
+        <translation>配合 --animate：视频文件（.mp4、.webm 或 .gif）。</translation>
+    </message>
+    <message>
+        <source>With --animate: frames per second (1-60); default 10.</source>
+        <translation>配合 --animate：每秒帧数（1–60）；默认 10。</translation>
+    </message>
+    <message>
+        <source>With --animate: the video&apos;s size; default 1280x720.</source>
+        <translation>配合 --animate：视频尺寸；默认 1280x720。</translation>
+    </message>
+    <message>
+        <source>With --animate: the globe still, the globe turning, or the flat map; default globe (flat with --flat).</source>
+        <translation>配合 --animate：静止的地球、旋转的地球或平面地图；默认地球（配合 --flat 时为平面）。</translation>
+    </message>
+    <message>
+        <source>With --animate: a title at the top left (not --title: Qt takes that for the window).</source>
+        <translation>配合 --animate：左上角的标题（不是 --title：Qt 将其用于窗口）。</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>With --animate: each frame its own colour range (by default all frames share one).</source>
+        <translation>配合 --animate：每帧使用各自的颜色范围（默认所有帧共用一个）。</translation>
+    </message>
+    <message>
+        <source>--%1 applies to --animate</source>
+        <translation>--%1 仅用于 --animate</translation>
+    </message>
+    <message>
+        <source>--animate needs a dataset folder to show, e.g. demo-data</source>
+        <translation>--animate 需要一个数据集文件夹，例如 demo-data</translation>
+    </message>
+    <message>
+        <source>--animate and --screenshot: one at a time</source>
+        <translation>--animate 与 --screenshot：一次只能用一个</translation>
+    </message>
+    <message>
+        <source>--animate expects FROM:TO, each YYYY-MM-DD, YYYY-MM or YYYY, FROM first; got &apos;%1&apos;</source>
+        <translation>--animate 需要 FROM:TO，各为 YYYY-MM-DD、YYYY-MM 或 YYYY，FROM 在前；收到“%1”</translation>
+    </message>
+    <message>
+        <source>--step expects day, month or year; got &apos;%1&apos;</source>
+        <translation>--step 需要 day、month 或 year；收到“%1”</translation>
+    </message>
+    <message>
+        <source>--animate needs --out FILE ending in .mp4, .webm or .gif</source>
+        <translation>--animate 需要以 .mp4、.webm 或 .gif 结尾的 --out 文件</translation>
+    </message>
+    <message>
+        <source>--fps expects 1 to 60; got &apos;%1&apos;</source>
+        <translation>--fps 需要 1 到 60；收到“%1”</translation>
+    </message>
+    <message>
+        <source>--video-size expects an even WIDTHxHEIGHT in pixels, e.g. 1280x720; got &apos;%1&apos;</source>
+        <translation>--video-size 需要偶数的 宽x高（像素），例如 1280x720；收到“%1”</translation>
+    </message>
+    <message>
+        <source>--view expects globe, turning or flat; got &apos;%1&apos;</source>
+        <translation>--view 需要 globe、turning 或 flat；收到“%1”</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -165,6 +244,17 @@
     <message>
         <source>%1: cannot replace the file (%2)</source>
         <translation>%1：无法替换该文件（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRequester</name>
+    <message>
+        <source>prediction − TEM-MDM</source>
+        <translation>预测 − TEM-MDM</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>预测</translation>
     </message>
 </context>
 <context>
@@ -195,6 +285,17 @@
     <message>
         <source>the globe did not render within %1 s (is there a working OpenGL 3.2 display?)</source>
         <translation>地球仪未能在 %1 秒内完成渲染（是否有可用的 OpenGL 3.2 显示？）</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptedAnimation</name>
+    <message>
+        <source>there is no map to animate</source>
+        <translation>没有可制作动画的地图</translation>
+    </message>
+    <message>
+        <source>this dataset has no TEM-MDM grids to animate</source>
+        <translation>此数据集没有可制作动画的 TEM-MDM 网格</translation>
     </message>
 </context>
 <context>
@@ -348,6 +449,236 @@
     <message>
         <source>Coastlines: VTK&apos;s vtkEarthSource continental outlines (BSD-3-Clause).</source>
         <translation>海岸线：VTK vtkEarthSource 大陆轮廓（BSD-3-Clause）。</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::AnimationDialog</name>
+    <message>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>The layer on the map, in its colours; choose another on the map first</source>
+        <translation>地图上的图层及其配色；如需其他图层，请先在地图上选择</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>图层：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>a frame a day</source>
+        <translation>每日一帧</translation>
+    </message>
+    <message>
+        <source>a frame a month (monthly means)</source>
+        <translation>每月一帧（月平均）</translation>
+    </message>
+    <message>
+        <source>a frame a year (annual means)</source>
+        <translation>每年一帧（年平均）</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <source>Globe, as turned now</source>
+        <translation>地球，保持当前朝向</translation>
+    </message>
+    <message>
+        <source>Globe, turning slowly</source>
+        <translation>地球，缓慢旋转</translation>
+    </message>
+    <message>
+        <source>Flat map, the whole world</source>
+        <translation>平面地图，全球</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>视图：</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 像素</translation>
+    </message>
+    <message>
+        <source> frames/s</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <source>Video:</source>
+        <translation>视频：</translation>
+    </message>
+    <message>
+        <source>MP4 (H.264): plays everywhere, slides included</source>
+        <translation>MP4 (H.264)：处处可播放，包括幻灯片</translation>
+    </message>
+    <message>
+        <source>WebM (VP9): open format, for web pages</source>
+        <translation>WebM (VP9)：开放格式，适合网页</translation>
+    </message>
+    <message>
+        <source>GIF: 256 colours, no player needed</source>
+        <translation>GIF：256 色，无需播放器</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>none (optional, top left)</source>
+        <translation>无（可选，左上角）</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>One colour range for all frames</source>
+        <translation>所有帧使用同一颜色范围</translation>
+    </message>
+    <message>
+        <source>So that a colour means the same value on every frame; the range comes from a sample of the frames (or the fixed range of the map&apos;s colours)</source>
+        <translation>使同一颜色在每一帧上表示相同的数值；范围取自部分帧的抽样（或地图配色的固定范围）</translation>
+    </message>
+    <message>
+        <source>Towers</source>
+        <translation>通量塔</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>MP4 videos (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>WebM videos (*.webm)</source>
+        <translation>WebM 视频 (*.webm)</translation>
+    </message>
+    <message>
+        <source>GIF animations (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>时段的结束早于开始。</translation>
+    </message>
+    <message>
+        <source>Frames: %1 · length: %2 s</source>
+        <translation>帧数：%1 · 时长：%2 秒</translation>
+    </message>
+    <message>
+        <source> — a GIF this large is many megabytes; 640 × 360 suits one better</source>
+        <translation> — 这么大的 GIF 会有许多兆字节；640 × 360 更合适</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <source>The file name must end in .mp4, .webm or .gif.</source>
+        <translation>文件名必须以 .mp4、.webm 或 .gif 结尾。</translation>
+    </message>
+    <message>
+        <source>There is no folder %1.</source>
+        <translation>不存在文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 已存在。要替换吗？</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::AnimationFrames</name>
+    <message>
+        <source>The animation ends before it starts</source>
+        <translation>动画的结束早于开始</translation>
+    </message>
+    <message>
+        <source>This dataset has no TEM-MDM grids to animate</source>
+        <translation>此数据集没有可制作动画的 TEM-MDM 网格</translation>
+    </message>
+    <message>
+        <source>%1 is a static field: it is the same on every date</source>
+        <translation>%1 是静态场：每个日期都相同</translation>
+    </message>
+    <message>
+        <source>%1 has one value a month: animate it by month or by year</source>
+        <translation>%1 每月只有一个值：请按月或按年制作动画</translation>
+    </message>
+    <message>
+        <source>This layer covers %1 only</source>
+        <translation>此图层仅涵盖 %1 年</translation>
+    </message>
+    <message>
+        <source>This layer covers %1 to %2</source>
+        <translation>此图层涵盖 %1 至 %2 年</translation>
+    </message>
+    <message>
+        <source>More than %1 frames: choose a longer step or a shorter period</source>
+        <translation>超过 %1 帧：请选择更长的步长或更短的时段</translation>
+    </message>
+    <message>
+        <source>Choosing the colour range</source>
+        <translation>正在确定颜色范围</translation>
+    </message>
+    <message>
+        <source>one colour per class</source>
+        <translation>每个类别一种颜色</translation>
+    </message>
+    <message>
+        <source>fixed colour range</source>
+        <translation>固定颜色范围</translation>
+    </message>
+    <message>
+        <source>one colour range for all frames: the minimum to the maximum of %1 of them</source>
+        <translation>所有帧同一颜色范围：取其中 %1 帧的最小值到最大值</translation>
+    </message>
+    <message>
+        <source>one colour range for all frames: 2nd to 98th percentile of %1 of them</source>
+        <translation>所有帧同一颜色范围：取其中 %1 帧的第 2 至第 98 百分位</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>逐日</translation>
+    </message>
+    <message>
+        <source>monthly means</source>
+        <translation>月平均</translation>
+    </message>
+    <message>
+        <source>annual means</source>
+        <translation>年平均</translation>
+    </message>
+    <message>
+        <source>each frame its own colour range</source>
+        <translation>每帧各自的颜色范围</translation>
+    </message>
+    <message>
+        <source>, centred on zero</source>
+        <translation>，以零为中心</translation>
+    </message>
+    <message>
+        <source>, log scale</source>
+        <translation>，对数刻度</translation>
     </message>
 </context>
 <context>
@@ -531,6 +862,13 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::ExportAnimationReaction</name>
+    <message>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::ExportMapReaction</name>
     <message>
         <source>Export Map Image</source>
@@ -596,17 +934,6 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
-    </message>
-</context>
-<context>
-    <name>xmw::ui::FieldRequester</name>
-    <message>
-        <source>prediction − TEM-MDM</source>
-        <translation>预测 − TEM-MDM</translation>
-    </message>
-    <message>
-        <source>prediction</source>
-        <translation>预测</translation>
     </message>
 </context>
 <context>
@@ -1093,6 +1420,24 @@
     <message>
         <source>A few steps through the globe, the towers, the day, the time series and training</source>
         <translation>几步介绍地球、通量塔、日期、时间序列和训练</translation>
+    </message>
+    <message>
+        <source>&amp;Animation…</source>
+        <translation>动画(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The map over a period as a video (MP4, WebM) or GIF, with colour bar, date and towers</source>
+        <translation>地图在某一时段内的视频（MP4、WebM）或 GIF，带色标、日期和通量塔</translation>
+    </message>
+    <message>
+        <source>Exporting the animation %1</source>
+        <translation>正在导出动画 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1: %n frame(s) in %2 s (%3 frames/s)</source>
+        <translation>
+            <numerusform>已保存 %1：%n 帧，用时 %2 秒（%3 帧/秒）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

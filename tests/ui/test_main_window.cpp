@@ -1199,7 +1199,7 @@ private Q_SLOTS:
             from->setDate(QDate(2016, 3, 1));
             to->setDate(QDate(2016, 3, 6));
             auto *summary = dialog->findChild<QLabel *>(QStringLiteral("animationSummary"));
-            QVERIFY2(summary->text().startsWith(QStringLiteral("6 frame")), qPrintable(summary->text()));
+            QVERIFY2(summary->text().startsWith(QStringLiteral("Frames: 6 ")), qPrintable(summary->text()));
             // A .gif typed into the file name is the format chosen.
             auto *file = dialog->findChild<QLineEdit *>(QStringLiteral("animationPath"));
             file->setText(path);
@@ -1213,6 +1213,7 @@ private Q_SLOTS:
             QCOMPARE(spec.layer.variable, QStringLiteral("CH4_emission"));
             QVERIFY(spec.sameRangeOnEveryFrame); // by default, so that colours mean the same on every frame
             QVERIFY(!spec.towers.empty());
+            dialog->grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/animation_dialog.png"));
             checked = true;
             dialog->accept();
         });

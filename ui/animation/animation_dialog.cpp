@@ -199,7 +199,7 @@ void AnimationDialog::updateSummary()
         return;
     }
     const double seconds = double(frames.size()) / fps_->value();
-    QString text = tr("%n frame(s), %1 s of video", nullptr, int(frames.size())).arg(QLocale().toString(seconds, 'f', 1));
+    QString text = tr("Frames: %1 · length: %2 s").arg(frames.size()).arg(QLocale().toString(seconds, 'f', 1));
     if (VideoFormat(format_->currentData().toInt()) == VideoFormat::Gif && size_->currentData().toSize().width() > 854)
         text += tr(" — a GIF this large is many megabytes; 640 × 360 suits one better");
     summary_->setText(text);
