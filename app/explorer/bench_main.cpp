@@ -3,6 +3,8 @@
 //   stepping the date on a 0.5° grid: read, colour-map and upload, until the globe has drawn it
 //   (frames in quick succession are a motion: drawn without FXAA, as the explorer draws them)
 //   the GUI thread's longest stall while stepping (reads run on worker threads; a stall means not)
+//   exporting an animation (1280×720 MP4, globe and flat map): frames per second, and the GUI
+//   thread's longest stall meanwhile
 // Usage: xmw-explorer-bench [--dir SCRATCH] [--keep] [--steps N]
 #include "core/data/dataset.h"
 #include "core/data/demo_generator.h"
@@ -15,6 +17,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QStandardPaths>
 #include <QSurfaceFormat>
 #include <QTemporaryDir>
@@ -228,6 +231,38 @@ int main(int argc, char **argv)
             jumpMs.push_back(fetch(xmw::data::fromDayNumber(xmw::data::toDayNumber({2016, 1, 1}) + (i * 97) % 365)));
         std::printf("  %-52s %8.1f ms (median of 20), %.1f ms (slowest)\n", "a jump to another date, until its field is ready",
                     percentile(jumpMs, 0.5), percentile(jumpMs, 1.0));
+
+        // File ▸ Export ▸ Animation on the 0.5° year: 60 days at 1280×720 as MP4, the globe and the
+        // flat map. Frames are drawn and encoded on workers: the GUI thread must not stall meanwhile.
+        using xmw::ui::AnimationView;
+        for (const auto &[view, name] : {std::pair{AnimationView::Globe, "globe"}, std::pair{AnimationView::FlatMap, "flat map"}}) {
+            auto spec = window.animationSpec();
+            if (!spec)
+                throw std::runtime_error("no map to animate");
+            spec->from = {2016, 6, 1};
+            spec->to = {2016, 7, 30};
+            spec->view = view;
+            spec->video = {1280, 720, 10, xmw::ui::VideoFormat::Mp4};
+            spec->path = scratch + QStringLiteral("/bench_animation.mp4");
+            QObject context;
+            std::optional<xmw::ui::AnimationOutcome> outcome;
+            QString failure;
+            QObject::connect(&window, &MainWindow::animationExported, &context, [&](const xmw::ui::AnimationOutcome &o) { outcome = o; });
+            QObject::connect(&window, &MainWindow::animationFailed, &context, [&](const QString &error) { failure = error; });
+            gaps.clear();
+            tick.restart();
+            watchdog.start();
+            window.exportAnimation(*spec);
+            if (!waitFor([&] { return outcome || !failure.isEmpty(); }, 300000))
+                throw std::runtime_error("the animation was not written within 5 minutes");
+            watchdog.stop();
+            if (!failure.isEmpty())
+                throw std::runtime_error(failure.toStdString());
+            const QString what = QStringLiteral("animation export at 1280×720, 0.5°, %1 (MP4)").arg(QLatin1String(name));
+            report(qPrintable(what), outcome->framesPerSecond(), "fps", 10, false);
+            report("longest GUI-thread stall while exporting", percentile(gaps, 1.0), "ms", 33, true);
+            QFile::remove(spec->path);
+        }
     } catch (const std::exception &error) {
         std::fprintf(stderr, "xmw-explorer-bench: %s\n", error.what());
         return 1;
