@@ -2,6 +2,7 @@
 
 #include "core/build_info.h"
 #include "core/version.h"
+#include "ui/animation/video_writer.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -39,6 +40,7 @@ QString AboutDialog::aboutHtml()
         {QStringLiteral("Qt"), QString::fromLatin1(qVersion()), QStringLiteral("LGPL-3.0")},
         {QStringLiteral("VTK"), QString::fromLatin1(vtkVersion::GetVTKVersion()), QStringLiteral("BSD-3-Clause")},
         {QStringLiteral("QCustomPlot"), QStringLiteral(QCUSTOMPLOT_VERSION_STR), QStringLiteral("GPL-3.0")},
+        {QStringLiteral("FFmpeg (animations)"), QString::fromStdString(ffmpegVersion()), QString::fromStdString(ffmpegLicence())},
     };
     for (const auto &library : coreLibraries())
         rows.append(

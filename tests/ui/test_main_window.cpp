@@ -970,7 +970,7 @@ private Q_SLOTS:
         const QString html = AboutDialog::aboutHtml();
         QVERIFY(html.contains(QLatin1String(xmw::kVersion)));
         QVERIFY(html.contains(QLatin1String(qVersion())));
-        for (const char *name : {"VTK", "QCustomPlot", "LibTorch", "NetCDF-C", "HDF5", "LGPL-3.0", "BSD-3-Clause"})
+        for (const char *name : {"VTK", "QCustomPlot", "LibTorch", "NetCDF-C", "HDF5", "FFmpeg", "LGPL-3.0", "BSD-3-Clause"})
             QVERIFY2(html.contains(QLatin1String(name)), name);
 
         MainWindow window;

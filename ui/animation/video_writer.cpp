@@ -5,6 +5,7 @@
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
+#include <libavutil/avutil.h>
 #include <libavutil/imgutils.h>
 #include <libavutil/opt.h>
 #include <libswscale/swscale.h>
@@ -44,6 +45,10 @@ const char *fileSuffix(VideoFormat format)
     }
     return "";
 }
+
+std::string ffmpegVersion() { return av_version_info(); }
+
+std::string ffmpegLicence() { return avcodec_license(); }
 
 namespace {
 

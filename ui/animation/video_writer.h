@@ -18,6 +18,11 @@ enum class VideoFormat {
 [[nodiscard]] std::optional<VideoFormat> videoFormatForPath(const std::filesystem::path &path);
 [[nodiscard]] const char *fileSuffix(VideoFormat format); // "mp4", "webm", "gif"
 
+// The FFmpeg the videos are written with (for Help ▸ About): its version, and its licence as its
+// build says (Debian's, with x264, is GPL version 2 or later).
+[[nodiscard]] std::string ffmpegVersion();
+[[nodiscard]] std::string ffmpegLicence();
+
 struct VideoSettings {
     int width = 1280, height = 720; // even, for the video formats' 4:2:0 chroma
     int framesPerSecond = 10;
