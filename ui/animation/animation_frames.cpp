@@ -92,7 +92,7 @@ AnimationFrames::AnimationFrames(AnimationSpec spec, Feedback &feedback)
     // The layout: text in proportion to the height, the colour bar's strip below the map.
     font_.setPixelSize(std::max(10, spec_.video.height / 40));
     const int text = QFontMetrics(font_).height();
-    barHeight_ = 4 * text + text / 2;
+    barHeight_ = 5 * text + text / 2; // caption, ramp, ticks, how the colours were chosen
     if (spec_.view != AnimationView::FlatMap) {
         GlobeCamera camera;
         camera.setViewport(spec_.video.width, spec_.video.height - barHeight_);
@@ -134,7 +134,7 @@ QString AnimationFrames::dateLabel(data::Date date) const
     return {};
 }
 
-QString AnimationFrames::caption(const ColourScale &scale, const QString &units) const
+std::pair<QString, QString> AnimationFrames::caption(const ColourScale &scale, const QString &units) const
 {
     const QString unitText = units.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(typesetUnit(units));
     const QString period = spec_.step == AnimationStep::Day ? tr("daily")
@@ -147,7 +147,7 @@ QString AnimationFrames::caption(const ColourScale &scale, const QString &units)
         how += tr(", centred on zero");
     if (scale.isLogarithmic())
         how += tr(", log scale");
-    return QStringLiteral("%1%2, %3 — %4").arg(spec_.layerTitle, unitText, period, how);
+    return {QStringLiteral("%1%2, %3").arg(spec_.layerTitle, unitText, period), how};
 }
 
 QImage AnimationFrames::frame(int index) const
@@ -231,7 +231,18 @@ QImage AnimationFrames::frame(int index) const
     if (!spec_.title.isEmpty())
         drawLabel(spec_.title, 1.3, Qt::AlignLeft, width - text - dateWidth - 2 * text);
     painter.setRenderHint(QPainter::Antialiasing, false);
-    ColourBar::paint(painter, QRect(0, height - barHeight, width, barHeight), scale, caption(scale, read.units), Qt::white);
+    // What the colours show above the ramp, how they were chosen below its ticks; a line too long
+    // for the frame ends in an ellipsis rather than off its edge.
+    const auto [what, how] = caption(scale, read.units);
+    const int margin = std::max(12, text / 2);
+    ColourBar::paint(painter, QRect(0, height - barHeight, width, barHeight - text), scale,
+                     painter.fontMetrics().elidedText(what, Qt::ElideMiddle, width - 2 * margin), Qt::white);
+    QFont small = font;
+    small.setPixelSize(std::max(9, font.pixelSize() * 85 / 100));
+    painter.setFont(small);
+    painter.setPen(QColor(200, 205, 215));
+    painter.drawText(QRect(margin, height - text - text / 4, width - 2 * margin, text), Qt::AlignLeft | Qt::AlignVCenter,
+                     QFontMetrics(small).elidedText(how, Qt::ElideRight, width - 2 * margin));
     painter.end();
     return out.convertToFormat(QImage::Format_RGBA8888);
 }

@@ -8,6 +8,7 @@
 #include <QImage>
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace xmw::ui {
@@ -31,7 +32,8 @@ public:
     [[nodiscard]] QImage frame(int index) const;
 
 private:
-    [[nodiscard]] QString caption(const ColourScale &scale, const QString &units) const;
+    // What the colours show (layer, unit, period) and how they were chosen.
+    [[nodiscard]] std::pair<QString, QString> caption(const ColourScale &scale, const QString &units) const;
     [[nodiscard]] QString dateLabel(data::Date date) const;
 
     AnimationSpec spec_;
