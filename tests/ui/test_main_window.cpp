@@ -1234,6 +1234,7 @@ private Q_SLOTS:
         Task *task = window.exportAnimation(spec); // the whole year
         QSignalSpy finished(task, &Task::finished);
         QTRY_VERIFY_WITH_TIMEOUT(task->progress() > 0.1, 20000);
+        window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/animation_task.png"));
         task->cancel();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QCOMPARE(failed.count(), 0);

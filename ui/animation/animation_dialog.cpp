@@ -120,8 +120,12 @@ AnimationDialog::AnimationDialog(const AnimationSpec &start, QDate first, QDate 
     options->addStretch();
     form->addRow(tr("Show:"), options);
 
-    const QString folder =
-        settings.value(QStringLiteral("animation/folder"), QStandardPaths::writableLocation(QStandardPaths::MoviesLocation)).toString();
+    // The folder used last, else the videos folder where there is one, else home.
+    QString folder = settings.value(QStringLiteral("animation/folder")).toString();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
+    if (!QFileInfo(folder).isDir())
+        folder = QDir::homePath();
     const QString name = start.layerTitle.section(QLatin1Char(','), 0, 0).simplified().replace(QLatin1Char(' '), QLatin1Char('_'));
     path_ = new QLineEdit(QDir(folder).filePath(QStringLiteral("%1_%2.mp4").arg(name).arg(start.from.year)));
     path_->setObjectName(QStringLiteral("animationPath"));
