@@ -10,6 +10,118 @@
 
 namespace xmw::ui {
 
+namespace {
+
+// --animate and the options that go only with it.
+struct AnimationOptions {
+    QCommandLineOption animate, step, out, fps, videoSize, view, title, ownRange;
+};
+
+AnimationOptions animationOptions()
+{
+    return {
+        QCommandLineOption(QStringLiteral("animate"),
+                           QCoreApplication::translate(
+                               "ExplorerOptions",
+                               "Write an animation of the map over this period (days, or YYYY-MM / YYYY for whole months or years) "
+                               "to --out and exit."),
+                           QStringLiteral("FROM:TO")),
+        QCommandLineOption(QStringLiteral("step"),
+                           QCoreApplication::translate("ExplorerOptions",
+                                                       "With --animate: a frame a day, a month (monthly means) or a year "
+                                                       "(annual means); default day."),
+                           QStringLiteral("day|month|year")),
+        QCommandLineOption(QStringLiteral("out"),
+                           QCoreApplication::translate("ExplorerOptions", "With --animate: the video file (.mp4, .webm or .gif)."),
+                           QCoreApplication::translate("ExplorerOptions", "file")),
+        QCommandLineOption(QStringLiteral("fps"),
+                           QCoreApplication::translate("ExplorerOptions", "With --animate: frames per second (1-60); default 10."),
+                           QStringLiteral("N")),
+        QCommandLineOption(QStringLiteral("video-size"),
+                           QCoreApplication::translate("ExplorerOptions", "With --animate: the video's size; default 1280x720."),
+                           QCoreApplication::translate("ExplorerOptions", "WxH")),
+        QCommandLineOption(QStringLiteral("view"),
+                           QCoreApplication::translate("ExplorerOptions",
+                                                       "With --animate: the globe still, the globe turning, or the flat map; default globe "
+                                                       "(flat with --flat)."),
+                           QStringLiteral("globe|turning|flat")),
+        QCommandLineOption(QStringLiteral("video-title"),
+                           QCoreApplication::translate(
+                               "ExplorerOptions", "With --animate: a title at the top left (not --title: Qt takes that for the window)."),
+                           QCoreApplication::translate("ExplorerOptions", "text")),
+        QCommandLineOption(QStringLiteral("each-frame-range"),
+                           QCoreApplication::translate(
+                               "ExplorerOptions", "With --animate: each frame its own colour range (by default all frames share one)."))};
+}
+
+// Reads --animate and its options into `options`; the problem, or nothing.
+QString readAnimation(const QCommandLineParser &parser, const AnimationOptions &o, ExplorerOptions &options)
+{
+    const bool animating = parser.isSet(o.animate);
+    for (const QCommandLineOption *option : {&o.step, &o.out, &o.fps, &o.videoSize, &o.view, &o.title, &o.ownRange})
+        if (!animating && parser.isSet(*option))
+            return QCoreApplication::translate("ExplorerOptions", "--%1 applies to --animate").arg(option->names().constFirst());
+    if (!animating)
+        return {};
+    if (options.datasetPath.isEmpty())
+        return QCoreApplication::translate("ExplorerOptions", "--animate needs a dataset folder to show, e.g. demo-data");
+    if (!options.screenshotPath.isEmpty())
+        return QCoreApplication::translate("ExplorerOptions", "--animate and --screenshot: one at a time");
+    AnimationRequest animation;
+    const QStringList ends = parser.value(o.animate).split(QLatin1Char(':'));
+    // FROM and TO: a day, or a month or year meaning its first (FROM) or last (TO) day.
+    const auto parseEnd = [](const QString &text, bool last) -> QDate {
+        if (const QDate day = QDate::fromString(text, QStringLiteral("yyyy-MM-dd")); day.isValid())
+            return day;
+        if (const QDate month = QDate::fromString(text, QStringLiteral("yyyy-MM")); month.isValid())
+            return last ? month.addMonths(1).addDays(-1) : month;
+        if (const QDate year = QDate::fromString(text, QStringLiteral("yyyy")); year.isValid())
+            return last ? QDate(year.year(), 12, 31) : year;
+        return {};
+    };
+    if (ends.size() == 2) {
+        animation.from = parseEnd(ends[0], false);
+        animation.to = parseEnd(ends[1], true);
+    }
+    if (!animation.from.isValid() || !animation.to.isValid() || animation.to < animation.from)
+        return QCoreApplication::translate("ExplorerOptions",
+                                           "--animate expects FROM:TO, each YYYY-MM-DD, YYYY-MM or YYYY, FROM first; got '%1'")
+            .arg(parser.value(o.animate));
+    if (parser.isSet(o.step))
+        animation.step = parser.value(o.step);
+    if (!QStringList{QStringLiteral("day"), QStringLiteral("month"), QStringLiteral("year")}.contains(animation.step))
+        return QCoreApplication::translate("ExplorerOptions", "--step expects day, month or year; got '%1'").arg(animation.step);
+    animation.path = parser.value(o.out);
+    const QString suffix = QFileInfo(animation.path).suffix().toLower();
+    if (animation.path.isEmpty() || !QStringList{QStringLiteral("mp4"), QStringLiteral("webm"), QStringLiteral("gif")}.contains(suffix))
+        return QCoreApplication::translate("ExplorerOptions", "--animate needs --out FILE ending in .mp4, .webm or .gif");
+    if (parser.isSet(o.fps)) {
+        bool ok = false;
+        animation.framesPerSecond = parser.value(o.fps).toInt(&ok);
+        if (!ok || animation.framesPerSecond < 1 || animation.framesPerSecond > 60)
+            return QCoreApplication::translate("ExplorerOptions", "--fps expects 1 to 60; got '%1'").arg(parser.value(o.fps));
+    }
+    if (parser.isSet(o.videoSize)) {
+        static const QRegularExpression pattern(QStringLiteral("^(\\d{2,4})[xX](\\d{2,4})$"));
+        const auto match = pattern.match(parser.value(o.videoSize));
+        const QSize size = match.hasMatch() ? QSize(match.captured(1).toInt(), match.captured(2).toInt()) : QSize();
+        if (!size.isValid() || size.width() % 2 || size.height() % 2 || size.width() < 16 || size.height() < 16)
+            return QCoreApplication::translate("ExplorerOptions",
+                                               "--video-size expects an even WIDTHxHEIGHT in pixels, e.g. 1280x720; got '%1'")
+                .arg(parser.value(o.videoSize));
+        animation.size = size;
+    }
+    animation.view = parser.isSet(o.view) ? parser.value(o.view) : options.flat ? QStringLiteral("flat") : QStringLiteral("globe");
+    if (!QStringList{QStringLiteral("globe"), QStringLiteral("turning"), QStringLiteral("flat")}.contains(animation.view))
+        return QCoreApplication::translate("ExplorerOptions", "--view expects globe, turning or flat; got '%1'").arg(animation.view);
+    animation.title = parser.value(o.title);
+    animation.eachFrameItsOwnRange = parser.isSet(o.ownRange);
+    options.animation = animation;
+    return {};
+}
+
+} // namespace
+
 ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -58,44 +170,10 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
         QStringLiteral("panel"),
         QCoreApplication::translate("ExplorerOptions", "Bring this panel to the front: time-series, training, runs, benchmark or sites."),
         QCoreApplication::translate("ExplorerOptions", "name"));
-    const QCommandLineOption animateOption(
-        QStringLiteral("animate"),
-        QCoreApplication::translate("ExplorerOptions",
-                                    "Write an animation of the map over this period (days, or YYYY-MM / YYYY for whole months or years) "
-                                    "to --out and exit."),
-        QStringLiteral("FROM:TO"));
-    const QCommandLineOption stepOption(QStringLiteral("step"),
-                                        QCoreApplication::translate("ExplorerOptions",
-                                                                    "With --animate: a frame a day, a month (monthly means) or a year "
-                                                                    "(annual means); default day."),
-                                        QStringLiteral("day|month|year"));
-    const QCommandLineOption outOption(
-        QStringLiteral("out"), QCoreApplication::translate("ExplorerOptions", "With --animate: the video file (.mp4, .webm or .gif)."),
-        QCoreApplication::translate("ExplorerOptions", "file"));
-    const QCommandLineOption fpsOption(
-        QStringLiteral("fps"), QCoreApplication::translate("ExplorerOptions", "With --animate: frames per second (1-60); default 10."),
-        QStringLiteral("N"));
-    const QCommandLineOption videoSizeOption(
-        QStringLiteral("video-size"), QCoreApplication::translate("ExplorerOptions", "With --animate: the video's size; default 1280x720."),
-        QCoreApplication::translate("ExplorerOptions", "WxH"));
-    const QCommandLineOption viewOption(
-        QStringLiteral("view"),
-        QCoreApplication::translate("ExplorerOptions",
-                                    "With --animate: the globe still, the globe turning, or the flat map; default globe "
-                                    "(flat with --flat)."),
-        QStringLiteral("globe|turning|flat"));
-    const QCommandLineOption titleOption(
-        QStringLiteral("video-title"),
-        QCoreApplication::translate("ExplorerOptions",
-                                    "With --animate: a title at the top left (not --title: Qt takes that for the window)."),
-        QCoreApplication::translate("ExplorerOptions", "text"));
-    const QCommandLineOption ownRangeOption(
-        QStringLiteral("each-frame-range"),
-        QCoreApplication::translate("ExplorerOptions",
-                                    "With --animate: each frame its own colour range (by default all frames share one)."));
+    const AnimationOptions o = animationOptions();
     parser.addOptions({screenshotOption, sizeOption, languageOption, variableOption,   dateOption, siteOption,  flatOption,
-                       tourOption,       runOption,  upscaleOption,  differenceOption, unitOption, panelOption, animateOption,
-                       stepOption,       outOption,  fpsOption,      videoSizeOption,  viewOption, titleOption, ownRangeOption});
+                       tourOption,       runOption,  upscaleOption,  differenceOption, unitOption, panelOption, o.animate,
+                       o.step,           o.out,      o.fps,          o.videoSize,      o.view,     o.title,     o.ownRange});
     parser.addPositionalArgument(QStringLiteral("dataset"),
                                  QCoreApplication::translate("ExplorerOptions", "A dataset folder in the X-MethaneWet layout to open."),
                                  QStringLiteral("[dataset]"));
@@ -200,76 +278,10 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
         }
         options.windowSize = QSize(match.captured(1).toInt(), match.captured(2).toInt());
     }
-    const auto refuse = [&outcome](const QString &message) {
-        outcome.message = message;
+    if (const QString problem = readAnimation(parser, o, options); !problem.isEmpty()) {
+        outcome.message = problem;
         outcome.exitCode = 2;
         return outcome;
-    };
-    const bool animating = parser.isSet(animateOption);
-    for (const QCommandLineOption *option :
-         {&stepOption, &outOption, &fpsOption, &videoSizeOption, &viewOption, &titleOption, &ownRangeOption})
-        if (!animating && parser.isSet(*option))
-            return refuse(QCoreApplication::translate("ExplorerOptions", "--%1 applies to --animate").arg(option->names().constFirst()));
-    if (animating) {
-        if (options.datasetPath.isEmpty())
-            return refuse(QCoreApplication::translate("ExplorerOptions", "--animate needs a dataset folder to show, e.g. demo-data"));
-        if (!options.screenshotPath.isEmpty())
-            return refuse(QCoreApplication::translate("ExplorerOptions", "--animate and --screenshot: one at a time"));
-        AnimationRequest animation;
-        const QStringList ends = parser.value(animateOption).split(QLatin1Char(':'));
-        // FROM and TO: a day, or a month or year meaning its first (FROM) or last (TO) day.
-        const auto parseEnd = [](const QString &text, bool last) -> QDate {
-            if (const QDate day = QDate::fromString(text, QStringLiteral("yyyy-MM-dd")); day.isValid())
-                return day;
-            if (const QDate month = QDate::fromString(text, QStringLiteral("yyyy-MM")); month.isValid())
-                return last ? month.addMonths(1).addDays(-1) : month;
-            if (const QDate year = QDate::fromString(text, QStringLiteral("yyyy")); year.isValid())
-                return last ? QDate(year.year(), 12, 31) : year;
-            return {};
-        };
-        if (ends.size() == 2) {
-            animation.from = parseEnd(ends[0], false);
-            animation.to = parseEnd(ends[1], true);
-        }
-        if (!animation.from.isValid() || !animation.to.isValid() || animation.to < animation.from)
-            return refuse(QCoreApplication::translate("ExplorerOptions",
-                                                      "--animate expects FROM:TO, each YYYY-MM-DD, YYYY-MM or YYYY, FROM first; got '%1'")
-                              .arg(parser.value(animateOption)));
-        if (parser.isSet(stepOption))
-            animation.step = parser.value(stepOption);
-        if (!QStringList{QStringLiteral("day"), QStringLiteral("month"), QStringLiteral("year")}.contains(animation.step))
-            return refuse(
-                QCoreApplication::translate("ExplorerOptions", "--step expects day, month or year; got '%1'").arg(animation.step));
-        animation.path = parser.value(outOption);
-        const QString suffix = QFileInfo(animation.path).suffix().toLower();
-        if (animation.path.isEmpty() || !QStringList{QStringLiteral("mp4"), QStringLiteral("webm"), QStringLiteral("gif")}.contains(suffix))
-            return refuse(QCoreApplication::translate("ExplorerOptions", "--animate needs --out FILE ending in .mp4, .webm or .gif"));
-        if (parser.isSet(fpsOption)) {
-            bool ok = false;
-            animation.framesPerSecond = parser.value(fpsOption).toInt(&ok);
-            if (!ok || animation.framesPerSecond < 1 || animation.framesPerSecond > 60)
-                return refuse(
-                    QCoreApplication::translate("ExplorerOptions", "--fps expects 1 to 60; got '%1'").arg(parser.value(fpsOption)));
-        }
-        if (parser.isSet(videoSizeOption)) {
-            static const QRegularExpression pattern(QStringLiteral("^(\\d{2,4})[xX](\\d{2,4})$"));
-            const auto match = pattern.match(parser.value(videoSizeOption));
-            const QSize size = match.hasMatch() ? QSize(match.captured(1).toInt(), match.captured(2).toInt()) : QSize();
-            if (!size.isValid() || size.width() % 2 || size.height() % 2 || size.width() < 16 || size.height() < 16)
-                return refuse(QCoreApplication::translate("ExplorerOptions",
-                                                          "--video-size expects an even WIDTHxHEIGHT in pixels, e.g. 1280x720; got '%1'")
-                                  .arg(parser.value(videoSizeOption)));
-            animation.size = size;
-        }
-        animation.view = parser.isSet(viewOption) ? parser.value(viewOption)
-            : options.flat                        ? QStringLiteral("flat")
-                                                  : QStringLiteral("globe");
-        if (!QStringList{QStringLiteral("globe"), QStringLiteral("turning"), QStringLiteral("flat")}.contains(animation.view))
-            return refuse(
-                QCoreApplication::translate("ExplorerOptions", "--view expects globe, turning or flat; got '%1'").arg(animation.view));
-        animation.title = parser.value(titleOption);
-        animation.eachFrameItsOwnRange = parser.isSet(ownRangeOption);
-        options.animation = animation;
     }
     outcome.options = options;
     return outcome;
