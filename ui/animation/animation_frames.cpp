@@ -142,7 +142,9 @@ std::pair<QString, QString> AnimationFrames::caption(const ColourScale &scale, c
                                                             : tr("annual means");
     QString how = sharedHow_;
     if (how.isEmpty())
-        how = scale.isCategorical() ? tr("one colour per class") : tr("each frame its own colour range");
+        how = scale.isCategorical()                 ? tr("one colour per class")
+            : spec_.style.range == RangeMode::Fixed ? tr("fixed colour range")
+                                                    : tr("each frame its own colour range");
     if (scale.palette() == Palette::Diverging)
         how += tr(", centred on zero");
     if (scale.isLogarithmic())

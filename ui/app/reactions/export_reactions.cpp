@@ -161,7 +161,6 @@ ExportAnimationReaction::ExportAnimationReaction(QAction *action, MainWindow *wi
 {
     connect(window, &MainWindow::mapShown, this, &ExportAnimationReaction::updateEnableState);
     connect(window, &MainWindow::datasetLoaded, this, &ExportAnimationReaction::updateEnableState);
-    connect(window, &MainWindow::animationExported, this, [this](const AnimationOutcome &outcome) { saved(this->window(), outcome.path); });
     connect(window, &MainWindow::animationFailed, this, [this](const QString &error) {
         // Not modal: the export ran in the background while the user went on with something else.
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Animation"), error, QMessageBox::Close, this->window());
