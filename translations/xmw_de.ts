@@ -1443,6 +1443,14 @@
             <numerusform>%1 gespeichert: %n Bilder in %2 s (%3 Bilder/s)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>An animation is being exported</source>
+        <translation>Eine Animation wird exportiert</translation>
+    </message>
+    <message>
+        <source>An animation is still being written. Stop it and close? The unfinished video is not kept.</source>
+        <translation>Eine Animation wird noch geschrieben. Abbrechen und schließen? Das unfertige Video wird nicht behalten.</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::MapStyleBar</name>

@@ -1439,6 +1439,14 @@
             <numerusform>已保存 %1：%n 帧，用时 %2 秒（%3 帧/秒）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>An animation is being exported</source>
+        <translation>正在导出动画</translation>
+    </message>
+    <message>
+        <source>An animation is still being written. Stop it and close? The unfinished video is not kept.</source>
+        <translation>动画仍在写入。要停止并关闭吗？未完成的视频不会保留。</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::MapStyleBar</name>

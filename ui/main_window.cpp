@@ -49,6 +49,7 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace xmw::ui {
@@ -218,8 +219,9 @@ void MainWindow::createDocks()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    // Training is what a user would lose: ask. Other work (reading, upscaling a year, an export)
-    // is canceled or, for a file being written, finished by the task manager as the window goes.
+    // Training, a sweep and an animation are what a user would lose: ask. Other work (reading,
+    // upscaling a year, a file export) is canceled or, for a file being written, finished by the
+    // task manager as the window goes.
     if (tasks_->isBusy(TaskManager::Lane::Training)) {
         const auto answer =
             QMessageBox::question(this, tr("Training is running"),
@@ -238,6 +240,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
                                   tr("A sweep is training in the background. Stop it and close? Each running run keeps its last "
                                      "finished epoch; starting the same sweep again goes on from there."),
                                   QMessageBox::Cancel | QMessageBox::Close, QMessageBox::Cancel);
+        if (answer != QMessageBox::Close) {
+            event->ignore();
+            return;
+        }
+    }
+    const bool exporting = std::any_of(animations_.begin(), animations_.end(), [](const QPointer<Task> &t) { return t && t->isActive(); });
+    if (exporting) {
+        const auto answer = QMessageBox::question(this, tr("An animation is being exported"),
+                                                  tr("An animation is still being written. Stop it and close? The unfinished video is "
+                                                     "not kept."),
+                                                  QMessageBox::Cancel | QMessageBox::Close, QMessageBox::Cancel);
         if (answer != QMessageBox::Close) {
             event->ignore();
             return;
@@ -489,6 +502,9 @@ Task *MainWindow::exportAnimation(const AnimationSpec &spec)
         if (!ok && !error.isEmpty())
             Q_EMIT animationFailed(error);
     });
+    // Minutes of work a user would lose by closing: closeEvent asks about these.
+    animations_.erase(std::remove(animations_.begin(), animations_.end(), nullptr), animations_.end());
+    animations_.push_back(task);
     return task;
 }
 

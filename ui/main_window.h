@@ -200,6 +200,7 @@ private:
     int seriesYear_ = 0; // the year the cell's series was requested for
     InitialView pendingRuns_; // runs to select once the run store has read the dataset's runs/
     Tour *tour_ = nullptr;
+    std::vector<QPointer<Task>> animations_; // exports started; a finished one's pointer turns null
 };
 
 } // namespace xmw::ui

@@ -43,8 +43,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMouseEvent>
+#include <QPointer>
 #include <QProcess>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSemaphore>
@@ -1242,8 +1244,30 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(spec.path));
         QCOMPARE(QDir(dir_.path()).entryList({QStringLiteral("*.part")}, QDir::Files | QDir::Hidden), QStringList());
 
+        // Closing the window while an animation is written asks first; Cancel keeps both.
+        spec.path = dir_.filePath(QStringLiteral("closing.mp4"));
+        Task *closing = window.exportAnimation(spec);
+        QPointer<Task> watched(closing);
+        const auto answerWith = [&window](QMessageBox::StandardButton button) {
+            QTimer::singleShot(0, &window, [button] {
+                if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                    box->button(button)->click();
+            });
+        };
+        answerWith(QMessageBox::Cancel);
+        window.close();
+        QVERIFY(window.isVisible());
+        QVERIFY(watched && watched->isActive());
+        answerWith(QMessageBox::Close);
+        window.close();
+        QVERIFY(!window.isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!watched, 20000); // canceled, finished and deleted
+        QVERIFY(!QFileInfo::exists(spec.path));
+        QCOMPARE(exported.count(), 1);
+
         // A failure says why: a period outside the data.
         spec.from = {2015, 1, 1};
+        spec.path = dir_.filePath(QStringLiteral("outside.mp4"));
         window.exportAnimation(spec);
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
         QVERIFY2(failed.front().front().toString().contains(QStringLiteral("2016")), qPrintable(failed.front().front().toString()));
