@@ -15,7 +15,10 @@ rm -f "$artifacts"/crash-* "$artifacts"/leak-* "$artifacts"/timeout-* "$artifact
 # Library noise only, each suppression with its reason: tests/sanitizers/lsan.supp.
 export LSAN_OPTIONS="suppressions=$here/../sanitizers/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
-limits=(-timeout=10 -rss_limit_mb=2048 -max_len=65536)
+# A single allocation over 1 GB is a finding of its own, reported with the stack that made it: under
+# the 2 GB RSS limit alone, one of 1.9 GB (plus ASan's overhead) ends as an RSS report whose only
+# stacks are libFuzzer's own, and so reads as ours whoever allocated.
+limits=(-timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -max_len=65536)
 
 if [ -d "$regressions" ] && [ -n "$(ls -A "$regressions")" ]; then
     for input in "$regressions"/*; do
