@@ -621,6 +621,10 @@ private Q_SLOTS:
         QVERIFY(window.findChild<QAction *>(QStringLiteral("actionPlay"))->isChecked());
         QTRY_VERIFY_WITH_TIMEOUT(std::abs(window.globe()->camera().center().lon - lon) > 1.0, 5000);
         window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/presentation.png"));
+        // Escape is a window shortcut: it reaches the window that is active. Going full screen
+        // maps the window anew, and without a window manager it may not be active yet.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         QTest::keyClick(&window, Qt::Key_Escape);
         QVERIFY(!window.isPresenting() && !presentation->isChecked());
         QCOMPARE(QApplication::font().pointSizeF(), fontSize);

@@ -64,7 +64,9 @@ PresentationModeReaction::PresentationModeReaction(QAction *action, MainWindow *
 {
     action->setCheckable(true);
     rotation_->setInterval(40);
-    connect(rotation_, &QTimer::timeout, this, [this] { this->window()->globe()->rotateBy(0.16, 0.0); }); // 4° a second, eastward
+    // 4° a second, as the Earth turns: the surface moves east, so the view's centre moves west
+    // (as the animation export's turning globe does).
+    connect(rotation_, &QTimer::timeout, this, [this] { this->window()->globe()->rotateBy(-0.16, 0.0); });
     auto *leave = new QShortcut(QKeySequence(Qt::Key_Escape), window);
     connect(leave, &QShortcut::activated, action, [action] { action->setChecked(false); });
 }
