@@ -15,6 +15,7 @@
 #include "ui/benchmark/benchmark_panel.h"
 #include "ui/benchmark/sweep_runner.h"
 #include "ui/coordinates.h"
+#include "ui/data/qt_dates.h"
 #include "ui/globe/flat_map_view.h"
 #include "ui/globe/globe_view.h"
 #include "ui/map/colour_bar.h"
@@ -53,14 +54,6 @@
 #include <cmath>
 
 namespace xmw::ui {
-
-namespace {
-
-QDate toQDate(data::Date d) { return QDate(d.year, d.month, d.day); }
-
-data::Date fromQDate(QDate d) { return {d.year(), d.month(), d.day()}; }
-
-} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)

@@ -83,14 +83,10 @@ int main(int argc, char **argv)
             xmw::ui::saveScreenshotWhenReady(&window, options.screenshotPath, finish);
         else
             xmw::ui::saveScreenshotWhenMapShown(&window, options.screenshotPath, !options.sites.isEmpty(), finish,
-                                                options.upscaleYear == 0 ? xmw::ui::AwaitedMap::Any
-                                                    : options.difference ? xmw::ui::AwaitedMap::PredictionDifference
-                                                                         : xmw::ui::AwaitedMap::Prediction);
+                                                xmw::ui::awaitedMap(options.upscaleYear, options.difference));
     }
     if (options.animation) {
-        const auto awaited = options.upscaleYear == 0 ? xmw::ui::AwaitedMap::Any
-            : options.difference                      ? xmw::ui::AwaitedMap::PredictionDifference
-                                                      : xmw::ui::AwaitedMap::Prediction;
+        const auto awaited = xmw::ui::awaitedMap(options.upscaleYear, options.difference);
         auto reported = std::make_shared<int>(-1);
         xmw::ui::exportAnimationWhenMapShown(
             &window, *options.animation, awaited,

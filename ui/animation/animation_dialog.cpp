@@ -1,5 +1,7 @@
 #include "ui/animation/animation_dialog.h"
 
+#include "ui/data/qt_dates.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -19,13 +21,6 @@
 #include <QStandardPaths>
 
 namespace xmw::ui {
-
-namespace {
-
-QDate toQDate(data::Date d) { return {d.year, d.month, d.day}; }
-data::Date fromQDate(QDate d) { return {d.year(), d.month(), d.day()}; }
-
-} // namespace
 
 QList<QSize> AnimationDialog::sizes() { return {{1280, 720}, {1920, 1080}, {854, 480}, {640, 360}, {1080, 1080}}; }
 

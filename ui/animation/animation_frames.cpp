@@ -2,6 +2,7 @@
 
 #include "core/data/dataset.h"
 #include "ui/app/unit_text.h"
+#include "ui/data/qt_dates.h"
 #include "ui/globe/globe_raster.h"
 #include "ui/map/colour_bar.h"
 #include "ui/map/field_image.h"
@@ -125,7 +126,7 @@ AnimationFrames::AnimationFrames(AnimationSpec spec, Feedback &feedback)
 
 QString AnimationFrames::dateLabel(data::Date date) const
 {
-    const QDate day(date.year, date.month, date.day);
+    const QDate day = toQDate(date);
     switch (spec_.step) {
     case AnimationStep::Day: return day.toString(Qt::ISODate);
     case AnimationStep::Month: return QLocale().toString(day, QStringLiteral("MMMM yyyy"));

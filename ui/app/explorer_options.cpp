@@ -1,11 +1,11 @@
 #include "ui/app/explorer_options.h"
 
 #include "core/version.h"
+#include "ui/animation/video_writer.h"
 #include "ui/app/translations.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace xmw::ui {
@@ -92,8 +92,7 @@ QString readAnimation(const QCommandLineParser &parser, const AnimationOptions &
     if (!QStringList{QStringLiteral("day"), QStringLiteral("month"), QStringLiteral("year")}.contains(animation.step))
         return QCoreApplication::translate("ExplorerOptions", "--step expects day, month or year; got '%1'").arg(animation.step);
     animation.path = parser.value(o.out);
-    const QString suffix = QFileInfo(animation.path).suffix().toLower();
-    if (animation.path.isEmpty() || !QStringList{QStringLiteral("mp4"), QStringLiteral("webm"), QStringLiteral("gif")}.contains(suffix))
+    if (animation.path.isEmpty() || !videoFormatForPath(animation.path.toStdString()))
         return QCoreApplication::translate("ExplorerOptions", "--animate needs --out FILE ending in .mp4, .webm or .gif");
     if (parser.isSet(o.fps)) {
         bool ok = false;

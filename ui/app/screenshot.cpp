@@ -86,6 +86,17 @@ void saveScreenshotWhenReady(MainWindow *window, const QString &path, std::funct
     window->globe()->requestRender();
 }
 
+AwaitedMap awaitedMap(int upscaleYear, bool difference)
+{
+    return upscaleYear == 0 ? AwaitedMap::Any : difference ? AwaitedMap::PredictionDifference : AwaitedMap::Prediction;
+}
+
+bool showsAwaitedMap(const MainWindow &window, AwaitedMap map)
+{
+    const auto &field = window.field();
+    return map == AwaitedMap::Any || (field && field->prediction && field->difference == (map == AwaitedMap::PredictionDifference));
+}
+
 void saveScreenshotWhenMapShown(MainWindow *window, const QString &path, bool waitForSeries, std::function<void(const QString &)> done,
                                 AwaitedMap map)
 {
@@ -101,9 +112,7 @@ void saveScreenshotWhenMapShown(MainWindow *window, const QString &path, bool wa
             saveScreenshotWhenReady(window, path, state->done);
     };
     QObject::connect(window, &MainWindow::mapShown, window, [window, state, maybeSave, map] {
-        const auto &field = window->field();
-        state->map =
-            map == AwaitedMap::Any || (field && field->prediction && field->difference == (map == AwaitedMap::PredictionDifference));
+        state->map = showsAwaitedMap(*window, map);
         maybeSave();
     });
     QObject::connect(window, &MainWindow::timeSeriesShown, window, [state, maybeSave] {

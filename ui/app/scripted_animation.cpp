@@ -1,5 +1,6 @@
 #include "ui/app/scripted_animation.h"
 
+#include "ui/data/qt_dates.h"
 #include "ui/main_window.h"
 #include "ui/tasks/task.h"
 
@@ -13,8 +14,8 @@ namespace {
 
 AnimationSpec applyRequest(AnimationSpec spec, const AnimationRequest &request)
 {
-    spec.from = {request.from.year(), request.from.month(), request.from.day()};
-    spec.to = {request.to.year(), request.to.month(), request.to.day()};
+    spec.from = fromQDate(request.from);
+    spec.to = fromQDate(request.to);
     spec.step = request.step == QLatin1String("month") ? AnimationStep::Month
         : request.step == QLatin1String("year")        ? AnimationStep::Year
                                                        : AnimationStep::Day;
@@ -37,10 +38,7 @@ void exportAnimationWhenMapShown(MainWindow *window, const AnimationRequest &req
     auto started = std::make_shared<bool>(false);
     auto finish = std::make_shared<std::function<void(const AnimationOutcome &, const QString &)>>(std::move(done));
     QObject::connect(window, &MainWindow::mapShown, window, [=] {
-        const auto &field = window->field();
-        const bool awaited =
-            map == AwaitedMap::Any || (field && field->prediction && field->difference == (map == AwaitedMap::PredictionDifference));
-        if (!awaited || std::exchange(*started, true))
+        if (!showsAwaitedMap(*window, map) || std::exchange(*started, true))
             return;
         const auto spec = window->animationSpec();
         if (!spec) {
