@@ -379,8 +379,13 @@ int runLocally(const SweepPlan &plan, int jobs, int threads, Processes processes
                 const RunState state = learn::runState(plan, i);
                 if (state != RunState::Pending && state != RunState::Checkpointed)
                     continue;
+                // A pretraining run of ours counts once its process is reaped, not when its file appears:
+                // the file is written just before the process ends, and its "done" line comes first.
                 const auto &before = plan.runs[i].pretrained;
-                if (!before || learn::runState(plan, *before) == RunState::Done)
+                const auto stillOurs = [&](std::size_t run) {
+                    return std::any_of(running.begin(), running.end(), [&](const auto &child) { return child.second.first == run; });
+                };
+                if (!before || (learn::runState(plan, *before) == RunState::Done && !stillOurs(*before)))
                     next = i;
             }
             if (!next)

@@ -71,7 +71,9 @@ private Q_SLOTS:
         QVERIFY2(ran.err.contains(QStringLiteral("[3/3] done lstm-finetune-temporal-p100-s0")) && ran.err.contains(QStringLiteral("R²")),
                  qPrintable(ran.err));
         // The finetune run started only after its pretraining run was done.
-        QVERIFY(ran.err.indexOf(QStringLiteral("done lstm-pretrain-s0")) < ran.err.indexOf(QStringLiteral("started lstm-finetune")));
+        QVERIFY2(ran.err.contains(QStringLiteral("done lstm-pretrain-s0")) &&
+                     ran.err.indexOf(QStringLiteral("done lstm-pretrain-s0")) < ran.err.indexOf(QStringLiteral("started lstm-finetune")),
+                 qPrintable(ran.err));
         const QStringList runs = QDir(sweepFolder(QStringLiteral("tiny"))).entryList({QStringLiteral("*.h5")});
         QCOMPARE(runs,
                  (QStringList{QStringLiteral("lstm-finetune-temporal-p100-s0.h5"), QStringLiteral("lstm-pretrain-s0.h5"),
