@@ -348,6 +348,9 @@ int runLocally(const SweepPlan &plan, int jobs, int threads, Processes processes
     catchStopSignals();
 
     std::map<pid_t, std::pair<std::size_t, Clock::time_point>> running;
+    const auto runningHere = [&](std::size_t run) {
+        return std::any_of(running.begin(), running.end(), [&](const auto &child) { return child.second.first == run; });
+    };
     std::set<std::size_t> attempted;
     std::size_t finished = doneBefore, failed = 0;
     double busySeconds = 0;
@@ -382,10 +385,7 @@ int runLocally(const SweepPlan &plan, int jobs, int threads, Processes processes
                 // A pretraining run of ours counts once its process is reaped, not when its file appears:
                 // the file is written just before the process ends, and its "done" line comes first.
                 const auto &before = plan.runs[i].pretrained;
-                const auto stillOurs = [&](std::size_t run) {
-                    return std::any_of(running.begin(), running.end(), [&](const auto &child) { return child.second.first == run; });
-                };
-                if (!before || (learn::runState(plan, *before) == RunState::Done && !stillOurs(*before)))
+                if (!before || (learn::runState(plan, *before) == RunState::Done && !runningHere(*before)))
                     next = i;
             }
             if (!next)
