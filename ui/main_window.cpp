@@ -215,39 +215,29 @@ void MainWindow::closeEvent(QCloseEvent *event)
     // Training, a sweep and an animation are what a user would lose: ask. Other work (reading,
     // upscaling a year, a file export) is canceled or, for a file being written, finished by the
     // task manager as the window goes.
-    if (tasks_->isBusy(TaskManager::Lane::Training)) {
-        const auto answer =
-            QMessageBox::question(this, tr("Training is running"),
-                                  tr("Training jobs are still running or waiting. Cancel them and close? A canceled job keeps "
-                                     "its last finished epoch; the Training panel offers to resume it when this dataset is "
-                                     "opened again (or use xmw train … --resume)."),
-                                  QMessageBox::Cancel | QMessageBox::Close, QMessageBox::Cancel);
-        if (answer != QMessageBox::Close) {
-            event->ignore();
-            return;
-        }
-    }
-    if (tasks_->isBusy(TaskManager::Lane::Sweep)) {
-        const auto answer =
-            QMessageBox::question(this, tr("A sweep is running"),
-                                  tr("A sweep is training in the background. Stop it and close? Each running run keeps its last "
-                                     "finished epoch; starting the same sweep again goes on from there."),
-                                  QMessageBox::Cancel | QMessageBox::Close, QMessageBox::Cancel);
-        if (answer != QMessageBox::Close) {
-            event->ignore();
-            return;
-        }
-    }
-    const bool exporting = std::any_of(animations_.begin(), animations_.end(), [](const QPointer<Task> &t) { return t && t->isActive(); });
-    if (exporting) {
-        const auto answer = QMessageBox::question(this, tr("An animation is being exported"),
-                                                  tr("An animation is still being written. Stop it and close? The unfinished video is "
-                                                     "not kept."),
-                                                  QMessageBox::Cancel | QMessageBox::Close, QMessageBox::Cancel);
-        if (answer != QMessageBox::Close) {
-            event->ignore();
-            return;
-        }
+    const auto userKeepsIt = [this](const QString &title, const QString &text) {
+        return QMessageBox::question(this, title, text, QMessageBox::Cancel | QMessageBox::Close, QMessageBox::Cancel) !=
+            QMessageBox::Close;
+    };
+    // Asked when its turn comes: an export may end while an earlier question is open.
+    const auto exporting = [this] {
+        return std::any_of(animations_.begin(), animations_.end(), [](const QPointer<Task> &t) { return t && t->isActive(); });
+    };
+    if ((tasks_->isBusy(TaskManager::Lane::Training) &&
+         userKeepsIt(tr("Training is running"),
+                     tr("Training jobs are still running or waiting. Cancel them and close? A canceled job keeps "
+                        "its last finished epoch; the Training panel offers to resume it when this dataset is "
+                        "opened again (or use xmw train … --resume)."))) ||
+        (tasks_->isBusy(TaskManager::Lane::Sweep) &&
+         userKeepsIt(tr("A sweep is running"),
+                     tr("A sweep is training in the background. Stop it and close? Each running run keeps its last "
+                        "finished epoch; starting the same sweep again goes on from there."))) ||
+        (exporting() &&
+         userKeepsIt(tr("An animation is being exported"),
+                     tr("An animation is still being written. Stop it and close? The unfinished video is "
+                        "not kept.")))) {
+        event->ignore();
+        return;
     }
     tasks_->cancelAll();
     QSettings settings;
