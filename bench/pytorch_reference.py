@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 """The benchmark's kind of PyTorch (Python) training loop, for timing `xmw train` against it.
 
-Trains the same LSTM as `xmw train --model lstm --method scratch --validation 0` on the tower
-samples of an `xmw samples` file: the same features, scaling, masked loss, optimiser, gradient
-clipping, batch size and thread count, with the usual Python data path (a TensorDataset behind a
-shuffling DataLoader). Prints seconds per epoch and the test RMSE in the target's unit.
+Trains the same model as `xmw train --model lstm|gru|ea-lstm --method scratch --validation 0` on
+the tower samples of an `xmw samples` file: the same architecture (layers, dropout between them
+and before the head), features, scaling, masked loss, optimiser, gradient clipping, batch size and
+thread count, with the usual Python data path (a TensorDataset behind a shuffling DataLoader).
+Prints seconds per epoch and the test RMSE in the target's unit.
 
 Needs Debian's python3-torch and python3-h5py (run with /usr/bin/python3: LibTorch 1.13, the same
 library `xmw` links).
@@ -19,16 +20,56 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 
-class Lstm(nn.Module):
-    def __init__(self, features, hidden, dropout):
+STATIC_FEATURES = 8  # the first features are constant over a sample; EA-LSTM's input gate sees them
+
+
+class Recurrent(nn.Module):
+    """nn.LSTM or nn.GRU, dropout between its layers and before the head."""
+
+    def __init__(self, kind, features, hidden, layers, dropout):
         super().__init__()
-        self.rnn = nn.LSTM(features, hidden, batch_first=True)
+        rnn = nn.LSTM if kind == "lstm" else nn.GRU
+        self.rnn = rnn(features, hidden, num_layers=layers, batch_first=True, dropout=dropout if layers > 1 else 0.0)
         self.dropout = nn.Dropout(dropout)
         self.head = nn.Linear(hidden, 1)
 
     def forward(self, x):
         h, _ = self.rnn(x)
         return self.head(self.dropout(h)).squeeze(-1)
+
+
+class EaLstm(nn.Module):
+    """Kratzert et al.'s entity-aware LSTM, a day at a time as Python implementations write it;
+    layers beyond the first are an nn.LSTM on top."""
+
+    def __init__(self, features, hidden, layers, dropout):
+        super().__init__()
+        self.input_gate = nn.Linear(STATIC_FEATURES, hidden)
+        self.dynamic_gates = nn.Linear(features - STATIC_FEATURES, 3 * hidden)
+        self.recurrent_gates = nn.Linear(hidden, 3 * hidden, bias=False)
+        with torch.no_grad():
+            self.dynamic_gates.bias[:hidden].fill_(1.0)
+        self.upper = (nn.LSTM(hidden, hidden, num_layers=layers - 1, batch_first=True,
+                              dropout=dropout if layers > 2 else 0.0) if layers > 1 else None)
+        self.dropout = nn.Dropout(dropout)
+        self.head = nn.Linear(hidden, 1)
+        self.hidden = hidden
+
+    def forward(self, x):
+        i = torch.sigmoid(self.input_gate(x[:, 0, :STATIC_FEATURES]))
+        dynamic = self.dynamic_gates(x[:, :, STATIC_FEATURES:]).unbind(1)
+        h = x.new_zeros(x.shape[0], self.hidden)
+        c = x.new_zeros(x.shape[0], self.hidden)
+        states = []
+        for gates in dynamic:
+            f, g, o = (gates + self.recurrent_gates(h)).chunk(3, -1)
+            c = torch.sigmoid(f) * c + i * torch.tanh(g)
+            h = torch.sigmoid(o) * torch.tanh(c)
+            states.append(h)
+        out = torch.stack(states, 1)
+        if self.upper is not None:
+            out, _ = self.upper(self.dropout(out))
+        return self.head(self.dropout(out)).squeeze(-1)
 
 
 def masked_mse(prediction, target):
@@ -52,7 +93,9 @@ def main():
     parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--model", choices=["lstm", "gru", "ea-lstm"], default="lstm")
     parser.add_argument("--hidden", type=int, default=64)
+    parser.add_argument("--layers", type=int, default=1)
     parser.add_argument("--dropout", type=float, default=0.1)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
@@ -73,7 +116,8 @@ def main():
     y_scaled = (y - target_mean) / target_std
 
     loader = DataLoader(TensorDataset(x[train], y_scaled[train]), batch_size=args.batch, shuffle=True)
-    model = Lstm(x.shape[-1], args.hidden, args.dropout)
+    model = (EaLstm(x.shape[-1], args.hidden, args.layers, args.dropout) if args.model == "ea-lstm"
+             else Recurrent(args.model, x.shape[-1], args.hidden, args.layers, args.dropout))
     optimiser = torch.optim.Adam(model.parameters(), lr=args.lr)
     epoch_seconds = []
     for epoch in range(args.epochs):

@@ -129,11 +129,12 @@ std::string runDataset(const learn::RunRecord &run, const Args &args)
 
 const std::set<std::string> &trainOptionNames()
 {
-    static const std::set<std::string> names = {
-        "model",        "method",    "pretrained",  "preset",          "recipe",  "split", "fold",     "folds",
-        "percent",      "sites",     "epochs",      "finetune-epochs", "lr",      "batch", "seed",     "ensemble",
-        "threads",      "device",    "hidden",      "layers",          "dropout", "heads", "patience", "validation",
-        "tem-fraction", "tem-years", "tem-holdout", "tem-fold",        "out",     "name",  "notes",    "timeout"};
+    static const std::set<std::string> names = {"model",      "method",       "pretrained", "preset",      "recipe",   "split",
+                                                "fold",       "folds",        "percent",    "sites",       "epochs",   "finetune-epochs",
+                                                "lr",         "batch",        "seed",       "ensemble",    "threads",  "device",
+                                                "kernels",    "hidden",       "layers",     "dropout",     "heads",    "patience",
+                                                "validation", "tem-fraction", "tem-years",  "tem-holdout", "tem-fold", "out",
+                                                "name",       "notes",        "timeout"};
     return names;
 }
 
@@ -193,6 +194,11 @@ learn::TrainingConfig parseTrainingConfig(const Args &args)
     c.ensemble = args.integer("ensemble", 1, 1, 100);
     c.threads = args.integer("threads", 0, 0, 1024);
     c.device = args.option("device").value_or("cpu");
+    const std::string kernels = args.option("kernels").value_or("fused");
+    const auto parsedKernels = learn::parseKernels(kernels);
+    if (!parsedKernels)
+        throw UsageError("unknown kernels '" + kernels + "'" + didYouMean(kernels, {"fused", "libtorch"}) + " (fused, libtorch)");
+    c.kernels = *parsedKernels;
     c.model.hidden = args.integer("hidden", c.model.hidden, 1, 4096);
     c.model.layers = args.integer("layers", c.model.layers, 1, 64); // 0 (ours): the model's own default
     c.model.dropout = args.number("dropout", c.model.dropout);

@@ -130,6 +130,8 @@ const std::vector<Command> &commands()
          "                             (1999-2018 of 1979-2018), cells: one of 5 seeded folds (years)\n"
          "  --tem-fold K               with --tem-holdout cells: the fold held out (0)\n"
          "  --threads N --device cpu|cuda\n"
+         "  --kernels fused|libtorch   the recurrent layers (lstm, gru, ea-lstm) in one fused kernel per\n"
+         "                             layer, or LibTorch's own modules (fused; CUDA uses LibTorch's)\n"
          "  --distributed              one process of a data-parallel run (xmw launch, torchrun's variables or\n"
          "                             srun): each takes its share of every batch (docs/distributed.md)\n"
          "    --timeout S              how long to wait for the other processes (600)\n"

@@ -116,6 +116,7 @@ void MemberTrainer::setUpModels()
     torch::manual_seed(plan_.seed);
     Models &m = *models_;
     m.model = makeModel(config.model, kFeatures, kDays);
+    m.model->setKernels(config.kernels);
     if (config.method == Method::Finetune) {
         const auto &blobs = job_.data.pretrained->models;
         loadModel(*m.model, blobs[std::size_t(member_) % blobs.size()].archive, config.pretrainedRun);

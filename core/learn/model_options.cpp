@@ -63,6 +63,19 @@ std::string modelName(ModelKind kind) { return info(kind).name; }
 std::string modelDescription(ModelKind kind) { return info(kind).description; }
 int defaultLayers(ModelKind kind) { return info(kind).layers; }
 
+std::string kernelsName(Kernels kernels) { return kernels == Kernels::Fused ? "fused" : "libtorch"; }
+
+std::optional<Kernels> parseKernels(const std::string &name)
+{
+    if (name == "fused")
+        return Kernels::Fused;
+    if (name == "libtorch")
+        return Kernels::LibTorch;
+    return std::nullopt;
+}
+
+bool hasFusedKernels(ModelKind kind) { return kind == ModelKind::Lstm || kind == ModelKind::Gru || kind == ModelKind::EaLstm; }
+
 std::optional<ModelKind> parseModel(const std::string &name)
 {
     std::string lower;

@@ -1,4 +1,5 @@
 // LSTM, GRU, EA-LSTM and TCN.
+#include "core/learn/fused_recurrence.h"
 #include "core/learn/sequence_model.h"
 
 namespace xmw::learn {
@@ -24,9 +25,15 @@ public:
         head_ = register_module("head", nn::Linear(o.hidden, 1));
     }
 
+    Kernels kernelsFor(const torch::Tensor &x) const override { return fusedKernelsTake(x) ? kernels() : Kernels::LibTorch; }
+
     SequenceOutput forward(const torch::Tensor &x) override
     {
-        torch::Tensor h = lstm_ ? std::get<0>(lstm_->forward(x)) : std::get<0>(gru_->forward(x));
+        torch::Tensor h;
+        if (fusedFor(x))
+            h = lstm_ ? fusedForward(*lstm_, x) : fusedForward(*gru_, x);
+        else
+            h = lstm_ ? std::get<0>(lstm_->forward(x)) : std::get<0>(gru_->forward(x));
         h = dropout_(h);
         return {h, head_(h).squeeze(-1)};
     }
@@ -64,14 +71,29 @@ public:
         head_ = register_module("head", nn::Linear(o.hidden, 1));
     }
 
+    Kernels kernelsFor(const torch::Tensor &x) const override { return fusedKernelsTake(x) ? kernels() : Kernels::LibTorch; }
+
     SequenceOutput forward(const torch::Tensor &x) override
     {
-        const auto batch = x.size(0), days = x.size(1);
+        const bool fused = fusedFor(x);
         const torch::Tensor i = torch::sigmoid(inputGate_(x.select(1, 0).slice(-1, 0, kStaticFeatures)));
+        const torch::Tensor dynamic = dynamicGates_(x.slice(-1, kStaticFeatures));
+        torch::Tensor out = fused ? eaLstmRecurrence(i, dynamic, recurrentGates_->weight) : unfusedRecurrence(i, dynamic);
+        if (upper_)
+            out = fused ? fusedForward(*upper_, dropout_(out)) : std::get<0>(upper_->forward(dropout_(out)));
+        out = dropout_(out);
+        return {out, head_(out).squeeze(-1)};
+    }
+
+private:
+    // The recurrence in LibTorch's operations, a day at a time.
+    torch::Tensor unfusedRecurrence(const torch::Tensor &i, const torch::Tensor &dynamicGates)
+    {
+        const auto batch = dynamicGates.size(0), days = dynamicGates.size(1);
         // unbind, not select per step: select's backward writes a full-size gradient every day.
-        const std::vector<torch::Tensor> dynamic = dynamicGates_(x.slice(-1, kStaticFeatures)).unbind(1);
-        torch::Tensor h = torch::zeros({batch, hidden_}, x.options());
-        torch::Tensor c = torch::zeros({batch, hidden_}, x.options());
+        const std::vector<torch::Tensor> dynamic = dynamicGates.unbind(1);
+        torch::Tensor h = torch::zeros({batch, hidden_}, dynamicGates.options());
+        torch::Tensor c = torch::zeros({batch, hidden_}, dynamicGates.options());
         std::vector<torch::Tensor> states;
         states.reserve(std::size_t(days));
         for (int64_t t = 0; t < days; ++t) {
@@ -80,14 +102,9 @@ public:
             h = torch::sigmoid(gates[2]) * torch::tanh(c);
             states.push_back(h);
         }
-        torch::Tensor out = torch::stack(states, 1);
-        if (upper_)
-            out = std::get<0>(upper_->forward(dropout_(out)));
-        out = dropout_(out);
-        return {out, head_(out).squeeze(-1)};
+        return torch::stack(states, 1);
     }
 
-private:
     int64_t hidden_;
     nn::Linear inputGate_{nullptr}, dynamicGates_{nullptr}, recurrentGates_{nullptr}, head_{nullptr};
     nn::LSTM upper_{nullptr};
@@ -148,6 +165,8 @@ private:
 };
 
 } // namespace
+
+Kernels SequenceModel::kernelsFor(const torch::Tensor &) const { return Kernels::LibTorch; }
 
 std::shared_ptr<SequenceModel> makeRecurrentModel(const ModelOptions &options, int features, int /*days*/)
 {

@@ -54,6 +54,8 @@ void writeConfig(H5Writer &w, hid_t g, const TrainingConfig &c)
     w.numberAttribute(g, "ensemble", c.ensemble);
     w.numberAttribute(g, "threads", c.threads);
     w.textAttribute(g, "device", c.device);
+    w.textAttribute(g, "kernels", kernelsName(c.kernels));
+    w.textAttribute(g, "kernels_used", c.kernelsUsed());
     w.numberAttribute(g, "patience", c.patience);
     w.numberAttribute(g, "validation_fraction", c.validationFraction);
     w.numberAttribute(g, "clip", c.clip);

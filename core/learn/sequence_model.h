@@ -21,6 +21,19 @@ struct SequenceOutput {
 class SequenceModel : public torch::nn::Module {
 public:
     virtual SequenceOutput forward(const torch::Tensor &x) = 0;
+
+    // The recurrent models run their layers through the fused kernels (fused_recurrence.h) where
+    // those take the input, unless told to use LibTorch's modules; the others have one path.
+    void setKernels(Kernels kernels) { kernels_ = kernels; }
+    [[nodiscard]] Kernels kernels() const { return kernels_; }
+    // The kernels a forward pass on tensors like x runs: fused only where asked and supported.
+    [[nodiscard]] virtual Kernels kernelsFor(const torch::Tensor &x) const;
+
+protected:
+    [[nodiscard]] bool fusedFor(const torch::Tensor &x) const { return kernelsFor(x) == Kernels::Fused; }
+
+private:
+    Kernels kernels_ = Kernels::Fused;
 };
 
 [[nodiscard]] std::shared_ptr<SequenceModel> makeModel(const ModelOptions &options, int features, int days);

@@ -116,6 +116,17 @@ std::string TrainingConfig::resumeProblem(const TrainingConfig &was) const
     return message + ". Resume with the checkpoint's options, or start afresh without --resume";
 }
 
+std::string TrainingConfig::kernelsUsed() const
+{
+    if (kernels == Kernels::LibTorch)
+        return "libtorch";
+    if (!hasFusedKernels(model.kind))
+        return "libtorch (" + modelName(model.kind) + " has no fused kernels)";
+    if (device != "cpu")
+        return "libtorch (the fused kernels are CPU-only)";
+    return "fused";
+}
+
 std::string TrainingConfig::problem() const
 {
     if (auto p = model.problem(); !p.empty())
@@ -186,6 +197,8 @@ std::string TrainingConfig::toJson() const
     j["ensemble"] = ensemble;
     j["threads"] = threads > 0 ? threads : defaultThreadCount();
     j["device"] = device;
+    j["kernels"] = kernelsName(kernels);
+    j["kernels_used"] = kernelsUsed();
     j["patience"] = patience;
     j["validation_fraction"] = validationFraction;
     j["clip"] = clip;
@@ -254,6 +267,12 @@ TrainingConfig readConfigFields(const ConfigSource &source)
     c.ensemble = int(whole("ensemble", kIntMin, kIntMax));
     c.threads = int(whole("threads", kIntMin, kIntMax));
     c.device = text("device");
+    // Runs from before the fused kernels trained with LibTorch's layers.
+    const std::string kernels = source.text("kernels").value_or("libtorch");
+    const auto parsedKernels = parseKernels(kernels);
+    if (!parsedKernels)
+        throw std::runtime_error("unknown kernels '" + kernels + "' (libtorch or fused)");
+    c.kernels = *parsedKernels;
     c.patience = int(whole("patience", kIntMin, kIntMax));
     c.validationFraction = number("validation_fraction");
     c.clip = number("clip");

@@ -41,6 +41,7 @@ struct TrainingConfig {
     int ensemble = 1; // models per fold, seeds seed … seed+ensemble−1
     int threads = 0; // 0: all cores but one
     std::string device = "cpu"; // "cpu" or "cuda"
+    Kernels kernels = Kernels::Fused; // asked for; kernelsUsed() says what runs
     int patience = 10; // early stopping: epochs without a better validation loss
     double validationFraction = 0.1;
     double clip = 1.0; // gradient norm
@@ -57,11 +58,14 @@ struct TrainingConfig {
     // "spatial, all 5 folds", with ", 3 towers" when towers were chosen. Runs are comparable only
     // on the same test set.
     [[nodiscard]] std::string testSetName() const;
+    // What the recurrent layers run on: "fused", or "libtorch" with the reason when fused kernels
+    // were asked for and cannot run ("libtorch (the fused kernels are CPU-only)").
+    [[nodiscard]] std::string kernelsUsed() const;
     // "" when the configuration can run; otherwise what is wrong with it.
     [[nodiscard]] std::string problem() const;
     // "" when a checkpoint written with `stored` can go on under this configuration; otherwise the
     // options that differ, by their command-line names. More epochs are allowed; the thread count
-    // is ignored (it does not change the result).
+    // and the kernels are ignored (they do not change the result).
     [[nodiscard]] std::string resumeProblem(const TrainingConfig &stored) const;
     // Self-describing text for the run file and `--json`.
     [[nodiscard]] std::string toJson() const;

@@ -1,0 +1,473 @@
+#include "core/learn/fused_recurrence.h"
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+namespace xmw::learn {
+
+namespace {
+
+using torch::Tensor;
+using torch::autograd::AutogradContext;
+using torch::autograd::tensor_list;
+
+// Above this many multiply-adds per day, a layer's recurrent product goes to LibTorch's BLAS: its
+// call then costs little beside the arithmetic, which BLAS does faster than the plain loop.
+constexpr std::int64_t kBlasWork = std::int64_t(1) << 15;
+
+template <typename T>
+struct Activation;
+
+template <>
+struct Activation<double> {
+    static double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+    static double tanh(double x) { return std::tanh(x); }
+};
+
+// In float, an exp the compiler can vectorise (Cody–Waite reduction and Cephes' polynomial, about
+// one ulp): std::exp is a call per element, which costs more than the rest of a small layer.
+inline float vectorExp(float x)
+{
+    x = std::min(88.0f, std::max(-87.0f, x)); // 2^n stays a normal number
+    const float n = (x * 1.44269504f + 12582912.0f) - 12582912.0f; // round to nearest
+    const float r = x - n * 0.693359375f + n * 2.12194440e-4f;
+    float p = 1.9875691500e-4f;
+    p = p * r + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    p = p * r * r + r + 1.0f;
+    return p * std::bit_cast<float>((std::int32_t(n) + 127) << 23);
+}
+
+template <>
+struct Activation<float> {
+    static float sigmoid(float x) { return 1.0f / (1.0f + vectorExp(-x)); }
+    static float tanh(float x) { return 2.0f / (1.0f + vectorExp(-2.0f * x)) - 1.0f; }
+};
+
+// out (rows × n, row stride ldOut) += in (rows × k, row stride ldIn) · w (k × n, contiguous).
+template <typename T>
+void addProduct(T *out, std::int64_t ldOut, const T *in, std::int64_t ldIn, const T *w, std::int64_t rows, std::int64_t k, std::int64_t n)
+{
+    if (rows * k * n >= kBlasWork) {
+        const auto options = torch::TensorOptions().dtype(c10::CppTypeToScalarType<T>::value);
+        Tensor o = torch::from_blob(out, {rows, n}, {ldOut, 1}, options);
+        o.addmm_(torch::from_blob(const_cast<T *>(in), {rows, k}, {ldIn, 1}, options),
+                 torch::from_blob(const_cast<T *>(w), {k, n}, options));
+        return;
+    }
+    for (std::int64_t r = 0; r < rows; ++r) {
+        T *__restrict o = out + r * ldOut;
+        const T *x = in + r * ldIn;
+        for (std::int64_t kk = 0; kk < k; ++kk) {
+            const T v = x[kk];
+            const T *__restrict wk = w + kk * n;
+            for (std::int64_t j = 0; j < n; ++j)
+                o[j] += v * wk[j];
+        }
+    }
+}
+
+struct Shape {
+    std::int64_t batch, days, hidden, gates;
+};
+
+// LSTM and EA-LSTM share their cell; EA-LSTM's input gate is given (one per sample, for every
+// day) and its rows hold only the forget, cell and output gates.
+template <bool EntityAware>
+struct LstmLayout {
+    static constexpr std::int64_t kGates = EntityAware ? 3 : 4;
+    static std::int64_t f(std::int64_t h) { return EntityAware ? 0 : h; }
+    static std::int64_t g(std::int64_t h) { return EntityAware ? h : 2 * h; }
+    static std::int64_t o(std::int64_t h) { return EntityAware ? 2 * h : 3 * h; }
+};
+
+// The tape of an LSTM forward pass, day-major: the gates after their activations, the cells and
+// their tanh. Without a tape (inference) the pass keeps one day of each.
+template <typename T>
+struct LstmTape {
+    T *gates = nullptr; // T × B × G
+    T *cells = nullptr; // T × B × H
+    T *cellTanh = nullptr; // T × B × H
+};
+
+template <typename T, bool EntityAware>
+void lstmForward(const Shape &s, const T *inputGates, const T *weightT, const T *bias, const T *inputGate, T *out, LstmTape<T> tape)
+{
+    using A = Activation<T>;
+    using L = LstmLayout<EntityAware>;
+    const std::int64_t B = s.batch, D = s.days, H = s.hidden, G = s.gates, dayStride = B * G, cellStride = B * H;
+    std::vector<T> scratchGates(tape.gates ? 0 : std::size_t(dayStride)), scratchCell(tape.cells ? 0 : std::size_t(cellStride)),
+        scratchTanh(tape.cellTanh ? 0 : std::size_t(cellStride)), zeros(std::size_t(cellStride), T(0));
+    for (std::int64_t t = 0; t < D; ++t) {
+        T *pre = tape.gates ? tape.gates + t * dayStride : scratchGates.data();
+        T *cell = tape.cells ? tape.cells + t * cellStride : scratchCell.data();
+        T *cellTanh = tape.cellTanh ? tape.cellTanh + t * cellStride : scratchTanh.data();
+        const T *previousCell = t == 0 ? zeros.data() : tape.cells ? tape.cells + (t - 1) * cellStride : scratchCell.data();
+        for (std::int64_t b = 0; b < B; ++b) {
+            const T *x = inputGates + (b * D + t) * G;
+            T *p = pre + b * G;
+            for (std::int64_t j = 0; j < G; ++j)
+                p[j] = x[j] + (bias ? bias[j] : T(0));
+        }
+        if (t > 0)
+            addProduct(pre, G, out + (t - 1) * H, D * H, weightT, B, H, G);
+        for (std::int64_t b = 0; b < B; ++b) {
+            T *p = pre + b * G;
+            const T *c0 = previousCell + b * H;
+            T *c1 = cell + b * H, *tc = cellTanh + b * H, *h = out + (b * D + t) * H;
+            T *pf = p + L::f(H), *pg = p + L::g(H), *po = p + L::o(H);
+            const T *pi = EntityAware ? inputGate + b * H : p;
+            if constexpr (!EntityAware)
+                for (std::int64_t j = 0; j < H; ++j)
+                    p[j] = A::sigmoid(p[j]);
+            for (std::int64_t j = 0; j < H; ++j) {
+                pf[j] = A::sigmoid(pf[j]);
+                pg[j] = A::tanh(pg[j]);
+                po[j] = A::sigmoid(po[j]);
+                c1[j] = pf[j] * c0[j] + pi[j] * pg[j];
+                tc[j] = A::tanh(c1[j]);
+                h[j] = po[j] * tc[j];
+            }
+        }
+    }
+}
+
+// Backward through time: gradOut is ∂loss/∂h (B × T × H); writes the gates' gradients before
+// their activations (B × T × G: ∂loss/∂inputGates, and what the recurrent weights' gradient is
+// made of) and, for EA-LSTM, adds the given input gate's gradient into gradInputGate.
+template <typename T, bool EntityAware>
+void lstmBackward(const Shape &s, const T *gradOut, const T *weight, const T *inputGate, const LstmTape<T> &tape, T *gradGates,
+                  T *gradInputGate)
+{
+    using L = LstmLayout<EntityAware>;
+    const std::int64_t B = s.batch, D = s.days, H = s.hidden, G = s.gates, dayStride = B * G, cellStride = B * H;
+    std::vector<T> recurrent(std::size_t(cellStride), T(0)), cellGrad(std::size_t(cellStride), T(0)), zeros(std::size_t(cellStride), T(0));
+    for (std::int64_t t = D - 1; t >= 0; --t) {
+        const T *previousCell = t == 0 ? zeros.data() : tape.cells + (t - 1) * cellStride;
+        for (std::int64_t b = 0; b < B; ++b) {
+            const T *p = tape.gates + t * dayStride + b * G;
+            const T *pf = p + L::f(H), *pg = p + L::g(H), *po = p + L::o(H);
+            const T *pi = EntityAware ? inputGate + b * H : p;
+            const T *c0 = previousCell + b * H, *tc = tape.cellTanh + t * cellStride + b * H, *dOut = gradOut + (b * D + t) * H;
+            T *dRec = recurrent.data() + b * H, *dCell = cellGrad.data() + b * H;
+            T *dp = gradGates + (b * D + t) * G;
+            T *df = dp + L::f(H), *dg = dp + L::g(H), *dO = dp + L::o(H);
+            for (std::int64_t j = 0; j < H; ++j) {
+                const T dh = dOut[j] + dRec[j];
+                const T dc = dCell[j] + dh * po[j] * (T(1) - tc[j] * tc[j]);
+                if constexpr (EntityAware)
+                    gradInputGate[b * H + j] += dc * pg[j];
+                else
+                    dp[j] = dc * pg[j] * pi[j] * (T(1) - pi[j]);
+                df[j] = dc * c0[j] * pf[j] * (T(1) - pf[j]);
+                dg[j] = dc * pi[j] * (T(1) - pg[j] * pg[j]);
+                dO[j] = dh * tc[j] * po[j] * (T(1) - po[j]);
+                dCell[j] = dc * pf[j];
+            }
+        }
+        if (t > 0) {
+            std::fill(recurrent.begin(), recurrent.end(), T(0));
+            addProduct(recurrent.data(), H, gradGates + t * G, D * G, weight, B, G, H);
+        }
+    }
+}
+
+// The GRU as LibTorch has it (gates r, z, n; the reset gate scales the recurrent share of n,
+// bias included): n = tanh(x_n + r ⊙ (W_hn h + b_hn)), h' = (1 − z) ⊙ n + z ⊙ h.
+template <typename T>
+struct GruTape {
+    T *gates = nullptr; // T × B × 3H: r, z, n after their activations
+    T *recurrentN = nullptr; // T × B × H: W_hn h + b_hn
+};
+
+template <typename T>
+void gruForward(const Shape &s, const T *inputGates, const T *weightT, const T *bias, T *out, GruTape<T> tape)
+{
+    using A = Activation<T>;
+    const std::int64_t B = s.batch, D = s.days, H = s.hidden, G = s.gates;
+    std::vector<T> recurrent(std::size_t(B * G)), scratchGates(tape.gates ? 0 : std::size_t(B * G)),
+        scratchN(tape.recurrentN ? 0 : std::size_t(B * H)), zeros(std::size_t(B * H), T(0));
+    for (std::int64_t t = 0; t < D; ++t) {
+        for (std::int64_t b = 0; b < B; ++b)
+            std::copy(bias, bias + G, recurrent.begin() + b * G);
+        if (t > 0)
+            addProduct(recurrent.data(), G, out + (t - 1) * H, D * H, weightT, B, H, G);
+        T *gates = tape.gates ? tape.gates + t * B * G : scratchGates.data();
+        T *recurrentN = tape.recurrentN ? tape.recurrentN + t * B * H : scratchN.data();
+        for (std::int64_t b = 0; b < B; ++b) {
+            const T *x = inputGates + (b * D + t) * G, *hh = recurrent.data() + b * G;
+            const T *h0 = t == 0 ? zeros.data() + b * H : out + (b * D + t - 1) * H;
+            T *r = gates + b * G, *z = r + H, *n = r + 2 * H, *hn = recurrentN + b * H, *h = out + (b * D + t) * H;
+            for (std::int64_t j = 0; j < H; ++j) {
+                r[j] = A::sigmoid(x[j] + hh[j]);
+                z[j] = A::sigmoid(x[H + j] + hh[H + j]);
+                hn[j] = hh[2 * H + j];
+                n[j] = A::tanh(x[2 * H + j] + r[j] * hn[j]);
+                h[j] = (T(1) - z[j]) * n[j] + z[j] * h0[j];
+            }
+        }
+    }
+}
+
+// gradGates: ∂loss/∂inputGates; gradRecurrent: ∂loss/∂(W_hh h + b_hh), both B × T × 3H.
+template <typename T>
+void gruBackward(const Shape &s, const T *gradOut, const T *weight, const T *out, const GruTape<T> &tape, T *gradGates, T *gradRecurrent)
+{
+    const std::int64_t B = s.batch, D = s.days, H = s.hidden, G = s.gates;
+    std::vector<T> dhNext(std::size_t(B * H), T(0)), zeros(std::size_t(B * H), T(0));
+    for (std::int64_t t = D - 1; t >= 0; --t) {
+        for (std::int64_t b = 0; b < B; ++b) {
+            const T *r = tape.gates + (t * B + b) * G, *z = r + H, *n = r + 2 * H, *hn = tape.recurrentN + (t * B + b) * H;
+            const T *h0 = t == 0 ? zeros.data() + b * H : out + (b * D + t - 1) * H, *dOut = gradOut + (b * D + t) * H;
+            T *dx = gradGates + (b * D + t) * G, *dhh = gradRecurrent + (b * D + t) * G, *dh0 = dhNext.data() + b * H;
+            for (std::int64_t j = 0; j < H; ++j) {
+                const T dh = dOut[j] + dh0[j];
+                const T dn = dh * (T(1) - z[j]) * (T(1) - n[j] * n[j]);
+                const T dr = dn * hn[j] * r[j] * (T(1) - r[j]);
+                const T dz = dh * (h0[j] - n[j]) * z[j] * (T(1) - z[j]);
+                dx[j] = dhh[j] = dr;
+                dx[H + j] = dhh[H + j] = dz;
+                dx[2 * H + j] = dn;
+                dhh[2 * H + j] = dn * r[j];
+                dh0[j] = dh * z[j];
+            }
+        }
+        if (t > 0)
+            addProduct(dhNext.data(), H, gradRecurrent + t * G, D * G, weight, B, G, H);
+    }
+}
+
+Shape shapeOf(const Tensor &inputGates, const Tensor &weightHh)
+{
+    TORCH_CHECK(inputGates.dim() == 3 && weightHh.dim() == 2 && inputGates.size(2) == weightHh.size(0),
+                "fused recurrence: gates B × T × G and weights G × H expected");
+    return {inputGates.size(0), inputGates.size(1), weightHh.size(1), weightHh.size(0)};
+}
+
+// The recurrent weights' gradient: Σ over samples and days t ≥ 1 of ∂gates(t)ᵀ · h(t − 1).
+Tensor recurrentWeightGradient(const Tensor &gradRecurrent, const Tensor &out)
+{
+    const std::int64_t days = out.size(1);
+    if (days < 2)
+        return torch::zeros({gradRecurrent.size(2), out.size(2)}, out.options());
+    return torch::tensordot(gradRecurrent.narrow(1, 1, days - 1), out.narrow(1, 0, days - 1), {0, 1}, {0, 1});
+}
+
+Tensor gradientOrZeros(const Tensor &gradient, const Tensor &like)
+{
+    return gradient.defined() ? gradient.contiguous() : torch::zeros_like(like);
+}
+
+template <bool EntityAware>
+struct LstmTensors {
+    Tensor gates, cells, cellTanh;
+    template <typename T>
+    LstmTape<T> tape()
+    {
+        return {gates.data_ptr<T>(), cells.data_ptr<T>(), cellTanh.data_ptr<T>()};
+    }
+};
+
+// One function for LSTM (bias given, inputGate undefined) and EA-LSTM (inputGate given, no bias).
+template <bool EntityAware>
+Tensor runLstm(const Shape &s, const Tensor &gates, const Tensor &weightHh, const Tensor &biasHh, const Tensor &inputGate,
+               LstmTensors<EntityAware> *tape)
+{
+    Tensor out = torch::empty({s.batch, s.days, s.hidden}, gates.options());
+    const Tensor weightT = weightHh.t().contiguous();
+    if (tape) {
+        tape->gates = torch::empty({s.days, s.batch, s.gates}, gates.options());
+        tape->cells = torch::empty({s.days, s.batch, s.hidden}, gates.options());
+        tape->cellTanh = torch::empty_like(tape->cells);
+    }
+    AT_DISPATCH_FLOATING_TYPES(gates.scalar_type(), "fused lstm", [&] {
+        lstmForward<scalar_t, EntityAware>(s, gates.data_ptr<scalar_t>(), weightT.data_ptr<scalar_t>(),
+                                           biasHh.defined() ? biasHh.data_ptr<scalar_t>() : nullptr,
+                                           inputGate.defined() ? inputGate.data_ptr<scalar_t>() : nullptr, out.data_ptr<scalar_t>(),
+                                           tape ? tape->template tape<scalar_t>() : LstmTape<scalar_t>{});
+    });
+    return out;
+}
+
+struct LstmFunction : torch::autograd::Function<LstmFunction> {
+    static Tensor forward(AutogradContext *context, const Tensor &inputGates, const Tensor &weightHh, const Tensor &biasHh)
+    {
+        const Tensor gates = inputGates.contiguous(), weight = weightHh.contiguous(), bias = biasHh.contiguous();
+        LstmTensors<false> tape;
+        Tensor out = runLstm<false>(shapeOf(gates, weight), gates, weight, bias, {}, &tape);
+        context->save_for_backward({weight, out, tape.gates, tape.cells, tape.cellTanh});
+        return out;
+    }
+
+    static tensor_list backward(AutogradContext *context, tensor_list gradients)
+    {
+        const auto saved = context->get_saved_variables();
+        const Tensor &weight = saved[0], &out = saved[1];
+        LstmTensors<false> tape{saved[2], saved[3], saved[4]};
+        const Shape s{out.size(0), out.size(1), out.size(2), weight.size(0)};
+        const Tensor gradOut = gradientOrZeros(gradients[0], out);
+        Tensor gradGates = torch::empty({s.batch, s.days, s.gates}, out.options());
+        AT_DISPATCH_FLOATING_TYPES(out.scalar_type(), "fused lstm backward", [&] {
+            lstmBackward<scalar_t, false>(s, gradOut.data_ptr<scalar_t>(), weight.data_ptr<scalar_t>(), nullptr, tape.tape<scalar_t>(),
+                                          gradGates.data_ptr<scalar_t>(), nullptr);
+        });
+        return {gradGates, recurrentWeightGradient(gradGates, out), gradGates.sum(std::vector<std::int64_t>{0, 1})};
+    }
+};
+
+struct EaLstmFunction : torch::autograd::Function<EaLstmFunction> {
+    static Tensor forward(AutogradContext *context, const Tensor &inputGate, const Tensor &dynamicGates, const Tensor &weightHh)
+    {
+        const Tensor gates = dynamicGates.contiguous(), weight = weightHh.contiguous(), input = inputGate.contiguous();
+        LstmTensors<true> tape;
+        Tensor out = runLstm<true>(shapeOf(gates, weight), gates, weight, {}, input, &tape);
+        context->save_for_backward({weight, input, out, tape.gates, tape.cells, tape.cellTanh});
+        return out;
+    }
+
+    static tensor_list backward(AutogradContext *context, tensor_list gradients)
+    {
+        const auto saved = context->get_saved_variables();
+        const Tensor &weight = saved[0], &input = saved[1], &out = saved[2];
+        LstmTensors<true> tape{saved[3], saved[4], saved[5]};
+        const Shape s{out.size(0), out.size(1), out.size(2), weight.size(0)};
+        const Tensor gradOut = gradientOrZeros(gradients[0], out);
+        Tensor gradGates = torch::empty({s.batch, s.days, s.gates}, out.options());
+        Tensor gradInput = torch::zeros_like(input);
+        AT_DISPATCH_FLOATING_TYPES(out.scalar_type(), "fused ea-lstm backward", [&] {
+            lstmBackward<scalar_t, true>(s, gradOut.data_ptr<scalar_t>(), weight.data_ptr<scalar_t>(), input.data_ptr<scalar_t>(),
+                                         tape.tape<scalar_t>(), gradGates.data_ptr<scalar_t>(), gradInput.data_ptr<scalar_t>());
+        });
+        return {gradInput, gradGates, recurrentWeightGradient(gradGates, out)};
+    }
+};
+
+Tensor runGru(const Shape &s, const Tensor &gates, const Tensor &weightHh, const Tensor &biasHh, Tensor *tapeGates, Tensor *tapeN)
+{
+    Tensor out = torch::empty({s.batch, s.days, s.hidden}, gates.options());
+    const Tensor weightT = weightHh.t().contiguous();
+    if (tapeGates) {
+        *tapeGates = torch::empty({s.days, s.batch, s.gates}, gates.options());
+        *tapeN = torch::empty({s.days, s.batch, s.hidden}, gates.options());
+    }
+    AT_DISPATCH_FLOATING_TYPES(gates.scalar_type(), "fused gru", [&] {
+        GruTape<scalar_t> tape;
+        if (tapeGates)
+            tape = {tapeGates->data_ptr<scalar_t>(), tapeN->data_ptr<scalar_t>()};
+        gruForward<scalar_t>(s, gates.data_ptr<scalar_t>(), weightT.data_ptr<scalar_t>(), biasHh.data_ptr<scalar_t>(),
+                             out.data_ptr<scalar_t>(), tape);
+    });
+    return out;
+}
+
+struct GruFunction : torch::autograd::Function<GruFunction> {
+    static Tensor forward(AutogradContext *context, const Tensor &inputGates, const Tensor &weightHh, const Tensor &biasHh)
+    {
+        const Tensor gates = inputGates.contiguous(), weight = weightHh.contiguous(), bias = biasHh.contiguous();
+        Tensor tapeGates, tapeN;
+        Tensor out = runGru(shapeOf(gates, weight), gates, weight, bias, &tapeGates, &tapeN);
+        context->save_for_backward({weight, out, tapeGates, tapeN});
+        return out;
+    }
+
+    static tensor_list backward(AutogradContext *context, tensor_list gradients)
+    {
+        const auto saved = context->get_saved_variables();
+        const Tensor &weight = saved[0], &out = saved[1];
+        const Shape s{out.size(0), out.size(1), out.size(2), weight.size(0)};
+        const Tensor gradOut = gradientOrZeros(gradients[0], out);
+        Tensor gradGates = torch::empty({s.batch, s.days, s.gates}, out.options());
+        Tensor gradRecurrent = torch::empty_like(gradGates);
+        AT_DISPATCH_FLOATING_TYPES(out.scalar_type(), "fused gru backward", [&] {
+            gruBackward<scalar_t>(s, gradOut.data_ptr<scalar_t>(), weight.data_ptr<scalar_t>(), out.data_ptr<scalar_t>(),
+                                  {saved[2].data_ptr<scalar_t>(), saved[3].data_ptr<scalar_t>()}, gradGates.data_ptr<scalar_t>(),
+                                  gradRecurrent.data_ptr<scalar_t>());
+        });
+        return {gradGates, recurrentWeightGradient(gradRecurrent, out), gradRecurrent.sum(std::vector<std::int64_t>{0, 1})};
+    }
+};
+
+// Backward is needed only where gradients are being recorded and something wants one; otherwise
+// (prediction, upscaling) the pass keeps no tape.
+bool recording(std::initializer_list<const Tensor *> inputs)
+{
+    if (!torch::GradMode::is_enabled())
+        return false;
+    for (const Tensor *t : inputs)
+        if (t->requires_grad())
+            return true;
+    return false;
+}
+
+// Between layers, as at::lstm and at::gru drop: on the day-major layer output, so that the same
+// random draws fall on the same elements.
+Tensor dropBetweenLayers(const Tensor &h, double p, bool training)
+{
+    if (p <= 0 || !training)
+        return h;
+    return torch::dropout(h.transpose(0, 1).contiguous(), p, true).transpose(0, 1);
+}
+
+template <typename Module, typename Recurrence>
+Tensor stackForward(Module &rnn, const Tensor &x, Recurrence recurrence)
+{
+    const auto &o = rnn.options;
+    TORCH_CHECK(o.batch_first() && o.bias() && !o.bidirectional(),
+                "fused recurrence: a batch-first, biased, one-directional module expected");
+    const auto parameters = rnn.named_parameters(false);
+    Tensor h = x;
+    for (std::int64_t layer = 0; layer < o.num_layers(); ++layer) {
+        const std::string k = std::to_string(layer);
+        const Tensor gates = torch::linear(h, parameters["weight_ih_l" + k], parameters["bias_ih_l" + k]);
+        h = recurrence(gates, parameters["weight_hh_l" + k], parameters["bias_hh_l" + k]);
+        if (layer + 1 < o.num_layers())
+            h = dropBetweenLayers(h, o.dropout(), rnn.is_training());
+    }
+    return h;
+}
+
+} // namespace
+
+bool fusedKernelsTake(const torch::Tensor &x)
+{
+    return x.device().is_cpu() && (x.scalar_type() == torch::kFloat || x.scalar_type() == torch::kDouble);
+}
+
+torch::Tensor lstmRecurrence(const torch::Tensor &inputGates, const torch::Tensor &weightHh, const torch::Tensor &biasHh)
+{
+    if (recording({&inputGates, &weightHh, &biasHh}))
+        return LstmFunction::apply(inputGates, weightHh, biasHh);
+    const Tensor gates = inputGates.contiguous(), weight = weightHh.contiguous();
+    return runLstm<false>(shapeOf(gates, weight), gates, weight, biasHh.contiguous(), {}, nullptr);
+}
+
+torch::Tensor gruRecurrence(const torch::Tensor &inputGates, const torch::Tensor &weightHh, const torch::Tensor &biasHh)
+{
+    if (recording({&inputGates, &weightHh, &biasHh}))
+        return GruFunction::apply(inputGates, weightHh, biasHh);
+    const Tensor gates = inputGates.contiguous(), weight = weightHh.contiguous();
+    return runGru(shapeOf(gates, weight), gates, weight, biasHh.contiguous(), nullptr, nullptr);
+}
+
+torch::Tensor eaLstmRecurrence(const torch::Tensor &inputGate, const torch::Tensor &dynamicGates, const torch::Tensor &weightHh)
+{
+    if (recording({&inputGate, &dynamicGates, &weightHh}))
+        return EaLstmFunction::apply(inputGate, dynamicGates, weightHh);
+    const Tensor gates = dynamicGates.contiguous(), weight = weightHh.contiguous();
+    return runLstm<true>(shapeOf(gates, weight), gates, weight, {}, inputGate.contiguous(), nullptr);
+}
+
+torch::Tensor fusedForward(torch::nn::LSTMImpl &lstm, const torch::Tensor &x)
+{
+    TORCH_CHECK(lstm.options.proj_size() == 0, "fused recurrence: LSTM projections are not supported");
+    return stackForward(lstm, x, lstmRecurrence);
+}
+
+torch::Tensor fusedForward(torch::nn::GRUImpl &gru, const torch::Tensor &x) { return stackForward(gru, x, gruRecurrence); }
+
+} // namespace xmw::learn
