@@ -40,11 +40,12 @@ double peakMegabytesOfRun(const std::vector<std::string> &args) { return runSelf
 
 int bench(const Arguments &raw)
 {
-    const Args args(raw, {"dir", "models", "epochs", "threads", "processes"}, {"keep"});
+    const Args args(raw, {"dir", "models", "epochs", "threads", "processes", "reference"}, {"keep"});
     const std::string what = args.positional().size() == 1 ? std::string(args.positional().front()) : "";
     if (what != "data" && what != "train")
         throw UsageError("usage: xmw bench data|train [--dir SCRATCH] [--keep]\n"
-                         "       train also takes --models lstm,gru,… --epochs N (2) --threads 1,2");
+                         "       train also takes --models lstm,gru,… --epochs N (2) --threads 1,2 --processes 1,2\n"
+                         "       and --reference SCRIPT (the PyTorch loop; bench/pytorch_reference.py)");
     const std::filesystem::path scratch =
         args.option("dir").value_or((std::filesystem::temp_directory_path() / ("xmw-bench-" + std::to_string(::getpid()))).string());
     std::filesystem::create_directories(scratch);

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "app/cli/args.h"
+#include "core/learn/model_options.h"
 
 #include <cstdio>
 #include <filesystem>
+#include <vector>
 
 namespace xmw::cli {
 
@@ -17,5 +19,8 @@ inline void report(const char *what, double value, const char *unit, double targ
 
 // xmw bench train: the learning engine's figures (bench_train_command.cpp).
 void benchTrain(const Args &args, const std::filesystem::path &scratch);
+// Its first part: the recurrent models' kernels against the PyTorch reference (bench_kernels.cpp).
+void benchKernels(const Args &args, const std::filesystem::path &demo, const std::filesystem::path &scratch,
+                  const std::vector<learn::ModelKind> &models, const std::vector<int> &threads, int epochs);
 
 } // namespace xmw::cli

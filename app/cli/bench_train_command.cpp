@@ -87,6 +87,8 @@ void benchTrain(const Args &args, const std::filesystem::path &scratch)
                 "scratch training, default model sizes, batch 64, %d epoch(s) per figure (the first included)\n\n",
                 demoRoot.c_str(), train.size(), epochs);
 
+    benchKernels(args, demoRoot, scratch, models, threads, epochs);
+
     // Each model and thread count in a fresh process, so peak memory is that run's alone.
     const double baseline = runSelf({"--version"}).peakMegabytes;
     std::printf("  %-13s %7s %9s %10s %9s\n", "model", "threads", "s/epoch", "samples/s", "peak MB");

@@ -195,7 +195,9 @@ const std::vector<Command> &commands()
          "Usage: xmw bench data|train [options]\n"
          "  --dir SCRATCH       where to write test files (a temporary folder)\n"
          "  --keep              keep them\n"
-         "  train only: --models lstm,gru,... --epochs N (2) --threads 1,2 --processes 1,2 (data-parallel)\n"},
+         "  train only: --models lstm,gru,... --epochs N (2) --threads 1,2 --processes 1,2 (data-parallel)\n"
+         "              --reference SCRIPT   the PyTorch loop timed beside the fused kernels and LibTorch's\n"
+         "                                   layers (bench/pytorch_reference.py; needs python3-torch)\n"},
         {"version", "print the version and the libraries xmw runs on", printVersion, "Usage: xmw version\n"},
         {"help", "list the commands, or show one command's options", printHelp, "Usage: xmw help [COMMAND]\n"},
     };

@@ -23,14 +23,15 @@ struct Activation;
 template <>
 struct Activation<double> {
     static double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
-    static double tanh(double x) { return std::tanh(x); }
 };
 
+// The gates' sigmoid; every tanh is computed as 2·σ(2x) − 1, so that each loop has one function.
 // In float, an exp the compiler can vectorise (Cody–Waite reduction and Cephes' polynomial, about
 // one ulp): std::exp is a call per element, which costs more than the rest of a small layer.
 inline float vectorExp(float x)
 {
-    x = std::min(88.0f, std::max(-87.0f, x)); // 2^n stays a normal number
+    x = x < -87.0f ? -87.0f : x; // 2^n stays a normal number
+    x = x > 88.0f ? 88.0f : x;
     const float n = (x * 1.44269504f + 12582912.0f) - 12582912.0f; // round to nearest
     const float r = x - n * 0.693359375f + n * 2.12194440e-4f;
     float p = 1.9875691500e-4f;
@@ -46,7 +47,6 @@ inline float vectorExp(float x)
 template <>
 struct Activation<float> {
     static float sigmoid(float x) { return 1.0f / (1.0f + vectorExp(-x)); }
-    static float tanh(float x) { return 2.0f / (1.0f + vectorExp(-2.0f * x)) - 1.0f; }
 };
 
 // out (rows × n, row stride ldOut) += in (rows × k, row stride ldIn) · w (k × n, contiguous).
@@ -101,38 +101,52 @@ void lstmForward(const Shape &s, const T *inputGates, const T *weightT, const T 
     using A = Activation<T>;
     using L = LstmLayout<EntityAware>;
     const std::int64_t B = s.batch, D = s.days, H = s.hidden, G = s.gates, dayStride = B * G, cellStride = B * H;
-    std::vector<T> scratchGates(tape.gates ? 0 : std::size_t(dayStride)), scratchCell(tape.cells ? 0 : std::size_t(cellStride)),
+    // Without a tape, two cell buffers in turn: reading one while writing the other lets the
+    // compiler vectorise the cell update.
+    std::vector<T> scratchGates(tape.gates ? 0 : std::size_t(dayStride)), scratchCells(tape.cells ? 0 : std::size_t(2 * cellStride)),
         scratchTanh(tape.cellTanh ? 0 : std::size_t(cellStride)), zeros(std::size_t(cellStride), T(0));
+    // Every gate goes through one sigmoid loop; the cell gate's tanh is 2·σ(2x) − 1.
+    std::vector<T> scale(std::size_t(G), T(1));
+    std::fill(scale.begin() + L::g(H), scale.begin() + L::g(H) + H, T(2));
     for (std::int64_t t = 0; t < D; ++t) {
         T *pre = tape.gates ? tape.gates + t * dayStride : scratchGates.data();
-        T *cell = tape.cells ? tape.cells + t * cellStride : scratchCell.data();
+        T *cell = tape.cells ? tape.cells + t * cellStride : scratchCells.data() + (t % 2) * cellStride;
         T *cellTanh = tape.cellTanh ? tape.cellTanh + t * cellStride : scratchTanh.data();
-        const T *previousCell = t == 0 ? zeros.data() : tape.cells ? tape.cells + (t - 1) * cellStride : scratchCell.data();
+        const T *previousCell = t == 0 ? zeros.data()
+            : tape.cells               ? tape.cells + (t - 1) * cellStride
+                                       : scratchCells.data() + ((t + 1) % 2) * cellStride;
         for (std::int64_t b = 0; b < B; ++b) {
-            const T *x = inputGates + (b * D + t) * G;
-            T *p = pre + b * G;
-            for (std::int64_t j = 0; j < G; ++j)
-                p[j] = x[j] + (bias ? bias[j] : T(0));
+            const T *__restrict x = inputGates + (b * D + t) * G;
+            T *__restrict p = pre + b * G;
+            if (bias)
+                for (std::int64_t j = 0; j < G; ++j)
+                    p[j] = x[j] + bias[j];
+            else
+                std::copy(x, x + G, p);
         }
         if (t > 0)
             addProduct(pre, G, out + (t - 1) * H, D * H, weightT, B, H, G);
+        const T *__restrict k = scale.data();
         for (std::int64_t b = 0; b < B; ++b) {
-            T *p = pre + b * G;
-            const T *c0 = previousCell + b * H;
-            T *c1 = cell + b * H, *tc = cellTanh + b * H, *h = out + (b * D + t) * H;
-            T *pf = p + L::f(H), *pg = p + L::g(H), *po = p + L::o(H);
-            const T *pi = EntityAware ? inputGate + b * H : p;
-            if constexpr (!EntityAware)
-                for (std::int64_t j = 0; j < H; ++j)
-                    p[j] = A::sigmoid(p[j]);
-            for (std::int64_t j = 0; j < H; ++j) {
-                pf[j] = A::sigmoid(pf[j]);
-                pg[j] = A::tanh(pg[j]);
-                po[j] = A::sigmoid(po[j]);
-                c1[j] = pf[j] * c0[j] + pi[j] * pg[j];
-                tc[j] = A::tanh(c1[j]);
-                h[j] = po[j] * tc[j];
-            }
+            T *__restrict p = pre + b * G;
+            for (std::int64_t j = 0; j < G; ++j)
+                p[j] = A::sigmoid(k[j] * p[j]);
+            T *__restrict pg = p + L::g(H);
+            for (std::int64_t j = 0; j < H; ++j)
+                pg[j] = T(2) * pg[j] - T(1);
+        }
+        for (std::int64_t b = 0; b < B; ++b) {
+            const T *__restrict p = pre + b * G;
+            const T *__restrict pi = EntityAware ? inputGate + b * H : p;
+            const T *__restrict c0 = previousCell + b * H;
+            T *__restrict c1 = cell + b * H, *__restrict tc = cellTanh + b * H, *__restrict h = out + (b * D + t) * H;
+            const std::int64_t f = L::f(H), g = L::g(H), o = L::o(H);
+            for (std::int64_t j = 0; j < H; ++j)
+                c1[j] = p[f + j] * c0[j] + pi[j] * p[g + j];
+            for (std::int64_t j = 0; j < H; ++j)
+                tc[j] = T(2) * A::sigmoid(T(2) * c1[j]) - T(1);
+            for (std::int64_t j = 0; j < H; ++j)
+                h[j] = p[o + j] * tc[j];
         }
     }
 }
@@ -150,13 +164,15 @@ void lstmBackward(const Shape &s, const T *gradOut, const T *weight, const T *in
     for (std::int64_t t = D - 1; t >= 0; --t) {
         const T *previousCell = t == 0 ? zeros.data() : tape.cells + (t - 1) * cellStride;
         for (std::int64_t b = 0; b < B; ++b) {
-            const T *p = tape.gates + t * dayStride + b * G;
-            const T *pf = p + L::f(H), *pg = p + L::g(H), *po = p + L::o(H);
-            const T *pi = EntityAware ? inputGate + b * H : p;
-            const T *c0 = previousCell + b * H, *tc = tape.cellTanh + t * cellStride + b * H, *dOut = gradOut + (b * D + t) * H;
-            T *dRec = recurrent.data() + b * H, *dCell = cellGrad.data() + b * H;
-            T *dp = gradGates + (b * D + t) * G;
-            T *df = dp + L::f(H), *dg = dp + L::g(H), *dO = dp + L::o(H);
+            const T *__restrict p = tape.gates + t * dayStride + b * G;
+            const T *__restrict pf = p + L::f(H), *__restrict pg = p + L::g(H), *__restrict po = p + L::o(H);
+            const T *__restrict pi = EntityAware ? inputGate + b * H : p;
+            const T *__restrict c0 = previousCell + b * H, *__restrict tc = tape.cellTanh + t * cellStride + b * H,
+                                *__restrict dOut = gradOut + (b * D + t) * H;
+            const T *__restrict dRec = recurrent.data() + b * H;
+            T *__restrict dCell = cellGrad.data() + b * H;
+            T *__restrict dp = gradGates + (b * D + t) * G;
+            T *__restrict df = dp + L::f(H), *__restrict dg = dp + L::g(H), *__restrict dO = dp + L::o(H);
             for (std::int64_t j = 0; j < H; ++j) {
                 const T dh = dOut[j] + dRec[j];
                 const T dc = dCell[j] + dh * po[j] * (T(1) - tc[j] * tc[j]);
@@ -200,15 +216,16 @@ void gruForward(const Shape &s, const T *inputGates, const T *weightT, const T *
         T *gates = tape.gates ? tape.gates + t * B * G : scratchGates.data();
         T *recurrentN = tape.recurrentN ? tape.recurrentN + t * B * H : scratchN.data();
         for (std::int64_t b = 0; b < B; ++b) {
-            const T *x = inputGates + (b * D + t) * G, *hh = recurrent.data() + b * G;
-            const T *h0 = t == 0 ? zeros.data() + b * H : out + (b * D + t - 1) * H;
-            T *r = gates + b * G, *z = r + H, *n = r + 2 * H, *hn = recurrentN + b * H, *h = out + (b * D + t) * H;
+            const T *__restrict x = inputGates + (b * D + t) * G, *__restrict hh = recurrent.data() + b * G;
+            const T *__restrict h0 = t == 0 ? zeros.data() + b * H : out + (b * D + t - 1) * H;
+            T *__restrict rz = gates + b * G, *__restrict n = rz + 2 * H, *__restrict hn = recurrentN + b * H,
+                          *__restrict h = out + (b * D + t) * H;
+            for (std::int64_t j = 0; j < 2 * H; ++j)
+                rz[j] = A::sigmoid(x[j] + hh[j]);
             for (std::int64_t j = 0; j < H; ++j) {
-                r[j] = A::sigmoid(x[j] + hh[j]);
-                z[j] = A::sigmoid(x[H + j] + hh[H + j]);
                 hn[j] = hh[2 * H + j];
-                n[j] = A::tanh(x[2 * H + j] + r[j] * hn[j]);
-                h[j] = (T(1) - z[j]) * n[j] + z[j] * h0[j];
+                n[j] = T(2) * A::sigmoid(T(2) * (x[2 * H + j] + rz[j] * hn[j])) - T(1); // tanh
+                h[j] = (T(1) - rz[H + j]) * n[j] + rz[H + j] * h0[j];
             }
         }
     }
@@ -222,9 +239,12 @@ void gruBackward(const Shape &s, const T *gradOut, const T *weight, const T *out
     std::vector<T> dhNext(std::size_t(B * H), T(0)), zeros(std::size_t(B * H), T(0));
     for (std::int64_t t = D - 1; t >= 0; --t) {
         for (std::int64_t b = 0; b < B; ++b) {
-            const T *r = tape.gates + (t * B + b) * G, *z = r + H, *n = r + 2 * H, *hn = tape.recurrentN + (t * B + b) * H;
-            const T *h0 = t == 0 ? zeros.data() + b * H : out + (b * D + t - 1) * H, *dOut = gradOut + (b * D + t) * H;
-            T *dx = gradGates + (b * D + t) * G, *dhh = gradRecurrent + (b * D + t) * G, *dh0 = dhNext.data() + b * H;
+            const T *__restrict r = tape.gates + (t * B + b) * G, *__restrict z = r + H, *__restrict n = r + 2 * H,
+                                *__restrict hn = tape.recurrentN + (t * B + b) * H;
+            const T *__restrict h0 = t == 0 ? zeros.data() + b * H : out + (b * D + t - 1) * H,
+                                *__restrict dOut = gradOut + (b * D + t) * H;
+            T *__restrict dx = gradGates + (b * D + t) * G, *__restrict dhh = gradRecurrent + (b * D + t) * G,
+                          *__restrict dh0 = dhNext.data() + b * H;
             for (std::int64_t j = 0; j < H; ++j) {
                 const T dh = dOut[j] + dh0[j];
                 const T dn = dh * (T(1) - z[j]) * (T(1) - n[j] * n[j]);
@@ -247,6 +267,20 @@ Shape shapeOf(const Tensor &inputGates, const Tensor &weightHh)
     TORCH_CHECK(inputGates.dim() == 3 && weightHh.dim() == 2 && inputGates.size(2) == weightHh.size(0),
                 "fused recurrence: gates B × T × G and weights G × H expected");
     return {inputGates.size(0), inputGates.size(1), weightHh.size(1), weightHh.size(0)};
+}
+
+// Prediction without a tape: the samples are independent, so LibTorch's threads each take a
+// share of the batch (training keeps one thread per layer: its batches are small, and the tape
+// is day-major).
+template <typename Body>
+void inParallel(const Shape &s, Body body)
+{
+    constexpr std::int64_t kGrain = 16; // samples per task: enough work to be worth a thread
+    at::parallel_for(0, s.batch, kGrain, [&](std::int64_t first, std::int64_t end) {
+        Shape part = s;
+        part.batch = end - first;
+        body(part, first);
+    });
 }
 
 // The recurrent weights' gradient: Σ over samples and days t ≥ 1 of ∂gates(t)ᵀ · h(t − 1).
@@ -286,10 +320,18 @@ Tensor runLstm(const Shape &s, const Tensor &gates, const Tensor &weightHh, cons
         tape->cellTanh = torch::empty_like(tape->cells);
     }
     AT_DISPATCH_FLOATING_TYPES(gates.scalar_type(), "fused lstm", [&] {
-        lstmForward<scalar_t, EntityAware>(s, gates.data_ptr<scalar_t>(), weightT.data_ptr<scalar_t>(),
-                                           biasHh.defined() ? biasHh.data_ptr<scalar_t>() : nullptr,
-                                           inputGate.defined() ? inputGate.data_ptr<scalar_t>() : nullptr, out.data_ptr<scalar_t>(),
-                                           tape ? tape->template tape<scalar_t>() : LstmTape<scalar_t>{});
+        const scalar_t *bias = biasHh.defined() ? biasHh.data_ptr<scalar_t>() : nullptr;
+        const scalar_t *input = inputGate.defined() ? inputGate.data_ptr<scalar_t>() : nullptr;
+        if (tape) {
+            lstmForward<scalar_t, EntityAware>(s, gates.data_ptr<scalar_t>(), weightT.data_ptr<scalar_t>(), bias, input,
+                                               out.data_ptr<scalar_t>(), tape->template tape<scalar_t>());
+            return;
+        }
+        inParallel(s, [&](const Shape &part, std::int64_t first) {
+            lstmForward<scalar_t, EntityAware>(part, gates.data_ptr<scalar_t>() + first * s.days * s.gates, weightT.data_ptr<scalar_t>(),
+                                               bias, input ? input + first * s.hidden : nullptr,
+                                               out.data_ptr<scalar_t>() + first * s.days * s.hidden, {});
+        });
     });
     return out;
 }
@@ -356,11 +398,15 @@ Tensor runGru(const Shape &s, const Tensor &gates, const Tensor &weightHh, const
         *tapeN = torch::empty({s.days, s.batch, s.hidden}, gates.options());
     }
     AT_DISPATCH_FLOATING_TYPES(gates.scalar_type(), "fused gru", [&] {
-        GruTape<scalar_t> tape;
-        if (tapeGates)
-            tape = {tapeGates->data_ptr<scalar_t>(), tapeN->data_ptr<scalar_t>()};
-        gruForward<scalar_t>(s, gates.data_ptr<scalar_t>(), weightT.data_ptr<scalar_t>(), biasHh.data_ptr<scalar_t>(),
-                             out.data_ptr<scalar_t>(), tape);
+        if (tapeGates) {
+            gruForward<scalar_t>(s, gates.data_ptr<scalar_t>(), weightT.data_ptr<scalar_t>(), biasHh.data_ptr<scalar_t>(),
+                                 out.data_ptr<scalar_t>(), {tapeGates->data_ptr<scalar_t>(), tapeN->data_ptr<scalar_t>()});
+            return;
+        }
+        inParallel(s, [&](const Shape &part, std::int64_t first) {
+            gruForward<scalar_t>(part, gates.data_ptr<scalar_t>() + first * s.days * s.gates, weightT.data_ptr<scalar_t>(),
+                                 biasHh.data_ptr<scalar_t>(), out.data_ptr<scalar_t>() + first * s.days * s.hidden, {});
+        });
     });
     return out;
 }

@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <functional>
+
 using namespace xmw::learn;
 
 namespace {
@@ -134,20 +136,31 @@ private Q_SLOTS:
         }
     }
 
-    // Prediction keeps no tape, training does: both give the same numbers.
+    // Prediction keeps no tape and shares the batch among threads; training keeps a tape on one
+    // thread: both give the same numbers.
     void inferenceEqualsTheRecordedPass()
     {
+        torch::set_num_threads(2);
         torch::manual_seed(2);
-        const torch::Tensor gates = torch::randn({3, 50, 32}), weight = torch::randn({32, 8}) * 0.3, bias = torch::randn({32});
-        torch::Tensor recorded = lstmRecurrence(gates, weight.clone().requires_grad_(true), bias);
-        QVERIFY(recorded.requires_grad());
-        torch::Tensor plain;
-        {
-            torch::NoGradGuard noGrad;
-            plain = lstmRecurrence(gates, weight, bias);
+        const torch::Tensor lstmGates = torch::randn({50, 40, 32}), gruGates = torch::randn({50, 40, 24});
+        const torch::Tensor lstmWeight = torch::randn({32, 8}) * 0.3, gruWeight = torch::randn({24, 8}) * 0.3, bias = torch::randn({32});
+        const torch::Tensor inputGate = torch::rand({50, 8});
+        const std::vector<std::function<torch::Tensor(const torch::Tensor &)>> recurrences = {
+            [&](const torch::Tensor &w) { return lstmRecurrence(lstmGates, w, bias); },
+            [&](const torch::Tensor &w) { return gruRecurrence(gruGates, w, bias.slice(0, 0, 24)); },
+            [&](const torch::Tensor &w) { return eaLstmRecurrence(inputGate, gruGates, w); }};
+        for (std::size_t k = 0; k < recurrences.size(); ++k) {
+            const torch::Tensor weight = k == 0 ? lstmWeight : gruWeight;
+            const torch::Tensor recorded = recurrences[k](weight.clone().requires_grad_(true));
+            QVERIFY(recorded.requires_grad());
+            torch::Tensor plain;
+            {
+                torch::NoGradGuard noGrad;
+                plain = recurrences[k](weight);
+            }
+            QVERIFY(!plain.requires_grad());
+            QCOMPARE((recorded.detach() - plain).abs().max().item<double>(), 0.0);
         }
-        QVERIFY(!plain.requires_grad());
-        QCOMPARE((recorded.detach() - plain).abs().max().item<double>(), 0.0);
     }
 
     void unsupportedTensorsUseLibTorch()
