@@ -93,6 +93,40 @@ private Q_SLOTS:
         QCOMPARE(a.predicted, b.predicted);
     }
 
+    // The fused kernels and LibTorch's layers train the same model: the same curve over 5 epochs,
+    // within float rounding, and the run file says which ran.
+    void fusedAndLibTorchKernelsTrainTheSameCurve_data()
+    {
+        QTest::addColumn<int>("kind");
+        for (const ModelKind kind : {ModelKind::Lstm, ModelKind::Gru, ModelKind::EaLstm})
+            QTest::newRow(modelName(kind).c_str()) << int(kind);
+    }
+    void fusedAndLibTorchKernelsTrainTheSameCurve()
+    {
+        QFETCH(int, kind);
+        TrainingConfig c = quick(ModelKind(kind), Method::Scratch);
+        c.epochs = 5;
+        c.kernels = Kernels::Fused;
+        const RunRecord fused = train(c, "kernels-fused.h5");
+        c.kernels = Kernels::LibTorch;
+        const RunRecord unfused = train(c, "kernels-libtorch.h5");
+        QCOMPARE(fused.history.size(), unfused.history.size());
+        for (std::size_t i = 0; i < fused.history.size(); ++i) {
+            const double a = fused.history[i].trainLoss, b = unfused.history[i].trainLoss;
+            QVERIFY2(std::abs(a - b) <= 1e-4 * std::max(1.0, std::abs(b)),
+                     ("epoch " + std::to_string(i + 1) + ": " + std::to_string(a) + " against " + std::to_string(b)).c_str());
+        }
+        QVERIFY(std::abs(fused.metrics.rmse - unfused.metrics.rmse) <= 1e-3 * unfused.metrics.rmse);
+        QCOMPARE(readRunFile(demo_.scratch("kernels-fused.h5")).config.kernelsUsed(), std::string("fused"));
+        QCOMPARE(unfused.config.kernelsUsed(), std::string("libtorch"));
+        c.kernels = Kernels::Fused;
+        c.device = "cuda";
+        QCOMPARE(c.kernelsUsed(), std::string("libtorch (the fused kernels are CPU-only)"));
+        c.device = "cpu";
+        c.model.kind = ModelKind::Tcn;
+        QCOMPARE(c.kernelsUsed(), std::string("libtorch (tcn has no fused kernels)"));
+    }
+
     void transferMethodsRunAndRecordTheirLosses()
     {
         const RunRecord pretrained = train(quick(ModelKind::Lstm, Method::Pretrain), "pretrain.h5");
@@ -281,6 +315,10 @@ private Q_SLOTS:
         std::string old = c.toJson();
         old.erase(old.find("\"recipe\""), std::string("\"recipe\":\"extended\",").size());
         QCOMPARE(TrainingConfig::fromJson(old)->split.recipe, xmw::data::Recipe::Extended);
+        // One from before the fused kernels trained on LibTorch's layers.
+        QCOMPARE(back->kernels, Kernels::Fused);
+        old.erase(old.find("\"kernels\""), std::string("\"kernels\":\"fused\",").size());
+        QCOMPARE(TrainingConfig::fromJson(old)->kernels, Kernels::LibTorch);
         QVERIFY(!TrainingConfig::fromJson("{\"model\":\"lstm\"}"));
         QVERIFY(!TrainingConfig::fromJson(c.toJson() + "x"));
         QVERIFY(!TrainingConfig::fromJson("not json"));
