@@ -4,8 +4,10 @@
 #include "app/cli/child_run.h"
 #include "core/json.h"
 #include "core/learn/model_io.h"
+#include "core/learn/runtime.h"
 #include "core/learn/sequence_model.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -99,15 +101,20 @@ bool pythonHasTorch() { return std::system("/usr/bin/python3 -c 'import torch, h
 // standardised inputs: cells per second.
 double predictionCellsPerSecond(const learn::ModelOptions &options, learn::Kernels kernels, int threads)
 {
+    learn::prepareRuntime(); // as the upscaler does: the allocator's settings, subnormals flushed
     torch::set_num_threads(threads);
     torch::manual_seed(0);
     auto model = learn::makeModel(options, data::kFeatureCount, data::kSequenceDays);
     model->setKernels(kernels);
     const torch::Tensor x = torch::randn({2048, data::kSequenceDays, data::kFeatureCount});
-    (void)learn::predictScaled(*model, x.slice(0, 0, 256), torch::kCPU); // warm-up
-    const auto start = std::chrono::steady_clock::now();
-    (void)learn::predictScaled(*model, x, torch::kCPU);
-    return double(x.size(0)) / std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    double best = 0; // the best of three passes, after one to warm up
+    for (int pass = 0; pass < 4; ++pass) {
+        const auto start = std::chrono::steady_clock::now();
+        (void)learn::predictScaled(*model, x, torch::kCPU);
+        if (pass > 0)
+            best = std::max(best, double(x.size(0)) / std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    return best;
 }
 
 } // namespace
