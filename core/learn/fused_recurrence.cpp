@@ -17,15 +17,9 @@ using torch::autograd::tensor_list;
 // call then costs little beside the arithmetic, which BLAS does faster than the plain loop.
 constexpr std::int64_t kBlasWork = std::int64_t(1) << 15;
 
-template <typename T>
-struct Activation;
-
-template <>
-struct Activation<double> {
-    static double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
-};
-
 // The gates' sigmoid; every tanh is computed as 2·σ(2x) − 1, so that each loop has one function.
+inline double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
 // In float, an exp the compiler can vectorise (Cody–Waite reduction and Cephes' polynomial, about
 // one ulp): std::exp is a call per element, which costs more than the rest of a small layer.
 inline float vectorExp(float x)
@@ -44,10 +38,7 @@ inline float vectorExp(float x)
     return p * std::bit_cast<float>((std::int32_t(n) + 127) << 23);
 }
 
-template <>
-struct Activation<float> {
-    static float sigmoid(float x) { return 1.0f / (1.0f + vectorExp(-x)); }
-};
+inline float sigmoid(float x) { return 1.0f / (1.0f + vectorExp(-x)); }
 
 // out (rows × n, row stride ldOut) += in (rows × k, row stride ldIn) · w (k × n, contiguous).
 template <typename T>
@@ -98,7 +89,6 @@ struct LstmTape {
 template <typename T, bool EntityAware>
 void lstmForward(const Shape &s, const T *inputGates, const T *weightT, const T *bias, const T *inputGate, T *out, LstmTape<T> tape)
 {
-    using A = Activation<T>;
     using L = LstmLayout<EntityAware>;
     const std::int64_t B = s.batch, D = s.days, H = s.hidden, G = s.gates, dayStride = B * G, cellStride = B * H;
     // Without a tape, two cell buffers in turn: reading one while writing the other lets the
@@ -130,7 +120,7 @@ void lstmForward(const Shape &s, const T *inputGates, const T *weightT, const T 
         for (std::int64_t b = 0; b < B; ++b) {
             T *__restrict p = pre + b * G;
             for (std::int64_t j = 0; j < G; ++j)
-                p[j] = A::sigmoid(k[j] * p[j]);
+                p[j] = sigmoid(k[j] * p[j]);
             T *__restrict pg = p + L::g(H);
             for (std::int64_t j = 0; j < H; ++j)
                 pg[j] = T(2) * pg[j] - T(1);
@@ -144,7 +134,7 @@ void lstmForward(const Shape &s, const T *inputGates, const T *weightT, const T 
             for (std::int64_t j = 0; j < H; ++j)
                 c1[j] = p[f + j] * c0[j] + pi[j] * p[g + j];
             for (std::int64_t j = 0; j < H; ++j)
-                tc[j] = T(2) * A::sigmoid(T(2) * c1[j]) - T(1);
+                tc[j] = T(2) * sigmoid(T(2) * c1[j]) - T(1);
             for (std::int64_t j = 0; j < H; ++j)
                 h[j] = p[o + j] * tc[j];
         }
@@ -204,7 +194,6 @@ struct GruTape {
 template <typename T>
 void gruForward(const Shape &s, const T *inputGates, const T *weightT, const T *bias, T *out, GruTape<T> tape)
 {
-    using A = Activation<T>;
     const std::int64_t B = s.batch, D = s.days, H = s.hidden, G = s.gates;
     std::vector<T> recurrent(std::size_t(B * G)), scratchGates(tape.gates ? 0 : std::size_t(B * G)),
         scratchN(tape.recurrentN ? 0 : std::size_t(B * H)), zeros(std::size_t(B * H), T(0));
@@ -221,10 +210,10 @@ void gruForward(const Shape &s, const T *inputGates, const T *weightT, const T *
             T *__restrict rz = gates + b * G, *__restrict n = rz + 2 * H, *__restrict hn = recurrentN + b * H,
                           *__restrict h = out + (b * D + t) * H;
             for (std::int64_t j = 0; j < 2 * H; ++j)
-                rz[j] = A::sigmoid(x[j] + hh[j]);
+                rz[j] = sigmoid(x[j] + hh[j]);
             for (std::int64_t j = 0; j < H; ++j) {
                 hn[j] = hh[2 * H + j];
-                n[j] = T(2) * A::sigmoid(T(2) * (x[2 * H + j] + rz[j] * hn[j])) - T(1); // tanh
+                n[j] = T(2) * sigmoid(T(2) * (x[2 * H + j] + rz[j] * hn[j])) - T(1); // tanh
                 h[j] = (T(1) - rz[H + j]) * n[j] + rz[H + j] * h0[j];
             }
         }
@@ -297,7 +286,6 @@ Tensor gradientOrZeros(const Tensor &gradient, const Tensor &like)
     return gradient.defined() ? gradient.contiguous() : torch::zeros_like(like);
 }
 
-template <bool EntityAware>
 struct LstmTensors {
     Tensor gates, cells, cellTanh;
     template <typename T>
@@ -310,7 +298,7 @@ struct LstmTensors {
 // One function for LSTM (bias given, inputGate undefined) and EA-LSTM (inputGate given, no bias).
 template <bool EntityAware>
 Tensor runLstm(const Shape &s, const Tensor &gates, const Tensor &weightHh, const Tensor &biasHh, const Tensor &inputGate,
-               LstmTensors<EntityAware> *tape)
+               LstmTensors *tape)
 {
     Tensor out = torch::empty({s.batch, s.days, s.hidden}, gates.options());
     const Tensor weightT = weightHh.t().contiguous();
@@ -324,7 +312,7 @@ Tensor runLstm(const Shape &s, const Tensor &gates, const Tensor &weightHh, cons
         const scalar_t *input = inputGate.defined() ? inputGate.data_ptr<scalar_t>() : nullptr;
         if (tape) {
             lstmForward<scalar_t, EntityAware>(s, gates.data_ptr<scalar_t>(), weightT.data_ptr<scalar_t>(), bias, input,
-                                               out.data_ptr<scalar_t>(), tape->template tape<scalar_t>());
+                                               out.data_ptr<scalar_t>(), tape->tape<scalar_t>());
             return;
         }
         inParallel(s, [&](const Shape &part, std::int64_t first) {
@@ -340,7 +328,7 @@ struct LstmFunction : torch::autograd::Function<LstmFunction> {
     static Tensor forward(AutogradContext *context, const Tensor &inputGates, const Tensor &weightHh, const Tensor &biasHh)
     {
         const Tensor gates = inputGates.contiguous(), weight = weightHh.contiguous(), bias = biasHh.contiguous();
-        LstmTensors<false> tape;
+        LstmTensors tape;
         Tensor out = runLstm<false>(shapeOf(gates, weight), gates, weight, bias, {}, &tape);
         context->save_for_backward({weight, out, tape.gates, tape.cells, tape.cellTanh});
         return out;
@@ -350,7 +338,7 @@ struct LstmFunction : torch::autograd::Function<LstmFunction> {
     {
         const auto saved = context->get_saved_variables();
         const Tensor &weight = saved[0], &out = saved[1];
-        LstmTensors<false> tape{saved[2], saved[3], saved[4]};
+        LstmTensors tape{saved[2], saved[3], saved[4]};
         const Shape s{out.size(0), out.size(1), out.size(2), weight.size(0)};
         const Tensor gradOut = gradientOrZeros(gradients[0], out);
         Tensor gradGates = torch::empty({s.batch, s.days, s.gates}, out.options());
@@ -366,7 +354,7 @@ struct EaLstmFunction : torch::autograd::Function<EaLstmFunction> {
     static Tensor forward(AutogradContext *context, const Tensor &inputGate, const Tensor &dynamicGates, const Tensor &weightHh)
     {
         const Tensor gates = dynamicGates.contiguous(), weight = weightHh.contiguous(), input = inputGate.contiguous();
-        LstmTensors<true> tape;
+        LstmTensors tape;
         Tensor out = runLstm<true>(shapeOf(gates, weight), gates, weight, {}, input, &tape);
         context->save_for_backward({weight, input, out, tape.gates, tape.cells, tape.cellTanh});
         return out;
@@ -376,7 +364,7 @@ struct EaLstmFunction : torch::autograd::Function<EaLstmFunction> {
     {
         const auto saved = context->get_saved_variables();
         const Tensor &weight = saved[0], &input = saved[1], &out = saved[2];
-        LstmTensors<true> tape{saved[3], saved[4], saved[5]};
+        LstmTensors tape{saved[3], saved[4], saved[5]};
         const Shape s{out.size(0), out.size(1), out.size(2), weight.size(0)};
         const Tensor gradOut = gradientOrZeros(gradients[0], out);
         Tensor gradGates = torch::empty({s.batch, s.days, s.gates}, out.options());
