@@ -20,6 +20,7 @@
 #include "core/learn/upscale_parts.h"
 #include "core/learn/upscaler.h"
 
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
@@ -335,6 +336,16 @@ int train(const Arguments &raw)
     for (const auto &h : run.history)
         epochSeconds += h.seconds;
     epochSeconds /= double(std::max<std::size_t>(1, run.history.size()));
+    // The first epoch also pays for one-off work (the allocator's first blocks, BLAS's buffers,
+    // lazy symbol binding): a long run's pace is the median of the others.
+    std::vector<double> later;
+    for (std::size_t i = 1; i < run.history.size(); ++i)
+        later.push_back(run.history[i].seconds);
+    double steadyEpochSeconds = epochSeconds;
+    if (!later.empty()) {
+        std::nth_element(later.begin(), later.begin() + later.size() / 2, later.end());
+        steadyEpochSeconds = later[later.size() / 2];
+    }
     if (args.flag("json")) {
         Json j;
         j["run"] = out.string();
@@ -353,6 +364,7 @@ int train(const Arguments &raw)
                 sites[site] = metricsJson(m);
         }
         j["seconds_per_epoch"] = epochSeconds;
+        j["steady_seconds_per_epoch"] = steadyEpochSeconds;
         j["samples_per_second"] = run.samplesPerSecond;
         j["epochs"] = run.history.size();
         j["seconds"] = run.seconds;

@@ -18,11 +18,11 @@ using torch::autograd::tensor_list;
 constexpr std::int64_t kBlasWork = std::int64_t(1) << 15;
 
 // The gates' sigmoid; every tanh is computed as 2·σ(2x) − 1, so that each loop has one function.
-inline double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+[[gnu::always_inline]] inline double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
 // In float, an exp the compiler can vectorise (Cody–Waite reduction and Cephes' polynomial, about
 // one ulp): std::exp is a call per element, which costs more than the rest of a small layer.
-inline float vectorExp(float x)
+[[gnu::always_inline]] inline float vectorExp(float x)
 {
     x = x < -87.0f ? -87.0f : x; // 2^n stays a normal number
     x = x > 88.0f ? 88.0f : x;
@@ -38,11 +38,12 @@ inline float vectorExp(float x)
     return p * std::bit_cast<float>((std::int32_t(n) + 127) << 23);
 }
 
-inline float sigmoid(float x) { return 1.0f / (1.0f + vectorExp(-x)); }
+[[gnu::always_inline]] inline float sigmoid(float x) { return 1.0f / (1.0f + vectorExp(-x)); }
 
 // out (rows × n, row stride ldOut) += in (rows × k, row stride ldIn) · w (k × n, contiguous).
 template <typename T>
-void addProduct(T *out, std::int64_t ldOut, const T *in, std::int64_t ldIn, const T *w, std::int64_t rows, std::int64_t k, std::int64_t n)
+[[gnu::always_inline]] inline void addProduct(T *out, std::int64_t ldOut, const T *in, std::int64_t ldIn, const T *w, std::int64_t rows,
+                                              std::int64_t k, std::int64_t n)
 {
     if (rows * k * n >= kBlasWork) {
         const auto options = torch::TensorOptions().dtype(c10::CppTypeToScalarType<T>::value);
@@ -87,7 +88,8 @@ struct LstmTape {
 };
 
 template <typename T, bool EntityAware>
-void lstmForward(const Shape &s, const T *inputGates, const T *weightT, const T *bias, const T *inputGate, T *out, LstmTape<T> tape)
+[[gnu::always_inline]] inline void lstmForwardLoop(const Shape &s, const T *inputGates, const T *weightT, const T *bias, const T *inputGate,
+                                                   T *out, LstmTape<T> tape)
 {
     using L = LstmLayout<EntityAware>;
     const std::int64_t B = s.batch, D = s.days, H = s.hidden, G = s.gates, dayStride = B * G, cellStride = B * H;
@@ -145,8 +147,8 @@ void lstmForward(const Shape &s, const T *inputGates, const T *weightT, const T 
 // their activations (B × T × G: ∂loss/∂inputGates, and what the recurrent weights' gradient is
 // made of) and, for EA-LSTM, adds the given input gate's gradient into gradInputGate.
 template <typename T, bool EntityAware>
-void lstmBackward(const Shape &s, const T *gradOut, const T *weight, const T *inputGate, const LstmTape<T> &tape, T *gradGates,
-                  T *gradInputGate)
+[[gnu::always_inline]] inline void lstmBackwardLoop(const Shape &s, const T *gradOut, const T *weight, const T *inputGate,
+                                                    const LstmTape<T> &tape, T *gradGates, T *gradInputGate)
 {
     using L = LstmLayout<EntityAware>;
     const std::int64_t B = s.batch, D = s.days, H = s.hidden, G = s.gates, dayStride = B * G, cellStride = B * H;
@@ -155,25 +157,27 @@ void lstmBackward(const Shape &s, const T *gradOut, const T *weight, const T *in
         const T *previousCell = t == 0 ? zeros.data() : tape.cells + (t - 1) * cellStride;
         for (std::int64_t b = 0; b < B; ++b) {
             const T *__restrict p = tape.gates + t * dayStride + b * G;
-            const T *__restrict pf = p + L::f(H), *__restrict pg = p + L::g(H), *__restrict po = p + L::o(H);
             const T *__restrict pi = EntityAware ? inputGate + b * H : p;
             const T *__restrict c0 = previousCell + b * H, *__restrict tc = tape.cellTanh + t * cellStride + b * H,
                                 *__restrict dOut = gradOut + (b * D + t) * H;
             const T *__restrict dRec = recurrent.data() + b * H;
             T *__restrict dCell = cellGrad.data() + b * H;
             T *__restrict dp = gradGates + (b * D + t) * G;
-            T *__restrict df = dp + L::f(H), *__restrict dg = dp + L::g(H), *__restrict dO = dp + L::o(H);
+            T *__restrict dInput = EntityAware ? gradInputGate + b * H : dp;
+            const std::int64_t f = L::f(H), g = L::g(H), o = L::o(H);
+            // The gates' rows of dp do not overlap (offsets of H or more), which GCC cannot see.
+#pragma GCC ivdep
             for (std::int64_t j = 0; j < H; ++j) {
                 const T dh = dOut[j] + dRec[j];
-                const T dc = dCell[j] + dh * po[j] * (T(1) - tc[j] * tc[j]);
+                const T dc = dCell[j] + dh * p[o + j] * (T(1) - tc[j] * tc[j]);
                 if constexpr (EntityAware)
-                    gradInputGate[b * H + j] += dc * pg[j];
+                    dInput[j] += dc * p[g + j];
                 else
-                    dp[j] = dc * pg[j] * pi[j] * (T(1) - pi[j]);
-                df[j] = dc * c0[j] * pf[j] * (T(1) - pf[j]);
-                dg[j] = dc * pi[j] * (T(1) - pg[j] * pg[j]);
-                dO[j] = dh * tc[j] * po[j] * (T(1) - po[j]);
-                dCell[j] = dc * pf[j];
+                    dp[j] = dc * p[g + j] * pi[j] * (T(1) - pi[j]);
+                dp[f + j] = dc * c0[j] * p[f + j] * (T(1) - p[f + j]);
+                dp[g + j] = dc * pi[j] * (T(1) - p[g + j] * p[g + j]);
+                dp[o + j] = dh * tc[j] * p[o + j] * (T(1) - p[o + j]);
+                dCell[j] = dc * p[f + j];
             }
         }
         if (t > 0) {
@@ -192,7 +196,8 @@ struct GruTape {
 };
 
 template <typename T>
-void gruForward(const Shape &s, const T *inputGates, const T *weightT, const T *bias, T *out, GruTape<T> tape)
+[[gnu::always_inline]] inline void gruForwardLoop(const Shape &s, const T *inputGates, const T *weightT, const T *bias, T *out,
+                                                  GruTape<T> tape)
 {
     const std::int64_t B = s.batch, D = s.days, H = s.hidden, G = s.gates;
     std::vector<T> recurrent(std::size_t(B * G)), scratchGates(tape.gates ? 0 : std::size_t(B * G)),
@@ -211,6 +216,8 @@ void gruForward(const Shape &s, const T *inputGates, const T *weightT, const T *
                           *__restrict h = out + (b * D + t) * H;
             for (std::int64_t j = 0; j < 2 * H; ++j)
                 rz[j] = sigmoid(x[j] + hh[j]);
+                // n lies past r and z in the same row, and h0 is the day before h: no overlaps.
+#pragma GCC ivdep
             for (std::int64_t j = 0; j < H; ++j) {
                 hn[j] = hh[2 * H + j];
                 n[j] = T(2) * sigmoid(T(2) * (x[2 * H + j] + rz[j] * hn[j])) - T(1); // tanh
@@ -222,7 +229,8 @@ void gruForward(const Shape &s, const T *inputGates, const T *weightT, const T *
 
 // gradGates: ∂loss/∂inputGates; gradRecurrent: ∂loss/∂(W_hh h + b_hh), both B × T × 3H.
 template <typename T>
-void gruBackward(const Shape &s, const T *gradOut, const T *weight, const T *out, const GruTape<T> &tape, T *gradGates, T *gradRecurrent)
+[[gnu::always_inline]] inline void gruBackwardLoop(const Shape &s, const T *gradOut, const T *weight, const T *out, const GruTape<T> &tape,
+                                                   T *gradGates, T *gradRecurrent)
 {
     const std::int64_t B = s.batch, D = s.days, H = s.hidden, G = s.gates;
     std::vector<T> dhNext(std::size_t(B * H), T(0)), zeros(std::size_t(B * H), T(0));
@@ -234,6 +242,8 @@ void gruBackward(const Shape &s, const T *gradOut, const T *weight, const T *out
                                 *__restrict dOut = gradOut + (b * D + t) * H;
             T *__restrict dx = gradGates + (b * D + t) * G, *__restrict dhh = gradRecurrent + (b * D + t) * G,
                           *__restrict dh0 = dhNext.data() + b * H;
+            // Each gate's third of dx and dhh is its own range (as in the LSTM above).
+#pragma GCC ivdep
             for (std::int64_t j = 0; j < H; ++j) {
                 const T dh = dOut[j] + dh0[j];
                 const T dn = dh * (T(1) - z[j]) * (T(1) - n[j] * n[j]);
@@ -249,6 +259,32 @@ void gruBackward(const Shape &s, const T *gradOut, const T *weight, const T *out
         if (t > 0)
             addProduct(dhNext.data(), H, gradRecurrent + t * G, D * G, weight, B, G, H);
     }
+}
+
+// Where the processor has AVX2, the kernels run compiled for it: the same loops at twice the
+// vector width, and the same results (-std=c++20 contracts no multiply-add, and each element is
+// computed on its own). Only the wide copy of each kernel carries the target attribute, with
+// everything it calls inlined into it: nothing compiled for AVX2 can end up called on an older
+// processor, as an inline function of a whole file built with -mavx2 could.
+bool hasWideVectors()
+{
+    static const bool yes = __builtin_cpu_supports("avx2");
+    return yes;
+}
+
+template <auto Kernel, typename... Args>
+[[gnu::target("avx2")]] void runWide(Args... args)
+{
+    Kernel(args...);
+}
+
+template <auto Kernel, typename... Args>
+void runKernel(Args... args)
+{
+    if (hasWideVectors())
+        runWide<Kernel>(args...);
+    else
+        Kernel(args...);
 }
 
 Shape shapeOf(const Tensor &inputGates, const Tensor &weightHh)
@@ -272,13 +308,18 @@ void inParallel(const Shape &s, Body body)
     });
 }
 
-// The recurrent weights' gradient: Σ over samples and days t ≥ 1 of ∂gates(t)ᵀ · h(t − 1).
+// The recurrent weights' gradient: Σ over samples and days t ≥ 1 of ∂gates(t)ᵀ · h(t − 1). One
+// product per sample: its days 1… of the gradient and 0… of the output are contiguous rows, where
+// one product over the whole batch would first copy the shifted gradient (B × T × G floats).
 Tensor recurrentWeightGradient(const Tensor &gradRecurrent, const Tensor &out)
 {
     const std::int64_t days = out.size(1);
+    Tensor gradient = torch::zeros({gradRecurrent.size(2), out.size(2)}, out.options());
     if (days < 2)
-        return torch::zeros({gradRecurrent.size(2), out.size(2)}, out.options());
-    return torch::tensordot(gradRecurrent.narrow(1, 1, days - 1), out.narrow(1, 0, days - 1), {0, 1}, {0, 1});
+        return gradient;
+    for (std::int64_t b = 0; b < out.size(0); ++b)
+        gradient.addmm_(gradRecurrent[b].narrow(0, 1, days - 1).t(), out[b].narrow(0, 0, days - 1));
+    return gradient;
 }
 
 Tensor gradientOrZeros(const Tensor &gradient, const Tensor &like)
@@ -311,14 +352,14 @@ Tensor runLstm(const Shape &s, const Tensor &gates, const Tensor &weightHh, cons
         const scalar_t *bias = biasHh.defined() ? biasHh.data_ptr<scalar_t>() : nullptr;
         const scalar_t *input = inputGate.defined() ? inputGate.data_ptr<scalar_t>() : nullptr;
         if (tape) {
-            lstmForward<scalar_t, EntityAware>(s, gates.data_ptr<scalar_t>(), weightT.data_ptr<scalar_t>(), bias, input,
-                                               out.data_ptr<scalar_t>(), tape->tape<scalar_t>());
+            runKernel<lstmForwardLoop<scalar_t, EntityAware>>(s, gates.data_ptr<scalar_t>(), weightT.data_ptr<scalar_t>(), bias, input,
+                                                              out.data_ptr<scalar_t>(), tape->tape<scalar_t>());
             return;
         }
         inParallel(s, [&](const Shape &part, std::int64_t first) {
-            lstmForward<scalar_t, EntityAware>(part, gates.data_ptr<scalar_t>() + first * s.days * s.gates, weightT.data_ptr<scalar_t>(),
-                                               bias, input ? input + first * s.hidden : nullptr,
-                                               out.data_ptr<scalar_t>() + first * s.days * s.hidden, {});
+            runKernel<lstmForwardLoop<scalar_t, EntityAware>>(
+                part, gates.data_ptr<scalar_t>() + first * s.days * s.gates, weightT.data_ptr<scalar_t>(), bias,
+                input ? input + first * s.hidden : nullptr, out.data_ptr<scalar_t>() + first * s.days * s.hidden, LstmTape<scalar_t>{});
         });
     });
     return out;
@@ -343,8 +384,8 @@ struct LstmFunction : torch::autograd::Function<LstmFunction> {
         const Tensor gradOut = gradientOrZeros(gradients[0], out);
         Tensor gradGates = torch::empty({s.batch, s.days, s.gates}, out.options());
         AT_DISPATCH_FLOATING_TYPES(out.scalar_type(), "fused lstm backward", [&] {
-            lstmBackward<scalar_t, false>(s, gradOut.data_ptr<scalar_t>(), weight.data_ptr<scalar_t>(), nullptr, tape.tape<scalar_t>(),
-                                          gradGates.data_ptr<scalar_t>(), nullptr);
+            runKernel<lstmBackwardLoop<scalar_t, false>>(s, gradOut.data_ptr<scalar_t>(), weight.data_ptr<scalar_t>(), nullptr,
+                                                         tape.tape<scalar_t>(), gradGates.data_ptr<scalar_t>(), nullptr);
         });
         return {gradGates, recurrentWeightGradient(gradGates, out), gradGates.sum(std::vector<std::int64_t>{0, 1})};
     }
@@ -370,8 +411,9 @@ struct EaLstmFunction : torch::autograd::Function<EaLstmFunction> {
         Tensor gradGates = torch::empty({s.batch, s.days, s.gates}, out.options());
         Tensor gradInput = torch::zeros_like(input);
         AT_DISPATCH_FLOATING_TYPES(out.scalar_type(), "fused ea-lstm backward", [&] {
-            lstmBackward<scalar_t, true>(s, gradOut.data_ptr<scalar_t>(), weight.data_ptr<scalar_t>(), input.data_ptr<scalar_t>(),
-                                         tape.tape<scalar_t>(), gradGates.data_ptr<scalar_t>(), gradInput.data_ptr<scalar_t>());
+            runKernel<lstmBackwardLoop<scalar_t, true>>(s, gradOut.data_ptr<scalar_t>(), weight.data_ptr<scalar_t>(),
+                                                        input.data_ptr<scalar_t>(), tape.tape<scalar_t>(), gradGates.data_ptr<scalar_t>(),
+                                                        gradInput.data_ptr<scalar_t>());
         });
         return {gradInput, gradGates, recurrentWeightGradient(gradGates, out)};
     }
@@ -387,13 +429,15 @@ Tensor runGru(const Shape &s, const Tensor &gates, const Tensor &weightHh, const
     }
     AT_DISPATCH_FLOATING_TYPES(gates.scalar_type(), "fused gru", [&] {
         if (tapeGates) {
-            gruForward<scalar_t>(s, gates.data_ptr<scalar_t>(), weightT.data_ptr<scalar_t>(), biasHh.data_ptr<scalar_t>(),
-                                 out.data_ptr<scalar_t>(), {tapeGates->data_ptr<scalar_t>(), tapeN->data_ptr<scalar_t>()});
+            runKernel<gruForwardLoop<scalar_t>>(s, gates.data_ptr<scalar_t>(), weightT.data_ptr<scalar_t>(), biasHh.data_ptr<scalar_t>(),
+                                                out.data_ptr<scalar_t>(),
+                                                GruTape<scalar_t>{tapeGates->data_ptr<scalar_t>(), tapeN->data_ptr<scalar_t>()});
             return;
         }
         inParallel(s, [&](const Shape &part, std::int64_t first) {
-            gruForward<scalar_t>(part, gates.data_ptr<scalar_t>() + first * s.days * s.gates, weightT.data_ptr<scalar_t>(),
-                                 biasHh.data_ptr<scalar_t>(), out.data_ptr<scalar_t>() + first * s.days * s.hidden, {});
+            runKernel<gruForwardLoop<scalar_t>>(part, gates.data_ptr<scalar_t>() + first * s.days * s.gates, weightT.data_ptr<scalar_t>(),
+                                                biasHh.data_ptr<scalar_t>(), out.data_ptr<scalar_t>() + first * s.days * s.hidden,
+                                                GruTape<scalar_t>{});
         });
     });
     return out;
@@ -418,9 +462,9 @@ struct GruFunction : torch::autograd::Function<GruFunction> {
         Tensor gradGates = torch::empty({s.batch, s.days, s.gates}, out.options());
         Tensor gradRecurrent = torch::empty_like(gradGates);
         AT_DISPATCH_FLOATING_TYPES(out.scalar_type(), "fused gru backward", [&] {
-            gruBackward<scalar_t>(s, gradOut.data_ptr<scalar_t>(), weight.data_ptr<scalar_t>(), out.data_ptr<scalar_t>(),
-                                  {saved[2].data_ptr<scalar_t>(), saved[3].data_ptr<scalar_t>()}, gradGates.data_ptr<scalar_t>(),
-                                  gradRecurrent.data_ptr<scalar_t>());
+            runKernel<gruBackwardLoop<scalar_t>>(s, gradOut.data_ptr<scalar_t>(), weight.data_ptr<scalar_t>(), out.data_ptr<scalar_t>(),
+                                                 GruTape<scalar_t>{saved[2].data_ptr<scalar_t>(), saved[3].data_ptr<scalar_t>()},
+                                                 gradGates.data_ptr<scalar_t>(), gradRecurrent.data_ptr<scalar_t>());
         });
         return {gradGates, recurrentWeightGradient(gradRecurrent, out), gradRecurrent.sum(std::vector<std::int64_t>{0, 1})};
     }
