@@ -130,9 +130,9 @@ void benchKernels(const Args &args, const std::filesystem::path &demo, const std
     const auto samples = scratch / "kernels-samples.h5";
     if (python)
         (void)runSelf({"samples", demo.string(), "--out", samples.string()});
-    std::printf("Recurrent kernels: seconds per epoch on the demo's training towers (the median of epochs 2–%d, 2–%d of each\n"
-                "paper, ours run), "
-                "fused kernels, LibTorch's layers and the PyTorch reference (%s), and each one's test RMSE (nmol m⁻² s⁻¹)\n\n",
+    std::printf("Recurrent kernels: seconds per epoch on the demo's training towers (the median of epochs 2–%d of each run at\n"
+                "the paper's configuration, 2–%d at ours), fused kernels, LibTorch's layers and the PyTorch reference (%s),\n"
+                "and each one's test RMSE (nmol m⁻² s⁻¹)\n\n",
                 std::max(epochs, kPaper.epochs), std::max(epochs, kOurs.epochs),
                 python ? script.c_str() : "skipped: /usr/bin/python3 has no torch; apt-get install python3-torch");
     std::printf("  %-8s %-6s %7s %9s %9s %9s %8s %8s %9s %9s %9s\n", "model", "config", "threads", "fused", "libtorch", "pytorch",
