@@ -76,6 +76,8 @@ private:
                                 std::to_string(fileSize_) + " bytes");
     }
     std::uint64_t countBytes() const { return version_ == 5 ? 8 : 4; }
+    // NC_BYTE … NC_DOUBLE in CDF-1 and CDF-2; CDF-5 adds the unsigned and 64-bit integers.
+    std::uint64_t maxType() const { return version_ == 5 ? 11 : 6; }
     bool name()
     {
         std::uint64_t length = 0;
@@ -121,6 +123,10 @@ private:
             std::uint64_t type = 0, values = 0;
             if (!name() || !read32(type) || !readCount(values))
                 return false;
+            // The classic formats have no strings (type 12 is netCDF-4's NC_STRING): NetCDF-C
+            // would still read one, allocating whatever length its first four bytes claim.
+            if (type < 1 || type > maxType())
+                throw DataError(path_, "damaged NetCDF header: an attribute of unknown type " + std::to_string(type));
             const std::uint64_t size = type == 3 || type == 8 ? 2
                 : type == 4 || type == 5 || type == 9         ? 4
                 : type >= 10 && type <= 11                    ? 8
@@ -156,7 +162,7 @@ private:
             std::uint64_t type = 0;
             if (!read32(type) || !skip((version_ == 5 ? 8 : 4) + (version_ == 1 ? 4 : 8))) // nc_type, vsize, begin
                 return false;
-            if (type < 1 || type > (version_ == 5 ? 11u : 6u))
+            if (type < 1 || type > maxType())
                 throw DataError(path_, "damaged NetCDF header: a variable of unknown type " + std::to_string(type));
         }
         return true;

@@ -192,6 +192,13 @@ private Q_SLOTS:
         QTest::newRow("NetCDF missing its last 100 bytes") << prec << "grid" << truncateTo(1.0, 100) << "";
         QTest::newRow("NetCDF flipped magic") << prec << "grid" << flipBytes(0, 8) << "";
         QTest::newRow("NetCDF flipped bytes in the data") << prec << "grid" << flipBytes(0.6, 4096) << "";
+        // Found by fuzzing: a string attribute in a classic header, whose claimed length NetCDF-C
+        // allocated (2 GB) before anything else could refuse the file.
+        QTest::newRow("NetCDF classic header with a string attribute")
+            << prec << "grid"
+            << replaceWith(readAll(
+                   QStringLiteral(QT_TESTCASE_SOURCEDIR "/fuzz/regressions/grid_variable_file/classic-string-attribute-claims-2gb.nc")))
+            << "attribute of unknown type 12";
         QTest::newRow("static NetCDF truncated") << wetland << "static" << truncateTo(0.5) << "";
         QTest::newRow("static NetCDF of another shape")
             << wetland << "static"
