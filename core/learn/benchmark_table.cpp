@@ -71,15 +71,6 @@ std::string number(double v, int decimals = 3)
     return text;
 }
 
-std::string signedPercent(double v)
-{
-    if (!std::isfinite(v))
-        return "";
-    char text[48];
-    std::snprintf(text, sizeof text, "%s%.1f %%", v < 0 ? "−" : "+", std::abs(v));
-    return text;
-}
-
 // Seeds per cell when every cell has the same number, else 0 (then each cell says its own).
 int uniformSeeds(const BenchmarkTable &t)
 {
@@ -114,7 +105,7 @@ std::string cellText(const BenchmarkTable &t, const TableCell &c, const std::str
     if (t.spatial && c.folds < t.folds)
         text += " [" + std::to_string(c.folds) + "/" + std::to_string(t.folds) + " folds]";
     if (method != "scratch" && std::isfinite(c.changeVsScratch))
-        text += " (" + signedPercent(c.changeVsScratch) + ")";
+        text += " (" + changeText(c.changeVsScratch, t.changeInPercent) + ")";
     return text;
 }
 
@@ -193,6 +184,7 @@ std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, con
             t.spatial = key.spatial;
             t.folds = key.folds;
             t.metric = metric;
+            t.changeInPercent = changesAsRatio(metric);
             t.measured = measured;
             for (const auto &[cellKey, bySeed] : byCell) {
                 TableCell cell;
@@ -241,9 +233,11 @@ std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, con
                     if (it == t.cells.end())
                         continue;
                     TableCell &c = it->second;
-                    c.changeVsScratch = scratch && scratch->mean != 0 && std::isfinite(c.mean)
-                        ? (c.mean - scratch->mean) / std::abs(scratch->mean) * 100
-                        : kNaN;
+                    if (!scratch || !std::isfinite(c.mean) || (t.changeInPercent && scratch->mean == 0))
+                        c.changeVsScratch = kNaN;
+                    else
+                        c.changeVsScratch =
+                            t.changeInPercent ? (c.mean - scratch->mean) / std::abs(scratch->mean) * 100 : c.mean - scratch->mean;
                     if (method != "scratch" && std::isfinite(c.changeVsScratch))
                         changes[method].push_back(c.changeVsScratch);
                     if (std::isfinite(c.mean) && (!best || isBetter(metric, c.mean, best->mean)))
@@ -282,7 +276,9 @@ std::string toMarkdown(const std::vector<BenchmarkTable> &tables)
         if (!t.meanChange.empty()) {
             out += "| *mean change vs scratch* |";
             for (const auto &method : t.methods)
-                out.append(" ").append(t.meanChange.count(method) ? signedPercent(t.meanChange.at(method)) : std::string()).append(" |");
+                out.append(" ")
+                    .append(t.meanChange.count(method) ? changeText(t.meanChange.at(method), t.changeInPercent) : std::string())
+                    .append(" |");
             out += "\n";
         }
         out += "\n";
@@ -311,7 +307,8 @@ std::string toLatex(const std::vector<BenchmarkTable> &tables)
         if (!t.meanChange.empty()) {
             out += "\\midrule\nmean change vs scratch";
             for (const auto &method : t.methods)
-                out += " & " + (t.meanChange.count(method) ? latexEscaped(signedPercent(t.meanChange.at(method))) : std::string());
+                out += " & " +
+                    (t.meanChange.count(method) ? latexEscaped(changeText(t.meanChange.at(method), t.changeInPercent)) : std::string());
             out += " \\\\\n";
         }
         out += "\\bottomrule\n\\end{tabular}\n\\end{table}\n\n";
@@ -319,9 +316,21 @@ std::string toLatex(const std::vector<BenchmarkTable> &tables)
     return out;
 }
 
+std::string changeText(double change, bool inPercent)
+{
+    if (!std::isfinite(change))
+        return "";
+    char text[48];
+    if (inPercent)
+        std::snprintf(text, sizeof text, "%s%.1f %%", change < 0 ? "−" : "+", std::abs(change));
+    else
+        std::snprintf(text, sizeof text, "%s%.3f", change < 0 ? "−" : "+", std::abs(change));
+    return text;
+}
+
 std::string toCsv(const std::vector<BenchmarkTable> &tables)
 {
-    std::string out = "protocol,metric,measured_days_only,model,method,mean,sd,seeds,folds,best,change_vs_scratch_percent\n";
+    std::string out = "protocol,metric,measured_days_only,model,method,mean,sd,seeds,folds,best,change_vs_scratch,change_unit\n";
     for (const BenchmarkTable &t : tables)
         for (const auto &model : t.models)
             for (const auto &method : t.methods) {
@@ -331,7 +340,11 @@ std::string toCsv(const std::vector<BenchmarkTable> &tables)
                 out += csvField(t.protocol) + "," + t.metric + "," + (t.measured ? "1" : "0") + "," + model + "," + method + "," +
                     number(c->mean, 6) + "," + number(c->sd, 6) + "," + std::to_string(c->perSeed.size()) + "," +
                     (t.spatial ? std::to_string(c->folds) : std::string()) + "," + (c->best ? "1" : "0") + "," +
-                    (method == "scratch" ? std::string() : number(c->changeVsScratch, 3)) + "\n";
+                    (method == "scratch" ? std::string() : number(c->changeVsScratch, t.changeInPercent ? 3 : 6)) + "," +
+                    (method == "scratch"     ? std::string()
+                         : t.changeInPercent ? "percent"
+                                             : "difference") +
+                    "\n";
             }
     return out;
 }

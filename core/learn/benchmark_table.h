@@ -38,7 +38,9 @@ struct TableCell {
     double mean = 0, sd = 0; // sd is NaN with a single seed
     int folds = 0; // spatial: the fewest folds any seed had (a complete cell has all)
     bool best = false; // the best mean of its row
-    double changeVsScratch = 0; // (mean − scratch) / |scratch| × 100; NaN without a scratch cell
+    // Against the same model's scratch cell: (mean − scratch) / |scratch| × 100 where the table's
+    // change is in percent, else mean − scratch; NaN without a scratch cell.
+    double changeVsScratch = 0;
     std::vector<std::filesystem::path> files; // the runs it was made of
 };
 
@@ -50,6 +52,7 @@ struct BenchmarkTable {
     bool measured = false; // on the measured days alone instead of the gap-filled target
     std::vector<std::string> models, methods; // in the canonical order
     std::map<std::pair<std::string, std::string>, TableCell> cells; // (model, method)
+    bool changeInPercent = true; // changesAsRatio(metric)
     std::map<std::string, double> meanChange; // per method: mean over models of changeVsScratch
 
     [[nodiscard]] const TableCell *cell(const std::string &model, const std::string &method) const;
@@ -60,8 +63,11 @@ struct BenchmarkTable {
 [[nodiscard]] std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, const std::vector<std::string> &metrics,
                                                       bool measured = false);
 
+// A change as the tables write it: "−25.0 %" in percent, "+0.150" as a difference.
+[[nodiscard]] std::string changeText(double change, bool inPercent);
+
 // The tables as text: Markdown (best in bold), LaTeX (booktabs; best in \textbf) or CSV (one row
-// per cell: protocol, metric, model, method, mean, sd, seeds, folds, best, change).
+// per cell: protocol, metric, model, method, mean, sd, seeds, folds, best, change and its unit).
 [[nodiscard]] std::string toMarkdown(const std::vector<BenchmarkTable> &tables);
 [[nodiscard]] std::string toLatex(const std::vector<BenchmarkTable> &tables);
 [[nodiscard]] std::string toCsv(const std::vector<BenchmarkTable> &tables);

@@ -95,6 +95,8 @@ Better betterFor(const std::string &metric) { return propertiesOf(metric).better
 
 bool isFluxMetric(const std::string &metric) { return propertiesOf(metric).flux; }
 
+bool changesAsRatio(const std::string &metric) { return betterFor(metric) == Better::Lower; }
+
 bool isBetter(const std::string &metric, double a, double b)
 {
     switch (betterFor(metric)) {

@@ -36,6 +36,10 @@ enum class Better { Lower, Higher, NearerZero };
 [[nodiscard]] Better betterFor(const std::string &metric);
 [[nodiscard]] bool isFluxMetric(const std::string &metric);
 [[nodiscard]] bool isBetter(const std::string &metric, double a, double b); // a better than b
+// Whether a change of the metric reads as a ratio (the error magnitudes: lower is better, never
+// negative) or only as a difference (R², NSE, KGE, bias: their zero is not "no skill", and a
+// change from 0.05 to 0.6 is not "+1,100 %").
+[[nodiscard]] bool changesAsRatio(const std::string &metric);
 
 // Metrics of each site's samples: `sites[i]` owns the 365 days starting at i × 365.
 [[nodiscard]] std::map<std::string, Metrics> metricsPerSite(const std::vector<std::string> &sites, std::span<const float> observed,

@@ -64,7 +64,10 @@ private Q_SLOTS:
         const BenchmarkTable &r2 = tables[1]; // higher is better
         QVERIFY(r2.cell("lstm", "finetune")->best);
         QVERIFY(qFuzzyCompare(r2.cell("lstm", "scratch")->mean, 0.3));
-        QVERIFY(qFuzzyCompare(r2.cell("lstm", "finetune")->changeVsScratch, 100.0));
+        // R² changes by difference, not ratio: 0.3 → 0.6 is +0.3, not "+100 %".
+        QVERIFY(!r2.changeInPercent);
+        QVERIFY(qFuzzyCompare(r2.cell("lstm", "finetune")->changeVsScratch, 0.3));
+        QVERIFY(rmse.changeInPercent);
     }
 
     void spatialAveragesFoldsThenSeeds()
@@ -108,14 +111,16 @@ private Q_SLOTS:
 
     void formats()
     {
-        const auto tables = buildTables(temporalRuns(), {"rmse"});
+        const auto tables = buildTables(temporalRuns(), {"rmse", "r2"});
         const std::string markdown = toMarkdown(tables);
         QVERIFY2(markdown.find("| lstm | 12.000 ± 2.000 | **9.000 ± 0.000 (−25.0 %)** |") != std::string::npos, markdown.c_str());
         QVERIFY2(markdown.find("| *mean change vs scratch* |  | −22.5 % |") != std::string::npos, markdown.c_str());
         QVERIFY(markdown.find("mean ± sd over 3 seeds") != std::string::npos);
         const std::string csv = toCsv(tables);
-        QVERIFY2(csv.find("temporal,rmse,0,lstm,finetune,9.000000,0.000000,3,,1,-25.000\n") != std::string::npos, csv.c_str());
-        QVERIFY2(csv.find("temporal,rmse,0,lstm,scratch,12.000000,2.000000,3,,0,\n") != std::string::npos, csv.c_str());
+        QVERIFY2(csv.find("temporal,rmse,0,lstm,finetune,9.000000,0.000000,3,,1,-25.000,percent\n") != std::string::npos, csv.c_str());
+        QVERIFY2(csv.find(",0.300000,difference\n") != std::string::npos, csv.c_str());
+        QVERIFY2(markdown.find("(+0.300)") != std::string::npos, markdown.c_str());
+        QVERIFY2(csv.find("temporal,rmse,0,lstm,scratch,12.000000,2.000000,3,,0,,\n") != std::string::npos, csv.c_str());
         const std::string latex = toLatex(tables);
         QVERIFY2(latex.find("\\textbf{9.000 $\\pm$ 0.000 ($-$25.0 \\%)}") != std::string::npos, latex.c_str());
         QVERIFY(latex.find("\\toprule") != std::string::npos);

@@ -257,9 +257,7 @@ void BenchmarkPanel::fill()
             if (std::isfinite(cell->sd))
                 text += QStringLiteral(" ± ") + QString::number(cell->sd, 'f', 3);
             if (method != "scratch" && std::isfinite(cell->changeVsScratch))
-                text += QStringLiteral("\n%1%2 %")
-                            .arg(cell->changeVsScratch < 0 ? QStringLiteral("−") : QStringLiteral("+"))
-                            .arg(std::abs(cell->changeVsScratch), 0, 'f', 1);
+                text += QStringLiteral("\n") + QString::fromStdString(learn::changeText(cell->changeVsScratch, t->changeInPercent));
             if (t->spatial && cell->folds < t->folds)
                 text += QStringLiteral("\n") + tr("%1 of %2 folds").arg(cell->folds).arg(t->folds);
             item->setText(text);
@@ -299,10 +297,8 @@ void BenchmarkPanel::fill()
         for (const auto &method : t->methods) {
             if (!t->meanChange.count(method))
                 continue;
-            const double change = t->meanChange.at(method);
-            changes << QStringLiteral("%1 %2%3 %")
-                           .arg(QString::fromStdString(method), change < 0 ? QStringLiteral("−") : QStringLiteral("+"))
-                           .arg(std::abs(change), 0, 'f', 1);
+            changes << QString::fromStdString(method) + QLatin1Char(' ') +
+                    QString::fromStdString(learn::changeText(t->meanChange.at(method), t->changeInPercent));
         }
         text += QStringLiteral(" ") + tr("Mean change against scratch: %1.").arg(changes.join(QStringLiteral(", ")));
     }
