@@ -4,6 +4,7 @@
 #include "app/cli/progress.h"
 #include "app/cli/split_option.h"
 #include "app/cli/train_options.h"
+#include "core/counted.h"
 #include "core/data/benchmark_sites.h"
 #include "core/data/calendar.h"
 #include "core/data/csv_writer.h"
@@ -375,10 +376,10 @@ int train(const Arguments &raw)
         std::printf("%s\n", toJsonText(j).c_str());
         return 0;
     }
-    std::printf("%s: %s %s, tested on %s: %zu site-years at %zu towers, %zu epochs in %s (%.1f s/epoch, %.0f samples/s)\n", out.c_str(),
+    std::printf("%s: %s %s, tested on %s: %s at %s, %s in %s (%.1f s/epoch, %.0f samples/s)\n", out.c_str(),
                 learn::modelName(config.model.kind).c_str(), learn::methodName(config.method).c_str(), run.config.testSetName().c_str(),
-                run.testIds.size(), run.perSite.size(), run.history.size(), duration(run.seconds).c_str(), epochSeconds,
-                run.samplesPerSecond);
+                counted(run.testIds.size(), "site-year").c_str(), counted(run.perSite.size(), "tower").c_str(),
+                counted(run.history.size(), "epoch").c_str(), duration(run.seconds).c_str(), epochSeconds, run.samplesPerSecond);
     if (parallel)
         std::printf("distributed over %d processes: rank 0 spent %s of %s waiting for the others and the network\n", parallel->worldSize(),
                     duration(parallel->communicationSeconds()).c_str(), duration(run.seconds).c_str());

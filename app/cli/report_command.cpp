@@ -1,6 +1,7 @@
 // xmw report: the paper's results tables from a folder of runs (a sweep's, or a dataset's).
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "core/counted.h"
 #include "core/data/atomic_file.h"
 #include "core/data/data_error.h"
 #include "core/learn/benchmark_table.h"
@@ -75,10 +76,10 @@ int report(const Arguments &raw)
         throw data::DataError(
             folder,
             "holds no runs tested on the towers" +
-                (pretraining ? " (only " + std::to_string(pretraining) + " pretraining runs, tested on TEM-MDM)" : std::string()));
-    std::fprintf(
-        stderr, "%zu runs from %s%s\n", runs.size(), folder.c_str(),
-        pretraining ? (", " + std::to_string(pretraining) + " pretraining runs left out (tested on TEM-MDM, not the towers)").c_str() : "");
+                (pretraining ? " (only " + counted(pretraining, "pretraining run") + ", tested on TEM-MDM)" : std::string()));
+    std::fprintf(stderr, "%s from %s%s\n", counted(runs.size(), "run").c_str(), folder.c_str(),
+                 pretraining ? (", " + counted(pretraining, "pretraining run") + " left out (tested on TEM-MDM, not the towers)").c_str()
+                             : "");
 
     const auto tables = learn::buildTables(runs, metrics, args.flag("measured"));
     const std::string text = format == "csv" ? learn::toCsv(tables)

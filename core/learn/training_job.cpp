@@ -1,5 +1,6 @@
 #include "core/learn/training_job.h"
 
+#include "core/counted.h"
 #include "core/data/atomic_file.h"
 #include "core/data/data_error.h"
 #include "core/data/dataset.h"
@@ -314,7 +315,7 @@ std::optional<Checkpoint> TrainingJob::Impl::resumeCheckpoint()
     for (const auto &h : tally.history)
         if (h.member == state.member)
             ++tally.epochsDone;
-    say("resuming member " + std::to_string(state.member) + " after " + std::to_string(state.epoch) + " epochs of phase " +
+    say("resuming member " + std::to_string(state.member) + " after " + counted(std::uint64_t(state.epoch), "epoch") + " of phase " +
         std::to_string(state.phase + 1));
     return resumed;
 }

@@ -90,6 +90,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(QFile::exists(dir_.filePath(QStringLiteral("elsewhere/deeper/x.h5"))));
         QVERIFY2(r.out.contains(QStringLiteral("gap-filled target")) && r.out.contains(QStringLiteral("measured days")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral(", 1 epoch in ")), qPrintable(r.out)); // not "1 epochs"
         // A file where the folder should be: refused before any training, with the path.
         writeFile(QStringLiteral("plain-file"), QStringLiteral("x"));
         r = xmw(quick(dir_.filePath(QStringLiteral("plain-file/x.h5"))));

@@ -96,7 +96,7 @@ private Q_SLOTS:
                      report.out.contains(QStringLiteral("| model | scratch | finetune |")) &&
                      report.out.contains(QStringLiteral("| lstm | ")),
                  qPrintable(report.out));
-        QVERIFY2(report.err.contains(QStringLiteral("1 pretraining runs left out")), qPrintable(report.err));
+        QVERIFY2(report.err.contains(QStringLiteral("1 pretraining run left out")), qPrintable(report.err));
         // The dataset folder finds the sweep's runs below runs/.
         const ProcessResult csv = xmw({QStringLiteral("report"), demo_, QStringLiteral("--format"), QStringLiteral("csv"),
                                        QStringLiteral("--metrics"), QStringLiteral("rmse,kge,bias")});
