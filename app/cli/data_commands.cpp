@@ -173,8 +173,12 @@ int series(const Arguments &raw)
         if (!dataset.sites())
             throw data::DataError(dataset.root(), "no FLUXNET-CH4 folder");
         const data::Site *found = dataset.sites()->find(*site);
-        if (!found)
-            throw UsageError("no site '" + *site + "' in this dataset");
+        if (!found) {
+            std::vector<std::string> ids;
+            for (const auto &known : dataset.sites()->sites())
+                ids.push_back(known.info.id);
+            throw UsageError("no site '" + *site + "' in this dataset" + didYouMean(*site, ids));
+        }
         const auto &s = found->series;
         const auto years = args.yearRange("years");
         const auto siteYears = s.years();
@@ -184,8 +188,13 @@ int series(const Arguments &raw)
         std::vector<const data::Series *> columns = {&s.fch4, &s.fch4Filled, &s.airTemperature, &s.vpd, &s.precipitation, &s.shortwave};
         if (const auto wanted = args.option("var")) {
             const auto it = std::find_if(columns.begin(), columns.end(), [&](const data::Series *c) { return c->name == *wanted; });
-            if (it == columns.end())
-                throw UsageError("towers have FCH4_F, FCH4_F_ANNOPTLM, TA_F, VPD_F, P_F and SW_IN_F, not '" + *wanted + "'");
+            if (it == columns.end()) {
+                std::vector<std::string> names;
+                for (const auto *c : columns)
+                    names.push_back(c->name);
+                throw UsageError("towers have FCH4_F, FCH4_F_ANNOPTLM, TA_F, VPD_F, P_F and SW_IN_F, not '" + *wanted + "'" +
+                                 didYouMean(*wanted, names));
+            }
             columns = {*it};
         }
         std::printf("date");
@@ -211,6 +220,12 @@ int series(const Arguments &raw)
     if (std::sscanf(cell->c_str(), "%lf,%lf%c", &lat, &lon, &extra) != 2 || std::abs(lat) > 90 || std::abs(lon) > 180)
         throw UsageError("--cell expects LAT,LON in degrees, e.g. 61.8,24.2; got '" + *cell + "'");
     const std::string name = args.option("var").value_or(data::layout::kEmission);
+    if (!grid.findVariable(name)) {
+        std::vector<std::string> names;
+        for (const auto &v : grid.variables())
+            names.push_back(v.name);
+        throw UsageError("no variable '" + name + "' in this dataset's TEM-MDM" + didYouMean(name, names));
+    }
     const auto &variable = grid.variable(name);
     const auto years = args.yearRange("years").value_or(std::pair(grid.years().front(), grid.years().back()));
     if (years.first < grid.years().front() || years.second > grid.years().back())

@@ -132,6 +132,17 @@ private Q_SLOTS:
         r = xmw({QStringLiteral("series"), demo_, QStringLiteral("--site"), QStringLiteral("XX-Nope"), QStringLiteral("--csv")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("no site 'XX-Nope'")));
+        // A near miss is answered with the name it probably meant, as the command names are.
+        const auto suggests = [&](const QStringList &options, const QString &guess) {
+            const Result miss = xmw(QStringList{QStringLiteral("series"), demo_} + options + QStringList{QStringLiteral("--csv")});
+            QCOMPARE(miss.exitCode, 2);
+            QVERIFY2(miss.err.contains(QStringLiteral("did you mean '%1'?").arg(guess)), qPrintable(miss.err));
+        };
+        suggests({QStringLiteral("--site"), QStringLiteral("US-Bess")}, QStringLiteral("US-Bes"));
+        suggests({QStringLiteral("--site"), QStringLiteral("US-Bes"), QStringLiteral("--var"), QStringLiteral("TA_G")},
+                 QStringLiteral("TA_F"));
+        suggests({QStringLiteral("--cell"), QStringLiteral("61.8,24.2"), QStringLiteral("--var"), QStringLiteral("TAI")},
+                 QStringLiteral("TAIR"));
         r = xmw({QStringLiteral("series"), demo_, QStringLiteral("--cell"), QStringLiteral("north"), QStringLiteral("--csv")});
         QCOMPARE(r.exitCode, 2);
         r = xmw({QStringLiteral("samples"), demo_, QStringLiteral("--out"), dir_.filePath(QStringLiteral("s.h5")),
