@@ -230,6 +230,10 @@
         <source>--view expects globe, turning or flat; got &apos;%1&apos;</source>
         <translation>--view erwartet globe, turning oder flat; erhalten: „%1“</translation>
     </message>
+    <message>
+        <source>Did you mean --%1?</source>
+        <translation>Meinten Sie --%1?</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>

@@ -230,6 +230,10 @@
         <source>--view expects globe, turning or flat; got &apos;%1&apos;</source>
         <translation>--view 需要 globe、turning 或 flat；收到“%1”</translation>
     </message>
+    <message>
+        <source>Did you mean --%1?</source>
+        <translation>您是想用 --%1 吗？</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>

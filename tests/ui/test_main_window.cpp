@@ -1288,6 +1288,10 @@ private Q_SLOTS:
         outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--screenshot"), QStringLiteral("a.png")});
         QCOMPARE(outcome.exitCode, 2);
         QVERIFY2(outcome.message.contains(QStringLiteral("needs a dataset")), qPrintable(outcome.message));
+        // A mistyped option is answered with the one it probably meant, as xmw does.
+        outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--variabel"), QStringLiteral("TAIR")});
+        QCOMPARE(outcome.exitCode, 2);
+        QVERIFY2(outcome.message.contains(QStringLiteral("--variable?")), qPrintable(outcome.message));
         outcome = parseExplorerOptions({QStringLiteral("xmw-explorer"), QStringLiteral("--lang"), QStringLiteral("fr")});
         QCOMPARE(outcome.exitCode, 2);
         QVERIFY2(outcome.message.contains(QStringLiteral("'fr'")) && outcome.message.contains(QStringLiteral("zh_CN")),

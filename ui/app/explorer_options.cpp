@@ -1,5 +1,6 @@
 #include "ui/app/explorer_options.h"
 
+#include "core/nearest_name.h"
 #include "core/version.h"
 #include "ui/animation/video_writer.h"
 #include "ui/app/translations.h"
@@ -170,9 +171,11 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
         QCoreApplication::translate("ExplorerOptions", "Bring this panel to the front: time-series, training, runs, benchmark or sites."),
         QCoreApplication::translate("ExplorerOptions", "name"));
     const AnimationOptions o = animationOptions();
-    parser.addOptions({screenshotOption, sizeOption, languageOption, variableOption,   dateOption, siteOption,  flatOption,
-                       tourOption,       runOption,  upscaleOption,  differenceOption, unitOption, panelOption, o.animate,
-                       o.step,           o.out,      o.fps,          o.videoSize,      o.view,     o.title,     o.ownRange});
+    const QList<QCommandLineOption> known{
+        screenshotOption, sizeOption, languageOption, variableOption,   dateOption, siteOption,  flatOption,
+        tourOption,       runOption,  upscaleOption,  differenceOption, unitOption, panelOption, o.animate,
+        o.step,           o.out,      o.fps,          o.videoSize,      o.view,     o.title,     o.ownRange};
+    parser.addOptions(known);
     parser.addPositionalArgument(QStringLiteral("dataset"),
                                  QCoreApplication::translate("ExplorerOptions", "A dataset folder in the X-MethaneWet layout to open."),
                                  QStringLiteral("[dataset]"));
@@ -180,6 +183,18 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
     ExplorerOptionsOutcome outcome;
     if (!parser.parse(arguments)) {
         outcome.message = parser.errorText();
+        // As xmw does: a mistyped option is answered with the one it probably meant.
+        if (!parser.unknownOptionNames().isEmpty()) {
+            std::vector<std::string> names;
+            for (const QCommandLineOption &option : known + QList<QCommandLineOption>{helpOption, versionOption})
+                for (const QString &name : option.names())
+                    if (name.size() > 1)
+                        names.push_back(name.toStdString());
+            const std::string guess = nearest(parser.unknownOptionNames().first().toStdString(), names);
+            if (!guess.empty())
+                outcome.message += QStringLiteral(" ") +
+                    QCoreApplication::translate("ExplorerOptions", "Did you mean --%1?").arg(QString::fromStdString(guess));
+        }
         outcome.exitCode = 2;
         return outcome;
     }
