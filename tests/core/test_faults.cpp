@@ -158,7 +158,7 @@ private Q_SLOTS:
 
         const ProcessResult resumed = xmw(training(out, epochs) << QStringLiteral("--resume"));
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
-        static const QRegularExpression resumedAfter(QStringLiteral("after (\\d+) epochs"));
+        static const QRegularExpression resumedAfter(QStringLiteral("after (\\d+) epochs?"));
         const auto match = resumedAfter.match(resumed.err);
         QVERIFY2(match.hasMatch(), qPrintable(resumed.err));
         const int kept = match.captured(1).toInt();
