@@ -263,9 +263,10 @@ template <typename T>
 
 // Where the processor has AVX2, the kernels run compiled for it: the same loops at twice the
 // vector width, and the same results (the target enables no FMA, so no multiply-add is
-// contracted, and each element is computed on its own). Only the wide copy of each kernel carries the target attribute, with
-// everything it calls inlined into it: nothing compiled for AVX2 can end up called on an older
-// processor, as an inline function of a whole file built with -mavx2 could.
+// contracted, and each element is computed on its own). Only the wide copy of each kernel
+// carries the target attribute, with everything it calls inlined into it: nothing compiled for
+// AVX2 can end up called on an older processor, as an inline function of a whole file built
+// with -mavx2 could.
 bool hasWideVectors()
 {
     static const bool yes = __builtin_cpu_supports("avx2");
