@@ -1,5 +1,7 @@
 // Transformer, Informer, iTransformer and Pyraformer, on one encoder layer whose attention is
 // full, masked (Pyraformer's pyramid) or ProbSparse (Informer).
+#include "core/learn/fused_attention.h"
+#include "core/learn/fused_recurrence.h"
 #include "core/learn/interruption.h"
 #include "core/learn/sequence_model.h"
 
@@ -35,14 +37,17 @@ public:
         dropout_ = register_module("dropout", nn::Dropout(dropout));
     }
 
-    // `blocked`: T × T, true where a query may not look at a key.
-    torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &blocked = {})
+    // `blocked`: T × T, true where a query may not look at a key. `fused`: full attention on the
+    // fused kernel (fused_attention.h) rather than LibTorch's operations.
+    torch::Tensor forward(const torch::Tensor &x, bool fused, const torch::Tensor &blocked = {})
     {
         checkInterruption();
         const auto batch = x.size(0), length = x.size(1), hidden = x.size(2), depth = hidden / heads_;
         const auto split = [&](const torch::Tensor &t) { return t.view({batch, length, heads_, depth}).transpose(1, 2); };
         const torch::Tensor q = split(query_(x)), k = split(key_(x)), v = split(value_(x));
-        torch::Tensor context = attention_ == Attention::ProbSparse && !blocked.defined() ? probSparse(q, k, v) : full(q, k, v, blocked);
+        torch::Tensor context = attention_ == Attention::ProbSparse && !blocked.defined() ? probSparse(q, k, v)
+            : fused                                                                       ? fusedAttention(q, k, v, blocked)
+                                                                                          : full(q, k, v, blocked);
         context = context.transpose(1, 2).reshape({batch, length, hidden});
         torch::Tensor y = norm1_(x + dropout_(out_(context)));
         return norm2_(y + dropout_(feed2_(dropout_(torch::gelu(feed1_(y))))));
@@ -135,11 +140,13 @@ public:
         register_module("layers", layers_);
     }
 
+    Kernels kernelsFor(const torch::Tensor &x) const override { return fusedKernelsTake(x) ? kernels() : Kernels::LibTorch; }
+
     SequenceOutput forward(const torch::Tensor &x) override
     {
         torch::Tensor h = embed(x);
         for (const auto &layer : *layers_)
-            h = layer->as<EncoderLayer>()->forward(h);
+            h = layer->as<EncoderLayer>()->forward(h, fusedFor(x));
         return finish(h);
     }
 
@@ -172,7 +179,7 @@ public:
         const torch::Tensor tokens = embed(x);
         torch::Tensor h = tokens;
         for (std::size_t i = 0; i < layers_->size(); ++i) {
-            h = layers_[i]->as<EncoderLayer>()->forward(h);
+            h = layers_[i]->as<EncoderLayer>()->forward(h, false); // ProbSparse has no fused kernel
             if (i < distil_->size()) {
                 torch::Tensor c = distil_[i]->as<nn::Conv1d>()->forward(h.transpose(1, 2));
                 c = torch::elu(norms_[i]->as<nn::BatchNorm1d>()->forward(c));
@@ -207,11 +214,13 @@ public:
         head_ = register_module("head", nn::Linear(o.hidden, 1));
     }
 
+    Kernels kernelsFor(const torch::Tensor &x) const override { return fusedKernelsTake(x) ? kernels() : Kernels::LibTorch; }
+
     SequenceOutput forward(const torch::Tensor &x) override
     {
         torch::Tensor h = dropout_(embed_(x.transpose(1, 2))); // B × F × H
         for (const auto &layer : *layers_)
-            h = layer->as<EncoderLayer>()->forward(h);
+            h = layer->as<EncoderLayer>()->forward(h, fusedFor(x));
         h = project_(h).transpose(1, 2); // B × T × F
         h = dropout_(torch::gelu(mix_(h))); // B × T × H
         return {h, head_(h).squeeze(-1)};
@@ -249,6 +258,8 @@ public:
         ancestors_ = register_buffer("ancestors", ancestorIndex());
     }
 
+    Kernels kernelsFor(const torch::Tensor &x) const override { return fusedKernelsTake(x) ? kernels() : Kernels::LibTorch; }
+
     SequenceOutput forward(const torch::Tensor &x) override
     {
         std::vector<torch::Tensor> scales{embed(x)};
@@ -256,7 +267,7 @@ public:
             scales.push_back(conv->as<nn::Conv1d>()->forward(scales.back().transpose(1, 2)).transpose(1, 2));
         torch::Tensor h = torch::cat(scales, 1);
         for (const auto &layer : *layers_)
-            h = layer->as<EncoderLayer>()->forward(h, blocked_);
+            h = layer->as<EncoderLayer>()->forward(h, fusedFor(x), blocked_);
         // For each day, its own node and its ancestors' nodes, side by side.
         const auto batch = h.size(0), days = lengths_.front();
         const torch::Tensor gathered = h.index_select(1, ancestors_.flatten()).view({batch, days, -1});

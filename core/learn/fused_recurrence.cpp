@@ -1,6 +1,7 @@
 #include "core/learn/fused_recurrence.h"
 
-#include <bit>
+#include "core/learn/kernel_support.h"
+
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -9,6 +10,9 @@ namespace xmw::learn {
 
 namespace {
 
+using kernels::recording;
+using kernels::runKernel;
+using kernels::vectorExp;
 using torch::Tensor;
 using torch::autograd::AutogradContext;
 using torch::autograd::tensor_list;
@@ -19,25 +23,6 @@ constexpr std::int64_t kBlasWork = std::int64_t(1) << 15;
 
 // The gates' sigmoid; every tanh is computed as 2·σ(2x) − 1, so that each loop has one function.
 [[gnu::always_inline]] inline double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
-
-// In float, an exp the compiler can vectorise (Cody–Waite reduction and Cephes' polynomial, about
-// one ulp): std::exp is a call per element, which costs more than the rest of a small layer.
-[[gnu::always_inline]] inline float vectorExp(float x)
-{
-    x = x < -87.0f ? -87.0f : x; // 2^n stays a normal number
-    x = x > 88.0f ? 88.0f : x;
-    const float n = (x * 1.44269504f + 12582912.0f) - 12582912.0f; // round to nearest
-    const float r = x - n * 0.693359375f + n * 2.12194440e-4f;
-    float p = 1.9875691500e-4f;
-    p = p * r + 1.3981999507e-3f;
-    p = p * r + 8.3334519073e-3f;
-    p = p * r + 4.1665795894e-2f;
-    p = p * r + 1.6666665459e-1f;
-    p = p * r + 5.0000001201e-1f;
-    p = p * r * r + r + 1.0f;
-    return p * std::bit_cast<float>((std::int32_t(n) + 127) << 23);
-}
-
 [[gnu::always_inline]] inline float sigmoid(float x) { return 1.0f / (1.0f + vectorExp(-x)); }
 
 // out (rows × n, row stride ldOut) += in (rows × k, row stride ldIn) · w (k × n, contiguous).
@@ -267,27 +252,6 @@ template <typename T>
 // carries the target attribute, with everything it calls inlined into it: nothing compiled for
 // AVX2 can end up called on an older processor, as an inline function of a whole file built
 // with -mavx2 could.
-bool hasWideVectors()
-{
-    static const bool yes = __builtin_cpu_supports("avx2");
-    return yes;
-}
-
-template <auto Kernel, typename... Args>
-[[gnu::target("avx2")]] void runWide(Args... args)
-{
-    Kernel(args...);
-}
-
-template <auto Kernel, typename... Args>
-void runKernel(Args... args)
-{
-    if (hasWideVectors())
-        runWide<Kernel>(args...);
-    else
-        Kernel(args...);
-}
-
 Shape shapeOf(const Tensor &inputGates, const Tensor &weightHh)
 {
     TORCH_CHECK(inputGates.dim() == 3 && weightHh.dim() == 2 && inputGates.size(2) == weightHh.size(0),
@@ -470,18 +434,6 @@ struct GruFunction : torch::autograd::Function<GruFunction> {
         return {gradGates, recurrentWeightGradient(gradRecurrent, out), gradRecurrent.sum(std::vector<std::int64_t>{0, 1})};
     }
 };
-
-// Backward is needed only where gradients are being recorded and something wants one; otherwise
-// (prediction, upscaling) the pass keeps no tape.
-bool recording(std::initializer_list<const Tensor *> inputs)
-{
-    if (!torch::GradMode::is_enabled())
-        return false;
-    for (const Tensor *t : inputs)
-        if (t->requires_grad())
-            return true;
-    return false;
-}
 
 // Between layers, as at::lstm and at::gru drop: on the day-major layer output, so that the same
 // random draws fall on the same elements.

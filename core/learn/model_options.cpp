@@ -74,7 +74,11 @@ std::optional<Kernels> parseKernels(const std::string &name)
     return std::nullopt;
 }
 
-bool hasFusedKernels(ModelKind kind) { return kind == ModelKind::Lstm || kind == ModelKind::Gru || kind == ModelKind::EaLstm; }
+bool hasFusedKernels(ModelKind kind)
+{
+    return kind == ModelKind::Lstm || kind == ModelKind::Gru || kind == ModelKind::EaLstm || kind == ModelKind::Transformer ||
+        kind == ModelKind::ITransformer || kind == ModelKind::Pyraformer;
+}
 
 std::optional<ModelKind> parseModel(const std::string &name)
 {

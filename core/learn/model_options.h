@@ -9,13 +9,15 @@ namespace xmw::learn {
 // The benchmark's sequence models. Torch-free, so the GUI can offer them.
 enum class ModelKind { Lstm, Gru, EaLstm, Tcn, Transformer, Informer, ITransformer, Pyraformer };
 
-// How the recurrent layers run: LibTorch's modules (an autograd node per operation per day) or
-// the fused kernels (one node per layer for the whole sequence; CPU, float and double only).
+// How the recurrent layers and full attention run: LibTorch's operations (for a recurrent layer an
+// autograd node per operation per day) or the fused kernels (one node per recurrent layer for the
+// whole sequence, one per attention; CPU, float and double only).
 // Both compute the same function on the same parameters; only the speed differs.
 enum class Kernels { LibTorch, Fused };
 [[nodiscard]] std::string kernelsName(Kernels kernels); // "libtorch", "fused"
 [[nodiscard]] std::optional<Kernels> parseKernels(const std::string &name);
-// Whether the model has layers the fused kernels run (LSTM, GRU, EA-LSTM).
+// Whether the model has layers the fused kernels run (LSTM, GRU, EA-LSTM; the full attention of
+// Transformer, iTransformer and Pyraformer).
 [[nodiscard]] bool hasFusedKernels(ModelKind kind);
 
 struct ModelOptions {

@@ -58,7 +58,7 @@ struct TrainingConfig {
     // "spatial, all 5 folds", with ", 3 towers" when towers were chosen. Runs are comparable only
     // on the same test set.
     [[nodiscard]] std::string testSetName() const;
-    // What the recurrent layers run on: "fused", or "libtorch" with the reason when fused kernels
+    // What the recurrent layers or the attention run on: "fused", or "libtorch" with the reason when fused kernels
     // were asked for and cannot run ("libtorch (the fused kernels are CPU-only)").
     [[nodiscard]] std::string kernelsUsed() const;
     // "" when the configuration can run; otherwise what is wrong with it.

@@ -98,7 +98,7 @@ private Q_SLOTS:
     void fusedAndLibTorchKernelsTrainTheSameCurve_data()
     {
         QTest::addColumn<int>("kind");
-        for (const ModelKind kind : {ModelKind::Lstm, ModelKind::Gru, ModelKind::EaLstm})
+        for (const ModelKind kind : {ModelKind::Lstm, ModelKind::Gru, ModelKind::EaLstm, ModelKind::Transformer, ModelKind::Pyraformer})
             QTest::newRow(modelName(kind).c_str()) << int(kind);
     }
     void fusedAndLibTorchKernelsTrainTheSameCurve()
