@@ -40,19 +40,23 @@ double peakMegabytesOfRun(const std::vector<std::string> &args) { return runSelf
 
 int bench(const Arguments &raw)
 {
-    const Args args(raw, {"dir", "models", "epochs", "threads", "processes", "reference"}, {"keep"});
-    const std::string what = args.positional().size() == 1 ? std::string(args.positional().front()) : "";
-    if (what != "data" && what != "train")
+    const Args args(raw, {"dir", "models", "epochs", "threads", "processes", "reference", "jobs", "dataset"}, {"keep"});
+    const std::string what = args.positional().empty() ? "" : std::string(args.positional().front());
+    if ((what != "data" && what != "train" && what != "grid") || (what != "grid" && args.positional().size() != 1))
         throw UsageError("usage: xmw bench data|train [--dir SCRATCH] [--keep]\n"
                          "       train also takes --models lstm,gru,… --epochs N (2) --threads 1,2 --processes 1,2\n"
-                         "       and --reference SCRIPT (the PyTorch loop; bench/pytorch_reference.py)");
+                         "       and --reference SCRIPT (the PyTorch loop; bench/pytorch_reference.py)\n"
+                         "       xmw bench grid SPEC.json [--jobs N] [--threads N] [--epochs N (3)] [--dataset DIR]");
     const std::filesystem::path scratch =
         args.option("dir").value_or((std::filesystem::temp_directory_path() / ("xmw-bench-" + std::to_string(::getpid()))).string());
     std::filesystem::create_directories(scratch);
     // Results appear as they are measured, in a log too (stdout is block-buffered there).
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
-    if (what == "train") {
-        benchTrain(args, scratch);
+    if (what == "train" || what == "grid") {
+        if (what == "train")
+            benchTrain(args, scratch);
+        else
+            benchGrid(args, scratch);
         if (!args.flag("keep"))
             std::filesystem::remove_all(scratch);
         return 0;

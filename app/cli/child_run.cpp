@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -29,10 +30,14 @@ ChildRun runSelf(const std::vector<std::string> &args)
         envp.push_back(e.data());
     envp.push_back(nullptr);
 
-    // stdout to a file, stderr through a pipe: the child's progress stays readable for errors.
-    const std::filesystem::path outputFile = std::filesystem::temp_directory_path() / ("xmw-child-" + std::to_string(::getpid()) + ".out");
+    // stdout to a file, stderr through a pipe: the child's progress stays readable for errors. Runs
+    // may be measured side by side (xmw bench grid): each has its own file, and its pipe is closed
+    // in every other child, so that each reader sees the end of its own child's output.
+    static std::atomic<int> serial{0};
+    const std::filesystem::path outputFile =
+        std::filesystem::temp_directory_path() / ("xmw-child-" + std::to_string(::getpid()) + "-" + std::to_string(serial++) + ".out");
     int pipe[2];
-    if (::pipe(pipe) != 0)
+    if (::pipe2(pipe, O_CLOEXEC) != 0)
         throw std::runtime_error("cannot create a pipe");
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);

@@ -130,8 +130,9 @@ const std::vector<Command> &commands()
          "                             (1999-2018 of 1979-2018), cells: one of 5 seeded folds (years)\n"
          "  --tem-fold K               with --tem-holdout cells: the fold held out (0)\n"
          "  --threads N --device cpu|cuda\n"
-         "  --kernels fused|libtorch   the recurrent layers (lstm, gru, ea-lstm) in one fused kernel per\n"
-         "                             layer, or LibTorch's own modules (fused; CUDA uses LibTorch's)\n"
+         "  --kernels fused|libtorch   the recurrent layers (lstm, gru, ea-lstm) and full attention\n"
+         "                             (transformer, itransformer, pyraformer) in one fused kernel each, or\n"
+         "                             LibTorch's own operations (fused; CUDA uses LibTorch's)\n"
          "  --distributed              one process of a data-parallel run (xmw launch, torchrun's variables or\n"
          "                             srun): each takes its share of every batch (docs/distributed.md)\n"
          "    --timeout S              how long to wait for the other processes (600)\n"
@@ -191,13 +192,17 @@ const std::vector<Command> &commands()
          "  --port P            the meeting port (a free one)\n"
          "  --grace S           when one process fails, how long the others have to stop before they are\n"
          "                      stopped (30)\n"},
-        {"bench", "measure speed and memory (bench data, bench train)", xmw::cli::bench,
+        {"bench", "measure speed and memory (bench data, bench train, bench grid)", xmw::cli::bench,
          "Usage: xmw bench data|train [options]\n"
+         "       xmw bench grid SPEC.json [options]\n"
          "  --dir SCRATCH       where to write test files (a temporary folder)\n"
          "  --keep              keep them\n"
          "  train only: --models lstm,gru,... --epochs N (2) --threads 1,2 --processes 1,2 (data-parallel)\n"
          "              --reference SCRIPT   the PyTorch loop timed beside the fused kernels and LibTorch's\n"
-         "                                   layers (bench/pytorch_reference.py; needs python3-torch)\n"},
+         "                                   layers (bench/pytorch_reference.py; needs python3-torch)\n"
+         "  grid: a sweep's time here, projected from a few epochs of each kind of run in it and the\n"
+         "        sweep's order of starting runs: --jobs N (2) --threads N (cores / jobs) --epochs N (3)\n"
+         "        --dataset DIR (the sweep file's)\n"},
         {"version", "print the version and the libraries xmw runs on", printVersion, "Usage: xmw version\n"},
         {"help", "list the commands, or show one command's options", printHelp, "Usage: xmw help [COMMAND]\n"},
     };

@@ -107,6 +107,32 @@ private Q_SLOTS:
         QVERIFY2(badMetric.err.contains(QStringLiteral("did you mean 'rmse'")), qPrintable(badMetric.err));
     }
 
+    // xmw bench grid measures one run of each kind (here: pretraining, scratch and fine-tuning) and
+    // projects the whole sweep from them, without touching the sweep's folder.
+    void benchGridProjectsTheSweepFromOneRunOfEachKind()
+    {
+        const QString file =
+            spec(QStringLiteral("projected"), QStringLiteral(R"("models": ["lstm"], "methods": ["scratch", "finetune"], "seeds": [0, 1],
+                                                    "epochs": 50, "options": {"hidden": 8, "batch": 32, "validation": 0},
+                                                    "pretrain": {"tem-fraction": 0.05, "epochs": 20})"));
+        const ProcessResult r =
+            xmw({QStringLiteral("bench"), QStringLiteral("grid"), file, QStringLiteral("--jobs"), QStringLiteral("2"),
+                 QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--dir"), dir_.filePath(QStringLiteral("grid-scratch"))});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("6 runs of 3 kinds")), qPrintable(r.out));
+        for (const char *kind : {"lstm pretrain tem", "lstm scratch temporal", "lstm finetune temporal"})
+            QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("\\n  %1 +[0-9—]").arg(QLatin1String(kind)))), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QStringLiteral("failed")), qPrintable(r.out));
+        // Two jobs finish the six runs in less than one after another, but no faster than twice.
+        const auto seconds = [&](const QString &label) {
+            const QRegularExpressionMatch m = QRegularExpression(label + QStringLiteral(R"(: (?:(\d+)m)?(\d+)s)")).match(r.out);
+            return m.hasMatch() ? m.captured(1).toInt() * 60 + m.captured(2).toInt() : -1;
+        };
+        const int serial = seconds(QStringLiteral("one after another")), parallel = seconds(QStringLiteral("in the sweep's order"));
+        QVERIFY2(serial > 0 && parallel > 0 && parallel < serial && 2 * parallel >= serial - 1, qPrintable(r.out));
+        QVERIFY(!QDir(sweepFolder(QStringLiteral("projected"))).exists());
+    }
+
     void failuresAreKeptAndRetriedOnRequest()
     {
         const QString file = spec(QStringLiteral("broken"), QStringLiteral(R"("models": ["gru"], "methods": ["scratch"], "epochs": 1,
