@@ -2629,4 +2629,39 @@
         <translation>Hochskalierung von %1 über %2</translation>
     </message>
 </context>
+<context>
+    <name>xmw::ui::WetlandType</name>
+    <message>
+        <source>Forested bog</source>
+        <translation>Waldhochmoor</translation>
+    </message>
+    <message>
+        <source>Unforested bog</source>
+        <translation>Offenes Hochmoor</translation>
+    </message>
+    <message>
+        <source>Forested swamp</source>
+        <translation>Bruchwald</translation>
+    </message>
+    <message>
+        <source>Unforested swamp</source>
+        <translation>Offener Sumpf</translation>
+    </message>
+    <message>
+        <source>Alluvial formation (floodplain)</source>
+        <translation>Alluviale Formation (Überschwemmungsebene)</translation>
+    </message>
+    <message>
+        <source>No source names this code.</source>
+        <translation>Keine Quelle benennt diesen Code.</translation>
+    </message>
+    <message>
+        <source>Inferred, not stated: only the Okavango floodplain tower (BW-Nxr) has this code, and it matches the fifth wetland group (alluvial formations) of Matthews &amp; Fung (1987) that TEM&apos;s methane module uses.</source>
+        <translation>Erschlossen, nicht belegt: Nur der Turm in der Okavango-Überschwemmungsebene (BW-Nxr) hat diesen Code, und er entspricht der fünften Feuchtgebietsgruppe (alluviale Formationen) von Matthews &amp; Fung (1987), die das Methanmodul von TEM verwendet.</translation>
+    </message>
+    <message>
+        <source>As KGML-CH4/wetland_methane_ML&apos;s tower preprocessing names the benchmark&apos;s codes.</source>
+        <translation>So benennt die Turm-Vorverarbeitung von KGML-CH4/wetland_methane_ML die Codes des Benchmarks.</translation>
+    </message>
+</context>
 </TS>

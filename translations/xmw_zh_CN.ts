@@ -2618,4 +2618,39 @@
         <translation>正在将 %1 升尺度到 %2 年</translation>
     </message>
 </context>
+<context>
+    <name>xmw::ui::WetlandType</name>
+    <message>
+        <source>Forested bog</source>
+        <translation>森林泥炭藓沼泽</translation>
+    </message>
+    <message>
+        <source>Unforested bog</source>
+        <translation>无林泥炭藓沼泽</translation>
+    </message>
+    <message>
+        <source>Forested swamp</source>
+        <translation>森林沼泽</translation>
+    </message>
+    <message>
+        <source>Unforested swamp</source>
+        <translation>无林沼泽</translation>
+    </message>
+    <message>
+        <source>Alluvial formation (floodplain)</source>
+        <translation>冲积地（洪泛平原）</translation>
+    </message>
+    <message>
+        <source>No source names this code.</source>
+        <translation>没有来源给出此代码的名称。</translation>
+    </message>
+    <message>
+        <source>Inferred, not stated: only the Okavango floodplain tower (BW-Nxr) has this code, and it matches the fifth wetland group (alluvial formations) of Matthews &amp; Fung (1987) that TEM&apos;s methane module uses.</source>
+        <translation>推断，并非明确给出：只有奥卡万戈洪泛平原的通量塔（BW-Nxr）使用此代码，且它与 TEM 甲烷模块所用的 Matthews &amp; Fung (1987) 第五类湿地（冲积地）相符。</translation>
+    </message>
+    <message>
+        <source>As KGML-CH4/wetland_methane_ML&apos;s tower preprocessing names the benchmark&apos;s codes.</source>
+        <translation>按照 KGML-CH4/wetland_methane_ML 的通量塔预处理对基准代码的命名。</translation>
+    </message>
+</context>
 </TS>

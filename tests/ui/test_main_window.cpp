@@ -25,6 +25,7 @@
 #include "ui/sites/site_selection_model.h"
 #include "ui/sites/site_table_model.h"
 #include "ui/sites/sites_panel.h"
+#include "ui/sites/wetland_types.h"
 #include "ui/tasks/task_manager.h"
 #include "ui/training/training_panel.h"
 
@@ -231,7 +232,7 @@ private Q_SLOTS:
         QCOMPARE(plot->graphCount(), 6);
         const auto *marker = window.globe()->markerAt(*window.globe()->project({46.083, -89.979}));
         QVERIFY(marker && marker->tooltip.contains(QStringLiteral("Lost Creek")) &&
-                marker->tooltip.contains(QStringLiteral("wetland type 2")));
+                marker->tooltip.contains(QStringLiteral("wetland type 2 Unforested bog")));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("towerLegend"))->isVisible());
 
         // Exports: each writes a valid file with the expected content.
@@ -368,7 +369,30 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!window.globe()->isFlying(), 5000);
         QVERIFY(std::abs(window.globe()->camera().center().lat - 61.8) < 0.1);
         QVERIFY(views.count() >= 5);
+        // Ids as typed: with their dash, a dot or a space for it, or a part of them (#34, item 1).
+        for (const auto &[typed, rows] : {std::pair{"US-Los", 1}, std::pair{"us.los", 1}, std::pair{"US Los", 1}, std::pair{"S-L", 3}}) {
+            filter->setText(QString::fromLatin1(typed));
+            QVERIFY2(table->model()->rowCount() == rows, typed); // S-L: US-LA1, US-LA2, US-Los
+            QVERIFY(
+                !table->model()->match(table->model()->index(0, SiteTableModel::Id), Qt::DisplayRole, QStringLiteral("US-Los")).isEmpty());
+        }
+        filter->setText(QStringLiteral("fi-"));
+        QVERIFY(table->model()->rowCount() >= 3);
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            QVERIFY(table->model()->index(r, SiteTableModel::Id).data().toString().startsWith(QStringLiteral("FI-")));
+        // A filter never changes the selection: a tower it hides stays selected, plotted, and shown
+        // selected again when the filter lets it back (#34, item 2).
         filter->clear();
+        window.selectSites({QStringLiteral("FI-Lom")});
+        filter->setText(QStringLiteral("Sii"));
+        QCOMPARE(window.selectedSites(), QStringList{QStringLiteral("FI-Lom")});
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 0);
+        filter->setText(QStringLiteral("FI-"));
+        QCOMPARE(window.selectedSites(), QStringList{QStringLiteral("FI-Lom")});
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+        filter->clear();
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+        QCOMPARE(table->selectionModel()->selectedRows().first().data(SiteTableModel::IdRole).toString(), QStringLiteral("FI-Lom"));
         // Numbers sort as numbers.
         table->sortByColumn(SiteTableModel::MeanFlux, Qt::DescendingOrder);
         const double top = table->model()->index(0, SiteTableModel::MeanFlux).data().toDouble();
@@ -384,6 +408,14 @@ private Q_SLOTS:
         QVERIFY(losRow >= 0);
         QCOMPARE(table->model()->index(losRow, SiteTableModel::ClimateType).data().toInt(),
                  *window.dataset()->sites()->find("US-Los")->info.climateType);
+        // Wetland types by name, with where the name comes from; code 5's is marked as inferred
+        // (#34, item 18).
+        const QModelIndex wetland = table->model()->index(losRow, SiteTableModel::WetlandType);
+        QCOMPARE(wetland.data().toString(), QStringLiteral("2 Unforested bog"));
+        QVERIFY(wetland.data(Qt::ToolTipRole).toString().contains(QStringLiteral("wetland_methane_ML")));
+        QCOMPARE(wetlandTypeLabel(5), QStringLiteral("5 Alluvial formation (floodplain)?"));
+        QVERIFY(wetlandTypeSource(5).startsWith(QStringLiteral("Inferred")));
+        QCOMPARE(wetlandTypeLabel(7), QStringLiteral("7"));
 
         window.grabMap().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-map.png"));
 

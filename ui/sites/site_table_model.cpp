@@ -2,6 +2,7 @@
 
 #include "core/data/dataset.h"
 #include "ui/app/unit_text.h"
+#include "ui/sites/wetland_types.h"
 
 #include <cmath>
 
@@ -48,6 +49,8 @@ QVariant SiteTableModel::data(const QModelIndex &index, int role) const
         return index.column() >= Latitude && index.column() != WetlandType && index.column() != ClimateType && index.column() != Years
             ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
             : QVariant();
+    if (role == Qt::ToolTipRole && index.column() == WetlandType && info.wetlandType)
+        return wetlandTypeSource(*info.wetlandType);
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const bool display = role == Qt::DisplayRole;
@@ -60,7 +63,7 @@ QVariant SiteTableModel::data(const QModelIndex &index, int role) const
     case WetlandType:
         if (!info.wetlandType)
             return display ? QVariant(tr("none")) : QVariant(-1);
-        return *info.wetlandType;
+        return display ? QVariant(wetlandTypeLabel(*info.wetlandType)) : QVariant(*info.wetlandType);
     case ClimateType:
         if (!info.climateType)
             return display ? QVariant(tr("none")) : QVariant(-1);
@@ -114,13 +117,35 @@ SiteFilterModel::SiteFilterModel(QObject *parent)
     setFilterCaseSensitivity(Qt::CaseInsensitive);
 }
 
+namespace {
+
+// Tower ids join country and site with '-' (FLUXNET), names use spaces; users type either, or '.'.
+QString fold(const QString &text)
+{
+    QString folded = text.trimmed().toCaseFolded();
+    for (QChar &c : folded)
+        if (c == u'.' || c == u'_' || c == u' ')
+            c = u'-';
+    return folded;
+}
+
+} // namespace
+
+void SiteFilterModel::setSearchText(const QString &text)
+{
+    const QString folded = fold(text);
+    if (folded == text_)
+        return;
+    text_ = folded;
+    invalidateFilter();
+}
+
 bool SiteFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    const QString text = filterRegularExpression().pattern();
-    if (text.isEmpty())
+    if (text_.isEmpty())
         return true;
     for (const int column : {SiteTableModel::Id, SiteTableModel::Name})
-        if (sourceModel()->index(sourceRow, column, sourceParent).data().toString().contains(text, Qt::CaseInsensitive))
+        if (fold(sourceModel()->index(sourceRow, column, sourceParent).data().toString()).contains(text_))
             return true;
     return false;
 }

@@ -33,15 +33,22 @@ private:
     data::units::Flux unit_ = data::units::Flux::NmolPerSquareMetrePerSecond;
 };
 
-// Keeps the rows whose id or name contains the filter text (case-insensitive).
+// Keeps the rows whose id or name contains the search text, as typed: case-insensitive, and with
+// '-', '.', '_' and spaces alike, so that "us.los" and "US Los" find US-Los.
 class SiteFilterModel : public QSortFilterProxyModel {
     Q_OBJECT
 
 public:
     explicit SiteFilterModel(QObject *parent = nullptr);
 
+    void setSearchText(const QString &text);
+    [[nodiscard]] const QString &searchText() const { return text_; }
+
 protected:
     [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QString text_; // folded (see fold in the .cpp)
 };
 
 } // namespace xmw::ui

@@ -37,13 +37,21 @@ SitesPanel::SitesPanel(QWidget *parent)
     layout->addWidget(filterEdit_);
     layout->addWidget(view_, 1);
 
-    connect(filterEdit_, &QLineEdit::textChanged, filter_, &QSortFilterProxyModel::setFilterFixedString);
+    // Filtering hides rows, and the view drops hidden rows from its selection: that must not reach
+    // the towers' selection. The selected towers that stay visible are shown selected again.
+    connect(filterEdit_, &QLineEdit::textChanged, this, [this](const QString &text) {
+        mirroring_ = true;
+        filter_->setSearchText(text);
+        mirroring_ = false;
+        setSelectedSites(selected_);
+    });
     connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         if (mirroring_)
             return;
         QStringList ids;
         for (const QModelIndex &row : view_->selectionModel()->selectedRows())
             ids << row.data(SiteTableModel::IdRole).toString();
+        selected_ = ids;
         Q_EMIT selectionChanged(ids);
     });
     connect(view_, &QTableView::doubleClicked, this,
@@ -66,6 +74,7 @@ void SitesPanel::setSiteSelection(SiteSelectionModel *selection)
 
 void SitesPanel::setSelectedSites(const QStringList &ids)
 {
+    selected_ = ids;
     mirroring_ = true;
     QItemSelection selection;
     for (const QString &id : ids) {

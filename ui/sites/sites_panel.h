@@ -43,6 +43,7 @@ private:
     SiteFilterModel *filter_ = nullptr;
     QLineEdit *filterEdit_ = nullptr;
     QTableView *view_ = nullptr;
+    QStringList selected_; // the towers' selection, hidden rows included
     bool mirroring_ = false;
 };
 

@@ -4,6 +4,7 @@
 #include "ui/app/flux_unit_choice.h"
 #include "ui/coordinates.h"
 #include "ui/map/colour_scale.h"
+#include "ui/sites/wetland_types.h"
 
 #include <cmath>
 
@@ -29,7 +30,8 @@ std::vector<GlobeMarker> TowerMarkers::of(const data::SiteCatalog &sites, const 
                        .arg(years.back())
                        .arg(site.series.dates.size())
                        .arg(site.series.measuredDays());
-        tooltip += QStringLiteral("<br>") + (info.wetlandType ? tr("wetland type %1").arg(*info.wetlandType) : tr("no wetland type"));
+        tooltip += QStringLiteral("<br>") +
+            (info.wetlandType ? tr("wetland type %1").arg(wetlandTypeLabel(*info.wetlandType)) : tr("no wetland type"));
         if (info.climateType)
             tooltip += tr(", climate type %1").arg(*info.climateType);
         if (std::isfinite(mean))
