@@ -93,7 +93,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(siteSelection_, &SiteSelectionModel::changed, globe_, &GlobeView::setSelectedMarkers);
     connect(siteSelection_, &SiteSelectionModel::changed, flat_, &FlatMapView::setSelectedMarkers);
     connect(siteSelection_, &SiteSelectionModel::changed, this, [this](const QStringList &ids) {
-        statusBar()->showMessage(ids.isEmpty() ? tr("No tower selected") : tr("Selected: %1").arg(ids.join(QStringLiteral(", "))), 5000);
+        // What the plot shows: the towers, and a cell selected beside them (Ctrl+click).
+        QString what = ids.isEmpty() ? QString() : tr("Selected: %1").arg(ids.join(QStringLiteral(", ")));
+        if (selectedCell_)
+            what = ids.isEmpty() ? tr("Selected cell %1").arg(formatLatLon(selectedCell_->first, selectedCell_->second))
+                                 : tr("%1 and the cell at %2").arg(what, formatLatLon(selectedCell_->first, selectedCell_->second));
+        statusBar()->showMessage(what.isEmpty() ? tr("No tower selected") : what, 5000);
         requestSeries();
         Q_EMIT siteSelectionChanged(ids);
     });
@@ -198,6 +203,9 @@ void MainWindow::createDocks()
 
     sites_ = new SitesPanel;
     addDock(tr("Sites"), "sitesDock", sites_, Qt::RightDockWidgetArea);
+    // Towers picked in the table replace what is plotted, as a plain click on the globe does: the
+    // cell goes first (this runs before the selection's own reaction, connected next).
+    connect(sites_, &SitesPanel::selectionChanged, this, [this] { selectedCell_.reset(); });
     sites_->setSiteSelection(siteSelection_);
     connect(sites_, &SitesPanel::siteActivated, this, [this](const QString &id) {
         for (const GlobeMarker &m : globe_->markers())

@@ -58,6 +58,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -65,6 +66,7 @@
 #include <QToolButton>
 #include <QTranslator>
 #include <QWheelEvent>
+#include <limits>
 #include <qcustomplot.h>
 
 #include <atomic>
@@ -338,6 +340,17 @@ private Q_SLOTS:
         QVERIFY2(driverHeader.endsWith(QStringLiteral("TEM-MDM TAIR [degC]\"")), qPrintable(driverHeader)); // quoted: the label has a comma
         window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/main-window-cell.png"));
         drivers->setCurrentIndex(0);
+        // The flux axis reaches zero, also for a cell that never comes near it (#34, item 8).
+        const auto beforeTropics = plotted.count();
+        window.selectCell(-5.0, -65.0, false);
+        QTRY_VERIFY_WITH_TIMEOUT(plotted.count() > beforeTropics && plot->graphCount() == 1, 10000);
+        double lowest = std::numeric_limits<double>::infinity();
+        for (const auto &point : *plot->graph(0)->data())
+            lowest = std::min(lowest, point.value);
+        QVERIFY2(lowest > 10.0, qPrintable(QString::number(lowest))); // so that the axis had to be extended
+        QCOMPARE(plot->yAxis->range().lower, 0.0);
+        window.selectCell(62.0, 100.0, false);
+        QTRY_VERIFY_WITH_TIMEOUT(plot->graph(0)->data()->size() == 366 && window.selectedCell()->first > 60, 10000);
         // Ocean is not a cell to select.
         const auto cell = window.selectedCell();
         window.selectCell(-30.0, -120.0, false);
@@ -359,9 +372,18 @@ private Q_SLOTS:
         QVERIFY(filter->hasFocus() || !window.isActiveWindow());
         filter->setText(QStringLiteral("siikan"));
         QCOMPARE(table->model()->rowCount(), 2); // FI-Sii and FI-Si2, by name
+        // Towers picked in the table replace a cell shown beside the towers: what is plotted is what
+        // the status bar says is selected (#34, item 9).
+        window.selectCell(62.0, 100.0, true);
+        QVERIFY(window.selectedCell());
         table->selectRow(0);
         QCOMPARE(window.selectedSites().size(), 1);
         QVERIFY(window.selectedSites().first().startsWith(QStringLiteral("FI-Si")));
+        QVERIFY(!window.selectedCell());
+        QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Selected: ") + window.selectedSites().first());
+        QTRY_VERIFY_WITH_TIMEOUT(plot->graphCount() == 3, 10000); // gap-filled, measured, its cell
+        for (int g = 0; g < plot->graphCount(); ++g)
+            QVERIFY2(plot->graph(g)->name().startsWith(QStringLiteral("FI-Si")), qPrintable(plot->graph(g)->name()));
         // Double-click flies there: the camera passes through views in between.
         QSignalSpy views(window.globe(), &GlobeView::viewChanged);
         Q_EMIT table->doubleClicked(table->model()->index(0, 0));

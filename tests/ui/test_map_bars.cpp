@@ -7,10 +7,12 @@
 #include <QAction>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDateEdit>
 #include <QDoubleSpinBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTest>
 
 using namespace xmw::ui;
 using xmw::data::Period;
@@ -65,6 +67,34 @@ private Q_SLOTS:
         bar.setEnabled(false); // no dataset: stepping does nothing
         bar.step(1, 0);
         QCOMPARE(bar.date(), QDate(2015, 3, 1));
+    }
+
+    // A day typed into the box, as a user types it: select all, type, press Enter; the map is
+    // asked for that day once, not for each keystroke's half-typed date (#34, item 13).
+    void aTypedDateIsTaken()
+    {
+        MapToolBar bar;
+        bar.setEnabled(true);
+        bar.setDateRange(QDate(2014, 1, 1), QDate(2018, 12, 31), QDate(2014, 7, 15));
+        bar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&bar));
+        auto *edit = bar.findChild<QDateEdit *>(QStringLiteral("dateEdit"));
+        QSignalSpy changed(&bar, &MapToolBar::dateChanged);
+        for (const auto &[typed, expected] : {std::pair{"2016-03-05", QDate(2016, 3, 5)}, std::pair{"2018-12-31", QDate(2018, 12, 31)},
+                                              std::pair{"2014-01-01", QDate(2014, 1, 1)}}) {
+            edit->setFocus();
+            edit->selectAll();
+            QTest::keyClicks(edit, QString::fromLatin1(typed));
+            QTest::keyClick(edit, Qt::Key_Return);
+            QCOMPARE(bar.date(), expected);
+            QCOMPARE(changed.last().first().toDate(), expected);
+        }
+        QCOMPARE(changed.count(), 3);
+        // Outside the record: the box keeps the last day it could show.
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("2020-01-01"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QVERIFY(bar.date() >= bar.firstDate() && bar.date() <= bar.lastDate());
     }
 
     void eachLayerKeepsItsOwnStyle()

@@ -10,6 +10,7 @@
 #include "ui/animation/animation_frames.h"
 #include "ui/main_window.h"
 #include "ui/map/layer_box.h"
+#include "ui/map/map_tool_bar.h"
 #include "ui/plots/time_series_panel.h"
 #include "ui/tasks/task_manager.h"
 #include "ui/training/run_browser.h"
@@ -385,6 +386,8 @@ private Q_SLOTS:
         // Cancel stops an upscaling and leaves no layer.
         QSignalSpy canceled(window.runs()->upscaler(), &UpscaleRunner::canceled);
         QVERIFY(window.runs()->upscaleSelected(2016));
+        auto *year = window.runs()->findChild<QSpinBox *>(QStringLiteral("upscaleYear"));
+        QCOMPARE(year->value(), 2016); // the box says the year being upscaled (#34, item 3)
         window.runs()->findChild<QPushButton *>(QStringLiteral("upscaleRun"))->click(); // now "Cancel Upscaling"
         QTRY_COMPARE_WITH_TIMEOUT(canceled.count(), 1, 10000);
         QVERIFY(window.layers()->predictions().empty());
@@ -395,6 +398,9 @@ private Q_SLOTS:
         window.runs()->findChild<QSpinBox *>(QStringLiteral("upscaleYear"))->setValue(2016);
         upscale->click();
         QTRY_COMPARE_WITH_TIMEOUT(window.layers()->predictions().size(), std::size_t(1), 60000);
+        // Done: the button offers the next upscaling, not a cancel of this one (#34, item 3).
+        QCOMPARE(upscale->text(), QStringLiteral("Upscale to Map"));
+        QVERIFY(year->isEnabled());
         QTRY_VERIFY_WITH_TIMEOUT(window.field() && window.field()->prediction, 20000);
         bool difference = true;
         const PredictionLayerPtr layer = window.layers()->currentPrediction(&difference);
@@ -406,8 +412,9 @@ private Q_SLOTS:
         QCOMPARE(std::size_t(finite(window.field()->values)), layer->year->cells.size());
         // The date controls span the layer's year.
         auto *date = window.findChild<QDateEdit *>(QStringLiteral("dateEdit"));
-        QCOMPARE(date->minimumDate(), QDate(2016, 1, 1));
-        QCOMPARE(date->maximumDate(), QDate(2016, 12, 31));
+        auto *mapBar = window.findChild<MapToolBar *>(QStringLiteral("mapBar"));
+        QCOMPARE(mapBar->firstDate(), QDate(2016, 1, 1));
+        QCOMPARE(mapBar->lastDate(), QDate(2016, 12, 31));
         QVERIFY(window.findChild<QAction *>(QStringLiteral("actionExportPrediction"))->isEnabled());
 
         // The difference layer: centred on zero, prediction minus TEM-MDM cell by cell.
@@ -459,7 +466,7 @@ private Q_SLOTS:
         // Back to a TEM-MDM variable: the whole record again.
         variables->setCurrentIndex(variables->findData(QStringLiteral("CH4_emission")));
         QTRY_VERIFY_WITH_TIMEOUT(window.field() && !window.field()->prediction, 20000);
-        QCOMPARE(date->minimumDate(), QDate(2015, 1, 1));
+        QCOMPARE(mapBar->firstDate(), QDate(2015, 1, 1));
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionExportPrediction"))->isEnabled());
     }
 

@@ -4,7 +4,9 @@
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -27,6 +29,9 @@ MapToolBar::MapToolBar(QWidget *parent)
     dateEdit_->setObjectName(QStringLiteral("dateEdit"));
     dateEdit_->setCalendarPopup(true);
     dateEdit_->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    dateEdit_->setKeyboardTracking(false); // a typed day is taken when it is entered
+    dateEdit_->setDateRange(QDate(1000, 1, 1), QDate(9999, 12, 31));
+    dateEdit_->installEventFilter(this);
     dateEdit_->setToolTip(tr("The day shown (static fields do not change with it; NPP is monthly)"));
     addWidget(new QLabel(tr("Variable "), this));
     addWidget(layers_);
@@ -55,22 +60,45 @@ MapToolBar::MapToolBar(QWidget *parent)
     connect(speedBox_, &QSpinBox::valueChanged, this, &MapToolBar::speedChanged);
     // Slider and calendar show the same day; the slider counts days from the range's first.
     connect(dateEdit_, &QDateEdit::dateChanged, this, [this](QDate date) {
+        if (date < first_ || date > last_) {
+            dateEdit_->setDate(std::clamp(date, first_, last_)); // comes back here
+            return;
+        }
         const QSignalBlocker block(dateSlider_);
-        dateSlider_->setValue(int(dateEdit_->minimumDate().daysTo(date)));
+        dateSlider_->setValue(int(first_.daysTo(date)));
         Q_EMIT dateChanged(date);
     });
-    connect(dateSlider_, &QSlider::valueChanged, this, [this](int day) { dateEdit_->setDate(dateEdit_->minimumDate().addDays(day)); });
+    connect(dateSlider_, &QSlider::valueChanged, this, [this](int day) { dateEdit_->setDate(first_.addDays(day)); });
     connect(periodBox_, &QComboBox::currentIndexChanged, this, [this] {
         QSettings().setValue(QStringLiteral("map/period"), periodBox_->currentData());
         Q_EMIT periodChanged(period());
     });
 }
 
+// So that a day can be typed as it is written, 2016-03-05. With all of its text selected (Ctrl+A,
+// or a tab into it), QDateEdit takes no digit, as the selection spans sections: typing then starts
+// at the year. And it moves on by itself once a section is full, so the '-' typed after "2016"
+// would skip the month: a separator right at a section's start is dropped.
+bool MapToolBar::eventFilter(QObject *watched, QEvent *event)
+{
+    const QLineEdit *line = dateEdit_->findChild<QLineEdit *>();
+    if (watched != dateEdit_ || event->type() != QEvent::KeyPress || !line)
+        return QToolBar::eventFilter(watched, event);
+    const QString typed = static_cast<QKeyEvent *>(event)->text();
+    if (typed.size() != 1)
+        return false;
+    if (typed.front().isDigit() && line->hasSelectedText() && line->selectedText() == line->text())
+        dateEdit_->setSelectedSection(QDateTimeEdit::YearSection);
+    const int at = line->hasSelectedText() ? line->selectionStart() : line->cursorPosition();
+    const bool separator = typed == QStringLiteral("-") || typed == QStringLiteral("/") || typed == QStringLiteral(".");
+    return separator && at > 0 && at <= line->text().size() && !line->text().at(at - 1).isDigit();
+}
+
 QDate MapToolBar::date() const { return dateEdit_->date(); }
 
-QDate MapToolBar::firstDate() const { return dateEdit_->minimumDate(); }
+QDate MapToolBar::firstDate() const { return first_; }
 
-QDate MapToolBar::lastDate() const { return dateEdit_->maximumDate(); }
+QDate MapToolBar::lastDate() const { return last_; }
 
 data::Period MapToolBar::period() const { return data::Period(periodBox_->currentData().toInt()); }
 
@@ -88,7 +116,8 @@ void MapToolBar::setDateRange(QDate first, QDate last, std::optional<QDate> want
         date = QDate(year, date.month(), std::min(date.day(), QDate(year, date.month(), 1).daysInMonth()));
     }
     const QSignalBlocker blockDates(dateEdit_), blockSlider(dateSlider_);
-    dateEdit_->setDateRange(first, last);
+    first_ = first;
+    last_ = last;
     dateEdit_->setDate(date);
     dateSlider_->setRange(0, int(first.daysTo(last)));
     dateSlider_->setPageStep(30);
@@ -98,7 +127,7 @@ void MapToolBar::setDateRange(QDate first, QDate last, std::optional<QDate> want
 void MapToolBar::step(int days, int months)
 {
     if (isEnabled())
-        dateEdit_->setDate(dateEdit_->date().addMonths(months).addDays(days)); // clamped to the range
+        dateEdit_->setDate(std::clamp(dateEdit_->date().addMonths(months).addDays(days), first_, last_));
 }
 
 void MapToolBar::advance()

@@ -49,9 +49,16 @@ Q_SIGNALS:
     void periodChanged(data::Period period);
     void speedChanged(int daysPerSecond);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     LayerBox *layers_;
     QDateEdit *dateEdit_;
+    // The record's days. The box itself takes any day, so that a year can be typed digit by digit
+    // (QDateEdit refuses "2", "20", "201" as years below its minimum), and a day outside the
+    // record is moved into it when it is entered.
+    QDate first_ = QDate(2000, 1, 1), last_ = QDate(2000, 1, 1);
     QSlider *dateSlider_; // the whole range, one step a day
     QComboBox *periodBox_;
     QSpinBox *speedBox_;

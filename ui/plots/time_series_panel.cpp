@@ -7,6 +7,8 @@
 
 #include "core/learn/metrics.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
@@ -310,6 +312,11 @@ void TimeSeriesPanel::drawTimeSeries()
     plot_->yAxis2->setVisible(!drivers.isEmpty());
     plot_->yAxis2->setLabel(drivers);
     plot_->rescaleAxes();
+    // A flux axis reaches zero, so that TEM-MDM's winter zeros and a tower's small fluxes read as
+    // what they are (the drivers' axis keeps its own range).
+    const QCPRange flux = plot_->yAxis->range();
+    if (plot_->graphCount() > 0 && (flux.lower > 0 || flux.upper < 0))
+        plot_->yAxis->setRange(std::min(flux.lower, 0.0), std::max(flux.upper, 0.0));
     plot_->replot();
 }
 

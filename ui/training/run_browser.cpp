@@ -489,6 +489,7 @@ bool RunBrowser::upscaleSelected(int year)
     const QStringList selected = selectedRuns();
     if (selected.size() != 1 || !upscaler_->start(dataset_, selected.front(), year))
         return false;
+    upscaleYear_->setValue(year); // the box says which year the map will show
     upscaleProgress_->setValue(0);
     upscaleProgress_->show();
     updateButtons();

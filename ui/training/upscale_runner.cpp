@@ -22,12 +22,13 @@ UpscaleRunner::UpscaleRunner(TaskManager *tasks, QObject *parent)
 
 UpscaleRunner::~UpscaleRunner() { cancel(); }
 
-bool UpscaleRunner::isRunning() const { return task_ && task_->isActive(); }
+bool UpscaleRunner::isRunning() const { return running_; }
 
 bool UpscaleRunner::start(const DatasetPtr &dataset, const QString &runPath, int year)
 {
     if (isRunning() || !dataset)
         return false;
+    running_ = true;
     task_ = tasks_->run(
         TaskManager::Lane::Compute, tr("Upscaling %1 over %2").arg(QFileInfo(runPath).completeBaseName()).arg(year), this,
         [dataset, runPath, year](Feedback &feedback) {
@@ -41,9 +42,13 @@ bool UpscaleRunner::start(const DatasetPtr &dataset, const QString &runPath, int
             layer->run.baseModels.clear();
             return PredictionLayerPtr(layer);
         },
-        [this](PredictionLayerPtr &&layer) { Q_EMIT finished(layer); });
+        [this](PredictionLayerPtr &&layer) {
+            running_ = false;
+            Q_EMIT finished(layer);
+        });
     connect(task_, &Task::progressChanged, this, &UpscaleRunner::progress);
     connect(task_, &Task::finished, this, [this](bool ok, const QString &error) {
+        running_ = false;
         if (ok)
             return;
         if (error.isEmpty())

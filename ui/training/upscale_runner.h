@@ -35,6 +35,9 @@ Q_SIGNALS:
 private:
     TaskManager *tasks_;
     QPointer<Task> task_;
+    // Until the result or the end is delivered: the task counts as active while its result is
+    // handed over, when the buttons that ask this are updated.
+    bool running_ = false;
 };
 
 } // namespace xmw::ui
