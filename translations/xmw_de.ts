@@ -826,6 +826,32 @@
         <source>New Sweep</source>
         <translation>Neuer Sweep</translation>
     </message>
+    <message numerus="yes">
+        <source>spatial (%n folds)</source>
+        <translation>
+            <numerusform>räumlich (%n Teilmenge)</numerusform>
+            <numerusform>räumlich (%n Teilmengen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>temporal</source>
+        <translation>zeitlich</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n tower(s)</source>
+        <translation>
+            <numerusform>, %n Turm</numerusform>
+            <numerusform>, %n Türme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1 recipe)</source>
+        <translation> (Rezept %1)</translation>
+    </message>
+    <message>
+        <source>, %1 % of training site-years</source>
+        <translation>, %1 % der Trainings-Standortjahre</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::ColourBar</name>
@@ -1455,6 +1481,10 @@
         <source>An animation is still being written. Stop it and close? The unfinished video is not kept.</source>
         <translation>Eine Animation wird noch geschrieben. Abbrechen und schließen? Das unfertige Video wird nicht behalten.</translation>
     </message>
+    <message>
+        <source>%1 and the cell at %2</source>
+        <translation>%1 und die Zelle bei %2</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::MapStyleBar</name>
@@ -1900,7 +1930,7 @@
     <name>xmw::ui::SitesPanel</name>
     <message>
         <source>Find a site by id or name (Ctrl+F)</source>
-        <translation>Standort nach Kennung oder Name suchen (Strg+F)</translation>
+        <translation>Kennung oder Name suchen (Strg+F)</translation>
     </message>
 </context>
 <context>

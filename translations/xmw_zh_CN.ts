@@ -825,6 +825,30 @@
         <source>New Sweep</source>
         <translation>新建扫描</translation>
     </message>
+    <message numerus="yes">
+        <source>spatial (%n folds)</source>
+        <translation>
+            <numerusform>空间划分（%n 折）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>temporal</source>
+        <translation>时间划分</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n tower(s)</source>
+        <translation>
+            <numerusform>，%n 座通量塔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1 recipe)</source>
+        <translation>（%1 方案）</translation>
+    </message>
+    <message>
+        <source>, %1 % of training site-years</source>
+        <translation>，训练站点年的 %1 %</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::ColourBar</name>
@@ -1450,6 +1474,10 @@
     <message>
         <source>An animation is still being written. Stop it and close? The unfinished video is not kept.</source>
         <translation>动画仍在写入。要停止并关闭吗？未完成的视频不会保留。</translation>
+    </message>
+    <message>
+        <source>%1 and the cell at %2</source>
+        <translation>%1 及位于 %2 的网格单元</translation>
     </message>
 </context>
 <context>

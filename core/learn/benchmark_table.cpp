@@ -24,14 +24,16 @@ struct ProtocolKey {
     bool spatial = false;
     int folds = 0;
     double withheld = 0; // 100 − percent
-    std::string recipe, towers;
+    std::string recipe;
+    int towers = 0;
     auto operator<=>(const ProtocolKey &) const = default;
 };
 
 std::string protocolName(const ProtocolKey &key)
 {
     std::string text = key.spatial ? "spatial (" + std::to_string(key.folds) + " folds)" : "temporal";
-    text += key.towers;
+    if (key.towers > 0)
+        text += ", " + std::to_string(key.towers) + (key.towers == 1 ? " tower" : " towers");
     if (key.recipe != data::recipeName(data::Recipe::XMethaneWet))
         text += " (" + key.recipe + " recipe)";
     if (key.withheld > 0) {
@@ -149,8 +151,7 @@ bool summarise(const RunRecord &run, const std::filesystem::path &file, RunSumma
     s.fold = s.spatial && !c.allFolds ? c.split.fold : -1;
     s.percent = c.split.percent;
     s.recipe = data::recipeName(c.split.recipe);
-    s.towers =
-        c.split.sites.empty() ? "" : ", " + std::to_string(c.split.sites.size()) + (c.split.sites.size() == 1 ? " tower" : " towers");
+    s.towers = int(c.split.sites.size());
     s.seed = c.seed;
     s.metrics = run.metrics;
     s.metricsMeasured = run.metricsMeasured;
@@ -183,6 +184,9 @@ std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, con
             t.protocol = protocolName(key);
             t.spatial = key.spatial;
             t.folds = key.folds;
+            t.towers = key.towers;
+            t.recipe = key.recipe;
+            t.percent = 100 - key.withheld;
             t.metric = metric;
             t.changeInPercent = changesAsRatio(metric);
             t.measured = measured;

@@ -20,7 +20,7 @@ struct RunSummary {
     int folds = 0; // spatial: how many folds the split has
     double percent = 100; // share of training site-years
     std::string recipe; // "x-methanewet", "extended"
-    std::string towers; // "" or ", 3 towers": runs on chosen towers form their own protocol
+    int towers = 0; // runs on chosen towers (--sites) form their own protocol; 0: all towers
     std::uint64_t seed = 0;
     Metrics metrics, metricsMeasured;
     std::filesystem::path file;
@@ -46,8 +46,12 @@ struct TableCell {
 
 struct BenchmarkTable {
     std::string protocol; // "temporal", "spatial (5 folds)", "temporal, 50 % of training site-years"
+    // The same, in parts (for a label in another language):
     bool spatial = false;
     int folds = 0;
+    int towers = 0; // chosen towers, 0: all
+    std::string recipe; // data::recipeName
+    double percent = 100; // of the training site-years
     std::string metric; // a name of metricNames()
     bool measured = false; // on the measured days alone instead of the gap-filled target
     std::vector<std::string> models, methods; // in the canonical order

@@ -5,6 +5,7 @@
 #include "core/learn/run_file.h"
 #include "core/learn/sweep.h"
 #include "gui_test_main.h"
+#include "ui/app/translations.h"
 #include "ui/benchmark/benchmark_panel.h"
 #include "ui/benchmark/sweep_dialog.h"
 #include "ui/benchmark/sweep_runner.h"
@@ -28,6 +29,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 #include <filesystem>
 
@@ -81,6 +83,28 @@ private Q_SLOTS:
         writeRun(runs_ + QStringLiteral("/gru-scratch.h5"), ModelKind::Gru, Method::Scratch, 0, 20);
         writeRun(runs_ + QStringLiteral("/grid/lstm-pretrain-s0.h5"), ModelKind::Lstm, Method::Pretrain, 0, 5);
         writeRun(runs_ + QStringLiteral("/grid/lstm-scratch-fold3.h5"), ModelKind::Lstm, Method::Scratch, 0, 30, 3);
+    }
+
+    // The protocol box speaks the window's language, as the Runs panel does (#34, item 17).
+    void protocolsInTheWindowsLanguage()
+    {
+        const QLocale previous = QLocale();
+        installTranslations(*QCoreApplication::instance(), QStringLiteral("de"));
+        {
+            TaskManager tasks;
+            RunStore store(&tasks);
+            BenchmarkPanel panel(&store);
+            store.setFolder(runs_);
+            QVERIFY(waitForRuns(store, 7));
+            QTRY_COMPARE(panel.protocolBox()->count(), 2);
+            QCOMPARE(panel.protocolBox()->itemText(0), QStringLiteral("zeitlich"));
+            QCOMPARE(panel.protocolBox()->itemText(1), QStringLiteral("räumlich (5 Teilmengen)"));
+        }
+        for (QTranslator *translator : QCoreApplication::instance()->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+        QLocale::setDefault(previous);
     }
 
     void showsTheMatrix()

@@ -1,5 +1,6 @@
 #include "ui/benchmark/benchmark_panel.h"
 
+#include "core/data/recipe.h"
 #include "ui/app/atomic_write.h"
 #include "ui/benchmark/sweep_dialog.h"
 #include "ui/benchmark/sweep_runner.h"
@@ -16,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPainter>
 #include <QProgressBar>
@@ -38,6 +40,19 @@ QString metricLabel(const std::string &metric)
                                                           {"nse", QStringLiteral("NSE")},   {"kge", QStringLiteral("KGE")}};
     const auto it = labels.find(metric);
     return it == labels.end() ? QString::fromStdString(metric) : it->second;
+}
+
+// The table's protocol in the window's language (core names it in English, for xmw report).
+QString protocolLabel(const learn::BenchmarkTable &t)
+{
+    QString text = t.spatial ? BenchmarkPanel::tr("spatial (%n folds)", nullptr, t.folds) : BenchmarkPanel::tr("temporal");
+    if (t.towers > 0)
+        text += BenchmarkPanel::tr(", %n tower(s)", nullptr, t.towers);
+    if (t.recipe != data::recipeName(data::Recipe::XMethaneWet))
+        text += BenchmarkPanel::tr(" (%1 recipe)").arg(QString::fromStdString(t.recipe));
+    if (t.percent < 100)
+        text += BenchmarkPanel::tr(", %1 % of training site-years").arg(QLocale().toString(t.percent, 'g', 4));
+    return text;
 }
 
 // 0 for the worst cell of the table, 1 for the best.
@@ -191,13 +206,13 @@ void BenchmarkPanel::rebuild()
     }
     const std::string metric = metric_->currentData().toString().toStdString();
     tables_ = learn::buildTables(summaries, {metric}, measured_->isChecked());
-    const QString chosen = protocol_->currentText();
+    const QString chosen = protocol_->currentData().toString();
     {
         const QSignalBlocker block(protocol_);
         protocol_->clear();
         for (const auto &t : tables_)
-            protocol_->addItem(QString::fromStdString(t.protocol));
-        protocol_->setCurrentIndex(std::max(0, protocol_->findText(chosen)));
+            protocol_->addItem(protocolLabel(t), QString::fromStdString(t.protocol));
+        protocol_->setCurrentIndex(std::max(0, protocol_->findData(chosen)));
     }
     fill();
 }

@@ -22,6 +22,7 @@ SitesPanel::SitesPanel(QWidget *parent)
     filter_->setSourceModel(model_);
     filterEdit_->setObjectName(QStringLiteral("siteFilter"));
     filterEdit_->setPlaceholderText(tr("Find a site by id or name (Ctrl+F)"));
+    filterEdit_->setToolTip(filterEdit_->placeholderText()); // readable where a narrow dock cuts it off
     filterEdit_->setClearButtonEnabled(true);
     view_->setObjectName(QStringLiteral("siteTable"));
     view_->setModel(filter_);
