@@ -1485,6 +1485,13 @@
         <source>%1 and the cell at %2</source>
         <translation>%1 und die Zelle bei %2</translation>
     </message>
+    <message numerus="yes">
+        <source>, log scale over %n decade(s) from %1</source>
+        <translation>
+            <numerusform>, logarithmische Skala über %n Dekade ab %1</numerusform>
+            <numerusform>, logarithmische Skala über %n Dekaden ab %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::MapStyleBar</name>
@@ -2120,14 +2127,6 @@
         <translation>Einheit</translation>
     </message>
     <message>
-        <source>TEM-MDM CH4_emission of the cell [%1]</source>
-        <translation>TEM-MDM CH4_emission der Zelle [%1]</translation>
-    </message>
-    <message>
-        <source>Measured FCH4 [%1]</source>
-        <translation>Gemessenes FCH4 [%1]</translation>
-    </message>
-    <message>
         <source>%1: RMSE %2, R² %3, bias %4 (%5 days)</source>
         <translation>%1: RMSE %2, R² %3, Bias %4 (%5 Tage)</translation>
     </message>
@@ -2180,10 +2179,6 @@
         <translation>%1 %2 vorhergesagt</translation>
     </message>
     <message>
-        <source>TEM-MDM CH4_emission of the cell, or predicted [%1]</source>
-        <translation>TEM-MDM CH4_emission der Zelle oder vorhergesagt [%1]</translation>
-    </message>
-    <message>
         <source>CH4 flux
 [%1]</source>
         <translation>CH4-Fluss
@@ -2192,6 +2187,28 @@
     <message>
         <source>Flux unit of the whole window (map, plots, tables, exports): the towers report nmol m-2 s-1, TEM-MDM writes mg m-2 d-1 (1 nmol m-2 s-1 = 1.3863 mg m-2 d-1)</source>
         <translation>Flusseinheit des ganzen Fensters (Karte, Diagramme, Tabellen, Exporte): die Türme melden nmol m-2 s-1, TEM-MDM schreibt mg m-2 d-1 (1 nmol m-2 s-1 = 1,3863 mg m-2 d-1)</translation>
+    </message>
+    <message>
+        <source>Select a tower to compare its measured days with TEM-MDM here: a grid cell has no observations.</source>
+        <translation>Wählen Sie einen Turm, um hier seine gemessenen Tage mit TEM-MDM zu vergleichen: eine Gitterzelle hat keine Beobachtungen.</translation>
+    </message>
+    <message>
+        <source>TEM-MDM CH4_emission of the cell, or predicted
+[%1]</source>
+        <translation>TEM-MDM CH4_emission der Zelle oder vorhergesagt
+[%1]</translation>
+    </message>
+    <message>
+        <source>TEM-MDM CH4_emission of the cell
+[%1]</source>
+        <translation>TEM-MDM CH4_emission der Zelle
+[%1]</translation>
+    </message>
+    <message>
+        <source>Measured FCH4
+[%1]</source>
+        <translation>Gemessenes FCH4
+[%1]</translation>
     </message>
 </context>
 <context>

@@ -1479,6 +1479,12 @@
         <source>%1 and the cell at %2</source>
         <translation>%1 及位于 %2 的网格单元</translation>
     </message>
+    <message numerus="yes">
+        <source>, log scale over %n decade(s) from %1</source>
+        <translation>
+            <numerusform>，对数刻度，自 %1 起跨 %n 个数量级</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::MapStyleBar</name>
@@ -2109,14 +2115,6 @@
         <translation>单位</translation>
     </message>
     <message>
-        <source>TEM-MDM CH4_emission of the cell [%1]</source>
-        <translation>格点的 TEM-MDM CH4_emission [%1]</translation>
-    </message>
-    <message>
-        <source>Measured FCH4 [%1]</source>
-        <translation>实测 FCH4 [%1]</translation>
-    </message>
-    <message>
         <source>%1: RMSE %2, R² %3, bias %4 (%5 days)</source>
         <translation>%1：RMSE %2，R² %3，偏差 %4（%5 天）</translation>
     </message>
@@ -2169,10 +2167,6 @@
         <translation>%1 %2 预测</translation>
     </message>
     <message>
-        <source>TEM-MDM CH4_emission of the cell, or predicted [%1]</source>
-        <translation>格点的 TEM-MDM CH4_emission 或预测值 [%1]</translation>
-    </message>
-    <message>
         <source>CH4 flux
 [%1]</source>
         <translation>CH4 通量
@@ -2181,6 +2175,28 @@
     <message>
         <source>Flux unit of the whole window (map, plots, tables, exports): the towers report nmol m-2 s-1, TEM-MDM writes mg m-2 d-1 (1 nmol m-2 s-1 = 1.3863 mg m-2 d-1)</source>
         <translation>整个窗口的通量单位（地图、图表、表格、导出）：站点报告 nmol m-2 s-1，TEM-MDM 输出 mg m-2 d-1（1 nmol m-2 s-1 = 1.3863 mg m-2 d-1）</translation>
+    </message>
+    <message>
+        <source>Select a tower to compare its measured days with TEM-MDM here: a grid cell has no observations.</source>
+        <translation>请选择一座通量塔，在此将其实测日与 TEM-MDM 对比：网格单元没有观测。</translation>
+    </message>
+    <message>
+        <source>TEM-MDM CH4_emission of the cell, or predicted
+[%1]</source>
+        <translation>格点的 TEM-MDM CH4_emission 或预测值
+[%1]</translation>
+    </message>
+    <message>
+        <source>TEM-MDM CH4_emission of the cell
+[%1]</source>
+        <translation>格点的 TEM-MDM CH4_emission
+[%1]</translation>
+    </message>
+    <message>
+        <source>Measured FCH4
+[%1]</source>
+        <translation>实测 FCH4
+[%1]</translation>
     </message>
 </context>
 <context>

@@ -776,7 +776,10 @@ void MainWindow::onFieldReady(const FieldRequester::Field &field)
                                         : tr("colours span the 2nd to 98th percentile");
     if (scale.palette() == Palette::Diverging)
         how += tr(", centred on zero");
-    if (scale.isLogarithmic())
+    if (scale.isLogLimited())
+        how += tr(", log scale over %n decade(s) from %1", nullptr, int(ColourScale::kLogDecades))
+                   .arg(QLocale().toString(scale.low(), 'g', 2));
+    else if (scale.isLogarithmic())
         how += tr(", log scale");
     else if (styleBar_->isLogAsked() && scale.palette() != Palette::Diverging && !scale.isCategorical())
         how += tr(" (no positive values for a log scale)");

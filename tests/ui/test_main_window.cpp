@@ -285,7 +285,17 @@ private Q_SLOTS:
         QCOMPARE(scatter->graph(0)->data()->size(), los->series.measuredDays()); // every measured day has its cell's value
         QCOMPARE(scatter->graph(2)->name(), QStringLiteral("1:1"));
         auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("seriesTabs"));
-        tabs->setCurrentWidget(scatter);
+        tabs->setCurrentIndex(1);
+        QVERIFY(scatter->isVisible());
+        // One scale on both axes: the 1:1 line runs at 45° in a wide plot too, with every point in
+        // view (#34, item 7).
+        scatter->replot();
+        const double xScale = scatter->axisRect()->width() / scatter->xAxis->range().size();
+        const double yScale = scatter->axisRect()->height() / scatter->yAxis->range().size();
+        QVERIFY2(std::abs(xScale / yScale - 1) < 0.01, qPrintable(QStringLiteral("%1 %2").arg(xScale).arg(yScale)));
+        const auto identity = scatter->graph(2)->data();
+        QVERIFY(scatter->xAxis->range().contains(identity->constBegin()->key) &&
+                scatter->yAxis->range().contains((identity->constEnd() - 1)->value));
         // A journal's one column at 600 dpi: the pixels and the resolution recorded in the PNG.
         QCOMPARE(panel->exportFigure(dir_.filePath(QStringLiteral("scatter.png")), FigureSize{85, 60, false, 600, 7}), QString());
         const QImage column(dir_.filePath(QStringLiteral("scatter.png")));
@@ -327,6 +337,12 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(plot->graphCount(), 1, 10000);
         QVERIFY2(plot->graph(0)->name().startsWith(QStringLiteral("cell ")), qPrintable(plot->graph(0)->name()));
         QCOMPARE(plot->graph(0)->data()->size(), 366); // the map's year, 2016
+        // A cell has no observations to put against TEM-MDM: its tab says to select a tower (#34, item 6).
+        auto *seriesTabs = window.findChild<QTabWidget *>(QStringLiteral("seriesTabs"));
+        seriesTabs->setCurrentIndex(1);
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("scatterHint"))->isVisible());
+        QVERIFY(!window.findChild<QCustomPlot *>(QStringLiteral("scatterPlot"))->isVisible());
+        seriesTabs->setCurrentIndex(0);
         // With a driver on the right-hand axis, also in the CSV.
         auto *drivers = window.findChild<QComboBox *>(QStringLiteral("driverBox"));
         drivers->setCurrentIndex(drivers->findData(QStringLiteral("TAIR")));
@@ -498,7 +514,9 @@ private Q_SLOTS:
         showVariable("CH4_emission");
         QVERIFY(logScale->isChecked() && bar->scale()->isLogarithmic());
         QCOMPARE(RangeMode(ranges->currentData().toInt()), RangeMode::MinMax);
-        QVERIFY(!bar->scale()->clipsLow() && !bar->scale()->clipsHigh());
+        // The maximum is shown; below 4 decades under it the field takes the lowest colour.
+        QVERIFY(!bar->scale()->clipsHigh());
+        QCOMPARE(bar->scale()->clipsLow(), bar->scale()->isLogLimited());
         QSettings().clear();
     }
 
@@ -648,7 +666,7 @@ private Q_SLOTS:
 
         restyle([&] { logScale->setChecked(true); });
         QVERIFY(bar->scale()->isLogarithmic() && bar->scale()->low() > 0);
-        QVERIFY(bar->caption().endsWith(QStringLiteral("log scale")));
+        QVERIFY2(bar->caption().contains(QStringLiteral(", log scale")), qPrintable(bar->caption()));
 
         // The diverging map is centred on zero and has no log scale.
         restyle([&] { palettes->setCurrentIndex(palettes->findData(int(Palette::Diverging))); });
@@ -1171,6 +1189,26 @@ private Q_SLOTS:
         QCOMPARE(logScale.position(10.0), 0.5);
         QCOMPARE(logScale.valueAt(0.5), 10.0);
         QCOMPARE(logScale.colour(0.0), logScale.colour(1.0));
+        QVERIFY(!logScale.isLogLimited());
+        // A winter day's CH4 has values near 1e-16: the scale spans 4 decades below its top, not
+        // 17, and says so; the smaller values take the lowest colour (#34, item 12).
+        for (const RangeMode mode : {RangeMode::MinMax, RangeMode::Percentile}) {
+            log.range = mode;
+            std::vector<float> winter(200, 1e-16f);
+            for (int i = 0; i < 200; ++i)
+                winter.push_back(float(i) * 0.15f + 0.01f);
+            const ColourScale limited = ColourScale::forField(winter, log);
+            QVERIFY(limited.isLogLimited());
+            QCOMPARE(limited.low(), limited.high() * 1e-4);
+            QVERIFY(limited.clipsLow());
+        }
+        // A fixed range's own positive start is kept.
+        log.range = RangeMode::Fixed;
+        log.fixedLow = 1e-9;
+        log.fixedHigh = 30;
+        const ColourScale fixed = ColourScale::forField({1e-16f, 1.0f, 30.0f}, log);
+        QCOMPARE(fixed.low(), 1e-9);
+        QVERIFY(!fixed.isLogLimited());
     }
 
     void animationOptionsParse()

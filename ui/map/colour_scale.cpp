@@ -119,12 +119,19 @@ ColourScale ColourScale::forField(const std::vector<float> &values, const MapSty
         low = minMax ? double(*std::min_element(usable.begin(), usable.end())) : quantile(usable, 0.02);
         high = minMax ? double(*std::max_element(usable.begin(), usable.end())) : quantile(usable, 0.98);
     }
+    bool limited = false;
+    const bool autoLow = style.range != RangeMode::Fixed || style.fixedLow <= 0;
+    if (logarithmic && autoLow && high > 0 && low < high * std::pow(10.0, -kLogDecades)) {
+        low = high * std::pow(10.0, -kLogDecades);
+        limited = true;
+    }
     if (style.palette == Palette::Diverging) {
         const double reach = std::max({std::abs(low), std::abs(high), 1e-12});
         low = -reach;
         high = reach;
     }
     ColourScale scale(low, high, style.palette, logarithmic && low > 0);
+    scale.logLimited_ = limited && scale.logarithmic_;
     // Values beyond the ends take the end colours: say so where that happens (percentiles always clip).
     const double tolerance = (scale.high_ - scale.low_) * 1e-6;
     bool below = false, above = false;

@@ -44,8 +44,10 @@ public:
     ColourScale(double low, double high, Palette palette = Palette::Viridis, bool logarithmic = false);
 
     // The range a style gives for a field. A diverging palette is centred on zero; a log scale
-    // starts at the smallest positive value the range mode allows; a categorical one lists the
-    // field's classes (whole numbers), whatever the range mode.
+    // starts at the smallest positive value the range mode allows, but spans at most
+    // kLogDecades below its top (a fixed range's positive start is kept); a categorical one lists
+    // the field's classes (whole numbers), whatever the range mode.
+    static constexpr double kLogDecades = 4;
     [[nodiscard]] static ColourScale forField(const std::vector<float> &values, const MapStyle &style);
     // A scale listing these class codes, each in its classColour.
     [[nodiscard]] static ColourScale categorical(std::vector<int> classes);
@@ -64,6 +66,9 @@ public:
     [[nodiscard]] bool clipsLow() const { return clipsLow_; }
     [[nodiscard]] bool clipsHigh() const { return clipsHigh_; }
     void setClipping(bool low, bool high) { clipsLow_ = low, clipsHigh_ = high; }
+    // Whether a log scale was cut to kLogDecades (a field's smallest positive values, e.g. 1e-16 in
+    // a TEM-MDM winter, would otherwise spread the colours over 17 decades).
+    [[nodiscard]] bool isLogLimited() const { return logLimited_; }
     [[nodiscard]] QRgb colour(double value) const;
     // Where a value sits along the ramp, 0…1 (clamped), and the inverse.
     [[nodiscard]] double position(double value) const;
@@ -76,6 +81,7 @@ private:
     std::array<QRgb, 256> table_{};
     std::vector<int> classes_; // categorical: the class codes, sorted
     bool clipsLow_ = false, clipsHigh_ = false;
+    bool logLimited_ = false;
 };
 
 } // namespace xmw::ui

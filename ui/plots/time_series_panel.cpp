@@ -4,6 +4,7 @@
 #include "ui/app/csv_line.h"
 #include "ui/app/unit_text.h"
 #include "ui/map/palette.h"
+#include "ui/plots/square_host.h"
 
 #include "core/learn/metrics.h"
 
@@ -18,6 +19,7 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QStackedWidget>
 #include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTextStream>
@@ -61,6 +63,8 @@ TimeSeriesPanel::TimeSeriesPanel(QWidget *parent)
     , plot_(new QCustomPlot)
     , scatter_(new QCustomPlot)
     , hint_(new QLabel(tr("Click a tower on the globe to see its methane flux here (Ctrl+click to add more)."), this))
+    , scatterPage_(new QStackedWidget)
+    , scatterHint_(new QLabel(tr("Select a tower to compare its measured days with TEM-MDM here: a grid cell has no observations.")))
 {
     setObjectName(QStringLiteral("timeSeriesPanel"));
     plot_->setObjectName(QStringLiteral("timeSeriesPlot"));
@@ -100,11 +104,16 @@ TimeSeriesPanel::TimeSeriesPanel(QWidget *parent)
         p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
         p->setMinimumHeight(180);
     }
-    // Observed against simulated: a cloud anywhere in the square. Its legend goes under the axes,
-    // an entry a line, so that it covers no point at any size of the plot or of its text.
+    // Observed against simulated: a cloud anywhere in the square. Its legend goes beside the axes,
+    // an entry a line, so that it covers no point at any size of the plot or of its text, and the
+    // axes stay square (SquareHost, and the scale ratio below).
     scatter_->axisRect()->insetLayout()->take(scatter_->legend);
-    scatter_->plotLayout()->addElement(1, 0, scatter_->legend);
-    scatter_->plotLayout()->setRowStretchFactor(1, 0.001);
+    auto *beside = new QCPLayoutGrid;
+    scatter_->plotLayout()->addElement(0, 1, beside);
+    scatter_->plotLayout()->setColumnStretchFactor(1, 0.001);
+    beside->addElement(0, 0, scatter_->legend);
+    beside->addElement(1, 0, new QCPLayoutElement(scatter_));
+    beside->setRowStretchFactor(0, 0.001);
     scatter_->legend->setBrush(Qt::NoBrush);
     scatter_->legend->setBorderPen(Qt::NoPen);
     scatter_->legend->setMargins(QMargins(6, 2, 6, 2));
@@ -134,7 +143,32 @@ TimeSeriesPanel::TimeSeriesPanel(QWidget *parent)
     });
 
     tabs_->addTab(plot_, tr("Time series"));
-    tabs_->addTab(scatter_, tr("Observed vs TEM-MDM"));
+    scatterHint_->setObjectName(QStringLiteral("scatterHint"));
+    scatterHint_->setAlignment(Qt::AlignCenter);
+    scatterHint_->setWordWrap(true);
+    // Square axes and the legend beside them: the plot is as wide as it is high plus the legend
+    // and the axis' margins.
+    auto *host = new SquareHost(scatter_, [this] {
+        const QCPAxisRect *rect = scatter_->axisRect();
+        return scatter_->legend->outerRect().width() + rect->margins().left() + rect->margins().right();
+    });
+    scatterPage_->addWidget(host);
+    scatterPage_->addWidget(scatterHint_);
+    tabs_->addTab(scatterPage_, tr("Observed vs TEM-MDM"));
+    // Observed and modelled flux on one scale: equal units per pixel on both axes, so that the 1:1
+    // line runs at 45° whatever the shape of the plot. The longer side takes the wider range.
+    connect(scatter_, &QCustomPlot::afterLayout, this, [this, host] {
+        QMetaObject::invokeMethod(host, &SquareHost::refit, Qt::QueuedConnection); // the legend may have grown
+        const QRect r = scatter_->axisRect()->rect();
+        if (r.width() <= 0 || r.height() <= 0 || scatter_->graphCount() == 0 || scatterHigh_ <= scatterLow_)
+            return;
+        scatter_->xAxis->setRange(scatterLow_, scatterHigh_); // from the data's square each time, so nothing ratchets
+        scatter_->yAxis->setRange(scatterLow_, scatterHigh_);
+        if (r.width() >= r.height())
+            scatter_->xAxis->setScaleRatio(scatter_->yAxis, 1.0);
+        else
+            scatter_->yAxis->setScaleRatio(scatter_->xAxis, 1.0);
+    });
     hint_->setAlignment(Qt::AlignCenter);
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Unit"), this));
@@ -327,9 +361,9 @@ void TimeSeriesPanel::drawScatter()
     for (const SitePlotData &site : sites_)
         anyRun = anyRun || !site.runs.empty();
     const QString unit = typesetUnit(unitSymbol());
-    scatter_->xAxis->setLabel(anyRun ? tr("TEM-MDM CH4_emission of the cell, or predicted [%1]").arg(unit)
-                                     : tr("TEM-MDM CH4_emission of the cell [%1]").arg(unit));
-    scatter_->yAxis->setLabel(tr("Measured FCH4 [%1]").arg(unit));
+    scatter_->xAxis->setLabel(anyRun ? tr("TEM-MDM CH4_emission of the cell, or predicted\n[%1]").arg(unit)
+                                     : tr("TEM-MDM CH4_emission of the cell\n[%1]").arg(unit));
+    scatter_->yAxis->setLabel(tr("Measured FCH4\n[%1]").arg(unit)); // two lines: the plot can be short
     double low = std::numeric_limits<double>::infinity(), high = -low;
     // One cloud: a modelled series against the tower's measured days, with its agreement figures.
     const auto addCloud = [&](const SitePlotData &site, const QString &label, const std::vector<data::Date> &dates,
@@ -364,10 +398,12 @@ void TimeSeriesPanel::drawScatter()
         graph->setScatterStyle(QCPScatterStyle(shape, colour, colour, 3.5));
         graph->setData(xs, ys);
     };
+    bool anyTower = false;
     for (std::size_t s = 0; s < sites_.size(); ++s) {
         const SitePlotData &site = sites_[s];
         if (site.dates.empty())
             continue; // a grid cell has no observations
+        anyTower = true;
         addCloud(site, site.id, site.cellDates, site.simulated, siteColour(s), QCPScatterStyle::ssDisc);
         for (std::size_t r = 0; r < site.runs.size(); ++r)
             addCloud(site, QStringLiteral("%1 %2").arg(site.id, site.runs[r].run), site.runs[r].dates, site.runs[r].predicted,
@@ -379,9 +415,12 @@ void TimeSeriesPanel::drawScatter()
         identity->setPen(QPen(Qt::gray, 1.2, Qt::DashLine));
         identity->setData({low, high}, {low, high});
         const double margin = (high - low) * 0.04 + 1e-9;
-        scatter_->xAxis->setRange(low - margin, high + margin);
-        scatter_->yAxis->setRange(low - margin, high + margin);
+        scatterLow_ = low - margin;
+        scatterHigh_ = high + margin;
+        scatter_->xAxis->setRange(scatterLow_, scatterHigh_);
+        scatter_->yAxis->setRange(scatterLow_, scatterHigh_);
     }
+    scatterPage_->setCurrentIndex(anyTower ? 0 : 1);
     scatter_->replot();
 }
 
@@ -422,7 +461,8 @@ QString TimeSeriesPanel::traceAt(const QPointF &position)
 
 QString TimeSeriesPanel::exportFigure(const QString &path, const FigureSize &size) const
 {
-    QCustomPlot *figure = tabs_->currentWidget() == scatter_ ? scatter_ : plot_;
+    // The plot on view; the time series where the scatter's tab shows its hint.
+    QCustomPlot *figure = tabs_->currentWidget() == scatterPage_ && scatterPage_->currentIndex() == 0 ? scatter_ : plot_;
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf") && suffix != QLatin1String("svg"))
         return tr("%1: choose a .png, .pdf or .svg file").arg(path);

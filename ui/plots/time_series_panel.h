@@ -13,6 +13,7 @@ class QCPItemRect;
 class QCPItemTracer;
 class QLabel;
 class QMouseEvent;
+class QStackedWidget;
 class QTabWidget;
 
 namespace xmw::ui {
@@ -66,6 +67,11 @@ private:
     QCPItemTracer *tracer_ = nullptr;
     std::vector<QCPItemRect *> testShades_; // the compared runs' test years
     QLabel *hint_ = nullptr;
+    // The scatter's tab: the plot, or where no tower is selected (a grid cell has no
+    // observations) a hint to select one.
+    QStackedWidget *scatterPage_ = nullptr;
+    QLabel *scatterHint_ = nullptr;
+    double scatterLow_ = 0, scatterHigh_ = 0; // the data's square, before the axes are made 1:1
 };
 
 } // namespace xmw::ui
