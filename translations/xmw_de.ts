@@ -852,6 +852,21 @@
         <source>, %1 % of training site-years</source>
         <translation>, %1 % der Trainings-Standortjahre</translation>
     </message>
+    <message numerus="yes">
+        <source>%n run(s) left out: a later run has the same model, method, seed and fold.</source>
+        <translation>
+            <numerusform>%n Lauf ausgelassen: ein späterer Lauf hat dasselbe Modell, dieselbe Methode, denselben Seed und dieselbe Teilmenge.</numerusform>
+            <numerusform>%n Läufe ausgelassen: ein späterer Lauf hat dasselbe Modell, dieselbe Methode, denselben Seed und dieselbe Teilmenge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (counted instead: %2)</source>
+        <translation>%1 (stattdessen gezählt: %2)</translation>
+    </message>
+    <message>
+        <source>Left out:</source>
+        <translation>Ausgelassen:</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::ColourBar</name>

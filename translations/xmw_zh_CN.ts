@@ -849,6 +849,20 @@
         <source>, %1 % of training site-years</source>
         <translation>，训练站点年的 %1 %</translation>
     </message>
+    <message numerus="yes">
+        <source>%n run(s) left out: a later run has the same model, method, seed and fold.</source>
+        <translation>
+            <numerusform>已略去 %n 次运行：较晚的运行具有相同的模型、方法、种子和折。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (counted instead: %2)</source>
+        <translation>%1（改为计入：%2）</translation>
+    </message>
+    <message>
+        <source>Left out:</source>
+        <translation>已略去：</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::ColourBar</name>

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 namespace xmw::cli {
 
@@ -82,6 +83,13 @@ int report(const Arguments &raw)
                              : "");
 
     const auto tables = learn::buildTables(runs, metrics, args.flag("measured"));
+    // The same rule as the explorer's Benchmark panel, said on stderr so that the tables stay clean.
+    std::set<std::pair<std::filesystem::path, std::filesystem::path>> superseded;
+    for (const auto &t : tables)
+        superseded.insert(t.superseded.begin(), t.superseded.end());
+    for (const auto &[out, counted] : superseded)
+        std::fprintf(stderr, "left out %s: %s has the same model, method, protocol, seed and fold and is later\n", out.c_str(),
+                     counted.c_str());
     const std::string text = format == "csv" ? learn::toCsv(tables)
         : format == "latex"                  ? learn::toLatex(tables)
                                              : learn::toMarkdown(tables);

@@ -156,6 +156,7 @@ bool summarise(const RunRecord &run, const std::filesystem::path &file, RunSumma
     s.metrics = run.metrics;
     s.metricsMeasured = run.metricsMeasured;
     s.file = file;
+    s.created = run.created;
     return true;
 }
 
@@ -173,8 +174,30 @@ std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, con
     // protocol → (model, method) → seed → fold → run
     std::map<ProtocolKey, std::map<std::pair<std::string, std::string>, std::map<std::uint64_t, std::map<int, const RunSummary *>>>>
         grouped;
-    for (const RunSummary &r : runs)
-        grouped[{r.spatial, r.folds, 100 - r.percent, r.recipe, r.towers}][{r.model, r.method}][r.seed][r.fold] = &r;
+    std::map<ProtocolKey, std::vector<std::pair<std::filesystem::path, std::filesystem::path>>> superseded;
+    // The later run counts; equal times fall to the path, so the order the runs come in never matters.
+    const auto later = [](const RunSummary &a, const RunSummary &b) {
+        return a.created != b.created ? a.created > b.created : a.file > b.file;
+    };
+    for (const RunSummary &r : runs) {
+        const ProtocolKey key{r.spatial, r.folds, 100 - r.percent, r.recipe, r.towers};
+        const RunSummary *&slot = grouped[key][{r.model, r.method}][r.seed][r.fold];
+        if (slot) {
+            const RunSummary *kept = later(r, *slot) ? &r : slot;
+            superseded[key].emplace_back((kept == &r ? slot : &r)->file, kept->file);
+            slot = kept;
+        } else {
+            slot = &r;
+        }
+    }
+    // A run superseded in turn names the run that finally counts.
+    for (auto &[key, pairs] : superseded) {
+        for (auto &[out, counted] : pairs)
+            for (const auto &other : pairs)
+                if (other.first == counted)
+                    counted = other.second;
+        std::sort(pairs.begin(), pairs.end());
+    }
 
     std::vector<BenchmarkTable> tables;
     const std::vector<std::string> models = modelOrder();
@@ -187,6 +210,8 @@ std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, con
             t.towers = key.towers;
             t.recipe = key.recipe;
             t.percent = 100 - key.withheld;
+            if (const auto it = superseded.find(key); it != superseded.end())
+                t.superseded = it->second;
             t.metric = metric;
             t.changeInPercent = changesAsRatio(metric);
             t.measured = measured;

@@ -24,6 +24,7 @@ struct RunSummary {
     std::uint64_t seed = 0;
     Metrics metrics, metricsMeasured;
     std::filesystem::path file;
+    std::string created; // the run file's ISO 8601 time: of two runs in one place, the later counts
 };
 
 // Pretraining runs test on TEM-MDM, not on the towers: they are in no table, and summarise says
@@ -58,6 +59,10 @@ struct BenchmarkTable {
     std::map<std::pair<std::string, std::string>, TableCell> cells; // (model, method)
     bool changeInPercent = true; // changesAsRatio(metric)
     std::map<std::string, double> meanChange; // per method: mean over models of changeVsScratch
+    // Runs left out of this protocol because a later run has the same model, method, seed and
+    // fold (a run trained again, a copy): each with the run that counts instead. One rule for
+    // xmw report and the explorer, whatever order the runs come in.
+    std::vector<std::pair<std::filesystem::path, std::filesystem::path>> superseded; // (left out, counted)
 
     [[nodiscard]] const TableCell *cell(const std::string &model, const std::string &method) const;
 };

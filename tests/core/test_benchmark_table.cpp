@@ -141,6 +141,36 @@ private Q_SLOTS:
         QCOMPARE(s.metrics.rmse, 3.0);
     }
 
+    // Two runs in one place (a run trained again, a copy): the later counts, whatever order they
+    // come in, and the table names the one left out (#34, item 5).
+    void aLaterRunSupersedesItsTwin()
+    {
+        RunSummary early = run("lstm", "scratch", 0, 10), late = run("lstm", "scratch", 0, 20), other = run("lstm", "scratch", 1, 30);
+        early.file = "a/lstm-scratch.h5";
+        early.created = "2026-01-01T10:00:00Z";
+        late.file = "b/lstm-scratch-again.h5";
+        late.created = "2026-01-02T10:00:00Z";
+        other.file = "c.h5";
+        for (const auto &order : {std::vector<RunSummary>{early, late, other}, std::vector<RunSummary>{late, other, early}}) {
+            const auto tables = buildTables(order, {"rmse"});
+            QCOMPARE(tables.size(), std::size_t(1));
+            const TableCell *cell = tables[0].cell("lstm", "scratch");
+            QVERIFY(cell);
+            QCOMPARE(cell->perSeed, (std::vector<double>{20, 30}));
+            QCOMPARE(tables[0].superseded.size(), std::size_t(1));
+            QCOMPARE(tables[0].superseded[0].first, std::filesystem::path("a/lstm-scratch.h5"));
+            QCOMPARE(tables[0].superseded[0].second, std::filesystem::path("b/lstm-scratch-again.h5"));
+        }
+        // Three of a kind: each left-out run names the one that finally counts.
+        RunSummary latest = late;
+        latest.file = "d.h5";
+        latest.created = "2026-01-03T10:00:00Z";
+        const auto tables = buildTables({early, late, latest}, {"rmse"});
+        QCOMPARE(tables[0].superseded.size(), std::size_t(2));
+        for (const auto &[out, counted] : tables[0].superseded)
+            QCOMPARE(counted, std::filesystem::path("d.h5"));
+    }
+
     void unknownMetricIsRefused()
     {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, (void)buildTables(temporalRuns(), {"rsme"}));

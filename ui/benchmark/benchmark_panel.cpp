@@ -317,6 +317,16 @@ void BenchmarkPanel::fill()
         }
         text += QStringLiteral(" ") + tr("Mean change against scratch: %1.").arg(changes.join(QStringLiteral(", ")));
     }
+    if (!t->superseded.empty()) {
+        // Said where the numbers are, with the files in the tooltip: xmw report leaves out the same runs.
+        text += QStringLiteral(" ") +
+            tr("%n run(s) left out: a later run has the same model, method, seed and fold.", nullptr, int(t->superseded.size()));
+        QStringList pairs;
+        for (const auto &[out, counted] : t->superseded)
+            pairs << tr("%1 (counted instead: %2)")
+                         .arg(QString::fromStdString(out.filename().string()), QString::fromStdString(counted.filename().string()));
+        caption_->setToolTip(legend + QStringLiteral("\n\n") + tr("Left out:") + QStringLiteral("\n") + pairs.join(QLatin1Char('\n')));
+    }
     caption_->setText(text);
 }
 
