@@ -2657,6 +2657,62 @@
         <source>Training and validation loss per epoch: the mean squared error of the standardised flux</source>
         <translation>Trainings- und Validierungsverlust je Epoche: der mittlere quadratische Fehler des standardisierten Flusses</translation>
     </message>
+    <message>
+        <source>The X-MethaneWet recipe leaves no tower to train on: %1 of them not wetland (IGBP WET), %2 without LOCATION_ELEV in the site metadata, which the recipe takes as each tower&apos;s elevation. The extended recipe takes the grid cell&apos;s elevation instead.</source>
+        <translation>Das X-MethaneWet-Rezept lässt keinen Turm zum Trainieren übrig: %1 davon sind kein Feuchtgebiet (IGBP WET), %2 ohne LOCATION_ELEV in den Standort-Metadaten, die das Rezept als Höhe jedes Turms verwendet. Das erweiterte Rezept nimmt stattdessen die Höhe der Gitterzelle.</translation>
+    </message>
+    <message>
+        <source>No tower has a year of data to train on.</source>
+        <translation>Kein Turm hat ein Jahr mit Daten zum Trainieren.</translation>
+    </message>
+    <message>
+        <source>Pretraining learns from TEM-MDM alone; the towers are not used.</source>
+        <translation>Das Vortraining lernt nur aus TEM-MDM; die Türme werden nicht verwendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n site-year(s)</source>
+        <translation>
+            <numerusform>Höchstens %n Standortjahr</numerusform>
+            <numerusform>Höchstens %n Standortjahre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n tower(s) for training and testing</source>
+        <translation>
+            <numerusform>von %n Turm zum Trainieren und Testen</numerusform>
+            <numerusform>von %n Türmen zum Trainieren und Testen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tower(s) not wetland</source>
+        <translation>
+            <numerusform>%n Turm kein Feuchtgebiet</numerusform>
+            <numerusform>%n Türme kein Feuchtgebiet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without LOCATION_ELEV</source>
+        <translation>
+            <numerusform>%n ohne LOCATION_ELEV</numerusform>
+            <numerusform>%n ohne LOCATION_ELEV</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; left out: %1</source>
+        <translation>; ausgelassen: %1</translation>
+    </message>
+    <message>
+        <source> (years with gaps in their meteorology drop out when the samples are made).</source>
+        <translation> (Jahre mit Lücken in der Meteorologie fallen beim Erstellen der Stichproben heraus).</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::TrainingQueue</name>

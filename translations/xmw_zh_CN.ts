@@ -2643,6 +2643,58 @@
         <source>Training and validation loss per epoch: the mean squared error of the standardised flux</source>
         <translation>每轮的训练与验证损失：标准化通量的均方误差</translation>
     </message>
+    <message>
+        <source>The X-MethaneWet recipe leaves no tower to train on: %1 of them not wetland (IGBP WET), %2 without LOCATION_ELEV in the site metadata, which the recipe takes as each tower&apos;s elevation. The extended recipe takes the grid cell&apos;s elevation instead.</source>
+        <translation>X-MethaneWet 方案没有留下可用于训练的通量塔：其中 %1 座不是湿地（IGBP WET），%2 座在站点元数据中没有 LOCATION_ELEV，而该方案以它作为每座塔的海拔。扩展方案改用网格单元的海拔。</translation>
+    </message>
+    <message>
+        <source>No tower has a year of data to train on.</source>
+        <translation>没有通量塔有一整年的数据可供训练。</translation>
+    </message>
+    <message>
+        <source>Pretraining learns from TEM-MDM alone; the towers are not used.</source>
+        <translation>预训练只从 TEM-MDM 学习，不使用通量塔。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n site-year(s)</source>
+        <translation>
+            <numerusform>最多 %n 个站点年</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n tower(s) for training and testing</source>
+        <translation>
+            <numerusform>，来自 %n 座通量塔，用于训练和测试</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tower(s) not wetland</source>
+        <translation>
+            <numerusform>%n 座塔不是湿地</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without LOCATION_ELEV</source>
+        <translation>
+            <numerusform>%n 座没有 LOCATION_ELEV</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; left out: %1</source>
+        <translation>；略去：%1</translation>
+    </message>
+    <message>
+        <source> (years with gaps in their meteorology drop out when the samples are made).</source>
+        <translation>（气象数据有缺口的年份在生成样本时被剔除）。</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::TrainingQueue</name>

@@ -95,6 +95,72 @@ private Q_SLOTS:
         xmw::data::makeDemoDataset(demo_.toStdString(), options, quiet);
     }
 
+    // Real tower metadata may leave LOCATION_ELEV empty, which the X-MethaneWet recipe needs: the
+    // form says so before anything runs, with what the choice leaves; a job that fails anyway says
+    // why in the panel, not only in a tooltip (#34, item 10).
+    void theFormSaysWhatTheRecipeLeavesAndAFailureShowsWhy()
+    {
+        xmw::Feedback quiet;
+        xmw::data::DemoOptions options;
+        options.resolution = 6.0;
+        options.firstYear = 2015;
+        options.lastYear = 2016;
+        const QString bare = dir_.filePath(QStringLiteral("no-elevation"));
+        xmw::data::makeDemoDataset(bare.toStdString(), options, quiet);
+        const QString metadata = bare + QStringLiteral("/FLUXNET-CH4/FLUXNET_CH4_2024.csv");
+        QFile file(metadata);
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+        file.close();
+        const int elevation = int(lines.front().split(QLatin1Char(',')).indexOf(QStringLiteral("LOCATION_ELEV")));
+        QVERIFY(elevation > 0);
+        for (int i = 1; i < lines.size(); ++i) {
+            // Names are quoted and may hold commas: count columns from the end.
+            QStringList cells = lines[i].split(QLatin1Char(','));
+            const int columns = int(lines.front().split(QLatin1Char(',')).size());
+            if (cells.size() >= columns)
+                cells[cells.size() - columns + elevation] = QString();
+            lines[i] = cells.join(QLatin1Char(','));
+        }
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text));
+        file.write(lines.join(QLatin1Char('\n')).toUtf8());
+        file.close();
+
+        TaskManager tasks;
+        RunStore store(&tasks);
+        TrainingPanel panel(&store);
+        panel.show();
+        auto *start = panel.findChild<QPushButton *>(QStringLiteral("startTraining"));
+        auto *reach = panel.findChild<QLabel *>(QStringLiteral("trainingReach"));
+        const auto opened = [](const QString &path) {
+            return std::make_shared<const xmw::data::Dataset>(xmw::data::Dataset::open(path.toStdString()));
+        };
+        panel.setDataset(demo_, opened(demo_));
+        QVERIFY(start->isEnabled());
+        QVERIFY2(reach->isVisible() && reach->text().startsWith(QStringLiteral("At most ")), qPrintable(reach->text()));
+        panel.setDataset(bare, opened(bare));
+        QVERIFY(!start->isEnabled());
+        QVERIFY2(panel.problem().contains(QStringLiteral("without LOCATION_ELEV")), qPrintable(panel.problem()));
+        QVERIFY(!reach->isVisible());
+        auto *recipe = panel.findChild<QComboBox *>(QStringLiteral("recipeBox"));
+        recipe->setCurrentIndex(recipe->findData(int(xmw::data::Recipe::Extended)));
+        QVERIFY2(start->isEnabled(), qPrintable(panel.problem()));
+        QVERIFY(reach->isVisible() && !reach->text().contains(QStringLiteral("LOCATION_ELEV")));
+
+        // A job that fails: its TEM-MDM files are gone when it starts.
+        QVERIFY(QDir().rename(bare + QStringLiteral("/TEM-MDM"), bare + QStringLiteral("/TEM-MDM-gone")));
+        smallJob(panel, 1);
+        QVERIFY(panel.start() > 0);
+        auto *error = panel.findChild<QLabel *>(QStringLiteral("jobError"));
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 60000);
+        QVERIFY2(error->text().contains(QStringLiteral("failed: ")) && error->text().contains(QStringLiteral("TEM-MDM")),
+                 qPrintable(error->text()));
+        auto *jobs = panel.findChild<QTableWidget *>(QStringLiteral("jobTable"));
+        QVERIFY(jobs);
+        QVERIFY2(jobs->item(0, 3)->text().startsWith(QStringLiteral("failed: ")), qPrintable(jobs->item(0, 3)->text())); // its state
+        QVERIFY(QDir().rename(bare + QStringLiteral("/TEM-MDM-gone"), bare + QStringLiteral("/TEM-MDM")));
+    }
+
     void theFormRefusesWhatCannotRun()
     {
         TaskManager tasks;

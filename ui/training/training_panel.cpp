@@ -1,5 +1,7 @@
 #include "ui/training/training_panel.h"
 
+#include "core/data/recipe_reach.h"
+
 #include "core/build_info.h"
 #include "core/data/dataset.h"
 #include "core/data/splits.h"
@@ -279,6 +281,9 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     groups->setContentsMargins(0, 0, 0, 0);
     groups->addWidget(modelGroup);
     groups->addWidget(dataGroup);
+    reach_ = new QLabel;
+    reach_->setObjectName(QStringLiteral("trainingReach"));
+    reach_->setWordWrap(true);
     problem_ = new QLabel;
     problem_->setObjectName(QStringLiteral("trainingProblem"));
     problem_->setWordWrap(true);
@@ -306,6 +311,7 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     formLayout->setContentsMargins(0, 0, 0, 0);
     formLayout->setSpacing(4);
     formLayout->addLayout(groups);
+    formLayout->addWidget(reach_);
     formLayout->addWidget(problem_);
     formLayout->addLayout(buttons);
     formLayout->addWidget(advanced_);
@@ -331,8 +337,20 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     curves_->setToolTip(tr("Training and validation loss per epoch: the mean squared error of the standardised flux"));
     curves_->legend->setVisible(true);
     curves_->setMinimumHeight(100);
+    // A failed job's reason, in full, under the list (its row says it in short).
+    jobError_ = new QLabel;
+    jobError_->setObjectName(QStringLiteral("jobError"));
+    jobError_->setWordWrap(true);
+    jobError_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    jobError_->setStyleSheet(QStringLiteral("color: #b2182b"));
+    jobError_->hide();
+    auto *jobsBox = new QWidget;
+    auto *jobsLayout = new QVBoxLayout(jobsBox);
+    jobsLayout->setContentsMargins(0, 0, 0, 0);
+    jobsLayout->addWidget(jobs_, 1);
+    jobsLayout->addWidget(jobError_);
     auto *right = new QSplitter(Qt::Vertical);
-    right->addWidget(jobs_);
+    right->addWidget(jobsBox);
     right->addWidget(curves_);
     right->setStretchFactor(0, 1);
     right->setStretchFactor(1, 2); // the curves are what one watches
@@ -503,7 +521,38 @@ QString TrainingPanel::problem() const
         if (const QString why = towerProblem(c); !why.isEmpty())
             return why;
     }
+    if (opened_ && opened_->sites() && c.method != learn::Method::Pretrain) {
+        const data::RecipeReach reach = data::recipeReach(*opened_->sites(), c.split.recipe, c.split.sites);
+        if (reach.siteYears == 0 && c.split.recipe == data::Recipe::XMethaneWet)
+            return tr("The X-MethaneWet recipe leaves no tower to train on: %1 of them not wetland (IGBP WET), %2 without LOCATION_ELEV "
+                      "in the site metadata, which the recipe takes as each tower's elevation. The extended recipe takes the grid "
+                      "cell's elevation instead.")
+                .arg(reach.notWetland)
+                .arg(reach.withoutElevation);
+        if (reach.siteYears == 0)
+            return tr("No tower has a year of data to train on.");
+    }
     return QString::fromStdString(c.problem());
+}
+
+QString TrainingPanel::reachText() const
+{
+    if (!opened_ || !opened_->sites())
+        return {};
+    const learn::TrainingConfig c = config();
+    if (c.method == learn::Method::Pretrain)
+        return tr("Pretraining learns from TEM-MDM alone; the towers are not used.");
+    const data::RecipeReach reach = data::recipeReach(*opened_->sites(), c.split.recipe, c.split.sites);
+    QString text = tr("At most %n site-year(s)", nullptr, reach.siteYears) + QStringLiteral(" ") +
+        tr("of %n tower(s) for training and testing", nullptr, reach.towers);
+    QStringList left;
+    if (reach.notWetland > 0)
+        left << tr("%n tower(s) not wetland", nullptr, reach.notWetland);
+    if (reach.withoutElevation > 0)
+        left << tr("%n without LOCATION_ELEV", nullptr, reach.withoutElevation);
+    if (!left.isEmpty())
+        text += tr("; left out: %1").arg(left.join(QStringLiteral(", ")));
+    return text + tr(" (years with gaps in their meteorology drop out when the samples are made).");
 }
 
 void TrainingPanel::refreshPretrainedRuns()
@@ -542,6 +591,9 @@ void TrainingPanel::updateForm()
     const QString why = problem();
     problem_->setText(why);
     problem_->setVisible(!why.isEmpty());
+    const QString reach = why.isEmpty() ? reachText() : QString();
+    reach_->setText(reach);
+    reach_->setVisible(!reach.isEmpty());
     start_->setEnabled(why.isEmpty());
 }
 
@@ -589,10 +641,15 @@ void TrainingPanel::updateJobRow(int id)
                 tr("%1 epoch %2/%3, ETA %4").arg(QString::fromStdString(p.phase)).arg(p.epoch).arg(p.epochs).arg(duration(p.etaSeconds));
         else if (job->state == TrainingQueue::State::Finished)
             state = tr("finished, test RMSE %1").arg(job->testRmse, 0, 'g', 4);
+        else if (job->state == TrainingQueue::State::Failed && !job->message.isEmpty())
+            state = tr("failed: %1").arg(job->message.section(QLatin1Char('\n'), 0, 0));
         jobs_->item(row, JobState)->setText(state);
         jobs_->item(row, JobState)->setToolTip(job->message);
     }
     if (id == shownJob_) {
+        const bool failed = job->state == TrainingQueue::State::Failed && !job->message.isEmpty();
+        jobError_->setText(failed ? tr("%1 failed: %2").arg(QFileInfo(job->out).completeBaseName(), job->message) : QString());
+        jobError_->setVisible(failed);
         cancel_->setEnabled(job->state == TrainingQueue::State::Running || job->state == TrainingQueue::State::Queued);
         resume_->setEnabled((job->state == TrainingQueue::State::Canceled || job->state == TrainingQueue::State::Failed) &&
                             QFileInfo::exists(QString::fromStdString(learn::TrainingJob::checkpointPath(job->out.toStdString()).string())));

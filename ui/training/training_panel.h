@@ -58,6 +58,8 @@ private:
     void refreshPretrainedRuns();
     void findInterruptedJobs();
     [[nodiscard]] QString towerProblem(const learn::TrainingConfig &config) const;
+    // What the recipe can use of the towers, from their metadata (shown under the form).
+    [[nodiscard]] QString reachText() const;
     void updateForm();
     void fillFromPreset(); // epochs, learning rate and batch from the chosen settings
     void showJob(int id);
@@ -75,7 +77,9 @@ private:
              *concurrency_ = nullptr;
     QDoubleSpinBox *percent_ = nullptr, *learningRate_ = nullptr;
     QLineEdit *name_ = nullptr;
+    QLabel *reach_ = nullptr; // what the recipe can use of the towers
     QLabel *problem_ = nullptr;
+    QLabel *jobError_ = nullptr;
     QGroupBox *advanced_ = nullptr; // collapsed unless the user opened it
     QToolButton *advancedToggle_ = nullptr;
     QPushButton *start_ = nullptr, *cancel_ = nullptr, *resume_ = nullptr;
