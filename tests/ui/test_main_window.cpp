@@ -8,6 +8,7 @@
 #include "ui/animation/animation_dialog.h"
 #include "ui/app/atomic_write.h"
 #include "ui/app/explorer_options.h"
+#include "ui/app/export_folder.h"
 #include "ui/app/figure_size.h"
 #include "ui/app/flux_unit_choice.h"
 #include "ui/app/tour.h"
@@ -35,6 +36,7 @@
 #include <QDateEdit>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QItemSelectionModel>
@@ -1041,6 +1043,34 @@ private Q_SLOTS:
         window.findChild<QAction *>(QStringLiteral("actionResetView"))->trigger();
         QCOMPARE(window.globe()->camera().center().lat, GlobeCamera::kDefaultCenter.lat);
         QCOMPARE(window.globe()->camera().distance(), GlobeCamera::kDefaultDistance);
+    }
+
+    // Export dialogs open where the last export went, across sessions (#34, item 18).
+    void exportDialogsOpenInTheLastFolder()
+    {
+        QSettings().remove(QStringLiteral("export/folder"));
+        QCOMPARE(exportFolder(), QDir::homePath());
+        QTemporaryDir there;
+        rememberExportFolder(QDir(there.path()).filePath(QStringLiteral("map.png")));
+        QCOMPARE(exportFolder(), there.path());
+        QCOMPARE(exportPath(QStringLiteral("b.csv")), QDir(there.path()).filePath(QStringLiteral("b.csv")));
+
+        MainWindow window;
+        window.resize(900, 700);
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::mapShown);
+        window.openDataset(demo_);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        QString opened;
+        QTimer::singleShot(0, &window, [&] {
+            if (auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+                opened = dialog->directory().absolutePath();
+                dialog->reject();
+            }
+        });
+        window.findChild<QAction *>(QStringLiteral("actionExportMap"))->trigger();
+        QCOMPARE(opened, QDir(there.path()).absolutePath());
+        QSettings().remove(QStringLiteral("export/folder"));
     }
 
     void aboutNamesVersionsAndLicences()

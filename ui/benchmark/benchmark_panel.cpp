@@ -2,6 +2,7 @@
 
 #include "core/data/recipe.h"
 #include "ui/app/atomic_write.h"
+#include "ui/app/export_folder.h"
 #include "ui/benchmark/sweep_dialog.h"
 #include "ui/benchmark/sweep_runner.h"
 #include "ui/map/colour_scale.h"
@@ -168,18 +169,24 @@ BenchmarkPanel::BenchmarkPanel(RunStore *store, QWidget *parent)
         }
     });
     connect(exportCsv_, &QPushButton::clicked, this, [this] {
-        const QString path =
-            QFileDialog::getSaveFileName(this, tr("Export Benchmark Table"), QStringLiteral("benchmark.csv"), tr("CSV files (*.csv)"));
-        if (!path.isEmpty())
-            if (const QString error = exportCsv(path); !error.isEmpty())
-                QMessageBox::warning(this, tr("Export Benchmark Table"), error);
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Benchmark Table"), exportPath(QStringLiteral("benchmark.csv")),
+                                                          tr("CSV files (*.csv)"));
+        if (path.isEmpty())
+            return;
+        if (const QString error = exportCsv(path); !error.isEmpty())
+            QMessageBox::warning(this, tr("Export Benchmark Table"), error);
+        else
+            rememberExportFolder(path);
     });
     connect(exportImage_, &QPushButton::clicked, this, [this] {
-        const QString path =
-            QFileDialog::getSaveFileName(this, tr("Export Benchmark Image"), QStringLiteral("benchmark.png"), tr("PNG images (*.png)"));
-        if (!path.isEmpty())
-            if (const QString error = exportImage(path); !error.isEmpty())
-                QMessageBox::warning(this, tr("Export Benchmark Image"), error);
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Benchmark Image"), exportPath(QStringLiteral("benchmark.png")),
+                                                          tr("PNG images (*.png)"));
+        if (path.isEmpty())
+            return;
+        if (const QString error = exportImage(path); !error.isEmpty())
+            QMessageBox::warning(this, tr("Export Benchmark Image"), error);
+        else
+            rememberExportFolder(path);
     });
     rebuild();
 }

@@ -3,6 +3,7 @@
 #include "core/data/dataset.h"
 #include "ui/app/atomic_write.h"
 #include "ui/app/csv_line.h"
+#include "ui/app/export_folder.h"
 #include "ui/app/unit_text.h"
 #include "ui/map/palette.h"
 #include "ui/tasks/task_manager.h"
@@ -118,12 +119,14 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
     export_ = new QPushButton(tr("Export Metrics…"));
     export_->setObjectName(QStringLiteral("exportMetrics"));
     connect(export_, &QPushButton::clicked, this, [this] {
-        const QString path =
-            QFileDialog::getSaveFileName(this, tr("Export Run Metrics"), QStringLiteral("metrics.csv"), tr("CSV files (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Run Metrics"), exportPath(QStringLiteral("metrics.csv")),
+                                                          tr("CSV files (*.csv)"));
         if (path.isEmpty())
             return;
         if (const QString error = exportMetrics(path); !error.isEmpty())
             QMessageBox::warning(this, tr("Export Run Metrics"), error);
+        else
+            rememberExportFolder(path);
     });
     exportPredictions_ = new QPushButton(tr("Export Predictions…"));
     exportPredictions_->setObjectName(QStringLiteral("exportPredictions"));
@@ -131,10 +134,11 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
                                       "the ensemble spread, as CSV"));
     connect(exportPredictions_, &QPushButton::clicked, this, [this] {
         const QStringList runs = selectedRuns();
-        const QString path =
-            QFileDialog::getSaveFileName(this, tr("Export Test Predictions"), QStringLiteral("predictions.csv"), tr("CSV files (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Test Predictions"),
+                                                          exportPath(QStringLiteral("predictions.csv")), tr("CSV files (*.csv)"));
         if (runs.isEmpty() || path.isEmpty())
             return;
+        rememberExportFolder(path);
         exportPredictions_->setEnabled(false);
         Task *task = store_->tasks()->run(
             TaskManager::Lane::Io, tr("Exporting predictions to %1").arg(QFileInfo(path).fileName()), this,

@@ -2,6 +2,7 @@
 
 #include "ui/animation/animation_dialog.h"
 #include "ui/app/atomic_write.h"
+#include "ui/app/export_folder.h"
 #include "ui/app/figure_size.h"
 #include "ui/main_window.h"
 #include "ui/map/layer_box.h"
@@ -37,15 +38,16 @@ void saved(MainWindow *window, const QString &path)
 void saveThroughDialog(MainWindow *window, const QString &title, const QString &filter, const QString &suffix,
                        const std::function<QString(const QString &)> &write)
 {
-    QFileDialog dialog(window, title, QString(), filter);
+    QFileDialog dialog(window, title, exportFolder(), filter);
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setDefaultSuffix(suffix);
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
     const QString path = dialog.selectedFiles().constFirst();
-    if (const QString error = write(path); error.isEmpty())
+    if (const QString error = write(path); error.isEmpty()) {
+        rememberExportFolder(path);
         saved(window, path);
-    else
+    } else
         QMessageBox::warning(window, title, error);
 }
 
@@ -138,13 +140,14 @@ void ExportPredictionReaction::onTriggered()
     const PredictionLayerPtr layer = window()->layers()->currentPrediction();
     if (!layer || (writer_ && writer_->isActive()))
         return;
-    QFileDialog dialog(window(), tr("Export Prediction"), QStringLiteral("prediction_%1.nc").arg(layer->year->year),
+    QFileDialog dialog(window(), tr("Export Prediction"), exportPath(QStringLiteral("prediction_%1.nc").arg(layer->year->year)),
                        tr("NetCDF files (*.nc)"));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setDefaultSuffix(QStringLiteral("nc"));
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
     const QString path = dialog.selectedFiles().constFirst();
+    rememberExportFolder(path);
     writer_ = window()->tasks()->run(
         TaskManager::Lane::Io, tr("Exporting %1").arg(QFileInfo(path).fileName()), this,
         [layer, path](Feedback &) { return writePredictionNetcdf(*layer, path); },
