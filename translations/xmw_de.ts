@@ -2233,10 +2233,6 @@
         <translation>Der Globus</translation>
     </message>
     <message>
-        <source>TEM-MDM, a process model, simulates wetland methane for every 0.5° cell of land and every day from 1979 to 2018. The globe shows one day of it; the colour bar below says what the colours mean. Drag to turn the globe, scroll to zoom, and choose another variable (temperature, precipitation, …) at the top left.</source>
-        <translation>TEM-MDM, ein Prozessmodell, simuliert Methan aus Feuchtgebieten für jede 0,5°-Landzelle und jeden Tag von 1979 bis 2018. Der Globus zeigt einen Tag davon; die Farbleiste darunter sagt, was die Farben bedeuten. Ziehen dreht den Globus, das Mausrad zoomt, und oben links wählt man eine andere Variable (Temperatur, Niederschlag, …).</translation>
-    </message>
-    <message>
         <source>A tower</source>
         <translation>Ein Turm</translation>
     </message>
@@ -2267,6 +2263,38 @@
     <message>
         <source>Train a model that predicts a tower&apos;s daily methane from a year of weather, soil and vegetation: from the towers alone, or with help from the simulation (pretraining, fine-tuning, domain-adversarial training). Runs then compares it with the towers, and Upscale to Map applies it to the whole world.</source>
         <translation>Ein Modell trainieren, das das tägliche Methan eines Turms aus einem Jahr Wetter, Boden und Vegetation vorhersagt: nur aus den Türmen oder mit Hilfe der Simulation (Vortraining, Feinabstimmung, domänenadversariales Training). „Läufe“ vergleicht es dann mit den Türmen, und „Auf Karte hochskalieren“ wendet es auf die ganze Welt an.</translation>
+    </message>
+    <message>
+        <source>for every cell of land and every day</source>
+        <translation>für jede Landzelle und jeden Tag</translation>
+    </message>
+    <message>
+        <source>for every %1° cell of land and every day from %2 to %3</source>
+        <translation>für jede %1°-Landzelle und jeden Tag von %2 bis %3</translation>
+    </message>
+    <message>
+        <source>TEM-MDM, a process model, simulates wetland methane %1. The globe shows one day of it; the colour bar below says what the colours mean. Drag to turn the globe, scroll to zoom, and choose another variable (temperature, precipitation, …) at the top left.</source>
+        <translation>TEM-MDM, ein Prozessmodell, simuliert Methan aus Feuchtgebieten %1. Der Globus zeigt einen Tag davon; die Farbleiste darunter sagt, was die Farben bedeuten. Ziehen dreht den Globus, das Mausrad zoomt, und oben links wählt man eine andere Variable (Temperatur, Niederschlag, …).</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Take a one-minute tour of the globe, the towers, the time series and training?</source>
+        <translation>Eine einminütige Tour durch Globus, Türme, Zeitreihen und Training?</translation>
+    </message>
+    <message>
+        <source>Take the Tour</source>
+        <translation>Tour starten</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>Help ▸ Take the Tour starts it at any time.</source>
+        <translation>Hilfe ▸ Tour starten startet sie jederzeit.</translation>
     </message>
 </context>
 <context>

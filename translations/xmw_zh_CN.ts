@@ -2220,10 +2220,6 @@
         <translation>地球</translation>
     </message>
     <message>
-        <source>TEM-MDM, a process model, simulates wetland methane for every 0.5° cell of land and every day from 1979 to 2018. The globe shows one day of it; the colour bar below says what the colours mean. Drag to turn the globe, scroll to zoom, and choose another variable (temperature, precipitation, …) at the top left.</source>
-        <translation>TEM-MDM 是一个过程模型，模拟 1979 至 2018 年每一天、每个 0.5° 陆地格点的湿地甲烷排放。地球显示其中一天；下方的色标说明颜色的含义。拖动可旋转地球，滚轮缩放，左上角可选择其他变量（气温、降水……）。</translation>
-    </message>
-    <message>
         <source>A tower</source>
         <translation>通量塔</translation>
     </message>
@@ -2254,6 +2250,38 @@
     <message>
         <source>Train a model that predicts a tower&apos;s daily methane from a year of weather, soil and vegetation: from the towers alone, or with help from the simulation (pretraining, fine-tuning, domain-adversarial training). Runs then compares it with the towers, and Upscale to Map applies it to the whole world.</source>
         <translation>训练一个模型，根据一年的气象、土壤和植被预测通量塔的逐日甲烷：仅用通量塔数据，或借助模拟数据（预训练、微调、领域对抗训练）。随后“运行”面板将其与通量塔比较，“升尺度到地图”将其应用于全球。</translation>
+    </message>
+    <message>
+        <source>for every cell of land and every day</source>
+        <translation>为每一天、每个陆地格点</translation>
+    </message>
+    <message>
+        <source>for every %1° cell of land and every day from %2 to %3</source>
+        <translation>为 %2 至 %3 年每一天、每个 %1° 陆地格点</translation>
+    </message>
+    <message>
+        <source>TEM-MDM, a process model, simulates wetland methane %1. The globe shows one day of it; the colour bar below says what the colours mean. Drag to turn the globe, scroll to zoom, and choose another variable (temperature, precipitation, …) at the top left.</source>
+        <translation>TEM-MDM 是一个过程模型，%1模拟湿地甲烷排放。地球显示其中一天；下方的色标说明颜色的含义。拖动可旋转地球，滚轮缩放，左上角可选择其他变量（气温、降水……）。</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Take a one-minute tour of the globe, the towers, the time series and training?</source>
+        <translation>花一分钟浏览地球、通量塔、时间序列和训练？</translation>
+    </message>
+    <message>
+        <source>Take the Tour</source>
+        <translation>开始导览</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>Help ▸ Take the Tour starts it at any time.</source>
+        <translation>随时可通过“帮助 ▸ 开始导览”开始。</translation>
     </message>
 </context>
 <context>

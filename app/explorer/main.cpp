@@ -59,13 +59,17 @@ int main(int argc, char **argv)
         window.showPanel(options.panel);
     window.show();
 
-    // The guided tour: when asked for, and on a first start (never in a scripted picture unless
-    // asked for). It waits for the first map, so that there are towers to point at.
+    // The guided tour: started when asked for; offered on a first start (never in a scripted
+    // picture). It waits for the first map, so that there are towers to point at.
     if (options.tour || (!scripted && !xmw::ui::Tour::wasSeen())) {
         auto once = std::make_shared<QMetaObject::Connection>();
-        *once = QObject::connect(&window, &xmw::ui::MainWindow::mapShown, &window, [&window, once] {
+        const bool asked = options.tour;
+        *once = QObject::connect(&window, &xmw::ui::MainWindow::mapShown, &window, [&window, once, asked] {
             QObject::disconnect(*once);
-            window.tour()->start();
+            if (asked)
+                window.tour()->start();
+            else
+                window.tour()->offer();
         });
     }
 

@@ -1635,6 +1635,12 @@ private Q_SLOTS:
         QCOMPARE(tour->stepCount(), 5);
         QCOMPARE(bubble->findChild<QLabel *>(QStringLiteral("tourCounter"))->text(), QStringLiteral("1 of 5"));
         QVERIFY(!bubble->backButton()->isEnabled());
+        // The first step speaks of the open dataset: the demo's 2° grid and its years (#34, item 14).
+        const QString first = bubble->findChild<QLabel *>(QStringLiteral("tourText"))->text();
+        const auto &years = window.dataset()->grid()->years();
+        QVERIFY2(first.contains(QStringLiteral("every %1° cell").arg(std::abs(window.dataset()->grid()->grid().dLat))) &&
+                     first.contains(QStringLiteral("from %1 to %2").arg(years.front()).arg(years.back())),
+                 qPrintable(first));
         // Each step's bubble reaches into the part it explains (its arrow's tip is on it).
         const auto pointsInto = [bubble](QWidget *part) {
             const QRect area(part->mapToGlobal(QPoint(0, 0)), part->size());
@@ -1646,8 +1652,9 @@ private Q_SLOTS:
         QCOMPARE(tour->step(), 1);
         QVERIFY(pointsInto(window.globe()));
         QVERIFY(bubble->findChild<QLabel *>(QStringLiteral("tourText"))->text().contains(QStringLiteral("tower")));
-        bubble->nextButton()->click(); // the day
-        QVERIFY(pointsInto(window.mapBar()));
+        bubble->nextButton()->click(); // the day: at the date box, not the variable box beside it
+        QVERIFY(pointsInto(window.mapBar()->findChild<QWidget *>(QStringLiteral("dateEdit"))));
+        QVERIFY(!pointsInto(window.findChild<QWidget *>(QStringLiteral("variableBox"))));
         bubble->backButton()->click();
         QCOMPARE(tour->step(), 1);
         bubble->nextButton()->click();
@@ -1675,6 +1682,24 @@ private Q_SLOTS:
         QCOMPARE(ended.count(), 2);
         QCOMPARE(ended.at(1).at(0).toBool(), false);
         QVERIFY(!tour->isRunning());
+
+        // A first start offers it rather than starting it: declined, it is not offered again.
+        QSettings().remove(QStringLiteral("tour/seen"));
+        tour->offer();
+        auto *offer = window.findChild<QMessageBox *>(QStringLiteral("tourOffer"));
+        QVERIFY(offer && offer->isVisible() && !tour->isRunning());
+        offer->buttons().last()->click(); // Not Now
+        QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("tourOffer")));
+        QVERIFY(!tour->isRunning() && Tour::wasSeen());
+        QSettings().remove(QStringLiteral("tour/seen"));
+        tour->offer();
+        offer = window.findChild<QMessageBox *>(QStringLiteral("tourOffer"));
+        QVERIFY(offer);
+        for (QAbstractButton *button : offer->buttons())
+            if (offer->buttonRole(button) == QMessageBox::AcceptRole)
+                button->click();
+        QTRY_VERIFY(tour->isRunning());
+        tour->skip();
     }
 
     // A scripted picture can show the tour: its bubble is drawn into the screenshot.

@@ -11,6 +11,8 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPushButton>
@@ -155,18 +157,31 @@ Tour::Tour(MainWindow *window)
     const auto mapPart = [window]() -> QWidget * {
         return window->isFlatMap() ? static_cast<QWidget *>(window->flatMap()) : static_cast<QWidget *>(window->globe());
     };
+    const auto fixed = [](const QString &text) { return [text] { return text; }; };
     steps_ = {
         {tr("The globe"),
-         tr("TEM-MDM, a process model, simulates wetland methane for every 0.5° cell of land and every day from 1979 to 2018. "
-            "The globe shows one day of it; the colour bar below says what the colours mean. Drag to turn the globe, scroll "
-            "to zoom, and choose another variable (temperature, precipitation, …) at the top left."),
+         [window] {
+             // The open dataset's grid and years (the real record: 0.5°, 1979–2018; the demo's are coarser and fewer).
+             QString extent = tr("for every cell of land and every day");
+             if (window->dataset() && window->dataset()->grid() && !window->dataset()->grid()->years().empty()) {
+                 const auto &grid = *window->dataset()->grid();
+                 extent = tr("for every %1° cell of land and every day from %2 to %3")
+                              .arg(QLocale().toString(std::abs(grid.grid().dLat), 'g', 3))
+                              .arg(grid.years().front())
+                              .arg(grid.years().back());
+             }
+             return tr("TEM-MDM, a process model, simulates wetland methane %1. The globe shows one day of it; the colour bar "
+                       "below says what the colours mean. Drag to turn the globe, scroll to zoom, and choose another variable "
+                       "(temperature, precipitation, …) at the top left.")
+                 .arg(extent);
+         },
          {},
          mapPart,
          {}},
         {tr("A tower"),
-         tr("Each dot is a FLUXNET-CH4 eddy-covariance tower that measured the methane a wetland gives off, coloured by the "
-            "benchmark's wetland type. Click one to see its measurements; Ctrl+click adds more, and the Sites list finds a "
-            "tower by name."),
+         fixed(tr("Each dot is a FLUXNET-CH4 eddy-covariance tower that measured the methane a wetland gives off, coloured by the "
+                  "benchmark's wetland type. Click one to see its measurements; Ctrl+click adds more, and the Sites list finds a "
+                  "tower by name.")),
          {},
          mapPart,
          [window]() -> std::optional<QPoint> {
@@ -183,22 +198,22 @@ Tour::Tour(MainWindow *window)
              return best ? std::optional(globe->mapToGlobal(*best)) : std::nullopt;
          }},
         {tr("The day"),
-         tr("Choose the day shown, or the mean of its month or year. Play (Space) steps through the days, so the seasons "
-            "of methane go by; Ctrl+← and Ctrl+→ move a day at a time."),
+         fixed(tr("Choose the day shown, or the mean of its month or year. Play (Space) steps through the days, so the seasons "
+                  "of methane go by; Ctrl+← and Ctrl+→ move a day at a time.")),
          {},
-         [window]() -> QWidget * { return window->mapBar(); },
+         [window]() -> QWidget * { return window->mapBar()->findChild<QWidget *>(QStringLiteral("dateEdit")); },
          {}},
         {tr("The time series"),
-         tr("The towers you select appear here day by day: what they measured, the gap-filled record the benchmark "
-            "scores against, and TEM-MDM's value for their cell. Where the model and the measurements part is what "
-            "machine learning tries to close."),
+         fixed(tr("The towers you select appear here day by day: what they measured, the gap-filled record the benchmark "
+                  "scores against, and TEM-MDM's value for their cell. Where the model and the measurements part is what "
+                  "machine learning tries to close.")),
          [window] { window->showPanel(QStringLiteral("time-series")); },
          [dock] { return static_cast<QWidget *>(dock("timeSeriesDock")); },
          {}},
         {tr("Training"),
-         tr("Train a model that predicts a tower's daily methane from a year of weather, soil and vegetation: from the "
-            "towers alone, or with help from the simulation (pretraining, fine-tuning, domain-adversarial training). "
-            "Runs then compares it with the towers, and Upscale to Map applies it to the whole world."),
+         fixed(tr("Train a model that predicts a tower's daily methane from a year of weather, soil and vegetation: from the "
+                  "towers alone, or with help from the simulation (pretraining, fine-tuning, domain-adversarial training). "
+                  "Runs then compares it with the towers, and Upscale to Map applies it to the whole world.")),
          [window] { window->showPanel(QStringLiteral("training")); },
          [dock] { return static_cast<QWidget *>(dock("trainingDock")); },
          {}},
@@ -212,6 +227,25 @@ Tour::~Tour()
 }
 
 bool Tour::wasSeen() { return QSettings().value(kSeenKey, false).toBool(); }
+
+void Tour::offer()
+{
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Welcome"),
+                                tr("Take a one-minute tour of the globe, the towers, the time series and training?"), QMessageBox::NoButton,
+                                window_);
+    box->setObjectName(QStringLiteral("tourOffer"));
+    box->addButton(tr("Take the Tour"), QMessageBox::AcceptRole);
+    box->addButton(tr("Not Now"), QMessageBox::RejectRole);
+    box->setInformativeText(tr("Help ▸ Take the Tour starts it at any time."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box] {
+        if (box->buttonRole(box->clickedButton()) == QMessageBox::AcceptRole)
+            start();
+        else
+            QSettings().setValue(kSeenKey, true); // declined: not asked again
+    });
+    box->open();
+}
 
 bool Tour::isRunning() const { return bubble_ && bubble_->isVisible(); }
 
@@ -269,7 +303,7 @@ void Tour::showStep()
     const Step &step = steps_[std::size_t(step_)];
     if (step.prepare)
         step.prepare();
-    bubble_->setContent(step.title, step.text, step_, stepCount());
+    bubble_->setContent(step.title, step.text(), step_, stepCount());
     place();
     bubble_->show();
     bubble_->raise();

@@ -58,8 +58,8 @@ private:
 
 // A short guided tour for a first start or a class: a few steps that point at the globe, a
 // tower, the day, the time series and training, each with a sentence on what it shows and what to
-// do with it. It can be left at any step (Skip or Esc); once finished or left it is not offered at
-// start-up again (Help ▸ Take the Tour starts it any time).
+// do with it. A first start offers it; it can be left at any step (Skip or Esc); once finished,
+// left or declined it is not offered again (Help ▸ Take the Tour starts it any time).
 class Tour : public QObject {
     Q_OBJECT
 
@@ -68,6 +68,8 @@ public:
     ~Tour() override;
 
     void start();
+    // A first start: asks whether to take the tour (a small non-modal box), rather than starting it.
+    void offer();
     void next();
     void back();
     void skip();
@@ -88,7 +90,8 @@ protected:
 
 private:
     struct Step {
-        QString title, text;
+        QString title;
+        std::function<QString()> text; // made when shown: it may speak of the open dataset
         std::function<void()> prepare; // e.g. brings a dock to the front
         std::function<QWidget *()> target; // the part pointed at
         std::function<std::optional<QPoint>()> point; // a point of it (global), else its centre
