@@ -1831,10 +1831,6 @@
         <translation>Test-RMSE in %1 an den Tagen, an denen der Turm FCH4 selbst gemessen hat</translation>
     </message>
     <message>
-        <source>Test %1 [%2]</source>
-        <translation>Test-%1 [%2]</translation>
-    </message>
-    <message>
         <source>r² (correlation)</source>
         <translation>r² (Korrelation)</translation>
     </message>
@@ -1877,6 +1873,12 @@
     <message>
         <source>Exporting predictions to %1</source>
         <translation>Vorhersagen werden nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Test %1
+[%2]</source>
+        <translation>Test-%1
+[%2]</translation>
     </message>
 </context>
 <context>

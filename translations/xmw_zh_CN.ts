@@ -1820,10 +1820,6 @@
         <translation>以 %1 计的测试 RMSE，仅基于站点实测 FCH4 的日子</translation>
     </message>
     <message>
-        <source>Test %1 [%2]</source>
-        <translation>测试 %1 [%2]</translation>
-    </message>
-    <message>
         <source>r² (correlation)</source>
         <translation>r²（相关）</translation>
     </message>
@@ -1866,6 +1862,12 @@
     <message>
         <source>Exporting predictions to %1</source>
         <translation>正在将预测导出到 %1</translation>
+    </message>
+    <message>
+        <source>Test %1
+[%2]</source>
+        <translation>测试 %1
+[%2]</translation>
     </message>
 </context>
 <context>

@@ -124,6 +124,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     addToolBar(mapBar_);
     addToolBar(styleBar_);
+    connect(this, &MainWindow::mapShown, this, &MainWindow::wrapToolBars); // a layer may show more controls
     mapBar_->layers()->setFluxUnit(fluxUnit_->unit());
     connect(mapBar_->layers(), &QComboBox::currentIndexChanged, this, &MainWindow::onLayerChanged);
     connect(mapBar_, &MapToolBar::dateChanged, this, &MainWindow::requestField);
@@ -216,6 +217,26 @@ void MainWindow::createDocks()
     });
     runs_->setFluxUnit(fluxUnit_->unit());
     sites_->setFluxUnit(fluxUnit_->unit());
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    wrapToolBars();
+}
+
+void MainWindow::wrapToolBars()
+{
+    if (toolBarArea(mapBar_) != Qt::TopToolBarArea || toolBarArea(styleBar_) != Qt::TopToolBarArea)
+        return; // moved by the user: their arrangement stands
+    const bool wrap = mapBar_->sizeHint().width() + styleBar_->sizeHint().width() + 16 > width();
+    if (wrap == toolBarsWrapped_)
+        return;
+    toolBarsWrapped_ = wrap;
+    if (wrap)
+        insertToolBarBreak(styleBar_);
+    else
+        removeToolBarBreak(styleBar_);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -142,6 +142,7 @@ Q_SIGNALS:
 
 private:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void createDocks();
     void createMenus();
     void createTowerLegend();
@@ -179,6 +180,10 @@ private:
     SiteSelectionModel *siteSelection_ = nullptr;
     MapToolBar *mapBar_ = nullptr;
     MapStyleBar *styleBar_ = nullptr;
+    // The style bar starts a second row where the two bars do not fit in one (1280 px in German):
+    // nothing of either hides behind the overflow arrow.
+    void wrapToolBars();
+    bool toolBarsWrapped_ = false;
     QLabel *towerLegend_ = nullptr;
     QAction *presentationAction_ = nullptr;
     InitialView initial_;

@@ -65,6 +65,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QTranslator>
 #include <QWheelEvent>
@@ -1043,6 +1044,45 @@ private Q_SLOTS:
         window.findChild<QAction *>(QStringLiteral("actionResetView"))->trigger();
         QCOMPARE(window.globe()->camera().center().lat, GlobeCamera::kDefaultCenter.lat);
         QCOMPARE(window.globe()->camera().distance(), GlobeCamera::kDefaultDistance);
+    }
+
+    // At 1280 px (and narrower) the two map bars share the width or take two rows: no control
+    // hides behind an overflow arrow, in English or German (#34, item 16).
+    void nothingOfTheMapBarsHidesInTheirOverflow()
+    {
+        const QLocale previous = QLocale();
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
+            if (language != QStringLiteral("en"))
+                installTranslations(*QCoreApplication::instance(), language);
+            for (const int width : {1280, 1000}) {
+                MainWindow window;
+                window.resize(width, 800);
+                window.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&window));
+                QSignalSpy shown(&window, &MainWindow::mapShown);
+                window.openDataset(demo_);
+                QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+                const auto hidden = [&] {
+                    QStringList names;
+                    for (const char *name : {"mapBar", "colourToolBar"}) {
+                        auto *bar = window.findChild<QToolBar *>(QLatin1String(name));
+                        for (QAction *action : bar->actions())
+                            if (action->isVisible() && !action->isSeparator() &&
+                                !(bar->widgetForAction(action) && bar->widgetForAction(action)->isVisible()))
+                                names << action->text();
+                    }
+                    return names;
+                };
+                QTRY_VERIFY2(
+                    hidden().isEmpty(),
+                    qPrintable(QStringLiteral("at %1 px in %2: %3").arg(width).arg(language, hidden().join(QStringLiteral(", ")))));
+            }
+        }
+        for (QTranslator *translator : QCoreApplication::instance()->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+        QLocale::setDefault(previous);
     }
 
     // Export dialogs open where the last export went, across sessions (#34, item 18).

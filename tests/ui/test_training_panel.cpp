@@ -25,6 +25,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QProcess>
 #include <QProgressBar>
@@ -288,6 +289,7 @@ private Q_SLOTS:
         panel.resize(1100, 600);
         panel.show();
         panel.setDataset(demo_);
+        QVERIFY(!panel.curves()->legend->visible()); // no empty legend box while nothing runs (#34, item 16)
         smallJob(panel, 3);
         auto *method = panel.findChild<QComboBox *>(QStringLiteral("methodBox"));
         method->setCurrentIndex(method->findData(int(xmw::learn::Method::Pretrain)));
@@ -296,8 +298,16 @@ private Q_SLOTS:
         const int id = panel.start();
         QVERIFY(id > 0);
         QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, 60000);
-        QVERIFY(panel.curves()->graphCount() >= 2); // train and validation (and source)
+        QVERIFY(panel.curves()->graphCount() >= 2); // train and validation
         QVERIFY(panel.curves()->graph(0)->data()->size() >= 1);
+        QVERIFY(panel.curves()->legend->visible());
+        // Pretraining's source loss is its train loss: one curve, not one hidden under the other.
+        for (int g = 0; g < panel.curves()->graphCount(); ++g)
+            QVERIFY2(!panel.curves()->graph(g)->name().startsWith(QStringLiteral("source")), qPrintable(panel.curves()->graph(g)->name()));
+        // The jobs' header is readable in full.
+        auto *jobTable = panel.findChild<QTableWidget *>(QStringLiteral("jobTable"));
+        QVERIFY(jobTable->horizontalHeader()->sectionSize(1) >=
+                jobTable->horizontalHeader()->fontMetrics().horizontalAdvance(QStringLiteral("Model / method")));
         auto *bar = qobject_cast<QProgressBar *>(panel.findChild<QTableWidget *>(QStringLiteral("jobTable"))->cellWidget(0, 2));
         QTRY_VERIFY_WITH_TIMEOUT(bar->value() > 0, 30000);
         panel.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/training-panel-running.png"));

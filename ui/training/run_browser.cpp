@@ -380,10 +380,11 @@ void RunBrowser::drawChart()
 {
     const std::string metric = metric_->currentData().toString().toStdString();
     chart_->clearPlottables();
-    chart_->yAxis->setLabel(
-        learn::isFluxMetric(metric)
-            ? tr("Test %1 [%2]").arg(metricLabel(metric), typesetUnit(QString::fromStdString(data::units::symbol(unit_))))
-            : tr("Test %1").arg(metricLabel(metric)));
+    chart_->yAxis->setLabel(learn::isFluxMetric(metric)
+                                ? tr("Test %1\n[%2]")
+                                      .arg(metricLabel(metric),
+                                           typesetUnit(QString::fromStdString(data::units::symbol(unit_)))) // two lines: the chart is short
+                                : tr("Test %1").arg(metricLabel(metric)));
     QVector<double> ticks, values;
     QVector<QString> labels;
     for (int row = 0; row < table_->rowCount(); ++row) {

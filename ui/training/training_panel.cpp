@@ -321,6 +321,7 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     jobs_->setObjectName(QStringLiteral("jobTable"));
     jobs_->setHorizontalHeaderLabels({tr("Run"), tr("Model / method"), tr("Progress"), tr("State")});
     jobs_->horizontalHeader()->setSectionResizeMode(JobProgressColumn, QHeaderView::Stretch);
+    jobs_->horizontalHeader()->setSectionResizeMode(JobModel, QHeaderView::ResizeToContents); // its title is the longest
     jobs_->verticalHeader()->hide();
     jobs_->setSelectionBehavior(QAbstractItemView::SelectRows);
     jobs_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -335,7 +336,7 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     curves_->xAxis->setLabel(tr("Epoch"));
     curves_->yAxis->setLabel(tr("Loss (MSE)")); // short: the dock is often low
     curves_->setToolTip(tr("Training and validation loss per epoch: the mean squared error of the standardised flux"));
-    curves_->legend->setVisible(true);
+    curves_->legend->setVisible(false); // until there are curves
     curves_->setMinimumHeight(100);
     // A failed job's reason, in full, under the list (its row says it in short).
     jobError_ = new QLabel;
@@ -668,6 +669,7 @@ void TrainingPanel::plotJob(int id)
     curves_->clearGraphs();
     const TrainingQueue::Job *job = queue_->job(id);
     if (!job) {
+        curves_->legend->setVisible(false);
         curves_->replot();
         return;
     }
@@ -685,7 +687,12 @@ void TrainingPanel::plotJob(int id)
     for (const Curve &c : curves) {
         QVector<double> x, y;
         for (std::size_t i = 0; i < job->history.size(); ++i) {
-            const double v = job->history[i].*c.field;
+            const double v = job->history[i].*c.field, train = job->history[i].trainLoss;
+            // In a phase on one domain (towers alone, or pretraining) its loss is the train loss:
+            // drawn once, as train, rather than hidden under an identical curve.
+            if (c.field != &learn::EpochRecord::trainLoss && c.field != &learn::EpochRecord::validationLoss &&
+                std::abs(v - train) <= 1e-12 * std::max(1.0, std::abs(train)))
+                continue;
             if (std::isfinite(v)) {
                 x.push_back(double(i + 1));
                 y.push_back(v);
@@ -720,6 +727,7 @@ void TrainingPanel::plotJob(int id)
         const double pad = std::max(1e-3, (high - low) * 0.1);
         curves_->yAxis->setRange(std::max(0.0, low - pad), high + pad);
     }
+    curves_->legend->setVisible(curves_->graphCount() > 0); // no empty box on an idle plot
     curves_->replot();
 }
 
