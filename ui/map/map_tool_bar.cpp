@@ -81,9 +81,11 @@ MapToolBar::MapToolBar(QWidget *parent)
 // would skip the month: a separator right at a section's start is dropped.
 bool MapToolBar::eventFilter(QObject *watched, QEvent *event)
 {
-    const QLineEdit *line = dateEdit_->findChild<QLineEdit *>();
-    if (watched != dateEdit_ || event->type() != QEvent::KeyPress || !line)
+    if (watched != dateEdit_ || event->type() != QEvent::KeyPress)
         return QToolBar::eventFilter(watched, event);
+    const QLineEdit *line = dateEdit_->findChild<QLineEdit *>();
+    if (!line)
+        return false;
     const QString typed = static_cast<QKeyEvent *>(event)->text();
     if (typed.size() != 1)
         return false;

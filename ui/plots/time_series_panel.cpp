@@ -488,6 +488,24 @@ QString TimeSeriesPanel::exportFigure(const QString &path, const FigureSize &siz
     // The legend's symbols keep to the text's size (on screen they are sized for the screen's font).
     const double em = size.fontPoints / 72.0 * QPixmap(1, 1).logicalDpiX();
     figure->legend->setIconSize(QSize(int(std::lround(2.4 * em)), int(std::lround(1.1 * em))));
+    // A journal's figure is narrow: the time series' legend goes under the axes, in as many
+    // columns as fit, and its dates are spaced by the width (on screen the legend sits beside).
+    QCPLayoutGrid *side = nullptr;
+    QSharedPointer<QCPAxisTickerDateTime> dates;
+    int screenTicks = 0;
+    if (figure == plot_) {
+        side = qobject_cast<QCPLayoutGrid *>(plot_->plotLayout()->element(0, 1));
+        side->take(plot_->legend);
+        plot_->plotLayout()->addElement(1, 0, plot_->legend);
+        plot_->plotLayout()->setRowStretchFactor(1, 0.001);
+        plot_->legend->setWrap(std::max(1, int(size.widthMm / 60))); // an entry is about 60 mm of text
+        plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst); // lays the entries out again, by the wrap
+        dates = plot_->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>();
+        if (dates) {
+            screenTicks = dates->tickCount();
+            dates->setTickCount(std::max(2, int(size.widthMm / 30))); // a date label is about 15 mm at 8 pt
+        }
+    }
     const QSizeF points = size.points();
     const QString error = writeAtomically(path, [&](QIODevice &out) {
         if (suffix == QLatin1String("png")) {
@@ -542,6 +560,15 @@ QString TimeSeriesPanel::exportFigure(const QString &path, const FigureSize &siz
     }
     figure->legend->setFont(saved.legend);
     figure->legend->setIconSize(saved.iconSize);
+    if (side) {
+        plot_->plotLayout()->take(plot_->legend);
+        plot_->plotLayout()->simplify();
+        side->addElement(0, 0, plot_->legend);
+        plot_->legend->setWrap(8);
+        plot_->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
+        if (dates)
+            dates->setTickCount(screenTicks);
+    }
     figure->replot();
     return error;
 }
