@@ -143,6 +143,7 @@ Q_SIGNALS:
 private:
     void closeEvent(QCloseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override; // larger text (presentation mode) may need two bar rows
     void createDocks();
     void createMenus();
     void createTowerLegend();

@@ -3,6 +3,7 @@
 #include "ui/sites/site_selection_model.h"
 #include "ui/sites/site_table_model.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -88,6 +89,13 @@ void SitesPanel::setSelectedSites(const QStringList &ids)
     }
     view_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     mirroring_ = false;
+}
+
+void SitesPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        view_->resizeColumnsToContents();
 }
 
 void SitesPanel::focusFilter()

@@ -38,6 +38,10 @@ Q_SIGNALS:
     void selectionChanged(const QStringList &ids); // rows picked here
     void siteActivated(const QString &id);
 
+protected:
+    // Larger text (presentation mode) widens the columns again, so that no id is cut.
+    void changeEvent(QEvent *event) override;
+
 private:
     SiteTableModel *model_ = nullptr;
     SiteFilterModel *filter_ = nullptr;

@@ -196,7 +196,7 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
     });
     chart_ = new QCustomPlot;
     chart_->setObjectName(QStringLiteral("runChart"));
-    chart_->setMinimumHeight(120);
+    chart_->setMinimumHeight(100); // the dock fits a 640-px window with two rows of map bars
     towers_ = new QTableWidget;
     towers_->setObjectName(QStringLiteral("towerMetrics"));
     towers_->setEditTriggers(QAbstractItemView::NoEditTriggers);
