@@ -12,7 +12,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -169,24 +168,12 @@ BenchmarkPanel::BenchmarkPanel(RunStore *store, QWidget *parent)
         }
     });
     connect(exportCsv_, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Benchmark Table"), exportPath(QStringLiteral("benchmark.csv")),
-                                                          tr("CSV files (*.csv)"));
-        if (path.isEmpty())
-            return;
-        if (const QString error = exportCsv(path); !error.isEmpty())
-            QMessageBox::warning(this, tr("Export Benchmark Table"), error);
-        else
-            rememberExportFolder(path);
+        exportThroughDialog(this, tr("Export Benchmark Table"), QStringLiteral("benchmark.csv"), tr("CSV files (*.csv)"),
+                            [this](const QString &path) { return exportCsv(path); });
     });
     connect(exportImage_, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Benchmark Image"), exportPath(QStringLiteral("benchmark.png")),
-                                                          tr("PNG images (*.png)"));
-        if (path.isEmpty())
-            return;
-        if (const QString error = exportImage(path); !error.isEmpty())
-            QMessageBox::warning(this, tr("Export Benchmark Image"), error);
-        else
-            rememberExportFolder(path);
+        exportThroughDialog(this, tr("Export Benchmark Image"), QStringLiteral("benchmark.png"), tr("PNG images (*.png)"),
+                            [this](const QString &path) { return exportImage(path); });
     });
     rebuild();
 }

@@ -119,14 +119,8 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
     export_ = new QPushButton(tr("Export Metrics…"));
     export_->setObjectName(QStringLiteral("exportMetrics"));
     connect(export_, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Run Metrics"), exportPath(QStringLiteral("metrics.csv")),
-                                                          tr("CSV files (*.csv)"));
-        if (path.isEmpty())
-            return;
-        if (const QString error = exportMetrics(path); !error.isEmpty())
-            QMessageBox::warning(this, tr("Export Run Metrics"), error);
-        else
-            rememberExportFolder(path);
+        exportThroughDialog(this, tr("Export Run Metrics"), QStringLiteral("metrics.csv"), tr("CSV files (*.csv)"),
+                            [this](const QString &path) { return exportMetrics(path); });
     });
     exportPredictions_ = new QPushButton(tr("Export Predictions…"));
     exportPredictions_->setObjectName(QStringLiteral("exportPredictions"));
