@@ -5,7 +5,6 @@
 #include "core/learn/run_file.h"
 #include "core/learn/sweep.h"
 #include "gui_test_main.h"
-#include "ui/app/translations.h"
 #include "ui/benchmark/benchmark_panel.h"
 #include "ui/benchmark/sweep_dialog.h"
 #include "ui/benchmark/sweep_runner.h"
@@ -29,7 +28,6 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
-#include <QTranslator>
 
 #include <filesystem>
 
@@ -88,8 +86,7 @@ private Q_SLOTS:
     // The protocol box speaks the window's language, as the Runs panel does (#34, item 17).
     void protocolsInTheWindowsLanguage()
     {
-        const QLocale previous = QLocale();
-        installTranslations(*QCoreApplication::instance(), QStringLiteral("de"));
+        const TranslationScope german(QStringLiteral("de"));
         {
             TaskManager tasks;
             RunStore store(&tasks);
@@ -100,11 +97,6 @@ private Q_SLOTS:
             QCOMPARE(panel.protocolBox()->itemText(0), QStringLiteral("zeitlich"));
             QCOMPARE(panel.protocolBox()->itemText(1), QStringLiteral("räumlich (5 Teilmengen)"));
         }
-        for (QTranslator *translator : QCoreApplication::instance()->findChildren<QTranslator *>()) {
-            QCoreApplication::removeTranslator(translator);
-            delete translator;
-        }
-        QLocale::setDefault(previous);
     }
 
     void showsTheMatrix()

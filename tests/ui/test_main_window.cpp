@@ -1077,10 +1077,8 @@ private Q_SLOTS:
     // hides behind an overflow arrow, in English or German (#34, item 16).
     void nothingOfTheMapBarsHidesInTheirOverflow()
     {
-        const QLocale previous = QLocale();
         for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
-            if (language != QStringLiteral("en"))
-                installTranslations(*QCoreApplication::instance(), language);
+            const TranslationScope scope(language);
             for (const int width : {1280, 1000}) {
                 MainWindow window;
                 window.resize(width, 800);
@@ -1105,11 +1103,6 @@ private Q_SLOTS:
                     qPrintable(QStringLiteral("at %1 px in %2: %3").arg(width).arg(language, hidden().join(QStringLiteral(", ")))));
             }
         }
-        for (QTranslator *translator : QCoreApplication::instance()->findChildren<QTranslator *>()) {
-            QCoreApplication::removeTranslator(translator);
-            delete translator;
-        }
-        QLocale::setDefault(previous);
     }
 
     // Export dialogs open where the last export went, across sessions (#34, item 18).
@@ -1243,9 +1236,7 @@ private Q_SLOTS:
 
     void germanTranslationIsBuiltIn()
     {
-        QCoreApplication *app = QCoreApplication::instance();
-        const QLocale previous = QLocale();
-        installTranslations(*app, QStringLiteral("de"));
+        const TranslationScope german(QStringLiteral("de"));
         {
             MainWindow window;
             QStringList menus;
@@ -1253,11 +1244,6 @@ private Q_SLOTS:
                 menus << action->text();
             QVERIFY2(menus.contains(QStringLiteral("&Datei")), qPrintable(menus.join(QLatin1Char(' '))));
         }
-        for (QTranslator *translator : app->findChildren<QTranslator *>()) {
-            QCoreApplication::removeTranslator(translator);
-            delete translator;
-        }
-        QLocale::setDefault(previous);
     }
 
     void colourBarTicksAreRound()

@@ -74,6 +74,17 @@ class TestTrainingPanel : public QObject {
         panel.findChild<QSpinBox *>(QStringLiteral("threadsBox"))->setValue(1);
     }
 
+    // A 6° demo of 2015-2016: small enough to train on in seconds.
+    static void makeSmallDemo(const QString &folder)
+    {
+        xmw::Feedback quiet;
+        xmw::data::DemoOptions options;
+        options.resolution = 6.0;
+        options.firstYear = 2015;
+        options.lastYear = 2016;
+        xmw::data::makeDemoDataset(folder.toStdString(), options, quiet);
+    }
+
     // Shows the window and opens the demo in it; false if the demo did not load within 20 s.
     bool showWithDemo(MainWindow &window) const
     {
@@ -87,13 +98,8 @@ class TestTrainingPanel : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        xmw::Feedback quiet;
-        xmw::data::DemoOptions options;
-        options.resolution = 6.0;
-        options.firstYear = 2015;
-        options.lastYear = 2016;
         demo_ = dir_.filePath(QStringLiteral("demo"));
-        xmw::data::makeDemoDataset(demo_.toStdString(), options, quiet);
+        makeSmallDemo(demo_);
     }
 
     // Real tower metadata may leave LOCATION_ELEV empty, which the X-MethaneWet recipe needs: the
@@ -101,13 +107,8 @@ private Q_SLOTS:
     // why in the panel, not only in a tooltip (#34, item 10).
     void theFormSaysWhatTheRecipeLeavesAndAFailureShowsWhy()
     {
-        xmw::Feedback quiet;
-        xmw::data::DemoOptions options;
-        options.resolution = 6.0;
-        options.firstYear = 2015;
-        options.lastYear = 2016;
         const QString bare = dir_.filePath(QStringLiteral("no-elevation"));
-        xmw::data::makeDemoDataset(bare.toStdString(), options, quiet);
+        makeSmallDemo(bare);
         const QString metadata = bare + QStringLiteral("/FLUXNET-CH4/FLUXNET_CH4_2024.csv");
         QFile file(metadata);
         QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
