@@ -332,6 +332,10 @@
         <source>none</source>
         <translation>keiner</translation>
     </message>
+    <message>
+        <source>%1–%2, %3 days, FCH4_F on %4 (the file has no FCH4 column)</source>
+        <translation>%1–%2, %3 Tage, FCH4_F an %4 (die Datei hat keine Spalte FCH4)</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::AboutDataDialog</name>
@@ -866,6 +870,18 @@
     <message>
         <source>Left out:</source>
         <translation>Ausgelassen:</translation>
+    </message>
+    <message>
+        <source>Measured days from %1: the runs differ (older runs took FCH4_F, which is partly gap-filled).</source>
+        <translation>Messtage aus %1: die Läufe unterscheiden sich (ältere Läufe nahmen FCH4_F, das teils lückengefüllt ist).</translation>
+    </message>
+    <message>
+        <source>Measured days: FCH4, not gap-filled.</source>
+        <translation>Messtage: FCH4, nicht lückengefüllt.</translation>
+    </message>
+    <message>
+        <source>Measured days from %1.</source>
+        <translation>Messtage aus %1.</translation>
     </message>
 </context>
 <context>
@@ -1880,6 +1896,10 @@
         <translation>Test-%1
 [%2]</translation>
     </message>
+    <message>
+        <source>Measured days from %1 (a run written before they came from FCH4 alone, or tower files without FCH4)</source>
+        <translation>Messtage aus %1 (ein Lauf von früher, als sie nicht allein aus FCH4 kamen, oder Turmdateien ohne FCH4)</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunStore</name>
@@ -1948,6 +1968,14 @@
     <message>
         <source>Mean FCH4 (%1)</source>
         <translation>Mittlerer FCH4 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 has no FCH4 column: these come from FCH4_F, which is partly gap-filled</source>
+        <translation>%1 hat keine Spalte FCH4: diese Werte stammen aus FCH4_F, das teils lückengefüllt ist</translation>
+    </message>
+    <message>
+        <source>Days with FCH4, the tower&apos;s daily flux from its own half-hours (not gap-filled)</source>
+        <translation>Tage mit FCH4, dem Tagesfluss des Turms aus seinen eigenen Halbstunden (nicht lückengefüllt)</translation>
     </message>
 </context>
 <context>
@@ -2116,10 +2144,6 @@
         <translation>%1 lückengefüllt (FCH4_F_ANNOPTLM)</translation>
     </message>
     <message>
-        <source>%1 measured (FCH4_F)</source>
-        <translation>%1 gemessen (FCH4_F)</translation>
-    </message>
-    <message>
         <source>%1 TEM-MDM cell</source>
         <translation>%1 TEM-MDM-Zelle</translation>
     </message>
@@ -2226,6 +2250,14 @@
 [%1]</source>
         <translation>Gemessenes FCH4
 [%1]</translation>
+    </message>
+    <message>
+        <source>%1 measured (FCH4)</source>
+        <translation>%1 gemessen (FCH4)</translation>
+    </message>
+    <message>
+        <source>%1 measured (FCH4_F: the file has no FCH4 column)</source>
+        <translation>%1 gemessen (FCH4_F: die Datei hat keine Spalte FCH4)</translation>
     </message>
 </context>
 <context>

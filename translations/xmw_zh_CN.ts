@@ -332,6 +332,10 @@
         <source>none</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>%1–%2, %3 days, FCH4_F on %4 (the file has no FCH4 column)</source>
+        <translation>%1–%2，%3 天，FCH4_F 有 %4 天（文件中没有 FCH4 列）</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::AboutDataDialog</name>
@@ -862,6 +866,18 @@
     <message>
         <source>Left out:</source>
         <translation>已略去：</translation>
+    </message>
+    <message>
+        <source>Measured days from %1: the runs differ (older runs took FCH4_F, which is partly gap-filled).</source>
+        <translation>实测日来自 %1：各运行不同（较早的运行使用 FCH4_F，其中部分已插补）。</translation>
+    </message>
+    <message>
+        <source>Measured days: FCH4, not gap-filled.</source>
+        <translation>实测日：FCH4，未插补。</translation>
+    </message>
+    <message>
+        <source>Measured days from %1.</source>
+        <translation>实测日来自 %1。</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +1885,10 @@
         <translation>测试 %1
 [%2]</translation>
     </message>
+    <message>
+        <source>Measured days from %1 (a run written before they came from FCH4 alone, or tower files without FCH4)</source>
+        <translation>实测日来自 %1（在实测日仅取自 FCH4 之前写入的运行，或没有 FCH4 列的通量塔文件）</translation>
+    </message>
 </context>
 <context>
     <name>xmw::ui::RunStore</name>
@@ -1937,6 +1957,14 @@
     <message>
         <source>Mean FCH4 (%1)</source>
         <translation>平均 FCH4（%1）</translation>
+    </message>
+    <message>
+        <source>%1 has no FCH4 column: these come from FCH4_F, which is partly gap-filled</source>
+        <translation>%1 没有 FCH4 列：这些数值取自 FCH4_F，其中部分已插补</translation>
+    </message>
+    <message>
+        <source>Days with FCH4, the tower&apos;s daily flux from its own half-hours (not gap-filled)</source>
+        <translation>有 FCH4 的天数：通量塔由自身半小时数据得到的日通量（未插补）</translation>
     </message>
 </context>
 <context>
@@ -2103,10 +2131,6 @@
         <translation>%1 插补值（FCH4_F_ANNOPTLM）</translation>
     </message>
     <message>
-        <source>%1 measured (FCH4_F)</source>
-        <translation>%1 实测值（FCH4_F）</translation>
-    </message>
-    <message>
         <source>%1 TEM-MDM cell</source>
         <translation>%1 TEM-MDM 网格</translation>
     </message>
@@ -2213,6 +2237,14 @@
 [%1]</source>
         <translation>实测 FCH4
 [%1]</translation>
+    </message>
+    <message>
+        <source>%1 measured (FCH4)</source>
+        <translation>%1 实测 (FCH4)</translation>
+    </message>
+    <message>
+        <source>%1 measured (FCH4_F: the file has no FCH4 column)</source>
+        <translation>%1 实测 (FCH4_F：文件中没有 FCH4 列)</translation>
     </message>
 </context>
 <context>

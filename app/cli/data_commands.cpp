@@ -137,7 +137,8 @@ int sites(const Arguments &raw)
                         {"days", site.series.dates.size()},
                         {"fch4_days", site.series.measuredDays()},
                         {"fch4_mean", site.series.measuredMean()},
-                        {"fch4_unit", site.series.fch4.unit},
+                        {"fch4_unit", site.series.measured.unit},
+                        {"fch4_column", site.series.measured.name},
                         {"wetland_type", optional(info.wetlandType)},
                         {"climate_type", optional(info.climateType)},
                         {"spatial_fold", optional(info.spatialFold)},
@@ -148,13 +149,18 @@ int sites(const Arguments &raw)
         return 0;
     }
     std::printf("%-8s %8s %9s  %-9s %6s %9s %12s  %s\n", "site", "lat", "lon", "years", "days", "FCH4 days", "mean FCH4", "source");
+    std::vector<std::string> allSites;
     for (const auto &site : dataset.sites()->sites()) {
         const auto years = site.series.years();
-        std::printf("%-8s %8.3f %9.3f  %d-%d %6zu %9d %12.2f  %s\n", site.info.id.c_str(), site.info.lat, site.info.lon, years.front(),
-                    years.back(), site.series.dates.size(), site.series.measuredDays(), site.series.measuredMean(),
-                    site.info.source.filename().c_str());
+        std::printf("%-8s %8.3f %9.3f  %d-%d %6zu %9d%s %11.2f  %s\n", site.info.id.c_str(), site.info.lat, site.info.lon, years.front(),
+                    years.back(), site.series.dates.size(), site.series.measuredDays(), site.series.measuredFallsBack() ? "*" : " ",
+                    site.series.measuredMean(), site.info.source.filename().c_str());
+        allSites.push_back(site.info.id);
     }
-    std::printf("FCH4 in nmol CH4 m-2 s-1 (measured days only)\n");
+    std::printf("Measured days: the FCH4 column (not gap-filled), in nmol CH4 m-2 s-1\n");
+    const std::string note = dataset.sites()->measuredColumnNote(allSites);
+    if (note != data::SiteSeries::kMeasuredColumn)
+        std::printf("* no FCH4 column in the file: these count the days of FCH4_F, which is partly gap-filled\n");
     return 0;
 }
 
@@ -185,15 +191,19 @@ int series(const Arguments &raw)
         if (years && (siteYears.empty() || years->second < siteYears.front() || years->first > siteYears.back()))
             throw UsageError("tower " + found->info.id + " has rows in " + std::to_string(siteYears.front()) + "–" +
                              std::to_string(siteYears.back()) + " only, not in --years " + *args.option("years"));
-        std::vector<const data::Series *> columns = {&s.fch4, &s.fch4Filled, &s.airTemperature, &s.vpd, &s.precipitation, &s.shortwave};
+        std::vector<const data::Series *> columns = {&s.fch4F, &s.fch4Filled, &s.airTemperature, &s.vpd, &s.precipitation, &s.shortwave};
+        if (!s.measuredFallsBack())
+            columns.insert(columns.begin(), &s.measured);
         if (const auto wanted = args.option("var")) {
             const auto it = std::find_if(columns.begin(), columns.end(), [&](const data::Series *c) { return c->name == *wanted; });
             if (it == columns.end()) {
                 std::vector<std::string> names;
                 for (const auto *c : columns)
                     names.push_back(c->name);
-                throw UsageError("towers have FCH4_F, FCH4_F_ANNOPTLM, TA_F, VPD_F, P_F and SW_IN_F, not '" + *wanted + "'" +
-                                 didYouMean(*wanted, names));
+                std::string list;
+                for (std::size_t i = 0; i < names.size(); ++i)
+                    list += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+                throw UsageError("tower " + found->info.id + " has " + list + ", not '" + *wanted + "'" + didYouMean(*wanted, names));
             }
             columns = {*it};
         }

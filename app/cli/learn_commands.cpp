@@ -69,6 +69,16 @@ std::vector<std::string> parseSiteList(const std::string &text, const std::strin
     return ids;
 }
 
+// RunRecord::measuredColumn for people: what the column is, and that older runs took FCH4_F.
+std::string measuredColumnText(const std::string &column)
+{
+    if (column == data::SiteSeries::kMeasuredColumn)
+        return column + ", not gap-filled";
+    if (column == "FCH4_F")
+        return "FCH4_F, which is partly gap-filled (a run written before measured days came from FCH4)";
+    return column;
+}
+
 void printMetricsLine(const char *label, const Metrics &m)
 {
     std::printf("%s: RMSE %.3f  nRMSE %.3f  R² %.3f  r²corr %.3f  MAE %.3f  bias %+.3f  KGE %.3f  (%zu days)\n", label, m.rmse, m.nrmse,
@@ -354,7 +364,8 @@ int train(const Arguments &raw)
         j["test_set"] = run.config.testSetName();
         if (!run.temTestSet.empty())
             j["tem_test_set"] = run.temTestSet;
-        Json &metrics = j["metrics"];
+        j["measured_column"] = run.measuredColumn;
+        Json &metrics = j["metrics"]; // the last key of j taken by reference: Json keeps keys in order, in a vector
         metrics["test"] = metricsJson(run.metrics);
         metrics["test_measured"] = metricsJson(run.metricsMeasured);
         if (!run.temTestSet.empty())
@@ -392,7 +403,9 @@ int train(const Arguments &raw)
         printMetricsLine("test, TEM-MDM         ", run.temMetrics);
     }
     std::printf("(nmol CH4 m-2 s-1; the gap-filled target is the benchmark's: FCH4_F, its gaps filled from FCH4_F_ANNOPTLM;\n"
-                " R² = 1 − SSE/SST as the paper reports it, equal to NSE; r²corr = squared correlation)\n");
+                " measured days: %s;\n"
+                " R² = 1 − SSE/SST as the paper reports it, equal to NSE; r²corr = squared correlation)\n",
+                measuredColumnText(run.measuredColumn).c_str());
     return 0;
 }
 
@@ -434,7 +447,8 @@ int runs(const Arguments &raw)
                           {"seconds", run.seconds},
                           {"notes", run.notes},
                           {"test", metricsJson(run.metrics)},
-                          {"test_measured", metricsJson(run.metricsMeasured)}};
+                          {"test_measured", metricsJson(run.metricsMeasured)},
+                          {"measured_column", run.measuredColumn}};
             if (!run.temTestSet.empty()) {
                 entry["tem_test_set"] = run.temTestSet;
                 entry["test_tem"] = metricsJson(run.temMetrics);
@@ -456,7 +470,8 @@ int runs(const Arguments &raw)
         std::printf("(no runs in %s)\n", folder.c_str());
     else
         std::printf("(RMSE, R² = 1 − SSE/SST and r²corr = squared correlation on the gap-filled target, as the benchmark scores; "
-                    "RMSE meas on measured days alone; RMSE TEM on TEM-MDM held out from pretraining)\n");
+                    "RMSE meas on measured days alone, the FCH4 column (runs written before it took FCH4_F); "
+                    "RMSE TEM on TEM-MDM held out from pretraining)\n");
     warnIfNotComparable(records, files);
     return 0;
 }
@@ -573,7 +588,8 @@ int compare(const Arguments &raw)
                           {"recipe", data::recipeName(runs[i].config.split.recipe)},
                           {"test_set", runs[i].config.testSetName()},
                           {"test", metricsJson(runs[i].metrics)},
-                          {"test_measured", metricsJson(runs[i].metricsMeasured)}};
+                          {"test_measured", metricsJson(runs[i].metricsMeasured)},
+                          {"measured_column", runs[i].measuredColumn}};
             if (!runs[i].temTestSet.empty()) {
                 entry["tem_test_set"] = runs[i].temTestSet;
                 entry["test_tem"] = metricsJson(runs[i].temMetrics);
@@ -600,6 +616,10 @@ int compare(const Arguments &raw)
                 std::printf(" %8.3f", learn::metricValue(m, name));
             std::printf(" %8zu\n", m.count);
         }
+        if (measured)
+            for (std::size_t i = 0; i < runs.size(); ++i)
+                std::printf("  %s: measured days from %s\n", files[i].filename().string().c_str(),
+                            measuredColumnText(runs[i].measuredColumn).c_str());
     }
     // Pretraining runs, on the simulation itself.
     bool header = false;

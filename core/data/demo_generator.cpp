@@ -401,7 +401,7 @@ private:
         std::ofstream meta(folder / "FLUXNET_CH4_2024.csv");
         meta << "SITE_ID,SITE_NAME,LOCATION_LAT,LOCATION_LONG,LOCATION_ELEV,IGBP,MAT,MAP,YEAR_START,YEAR_END\n";
         std::ofstream merged(folder / "FLUXNET_T1_DD.csv");
-        merged << "Site,TIMESTAMP,TA_F,VPD_F,P_F,SW_IN_F,FCH4_F,FCH4_F_ANNOPTLM\n";
+        merged << "Site,TIMESTAMP,TA_F,VPD_F,P_F,SW_IN_F,FCH4,FCH4_F,FCH4_F_ANNOPTLM\n";
         merged.precision(6);
 
         // Columns beyond the core set, which real per-site files carry in differing selections.
@@ -464,6 +464,13 @@ private:
 
             std::string mergedId = site.id;
             std::replace(mergedId.begin(), mergedId.end(), '-', '.');
+            // As in the real files, FCH4_F has a value on some days whose half-hours were too few
+            // for a daily FCH4 (about a fifth of its days there). Drawn from a stream of its own so
+            // that every other number of the demo stays as it was.
+            std::vector<std::uint32_t> partialKey(site.id.begin(), site.id.end());
+            partialKey.push_back(std::uint32_t(options_.seed));
+            std::seed_seq partialSeed(partialKey.begin(), partialKey.end());
+            std::mt19937_64 partial(partialSeed);
             int gapLeft = 0;
             for (const auto &r : records) {
                 if (std::find(plan.years.begin(), plan.years.end(), r.date.year) == plan.years.end())
@@ -480,9 +487,13 @@ private:
                 const double light = std::max(0.0, r.solr * plan.lightFactor + 8.0 * n(rng_));
                 const double observed = truth + (0.15 * std::abs(truth) + 1.0) * n(rng_);
                 const double filled = truth + (0.08 * std::abs(truth) + 0.5) * n(rng_);
+                const bool wholeDay = measured && u(partial) > 0.2;
                 const std::string iso = toIsoString(r.date);
 
                 merged << mergedId << ',' << iso << ',' << ta << ',' << vpd << ',' << rain << ',' << light << ',';
+                if (wholeDay)
+                    merged << observed;
+                merged << ',';
                 if (measured)
                     merged << observed;
                 merged << ',' << filled << '\n';
@@ -502,7 +513,9 @@ private:
                         own << rain;
                     else if (col == "SW_IN_F" || col == "SW_IN")
                         own << light;
-                    else if (col == "FCH4" || col == "FCH4_F")
+                    else if (col == "FCH4")
+                        own << (wholeDay ? observed : -9999.0);
+                    else if (col == "FCH4_F")
                         own << (measured ? observed : -9999.0);
                     else if (col == "FCH4_F_ANNOPTLM")
                         own << filled;

@@ -248,9 +248,9 @@ SampleSet SampleBuilder::towerSamples(Feedback &feedback, Recipe recipe, const s
                         day[kPrec] = t.precipitation.values[*index];
                     if (!std::isnan(ta) && !std::isnan(vpd))
                         day[kVapr] = float(vapourPressureHPa(ta, vpd));
-                    const float measured = t.fch4.values[*index];
-                    measuredDays[std::size_t(*seq)] = measured;
-                    y[std::size_t(*seq)] = std::isnan(measured) ? t.fch4Filled.values[*index] : measured;
+                    measuredDays[std::size_t(*seq)] = t.measured.values[*index];
+                    const float fch4F = t.fch4F.values[*index];
+                    y[std::size_t(*seq)] = std::isnan(fch4F) ? t.fch4Filled.values[*index] : fch4F;
                     observed += std::isnan(y[std::size_t(*seq)]) ? 0 : 1;
                 }
             if (present < kDays) {
@@ -276,6 +276,7 @@ SampleSet SampleBuilder::towerSamples(Feedback &feedback, Recipe recipe, const s
         }
         feedback.setProgress(double(s + 1) / double(sites.size()), "towers");
     }
+    set.measuredColumn = dataset_.sites()->measuredColumnNote(set.sites);
     return set;
 }
 

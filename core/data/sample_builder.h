@@ -25,14 +25,16 @@ struct Feature {
 // N samples of 365 days × 15 features, and 365 daily targets in nmol CH4 m-2 s-1 (NaN where the
 // target is missing). One sample is one site-year or one cell-year; 29 February is dropped.
 // A tower's target is gap-filled (the benchmark's, see SampleBuilder); `measured` keeps apart the
-// days on which the tower itself measured FCH4, so metrics can be given on both.
+// days on which the tower itself measured FCH4 (the not-gap-filled column), so metrics can be given
+// on both.
 struct SampleSet {
     std::vector<std::string> ids; // "US-Los/2016" or "cell:76,102/2016"
     std::vector<std::string> sites; // tower id, or "" for TEM-MDM cells
     std::vector<int> years, rows, cols;
     std::vector<float> x; // N × 365 × 15
     std::vector<float> y; // N × 365
-    std::vector<float> measured; // N × 365: FCH4_F where measured, else NaN; empty for cells only
+    std::vector<float> measured; // N × 365: the tower's FCH4 (not gap-filled), else NaN; empty for cells only
+    std::string measuredColumn; // SiteCatalog::measuredColumnNote of the towers; "" for cells only
     std::vector<std::string> skipped; // "US-Los/2014: only 180 of 365 days" and the like
 
     [[nodiscard]] std::size_t size() const { return ids.size(); }

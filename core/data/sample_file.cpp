@@ -34,7 +34,9 @@ void writeSet(H5Writer &w, hid_t group, const SampleSet &set, const std::vector<
     if (!set.measured.empty())
         w.array(group, "measured", H5T_NATIVE_FLOAT, {n, hsize_t(kDays)}, set.measured.data(), [&](hid_t d) {
             w.textAttribute(d, "units", "nmol CH4 m-2 s-1");
-            w.textAttribute(d, "meaning", "the tower's measured FCH4_F; NaN where y is gap-filled from FCH4_F_ANNOPTLM");
+            w.textAttribute(d, "meaning", "the tower's FCH4, its daily flux from its own half-hours, not gap-filled; NaN on other days");
+            if (!set.measuredColumn.empty())
+                w.textAttribute(d, "column", set.measuredColumn);
         });
     w.strings(group, "id", set.ids);
     w.strings(group, "site", set.sites);
@@ -65,8 +67,11 @@ public:
         s.years = array<int>(group + "/year", H5T_NATIVE_INT);
         s.rows = array<int>(group + "/row", H5T_NATIVE_INT);
         s.cols = array<int>(group + "/col", H5T_NATIVE_INT);
-        if (exists(group + "/measured"))
+        if (exists(group + "/measured")) {
             s.measured = array<float>(group + "/measured", H5T_NATIVE_FLOAT);
+            // Files written before the measured days came from FCH4 have no column attribute.
+            s.measuredColumn = textAttribute("column", group + "/measured").value_or("FCH4_F");
+        }
         const std::size_t n = s.ids.size();
         if (!s.measured.empty() && s.measured.size() != n * kDays)
             fail("group '" + group + "' has inconsistent shapes");

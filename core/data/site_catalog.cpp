@@ -22,7 +22,7 @@ constexpr const char *kMergedFile = "FLUXNET_T1_DD.csv";
 
 struct Row {
     Date date;
-    float fch4, fch4Filled, ta, vpd, p, sw;
+    float measured, fch4F, fch4Filled, ta, vpd, p, sw;
 };
 
 // Reads rows of one site (or all sites of the merged file) with columns found by name.
@@ -31,14 +31,15 @@ public:
     explicit RowReader(CsvReader &csv)
         : csv_(csv)
         , timestamp_(csv.requireColumn("TIMESTAMP"))
-        , fch4_(csv.column("FCH4_F"))
+        , measured_(csv.column(SiteSeries::kMeasuredColumn))
+        , fch4F_(csv.column("FCH4_F"))
         , fch4Filled_(csv.column("FCH4_F_ANNOPTLM"))
         , ta_(csv.column("TA_F"))
         , vpd_(csv.column("VPD_F"))
         , p_(csv.column("P_F"))
         , sw_(csv.column("SW_IN_F"))
     {
-        if (!fch4_ && !fch4Filled_)
+        if (!fch4F_ && !fch4Filled_)
             throw DataError(csv.path(), "neither FCH4_F nor FCH4_F_ANNOPTLM is among the columns");
     }
 
@@ -49,17 +50,22 @@ public:
         if (!date)
             csv_.fail("TIMESTAMP '" + std::string(text) + "' is not a date (YYYYMMDD or YYYY-MM-DD)");
         const auto value = [&](const std::optional<std::size_t> &column) { return column ? float(csv_.number(*column)) : kNaN; };
-        return {*date, value(fch4_), value(fch4Filled_), value(ta_), value(vpd_), value(p_), value(sw_)};
+        const float fch4F = value(fch4F_);
+        return {*date, measured_ ? value(measured_) : fch4F, fch4F, value(fch4Filled_), value(ta_), value(vpd_), value(p_), value(sw_)};
     }
+
+    // Whether the file has the not-gap-filled FCH4 column; without it `measured` is FCH4_F.
+    bool hasMeasuredColumn() const { return measured_.has_value(); }
 
 private:
     CsvReader &csv_;
     std::size_t timestamp_;
-    std::optional<std::size_t> fch4_, fch4Filled_, ta_, vpd_, p_, sw_;
+    std::optional<std::size_t> measured_, fch4F_, fch4Filled_, ta_, vpd_, p_, sw_;
 };
 
 struct PendingSite {
     std::filesystem::path source;
+    bool hasMeasuredColumn = true;
     std::vector<std::pair<Row, std::size_t>> rows; // with the line each came from
 };
 
@@ -73,9 +79,12 @@ SiteSeries toSeries(PendingSite &pending)
                             "line " + std::to_string(rows[i].second) + ": duplicate date " + toIsoString(rows[i].first.date) +
                                 " (first on line " + std::to_string(rows[i - 1].second) + ")");
     SiteSeries s;
+    if (!pending.hasMeasuredColumn)
+        s.measured.name = s.fch4F.name;
     for (const auto &[row, line] : rows) {
         s.dates.push_back(row.date);
-        s.fch4.values.push_back(row.fch4);
+        s.measured.values.push_back(row.measured);
+        s.fch4F.values.push_back(row.fch4F);
         s.fch4Filled.values.push_back(row.fch4Filled);
         s.airTemperature.values.push_back(row.ta);
         s.vpd.values.push_back(row.vpd);
@@ -97,14 +106,14 @@ std::vector<int> SiteSeries::years() const
 
 int SiteSeries::measuredDays() const
 {
-    return int(std::count_if(fch4.values.begin(), fch4.values.end(), [](float v) { return !std::isnan(v); }));
+    return int(std::count_if(measured.values.begin(), measured.values.end(), [](float v) { return !std::isnan(v); }));
 }
 
 double SiteSeries::measuredMean() const
 {
     double sum = 0.0;
     int n = 0;
-    for (const float v : fch4.values)
+    for (const float v : measured.values)
         if (!std::isnan(v)) {
             sum += v;
             ++n;
@@ -191,7 +200,7 @@ SiteCatalog SiteCatalog::open(const std::filesystem::path &folderPath)
         info.source = path;
         if (pending.count(id))
             throw DataError(path, "a second per-site file for " + id);
-        PendingSite site{path, {}};
+        PendingSite site{path, rows.hasMeasuredColumn(), {}};
         while (csv.next())
             site.rows.emplace_back(rows.read(), csv.lineNumber());
         pending.emplace(id, std::pair(info, std::move(site)));
@@ -214,7 +223,7 @@ SiteCatalog SiteCatalog::open(const std::filesystem::path &folderPath)
             if (it == pending.end()) {
                 SiteInfo info = describe(id, csv);
                 info.source = folder / kMergedFile;
-                it = pending.emplace(id, std::pair(info, PendingSite{folder / kMergedFile, {}})).first;
+                it = pending.emplace(id, std::pair(info, PendingSite{folder / kMergedFile, rows.hasMeasuredColumn(), {}})).first;
             }
             it->second.second.rows.emplace_back(row, csv.lineNumber());
         }
@@ -242,6 +251,19 @@ std::size_t SiteCatalog::rowCount() const
 {
     return std::accumulate(sites_.begin(), sites_.end(), std::size_t(0),
                            [](std::size_t n, const Site &s) { return n + s.series.dates.size(); });
+}
+
+std::string SiteCatalog::measuredColumnNote(const std::vector<std::string> &siteIds) const
+{
+    const std::set<std::string> wanted(siteIds.begin(), siteIds.end());
+    std::string fallback;
+    for (const Site &site : sites_)
+        if (wanted.count(site.info.id) && site.series.measuredFallsBack())
+            fallback += (fallback.empty() ? "" : ", ") + site.info.id;
+    std::string note = SiteSeries::kMeasuredColumn;
+    if (!fallback.empty())
+        note += "; FCH4_F at " + fallback + " (their files have no FCH4 column)";
+    return note;
 }
 
 void SiteCatalog::assignClimateTypes(const GridDataset &grid)

@@ -31,11 +31,18 @@ struct SiteInfo {
     std::filesystem::path source; // the file its rows came from
 };
 
-// One tower's daily rows, dates ascending and unique. Measured FCH4 (FCH4_F, with gaps) and the
-// gap-filled FCH4_F_ANNOPTLM are kept apart.
+// One tower's daily rows, dates ascending and unique. Three FCH4 columns are kept apart:
+//   measured — FCH4, the daily flux from the tower's own half-hours, not gap-filled: what a flux
+//              scientist calls measured. A file without an FCH4 column falls back to FCH4_F and
+//              says so in `measured.name`;
+//   fch4F    — FCH4_F, which FLUXNET-CH4 fills on days with too few half-hours (so partly filled);
+//   fch4Filled — FCH4_F_ANNOPTLM, gap-filled on every day.
+// The benchmark's target is FCH4_F with its gaps filled from FCH4_F_ANNOPTLM (SampleBuilder).
 struct SiteSeries {
+    static constexpr const char *kMeasuredColumn = "FCH4";
     std::vector<Date> dates;
-    Series fch4{"FCH4_F", "nmol CH4 m-2 s-1", {}};
+    Series measured{kMeasuredColumn, "nmol CH4 m-2 s-1", {}};
+    Series fch4F{"FCH4_F", "nmol CH4 m-2 s-1", {}};
     Series fch4Filled{"FCH4_F_ANNOPTLM", "nmol CH4 m-2 s-1", {}};
     Series airTemperature{"TA_F", "degC", {}};
     Series vpd{"VPD_F", "hPa", {}};
@@ -43,6 +50,8 @@ struct SiteSeries {
     Series shortwave{"SW_IN_F", "W m-2", {}};
 
     [[nodiscard]] std::vector<int> years() const;
+    // True when the file has no FCH4 column, so that `measured` holds FCH4_F instead.
+    [[nodiscard]] bool measuredFallsBack() const { return measured.name != kMeasuredColumn; }
     [[nodiscard]] int measuredDays() const;
     [[nodiscard]] double measuredMean() const;
     [[nodiscard]] std::optional<std::size_t> indexOf(Date date) const;
@@ -66,6 +75,10 @@ public:
     [[nodiscard]] const Site *find(const std::string &id) const;
     [[nodiscard]] std::size_t rowCount() const;
     [[nodiscard]] const std::vector<std::filesystem::path> &files() const { return files_; }
+
+    // Which column the measured days of these towers come from: "FCH4", or, where some files have
+    // no FCH4 column, "FCH4; FCH4_F at US-Abc, US-Def (their files have no FCH4 column)".
+    [[nodiscard]] std::string measuredColumnNote(const std::vector<std::string> &siteIds) const;
 
     // Sets each tower's climate type from the grid's climatetype field at its cell (one read).
     void assignClimateTypes(const GridDataset &grid);

@@ -87,7 +87,13 @@ int uniformSeeds(const BenchmarkTable &t)
 
 std::string caption(const BenchmarkTable &t)
 {
-    std::string text = t.protocol + ": " + t.metric + (t.measured ? " on measured days" : "");
+    std::string text = t.protocol + ": " + t.metric;
+    if (t.measured) {
+        text += " on measured days (";
+        for (std::size_t i = 0; i < t.measuredColumns.size(); ++i)
+            text += (i ? " and " : "") + t.measuredColumns[i];
+        text += t.measuredColumns.size() > 1 ? ": runs differ)" : ")";
+    }
     const Better rule = betterFor(t.metric);
     text += rule == Better::Lower ? " (lower is better" : rule == Better::Higher ? " (higher is better" : " (nearer 0 is better";
     const int seeds = uniformSeeds(t);
@@ -155,6 +161,7 @@ bool summarise(const RunRecord &run, const std::filesystem::path &file, RunSumma
     s.seed = c.seed;
     s.metrics = run.metrics;
     s.metricsMeasured = run.metricsMeasured;
+    s.measuredColumn = run.measuredColumn;
     s.file = file;
     s.created = run.created;
     return true;
@@ -222,6 +229,10 @@ std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, con
                     // A run over all folds scores every tower at once; otherwise average the folds.
                     std::vector<double> values;
                     int folds = 0;
+                    for (const auto &[fold, run] : byFold)
+                        if (measured &&
+                            std::find(t.measuredColumns.begin(), t.measuredColumns.end(), run->measuredColumn) == t.measuredColumns.end())
+                            t.measuredColumns.push_back(run->measuredColumn);
                     if (const auto all = byFold.find(-1); all != byFold.end()) {
                         values.push_back(metricValue(measured ? all->second->metricsMeasured : all->second->metrics, metric));
                         cell.files.push_back(all->second->file);
@@ -248,6 +259,7 @@ std::vector<BenchmarkTable> buildTables(const std::vector<RunSummary> &runs, con
                 if (std::find(t.methods.begin(), t.methods.end(), cellKey.second) == t.methods.end())
                     t.methods.push_back(cellKey.second);
             }
+            std::sort(t.measuredColumns.begin(), t.measuredColumns.end());
             std::sort(t.models.begin(), t.models.end(),
                       [&](const auto &a, const auto &b) { return orderOf(models, a) < orderOf(models, b); });
             std::sort(t.methods.begin(), t.methods.end(),

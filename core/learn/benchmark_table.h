@@ -23,6 +23,7 @@ struct RunSummary {
     int towers = 0; // runs on chosen towers (--sites) form their own protocol; 0: all towers
     std::uint64_t seed = 0;
     Metrics metrics, metricsMeasured;
+    std::string measuredColumn; // RunRecord::measuredColumn
     std::filesystem::path file;
     std::string created; // the run file's ISO 8601 time: of two runs in one place, the later counts
 };
@@ -55,6 +56,9 @@ struct BenchmarkTable {
     double percent = 100; // of the training site-years
     std::string metric; // a name of metricNames()
     bool measured = false; // on the measured days alone instead of the gap-filled target
+    // Measured tables: the columns the counted runs' measured days came from, distinct and sorted
+    // ("FCH4"; older runs add "FCH4_F", which is partly gap-filled).
+    std::vector<std::string> measuredColumns;
     std::vector<std::string> models, methods; // in the canonical order
     std::map<std::pair<std::string, std::string>, TableCell> cells; // (model, method)
     bool changeInPercent = true; // changesAsRatio(metric)

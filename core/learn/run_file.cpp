@@ -204,6 +204,7 @@ void writeAll(H5Writer &w, const RunRecord &run)
     w.numberAttribute(root, "seconds", run.seconds);
     w.numberAttribute(root, "samples_per_second", run.samplesPerSecond);
     w.numberAttribute(root, "grid_resolution", run.gridResolution);
+    w.textAttribute(root, "measured_column", run.measuredColumn);
     w.textAttribute(root, "config", run.config.toJson());
     w.textAttribute(root, "calendar", "365-day sequences: 29 February is dropped");
     writeConfig(w, w.group("config"), run.config);
@@ -242,7 +243,8 @@ void writeAll(H5Writer &w, const RunRecord &run)
     if (run.measured.size() == run.observed.size())
         w.array(test, "measured", H5T_NATIVE_FLOAT, {n, hsize_t(kDays)}, run.measured.data(), [&](hid_t d) {
             units(d);
-            w.textAttribute(d, "meaning", "the tower's measured FCH4_F; NaN on gap-filled days");
+            w.textAttribute(d, "meaning", "the tower's daily flux from its own half-hours, not gap-filled; NaN on other days");
+            w.textAttribute(d, "column", run.measuredColumn);
         });
     w.array(test, "predicted", H5T_NATIVE_FLOAT, {n, hsize_t(kDays)}, run.predicted.data(), units);
     w.array(test, "spread", H5T_NATIVE_FLOAT, {n, hsize_t(kDays)}, run.spread.data(), units);
@@ -250,7 +252,8 @@ void writeAll(H5Writer &w, const RunRecord &run)
 
     writeMetrics(w, "metrics", run.metrics, run.perSite,
                  "on the gap-filled target (FCH4_F, its gaps filled from FCH4_F_ANNOPTLM): the benchmark's test metrics");
-    writeMetrics(w, "metrics_measured", run.metricsMeasured, run.perSiteMeasured, "on the days the tower measured FCH4_F itself");
+    writeMetrics(w, "metrics_measured", run.metricsMeasured, run.perSiteMeasured,
+                 "on the days the tower measured itself (column " + run.measuredColumn + ", not gap-filled)");
     if (!run.temTestSet.empty()) {
         const hid_t tem = w.group("metrics_tem");
         writeMetricAttributes(w, tem, run.temMetrics);
@@ -318,6 +321,8 @@ RunRecord readHeader(const H5Reader &r)
     run.perSite = readPerSiteMetrics(r, "metrics");
     run.testIds = r.strings("test/id"); // cheap, and what tells whether two runs can be compared
     // Runs written before measured days were told apart have no such group: their count stays 0.
+    // Runs written before the measured days came from the FCH4 column took them from FCH4_F.
+    run.measuredColumn = r.textAttribute("measured_column").value_or("FCH4_F");
     if (r.exists("metrics_measured")) {
         run.metricsMeasured = readMetricAttributes(r, "metrics_measured");
         run.perSiteMeasured = readPerSiteMetrics(r, "metrics_measured");

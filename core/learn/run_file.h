@@ -51,9 +51,9 @@ struct RunRecord {
     std::vector<EpochRecord> history;
 
     // Test samples of the towers: ids, sites, years, then N × 365 observed (the target: FCH4_F, its
-    // gaps filled from FCH4_F_ANNOPTLM, as the benchmark scores), measured (FCH4_F alone, NaN on
-    // gap-filled days; empty in runs written before it was kept), predicted (ensemble mean) and
-    // spread (standard deviation over the ensemble; 0 for a single model).
+    // gaps filled from FCH4_F_ANNOPTLM, as the benchmark scores), measured (the tower's FCH4, not
+    // gap-filled, NaN elsewhere; empty in runs written before it was kept), predicted (ensemble
+    // mean) and spread (standard deviation over the ensemble; 0 for a single model).
     std::vector<std::string> testIds, testSites;
     std::vector<int> testYears;
     std::vector<float> observed, measured, predicted, spread;
@@ -62,6 +62,10 @@ struct RunRecord {
 
     // On the gap-filled target (the benchmark's numbers) and on the measured days alone.
     Metrics metrics, metricsMeasured;
+    // The column `measured` and its metrics come from (SiteCatalog::measuredColumnNote). Older run
+    // files have no measured_column attribute: theirs came from FCH4_F, which is partly gap-filled,
+    // and read so.
+    std::string measuredColumn = "FCH4";
     std::map<std::string, Metrics> perSite, perSiteMeasured;
     // Pretraining runs: metrics on TEM-MDM samples held out from training, and which ones
     // ("TEM-MDM 2016 (trained on 2015)"); "" when none were held out.
@@ -77,7 +81,9 @@ struct RunRecord {
 
 // Written under a temporary name and renamed. Layout (h5py reads it directly):
 //   /                 attributes: format "xmw-run", format_version, name, notes, created, dataset,
-//                     input_key, stopped, seconds, samples_per_second, grid_resolution, config (JSON)
+//                     input_key, stopped, seconds, samples_per_second, grid_resolution,
+//                     measured_column (FCH4; absent in older files, whose measured days were FCH4_F),
+//                     config (JSON)
 //   /config           attributes: every TrainingConfig field
 //   /history          member, phase, epoch, train_loss, validation_loss, source_loss, target_loss,
 //                     domain_loss, seconds
@@ -87,7 +93,7 @@ struct RunRecord {
 //   /metrics_tem      pretraining runs that held TEM-MDM samples out: attributes rmse … kge, count, test_set
 //   /metrics/per_site site, count, rmse, nrmse, r2, r2_corr, mae, bias, nse, kge (r2: 1 − SSE/SST;
 //                     r2_corr: squared correlation; files without r2_corr stored the latter as r2)
-//   /metrics_measured as /metrics, on the measured days alone
+//   /metrics_measured as /metrics, on the measured days alone (the measured_column's values)
 //   /normalisation    mean, std (15 features; names attribute), target_mean, target_std attributes
 //   /models/member_K  LibTorch archive bytes (uint8); attributes fold, seed
 //   /base_models/…    as /models, residual runs only; /base_models attributes give the model options

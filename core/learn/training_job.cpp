@@ -379,6 +379,7 @@ RunRecord TrainingJob::run(Feedback &feedback)
     if (c.method == Method::Pretrain)
         d.evaluateOnSimulation(run, temSamples, samples.temRoles);
     run.gridResolution = dataset.grid()->grid().dLat;
+    run.measuredColumn = dataset.sites()->measuredColumnNote(run.testSites);
     run.seconds = since(start);
     run.samplesPerSecond = d.tally.trainingSeconds > 0 ? double(d.tally.samplesSeen) / d.tally.trainingSeconds : 0;
     std::vector<std::filesystem::path> inputs = dataset.grid()->files();

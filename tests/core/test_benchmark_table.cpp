@@ -171,6 +171,21 @@ private Q_SLOTS:
             QCOMPARE(counted, std::filesystem::path("d.h5"));
     }
 
+    void measuredTablesNameTheColumnTheirRunsScored()
+    {
+        std::vector<RunSummary> runs = temporalRuns();
+        for (RunSummary &r : runs)
+            r.measuredColumn = "FCH4";
+        QVERIFY(buildTables(runs, {"rmse"}).front().measuredColumns.empty()); // the gap-filled target's table
+        const auto measured = buildTables(runs, {"rmse"}, true);
+        QCOMPARE(measured.front().measuredColumns, std::vector<std::string>{"FCH4"});
+        QVERIFY2(toMarkdown(measured).find("rmse on measured days (FCH4) (lower") != std::string::npos, toMarkdown(measured).c_str());
+        runs[3].measuredColumn = "FCH4_F"; // an older run
+        const auto mixed = buildTables(runs, {"rmse"}, true);
+        QCOMPARE(mixed.front().measuredColumns, (std::vector<std::string>{"FCH4", "FCH4_F"}));
+        QVERIFY2(toMarkdown(mixed).find("on measured days (FCH4 and FCH4_F: runs differ)") != std::string::npos, toMarkdown(mixed).c_str());
+    }
+
     void unknownMetricIsRefused()
     {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, (void)buildTables(temporalRuns(), {"rsme"}));

@@ -83,7 +83,7 @@ private Q_SLOTS:
     {
         Result r = xmw({QStringLiteral("series"), demo_, QStringLiteral("--site"), QStringLiteral("US.Los"), QStringLiteral("--csv")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.startsWith(QStringLiteral("date,FCH4_F [nmol CH4 m-2 s-1],")));
+        QVERIFY(r.out.startsWith(QStringLiteral("date,FCH4 [nmol CH4 m-2 s-1],FCH4_F [nmol CH4 m-2 s-1],")));
         r = xmw({QStringLiteral("series"), demo_, QStringLiteral("--site"), QStringLiteral("US-Los"), QStringLiteral("--var"),
                  QStringLiteral("TA_F"), QStringLiteral("--years"), QStringLiteral("2016"), QStringLiteral("--csv")});
         QCOMPARE(r.exitCode, 0);

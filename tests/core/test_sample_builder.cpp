@@ -71,13 +71,20 @@ private Q_SLOTS:
         const double ta = s.airTemperature.values[mar1], vpd = s.vpd.values[mar1];
         const double vapour = 0.6108 * std::exp(17.27 * ta / (ta + 237.3)) * 10.0 - vpd;
         QVERIFY(std::abs(at(towers, i, 59, 13) - vapour) < 1e-3);
-        // The target: measured where measured, gap-filled elsewhere.
+        // The target: FCH4_F where it has a value, gap-filled elsewhere (the benchmark's); the
+        // measured days: FCH4 alone, which FCH4_F's partly filled days do not count as.
+        int partlyFilled = 0;
         for (int d = 0; d < 365; ++d) {
             const Date date = fromDayNumber(toDayNumber({2016, 1, 1}) + d + (d >= 59 ? 1 : 0));
             const auto k = *s.indexOf(date);
-            const float expected = std::isnan(s.fch4.values[k]) ? s.fch4Filled.values[k] : s.fch4.values[k];
+            const float expected = std::isnan(s.fch4F.values[k]) ? s.fch4Filled.values[k] : s.fch4F.values[k];
             QCOMPARE(towers.y[i * 365 + std::size_t(d)], expected);
+            const float measured = towers.measured[i * 365 + std::size_t(d)];
+            QVERIFY(std::isnan(measured) ? std::isnan(s.measured.values[k]) : measured == s.measured.values[k]);
+            partlyFilled += std::isnan(measured) && !std::isnan(s.fch4F.values[k]);
         }
+        QVERIFY(partlyFilled > 0);
+        QCOMPARE(towers.measuredColumn, std::string("FCH4"));
         // The benchmark's wetland code overrides the cell's.
         if (site->info.wetlandType)
             QCOMPARE(at(towers, i, 100, 6), float(*site->info.wetlandType));

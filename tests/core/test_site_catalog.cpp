@@ -54,9 +54,18 @@ private Q_SLOTS:
             const auto &s = site.series;
             QVERIFY(!s.dates.empty());
             QVERIFY(std::is_sorted(s.dates.begin(), s.dates.end()));
-            QCOMPARE(s.fch4.values.size(), s.dates.size());
-            QCOMPARE(s.fch4.unit, std::string("nmol CH4 m-2 s-1"));
+            QCOMPARE(s.fch4F.values.size(), s.dates.size());
+            QCOMPARE(s.measured.values.size(), s.dates.size());
+            QCOMPARE(s.measured.unit, std::string("nmol CH4 m-2 s-1"));
+            QVERIFY(!s.measuredFallsBack());
             QVERIFY(s.measuredDays() < int(s.dates.size())); // measured FCH4 has gaps…
+            // …more than FCH4_F, which has values on days too short of half-hours for an FCH4.
+            const auto count = [](const std::vector<float> &v) {
+                return std::count_if(v.begin(), v.end(), [](float x) { return !std::isnan(x); });
+            };
+            QVERIFY(count(s.measured.values) < count(s.fch4F.values));
+            for (std::size_t i = 0; i < s.dates.size(); ++i)
+                QVERIFY(std::isnan(s.measured.values[i]) || s.measured.values[i] == s.fch4F.values[i]);
             QVERIFY(std::none_of(s.fch4Filled.values.begin(), s.fch4Filled.values.end(),
                                  [](float v) { return std::isnan(v); })); // …the filled one none
             (site.info.source.filename().string().starts_with("FLX_") ? fromOwnFile : fromMerged)++;
@@ -104,11 +113,42 @@ private Q_SLOTS:
         QVERIFY(again);
         QCOMPARE(again->series.dates, site->series.dates);
         for (std::size_t i = 0; i < site->series.dates.size(); i += 17) {
-            const float a = site->series.fch4.values[i], b = again->series.fch4.values[i];
-            QVERIFY(std::isnan(a) == std::isnan(b));
-            if (!std::isnan(a))
-                QVERIFY(std::abs(a - b) <= 1e-4f * std::max(1.0f, std::abs(a)));
+            for (const auto member : {&SiteSeries::measured, &SiteSeries::fch4F}) {
+                const float a = (site->series.*member).values[i], b = (again->series.*member).values[i];
+                QVERIFY(std::isnan(a) == std::isnan(b));
+                if (!std::isnan(a))
+                    QVERIFY(std::abs(a - b) <= 1e-4f * std::max(1.0f, std::abs(a)));
+            }
         }
+    }
+
+    void aFileWithoutFch4FallsBackToFch4FAndSaysSo()
+    {
+        // A tower of the merged file alone, written again without the FCH4 column.
+        std::string id;
+        const SiteCatalog demo = SiteCatalog::open(demo_.root());
+        for (const Site &s : demo.sites())
+            if (s.info.source.filename() == "FLUXNET_T1_DD.csv")
+                id = s.info.id;
+        QVERIFY(!id.empty());
+        const auto root = demo_.copy("no-measured-column");
+        DemoFixture::writeText(root / "FLUXNET-CH4/FLUXNET_T1_DD.csv",
+                               "Site,TIMESTAMP,TA_F,VPD_F,P_F,SW_IN_F,FCH4_F,FCH4_F_ANNOPTLM\n" + id + ",2016-01-01,1,1,1,1,2.5,3\n" + id +
+                                   ",2016-01-02,1,1,1,1,,3\n");
+        const SiteCatalog catalog = SiteCatalog::open(root);
+        const Site *merged = catalog.find(id);
+        QVERIFY(merged);
+        QVERIFY(merged->series.measuredFallsBack());
+        QCOMPARE(merged->series.measured.name, std::string("FCH4_F"));
+        QCOMPARE(merged->series.measuredDays(), 1);
+        QCOMPARE(merged->series.measured.values[0], 2.5f);
+        const Site *own = nullptr;
+        for (const Site &s : catalog.sites())
+            if (s.info.source.filename().string().starts_with("FLX_"))
+                own = &s;
+        QVERIFY(own && !own->series.measuredFallsBack());
+        QCOMPARE(catalog.measuredColumnNote({own->info.id}), std::string("FCH4"));
+        QCOMPARE(catalog.measuredColumnNote({own->info.id, id}), "FCH4; FCH4_F at " + id + " (their files have no FCH4 column)");
     }
 
     void badInput()
@@ -142,11 +182,11 @@ private Q_SLOTS:
         XMW_VERIFY_DATA_ERROR(SiteCatalog::open(root), "FLUXNET_T1_DD.csv", "ragged or truncated row");
 
         root = demo_.copy("unknown");
-        appendLine(root / "FLUXNET-CH4/FLUXNET_T1_DD.csv", "XX.Abc,2016-01-01,1,1,1,1,1,1");
+        appendLine(root / "FLUXNET-CH4/FLUXNET_T1_DD.csv", "XX.Abc,2016-01-01,1,1,1,1,1,1,1");
         XMW_VERIFY_DATA_ERROR(SiteCatalog::open(root), "FLUXNET_T1_DD.csv", "unknown site 'XX-Abc'");
 
         root = demo_.copy("baddate");
-        appendLine(root / "FLUXNET-CH4/FLUXNET_T1_DD.csv", "US.Los,2016-02-30,1,1,1,1,1,1");
+        appendLine(root / "FLUXNET-CH4/FLUXNET_T1_DD.csv", "US.Los,2016-02-30,1,1,1,1,1,1,1");
         XMW_VERIFY_DATA_ERROR(SiteCatalog::open(root), "FLUXNET_T1_DD.csv", "TIMESTAMP '2016-02-30' is not a date");
 
         // A duplicate date inside one site's rows (merged-file site: its rows all come from there).
@@ -159,7 +199,7 @@ private Q_SLOTS:
         QVERIFY(mergedSite);
         std::string dotted = mergedSite->info.id;
         std::replace(dotted.begin(), dotted.end(), '-', '.');
-        appendLine(root / "FLUXNET-CH4/FLUXNET_T1_DD.csv", dotted + "," + toIsoString(mergedSite->series.dates.front()) + ",1,1,1,1,1,1");
+        appendLine(root / "FLUXNET-CH4/FLUXNET_T1_DD.csv", dotted + "," + toIsoString(mergedSite->series.dates.front()) + ",1,1,1,1,1,1,1");
         XMW_VERIFY_DATA_ERROR(SiteCatalog::open(root), "FLUXNET_T1_DD.csv", "duplicate date");
 
         root = demo_.copy("no-fch4");

@@ -10,6 +10,8 @@
 #include "demo_fixture.h"
 #include "grid_edit.h"
 
+#include <hdf5.h>
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -72,6 +74,20 @@ private Q_SLOTS:
         QVERIFY(std::isnan(back.history[1].domainLoss));
         QCOMPARE(back.models.size(), std::size_t(1));
         QCOMPARE(back.perSite.size(), run.perSite.size());
+        // Measured days are the towers' FCH4, and a file written before that reads as FCH4_F.
+        QCOMPARE(run.measuredColumn, std::string("FCH4"));
+        QCOMPARE(back.measuredColumn, std::string("FCH4"));
+        QCOMPARE(back.metricsMeasured.count, run.metricsMeasured.count);
+        {
+            const auto older = demo_.scratch("scratch-older.h5");
+            std::filesystem::copy_file(demo_.scratch("scratch.h5"), older, std::filesystem::copy_options::overwrite_existing);
+            const hid_t file = H5Fopen(older.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+            QVERIFY(file >= 0);
+            QVERIFY(H5Adelete(file, "measured_column") >= 0);
+            H5Fclose(file);
+            QCOMPARE(readRunSummary(older).measuredColumn, std::string("FCH4_F"));
+            std::filesystem::remove(older);
+        }
         // Without the weights, for plots: the same curves and predictions.
         const RunRecord results = readRunResults(demo_.scratch("scratch.h5"));
         QCOMPARE(results.history.size(), run.history.size());

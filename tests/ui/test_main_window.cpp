@@ -228,7 +228,11 @@ private Q_SLOTS:
         const auto *los = window.dataset()->sites()->find("US-Los");
         QCOMPARE(plot->graph(1)->data()->size(), los->series.measuredDays());
         QCOMPARE(plot->graph(0)->data()->size(), int(los->series.dates.size()));
-        QVERIFY(plot->graph(1)->name().contains(QStringLiteral("US-Los measured")));
+        QCOMPARE(plot->graph(1)->name(), QStringLiteral("US-Los measured (FCH4)"));
+        // FCH4 alone, not FCH4_F's partly filled days.
+        const auto fch4F =
+            std::count_if(los->series.fch4F.values.begin(), los->series.fch4F.values.end(), [](float v) { return !std::isnan(v); });
+        QVERIFY(plot->graph(1)->data()->size() < fch4F);
         QVERIFY(plot->graph(2)->data()->size() >= 365);
         clickAt(QStringLiteral("US-DPW"), Qt::ControlModifier);
         QCOMPARE(window.selectedSites().size(), 2);
@@ -289,7 +293,7 @@ private Q_SLOTS:
         QFile csv(csvPath);
         QVERIFY(csv.open(QIODevice::ReadOnly | QIODevice::Text));
         const QStringList lines = QString::fromUtf8(csv.readAll()).trimmed().split(QLatin1Char('\n'));
-        QVERIFY(lines.first().startsWith(QStringLiteral("date,US-Los FCH4_F [nmol CH4 m-2 s-1],")));
+        QVERIFY(lines.first().startsWith(QStringLiteral("date,US-Los FCH4 [nmol CH4 m-2 s-1],US-Los FCH4_F_ANNOPTLM")));
         QCOMPARE(lines.first().split(QLatin1Char(',')).size(), 1 + 6);
         QVERIFY(lines.at(1).startsWith(QStringLiteral("2016-01-01,")));
         QCOMPARE(lines.size(), 1 + 366);
@@ -341,7 +345,7 @@ private Q_SLOTS:
         QCOMPARE(panel->exportCsv(csvPath), QString());
         QFile converted(csvPath);
         QVERIFY(converted.open(QIODevice::ReadOnly | QIODevice::Text));
-        QVERIFY(converted.readLine().startsWith("date,US-Los FCH4_F [mg CH4 m-2 d-1],"));
+        QVERIFY(converted.readLine().startsWith("date,US-Los FCH4 [mg CH4 m-2 d-1],"));
         units->setCurrentIndex(units->findData(int(xmw::data::units::Flux::NmolPerSquareMetrePerSecond)));
 
         // A click on land selects that grid cell: its TEM-MDM series replaces the towers'.
@@ -701,7 +705,11 @@ private Q_SLOTS:
         QVERIFY2(bar->caption().contains(QStringLiteral("2016 annual mean")), qPrintable(bar->caption()));
         restyle([&] { periods->setCurrentIndex(periods->findData(int(xmw::data::Period::Day))); });
 
-        // Presentation mode: full screen, larger text, the globe turning and the days playing.
+        // Presentation mode: full screen, larger text, the globe turning and the days playing; with a
+        // tower selected, so that its time series is on screen too.
+        QSignalSpy plotted(&window, &MainWindow::timeSeriesShown);
+        window.selectSites({QStringLiteral("FI-Sii")});
+        QTRY_VERIFY_WITH_TIMEOUT(plotted.count() >= 1, 10000);
         const double fontSize = QApplication::font().pointSizeF();
         const double lon = window.globe()->camera().center().lon;
         auto *presentation = window.findChild<QAction *>(QStringLiteral("actionPresentation"));
@@ -709,6 +717,15 @@ private Q_SLOTS:
         QVERIFY(window.isPresenting());
         QTRY_VERIFY_WITH_TIMEOUT(window.isFullScreen(), 5000);
         QCOMPARE(QApplication::font().pointSizeF(), fontSize * 1.4);
+        window.resize(1280, 800); // as a window manager would on a 1280 × 800 screen
+        // The plots measure their margins in the text they paint: the time series' y title has room.
+        auto *seriesPlot = window.findChild<QCustomPlot *>(QStringLiteral("timeSeriesPlot"));
+        QTRY_COMPARE(seriesPlot->yAxis->labelFont().pointSizeF(), QApplication::font().pointSizeF());
+        QCOMPARE(seriesPlot->yAxis->tickLabelFont().pointSizeF(), QApplication::font().pointSizeF());
+        // …and the axis is as long as its title's longest line (the unit).
+        const QString unitLine = seriesPlot->yAxis->label().split(QLatin1Char('\n')).last();
+        QTRY_VERIFY(seriesPlot->axisRect()->height() >= QFontMetrics(seriesPlot->yAxis->labelFont()).horizontalAdvance(unitLine));
+        QVERIFY2(window.minimumSizeHint().height() <= 800, qPrintable(QString::number(window.minimumSizeHint().height())));
         QVERIFY(window.findChild<QAction *>(QStringLiteral("actionPlay"))->isChecked());
         QTRY_VERIFY_WITH_TIMEOUT(std::abs(window.globe()->camera().center().lon - lon) > 1.0, 5000);
         // The larger text cuts nothing: the Sites table's ids, and no control of the map bars in their
@@ -723,6 +740,7 @@ private Q_SLOTS:
                                  qPrintable(action->text()));
         }
         window.grab().save(QStringLiteral(XMW_TEST_OUTPUT_DIR "/presentation.png"));
+
         // Escape is a window shortcut: it reaches the window that is active. Going full screen
         // maps the window anew, and without a window manager it may not be active yet.
         window.activateWindow();

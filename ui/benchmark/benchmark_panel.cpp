@@ -311,6 +311,17 @@ void BenchmarkPanel::fill()
         }
         text += QStringLiteral(" ") + tr("Mean change against scratch: %1.").arg(changes.join(QStringLiteral(", ")));
     }
+    if (t->measured) {
+        // Older runs scored FCH4_F, which is partly gap-filled: a table mixing them says so.
+        QStringList columns;
+        for (const auto &c : t->measuredColumns)
+            columns << QString::fromStdString(c);
+        text += QStringLiteral(" ") +
+            (columns.size() > 1 ? tr("Measured days from %1: the runs differ (older runs took FCH4_F, which is partly gap-filled).")
+                                      .arg(columns.join(QStringLiteral(", ")))
+                 : columns == QStringList{QStringLiteral("FCH4")} ? tr("Measured days: FCH4, not gap-filled.")
+                                                                  : tr("Measured days from %1.").arg(columns.join(QString())));
+    }
     if (!t->superseded.empty()) {
         // Said where the numbers are, with the files in the tooltip: xmw report leaves out the same runs.
         text += QStringLiteral(" ") +

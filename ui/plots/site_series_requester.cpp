@@ -46,7 +46,12 @@ SitePlotData gatherTower(const data::Dataset &dataset, const QString &id, const 
     const data::Site *site = dataset.sites() ? dataset.sites()->find(id.toStdString()) : nullptr;
     if (!site)
         throw data::DataError(dataset.root(), "no site '" + id.toStdString() + "'");
-    SitePlotData out{id, site->series.dates, site->series.fch4.values, site->series.fch4Filled.values, {}, {}, {}, {}, {}};
+    SitePlotData out;
+    out.id = id;
+    out.dates = site->series.dates;
+    out.measured = site->series.measured.values;
+    out.measuredColumn = QString::fromStdString(site->series.measured.name);
+    out.gapFilled = site->series.fch4Filled.values;
     const auto &grid = dataset.grid();
     if (!grid || !grid->findVariable(data::layout::kEmission))
         return out;

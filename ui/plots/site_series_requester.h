@@ -25,7 +25,8 @@ struct RunPrediction {
 struct SitePlotData {
     QString id; // a tower's id, or a cell's position
     std::vector<data::Date> dates; // the tower's days (none for a cell)
-    std::vector<float> measured; // FCH4_F (NaN in gaps)
+    std::vector<float> measured; // FCH4, not gap-filled (NaN on other days)
+    QString measuredColumn; // "FCH4", or "FCH4_F" where the tower's file has no FCH4 column
     std::vector<float> gapFilled; // FCH4_F_ANNOPTLM
     std::vector<data::Date> cellDates; // every day of the tower's years (a cell: the map's year) that TEM-MDM covers
     std::vector<float> simulated; // TEM-MDM CH4_emission of the cell, converted

@@ -4,8 +4,10 @@
 #include "ui/app/csv_line.h"
 #include "ui/app/unit_text.h"
 #include "ui/map/palette.h"
+#include "ui/plots/plot_font.h"
 #include "ui/plots/square_host.h"
 
+#include "core/data/site_catalog.h"
 #include "core/learn/metrics.h"
 
 #include <algorithm>
@@ -95,14 +97,12 @@ TimeSeriesPanel::TimeSeriesPanel(QWidget *parent)
     plot_->axisRect()->setRangeDrag(Qt::Horizontal);
     plot_->axisRect()->setRangeZoom(Qt::Horizontal);
     scatter_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    QFont legendFont = font();
-    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
     for (QCustomPlot *p : {plot_, scatter_}) {
         p->legend->setVisible(true);
-        p->legend->setFont(legendFont);
+        followWidgetFont(p, 0.85);
         p->legend->setBrush(QColor(255, 255, 255, 200)); // the data stays visible behind it
         p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-        p->setMinimumHeight(180);
+        keepVerticalTitlesWhole(p, 180);
     }
     // Observed against simulated: a cloud anywhere in the square. Its legend goes beside the axes,
     // an entry a line, so that it covers no point at any size of the plot or of its text, and the
@@ -265,7 +265,10 @@ void TimeSeriesPanel::drawTimeSeries()
             gapFilled->setData(filledKeys, filled, true);
 
             QCPGraph *observed = plot_->addGraph();
-            observed->setName(tr("%1 measured (FCH4_F)").arg(site.id));
+            // FCH4_F is partly gap-filled: a file without FCH4 says so in the legend.
+            observed->setName(site.measuredColumn == QLatin1String(data::SiteSeries::kMeasuredColumn)
+                                  ? tr("%1 measured (FCH4)").arg(site.id)
+                                  : tr("%1 measured (FCH4_F: the file has no FCH4 column)").arg(site.id));
             observed->setLineStyle(QCPGraph::lsNone);
             observed->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 3.5));
             observed->setData(keys, measured, true);
@@ -582,7 +585,7 @@ QString TimeSeriesPanel::exportCsv(const QString &path) const
     for (const SitePlotData &site : sites_) {
         firstColumn.push_back(std::size_t(header.size() - 1));
         if (!site.dates.empty())
-            header << QStringLiteral("%1 FCH4_F [%2]").arg(site.id, unitSymbol())
+            header << QStringLiteral("%1 %2 [%3]").arg(site.id, site.measuredColumn, unitSymbol())
                    << QStringLiteral("%1 FCH4_F_ANNOPTLM [%2]").arg(site.id, unitSymbol());
         header << QStringLiteral("%1 TEM-MDM CH4_emission [%2]").arg(site.id, unitSymbol());
         if (!site.driverValues.empty())

@@ -51,6 +51,10 @@ QVariant SiteTableModel::data(const QModelIndex &index, int role) const
             : QVariant();
     if (role == Qt::ToolTipRole && index.column() == WetlandType && info.wetlandType)
         return wetlandTypeSource(*info.wetlandType);
+    if (role == Qt::ToolTipRole && (index.column() == MeasuredDays || index.column() == MeanFlux))
+        return site.series.measuredFallsBack() ? tr("%1 has no FCH4 column: these come from FCH4_F, which is partly gap-filled")
+                                                     .arg(QString::fromStdString(info.source.filename().string()))
+                                               : tr("Days with FCH4, the tower's daily flux from its own half-hours (not gap-filled)");
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const bool display = role == Qt::DisplayRole;
@@ -70,7 +74,10 @@ QVariant SiteTableModel::data(const QModelIndex &index, int role) const
         return *info.climateType;
     case Years: return display ? QVariant(QStringLiteral("%1–%2").arg(years.front()).arg(years.back())) : QVariant(years.front());
     case Days: return int(site.series.dates.size());
-    case MeasuredDays: return site.series.measuredDays();
+    case MeasuredDays:
+        // A star marks a count of FCH4_F days (the file has no FCH4): the tooltip says why.
+        return display && site.series.measuredFallsBack() ? QVariant(QStringLiteral("%1 *").arg(site.series.measuredDays()))
+                                                          : QVariant(site.series.measuredDays());
     case MeanFlux: {
         const double mean = data::units::convert(site.series.measuredMean(), data::units::Flux::NmolPerSquareMetrePerSecond, unit_);
         if (!std::isfinite(mean))

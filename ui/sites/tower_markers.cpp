@@ -25,7 +25,8 @@ std::vector<GlobeMarker> TowerMarkers::of(const data::SiteCatalog &sites, const 
         QString tooltip = QStringLiteral("<b>%1</b> %2<br>%3<br>")
                               .arg(QString::fromStdString(info.id).toHtmlEscaped(), QString::fromStdString(info.name).toHtmlEscaped(),
                                    formatLatLon(info.lat, info.lon));
-        tooltip += tr("%1–%2, %3 days, FCH4 measured on %4")
+        tooltip += (site.series.measuredFallsBack() ? tr("%1–%2, %3 days, FCH4_F on %4 (the file has no FCH4 column)")
+                                                    : tr("%1–%2, %3 days, FCH4 measured on %4"))
                        .arg(years.front())
                        .arg(years.back())
                        .arg(site.series.dates.size())

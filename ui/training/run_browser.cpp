@@ -6,6 +6,7 @@
 #include "ui/app/export_folder.h"
 #include "ui/app/unit_text.h"
 #include "ui/map/palette.h"
+#include "ui/plots/plot_font.h"
 #include "ui/tasks/task_manager.h"
 #include "ui/training/upscale_runner.h"
 
@@ -191,6 +192,7 @@ RunBrowser::RunBrowser(RunStore *store, QWidget *parent)
     chart_ = new QCustomPlot;
     chart_->setObjectName(QStringLiteral("runChart"));
     chart_->setMinimumHeight(100); // the dock fits a 640-px window with two rows of map bars
+    followWidgetFont(chart_);
     towers_ = new QTableWidget;
     towers_->setObjectName(QStringLiteral("towerMetrics"));
     towers_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -289,6 +291,11 @@ void RunBrowser::rebuild()
         table_->item(row, Split)->setToolTip(towers.isEmpty() ? tr("every tower") : towers.join(QStringLiteral(", ")));
         table_->setItem(row, Rmse, sortableNumber(shown("rmse", r.metrics.rmse), 3));
         table_->setItem(row, RmseMeasured, sortableNumber(shown("rmse", r.metricsMeasured.rmse), 3));
+        // Older runs scored FCH4_F, which is partly gap-filled: the cell says so.
+        if (r.measuredColumn != data::SiteSeries::kMeasuredColumn)
+            table_->item(row, RmseMeasured)
+                ->setToolTip(tr("Measured days from %1 (a run written before they came from FCH4 alone, or tower files without FCH4)")
+                                 .arg(QString::fromStdString(r.measuredColumn)));
         if (r.temTestSet.empty()) {
             table_->setItem(row, RmseTem, fixed(QStringLiteral("–")));
             table_->item(row, RmseTem)->setToolTip(tr("Nothing of TEM-MDM was held out (only pretraining runs hold some out)"));
@@ -513,7 +520,7 @@ QString RunBrowser::exportMetrics(const QString &path) const
                         (learn::isFluxMetric(name) ? QStringLiteral(" [%1]").arg(QString::fromStdString(data::units::symbol(unit_)))
                                                    : QString());
         header << QStringLiteral("test_days") << QStringLiteral("test_days_measured") << QStringLiteral("test_days_tem")
-               << QStringLiteral("tem_test_set");
+               << QStringLiteral("tem_test_set") << QStringLiteral("measured_column");
         stream << csvLine(header) << '\n';
         for (const QString &p : paths) {
             const RunStore::Run *run = store_->find(p);
@@ -533,7 +540,8 @@ QString RunBrowser::exportMetrics(const QString &path) const
                 for (const auto &name : learn::metricNames())
                     row << (m != &r.temMetrics || tem ? QString::number(shown(name, learn::metricValue(*m, name)), 'g', 8) : QString());
             row << QString::number(r.metrics.count) << QString::number(r.metricsMeasured.count)
-                << (tem ? QString::number(r.temMetrics.count) : QString()) << QString::fromStdString(r.temTestSet);
+                << (tem ? QString::number(r.temMetrics.count) : QString()) << QString::fromStdString(r.temTestSet)
+                << QString::fromStdString(r.measuredColumn);
             stream << csvLine(row) << '\n';
         }
         stream.flush();

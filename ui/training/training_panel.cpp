@@ -9,6 +9,7 @@
 #include "core/learn/run_file.h"
 #include "ui/app/wheel_guard.h"
 #include "ui/map/palette.h"
+#include "ui/plots/plot_font.h"
 #include "ui/tasks/task_manager.h"
 
 #include <QComboBox>
@@ -338,6 +339,7 @@ TrainingPanel::TrainingPanel(RunStore *store, QWidget *parent)
     curves_->setToolTip(tr("Training and validation loss per epoch: the mean squared error of the standardised flux"));
     curves_->legend->setVisible(false); // until there are curves
     curves_->setMinimumHeight(100);
+    followWidgetFont(curves_);
     // A failed job's reason, in full, under the list (its row says it in short).
     jobError_ = new QLabel;
     jobError_->setObjectName(QStringLiteral("jobError"));
