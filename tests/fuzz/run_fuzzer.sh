@@ -19,7 +19,8 @@ export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 # A single allocation over 1 GB is a finding of its own, reported with the stack that made it: under
 # the 2 GB RSS limit alone, one of 1.9 GB (plus ASan's overhead) ends as an RSS report whose only
 # stacks are libFuzzer's own, and so reads as ours whoever allocated.
-limits=(-timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -max_len=65536)
+timeout_s=10
+limits=(-timeout=$timeout_s -rss_limit_mb=2048 -malloc_limit_mb=1024 -max_len=65536)
 
 if [ -d "$regressions" ] && [ -n "$(ls -A "$regressions")" ]; then
     for input in "$regressions"/*; do
@@ -56,7 +57,7 @@ for finding in "$artifacts"/crash-* "$artifacts"/leak-* "$artifacts"/timeout-* "
     case "$(basename "$finding")" in
     timeout-* | oom-*)
         if [ "$replay" -eq 0 ]; then
-            echo "  $(basename "$finding"): not reproduced: ran clean in $((SECONDS - started)) s on replay (limit 10 s)"
+            echo "  $(basename "$finding"): not reproduced: ran clean in $((SECONDS - started)) s on replay (limit $timeout_s s)"
             unreproduced=$((unreproduced + 1))
             continue
         fi
