@@ -57,6 +57,7 @@ public:
                     value = std::string(raw[++i]);
                 }
                 options_[name] = value;
+                repeated_[name].push_back(value);
             } else {
                 std::vector<std::string> known(valued.begin(), valued.end());
                 known.insert(known.end(), flags.begin(), flags.end());
@@ -72,6 +73,13 @@ public:
     {
         const auto it = options_.find(name);
         return it == options_.end() ? std::nullopt : std::optional(it->second);
+    }
+
+    // Every value of an option that may be given more than once ("--run a.nc --run b.nc"), in order.
+    [[nodiscard]] std::vector<std::string> values(const std::string &name) const
+    {
+        const auto it = repeated_.find(name);
+        return it == repeated_.end() ? std::vector<std::string>() : it->second;
     }
 
     [[nodiscard]] double number(const std::string &name, double fallback) const
@@ -138,7 +146,8 @@ public:
 
 private:
     std::vector<std::string> positional_;
-    std::map<std::string, std::string> options_;
+    std::map<std::string, std::string> options_; // the last value of each
+    std::map<std::string, std::vector<std::string>> repeated_;
     std::set<std::string> flags_;
 };
 

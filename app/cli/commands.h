@@ -18,6 +18,7 @@ int runs(const Arguments &args);
 int predict(const Arguments &args);
 int compare(const Arguments &args);
 int upscale(const Arguments &args);
+int budget(const Arguments &args);
 int sweep(const Arguments &args);
 int report(const Arguments &args);
 int launch(const Arguments &args);

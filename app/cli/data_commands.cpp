@@ -11,6 +11,7 @@
 #include "core/data/sample_file.h"
 #include "core/data/splits.h"
 #include "core/data/units.h"
+#include "core/data/wetland_types.h"
 #include "core/json.h"
 
 #include <algorithm>
@@ -33,6 +34,13 @@ const char *cadenceName(data::Cadence cadence)
     case data::Cadence::Monthly: return "monthly";
     }
     return "";
+}
+
+// The name of a benchmark wetland-type code, or null where no source names it.
+Json wetlandTypeName(const std::optional<int> &code)
+{
+    const std::string_view name = code ? data::wetland_types::name(*code) : std::string_view();
+    return name.empty() ? Json(nullptr) : Json(std::string(name));
 }
 
 std::string requireOne(const Args &args, const char *what)
@@ -140,6 +148,7 @@ int sites(const Arguments &raw)
                         {"fch4_unit", site.series.measured.unit},
                         {"fch4_column", site.series.measured.name},
                         {"wetland_type", optional(info.wetlandType)},
+                        {"wetland_type_name", wetlandTypeName(info.wetlandType)},
                         {"climate_type", optional(info.climateType)},
                         {"spatial_fold", optional(info.spatialFold)},
                         {"source", info.source.filename().string()}});
@@ -148,15 +157,30 @@ int sites(const Arguments &raw)
         std::printf("%s\n", toJsonText(json).c_str());
         return 0;
     }
-    std::printf("%-8s %8s %9s  %-9s %6s %9s %12s  %s\n", "site", "lat", "lon", "years", "days", "FCH4 days", "mean FCH4", "source");
+    std::printf("%-8s %8s %9s  %-9s %6s %9s %12s  %-36s %s\n", "site", "lat", "lon", "years", "days", "FCH4 days", "mean FCH4",
+                "wetland type", "source");
     std::vector<std::string> allSites;
+    bool anyInferred = false;
     for (const auto &site : dataset.sites()->sites()) {
         const auto years = site.series.years();
-        std::printf("%-8s %8.3f %9.3f  %d-%d %6zu %9d%s %11.2f  %s\n", site.info.id.c_str(), site.info.lat, site.info.lon, years.front(),
+        const auto &type = site.info.wetlandType;
+        std::string typeText = type ? std::to_string(*type) + " " + std::string(data::wetland_types::name(*type)) : "-";
+        if (type && data::wetland_types::isInferred(*type)) {
+            typeText += " †";
+            anyInferred = true;
+        }
+        std::size_t chars = 0; // the dagger is three bytes of UTF-8
+        for (const unsigned char c : typeText)
+            chars += (c & 0xC0) != 0x80;
+        typeText += std::string(chars < 36 ? 36 - chars : 0, ' ');
+        std::printf("%-8s %8.3f %9.3f  %d-%d %6zu %9d%s %11.2f  %s %s\n", site.info.id.c_str(), site.info.lat, site.info.lon, years.front(),
                     years.back(), site.series.dates.size(), site.series.measuredDays(), site.series.measuredFallsBack() ? "*" : " ",
-                    site.series.measuredMean(), site.info.source.filename().c_str());
+                    site.series.measuredMean(), typeText.c_str(), site.info.source.filename().c_str());
         allSites.push_back(site.info.id);
     }
+    if (anyInferred)
+        std::printf(
+            "† inferred, not stated by the source of the names (KGML-CH4/wetland_methane_ML; the explorer's About the Data says why)\n");
     std::printf("Measured days: the FCH4 column (not gap-filled), in nmol CH4 m-2 s-1\n");
     const std::string note = dataset.sites()->measuredColumnNote(allSites);
     if (note != data::SiteSeries::kMeasuredColumn)

@@ -10,8 +10,11 @@
 #include "core/data/csv_writer.h"
 #include "core/data/data_error.h"
 #include "core/data/dataset.h"
+#include "core/data/emission_file.h"
+#include "core/data/grid_variable_file.h"
 #include "core/data/output_lock.h"
 #include "core/data/sample_builder.h"
+#include "core/data/wetland_area.h"
 #include "core/json.h"
 #include "core/learn/data_parallel.h"
 #include "core/learn/predictor.h"
@@ -643,9 +646,43 @@ int compare(const Arguments &raw)
     return 0;
 }
 
+namespace {
+
+// --wetland-area, else the map beside the dataset; --emissions needs one.
+std::filesystem::path wetlandMapOf(const Args &args, const data::Dataset &dataset)
+{
+    if (const auto file = args.option("wetland-area"))
+        return *file;
+    if (const auto beside = data::wetlandMapBeside(dataset.root()))
+        return *beside;
+    throw data::DataError(dataset.root() / data::layout::kWetlandFolder,
+                          "no wetland map here: --emissions needs one (--wetland-area FILE, e.g. WAD2M's Fw)");
+}
+
+void writeEmissions(const Args &args, const std::filesystem::path &upscaled, const std::filesystem::path &mapFile,
+                    const std::string &history, Feedback &feedback)
+{
+    const data::GridVariableFile header(upscaled, "CH4_prediction");
+    const data::WetlandAreaMap map(mapFile, args.option("wetland-variable").value_or(data::WetlandAreaMap::kDefaultVariable),
+                                   header.grid());
+    const auto out = data::emissionsFileOf(upscaled);
+    const data::OutputLock lock(out);
+    const data::EmissionsSummary summary = data::writeEmissionsNetcdf(upscaled, map, out, history, feedback);
+    std::printf("%s: Tg CH4 per cell and month, %d months, %.3f Tg in all (wetland from %s", out.c_str(), summary.months, summary.teragrams,
+                mapFile.c_str());
+    if (summary.climatologyMonths > 0)
+        std::printf("; %d months from its climatology", summary.climatologyMonths);
+    std::printf(")\n");
+}
+
+} // namespace
+
 int upscale(const Arguments &raw)
 {
-    const Args args(raw, {"year", "years", "task", "tasks", "out", "device", "dataset"}, {"all-land", "merge"});
+    const Args args(raw, {"year", "years", "task", "tasks", "out", "device", "dataset", "wetland-area", "wetland-variable"},
+                    {"all-land", "merge", "emissions"});
+    if ((args.option("wetland-area") || args.option("wetland-variable")) && !args.flag("emissions"))
+        throw UsageError("--wetland-area and --wetland-variable go with --emissions");
     const auto out = args.option("out");
     if (!out)
         throw UsageError("--out FILE.nc is required");
@@ -671,11 +708,16 @@ int upscale(const Arguments &raw)
         if (!range)
             throw UsageError("--merge needs --years Y1-Y2: the years the parts cover");
         if (!args.positional().empty() || args.option("task") || args.option("year") || args.flag("all-land") || args.option("dataset"))
-            throw UsageError("--merge takes --years and --out only: it joins the parts in OUT.parts/");
+            throw UsageError(
+                "--merge takes --years and --out (and --emissions with --wetland-area) only: it joins the parts in OUT.parts/");
+        if (args.flag("emissions") && !args.option("wetland-area"))
+            throw UsageError("--merge --emissions needs --wetland-area FILE: the merge does not know the dataset");
         const data::OutputLock lock(*out);
         Feedback feedback = ProgressBar::feedback();
         learn::mergeUpscaleParts(*out, years, history, feedback);
         std::printf("%s: %zu years, %d–%d\n", out->c_str(), years.size(), years.front(), years.back());
+        if (args.flag("emissions"))
+            writeEmissions(args, *out, std::filesystem::path(*args.option("wetland-area")), history, feedback);
         return 0;
     }
 
@@ -687,6 +729,8 @@ int upscale(const Arguments &raw)
         throw UsageError("--year YEAR or --years Y1-Y2 is required");
     const int tasks = args.integer("tasks", 1, 1, 100000);
     const int task = args.integer("task", 0, 0, tasks - 1);
+    if (tasks > 1 && args.flag("emissions"))
+        throw UsageError("with --tasks, the emissions are made by the merge: give --emissions --wetland-area FILE to xmw upscale --merge");
     if (!range)
         years = {args.integer("year", 0, 1, 9999)};
     const learn::RunRecord run = learn::readRunFile(args.positional()[0]);
@@ -718,6 +762,8 @@ int upscale(const Arguments &raw)
                     double(result.cells.size()) / std::max(1e-9, result.seconds));
         if (result.unsimulatedCells > 0)
             std::printf("left out %zu land cells where TEM-MDM has no emission (--all-land includes them)\n", result.unsimulatedCells);
+        if (args.flag("emissions"))
+            writeEmissions(args, *out, wetlandMapOf(args, dataset), history, feedback);
         return 0;
     }
 
@@ -751,6 +797,8 @@ int upscale(const Arguments &raw)
         const data::OutputLock lock(*out);
         learn::mergeUpscaleParts(*out, years, history, feedback);
         std::printf("%s: %zu years, %d–%d\n", out->c_str(), years.size(), years.front(), years.back());
+        if (args.flag("emissions"))
+            writeEmissions(args, *out, wetlandMapOf(args, dataset), history, feedback);
     } else {
         std::printf("when every task is done: xmw upscale --merge --years %d-%d --out %s\n", years.front(), years.back(), out->c_str());
     }

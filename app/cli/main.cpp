@@ -159,7 +159,26 @@ const std::vector<Command> &commands()
          "  --task I --tasks N         with --years: make only worker I's parts (0-based) of N; then --merge\n"
          "  --merge                    join the parts into FILE.nc; missing or overlapping parts are refused\n"
          "  --all-land                 every land cell, not only those where TEM-MDM simulates an emission\n"
+         "  --emissions                also write FILE.emissions.nc: Tg CH4 per cell and month (as UpCH4), with\n"
+         "                             the wetland map (docs/budget.md); with --tasks, give it to the --merge\n"
+         "  --wetland-area FILE        with --emissions: the wetland map (default: the one in DATASET/WAD2M/;\n"
+         "                             required with --merge)\n"
+         "  --wetland-variable NAME    its variable (default Fw)\n"
          "  --device cpu|cuda\n"},
+        {"budget", "wetland methane budgets in Tg CH4 per year, by band and region (docs/budget.md)", xmw::cli::budget,
+         "Usage: xmw budget DATASET [--run FILE.nc ...] [options]\n"
+         "  sums TEM-MDM's CH4_emission, and each upscaled run (a file of xmw upscale) with its difference\n"
+         "  from TEM-MDM on the run's cells, over the globe and the Global Carbon Project's bands\n"
+         "  --run FILE.nc              an upscaled run (may be given several times)\n"
+         "  --wetland-area FILE        the wetland map (CF NetCDF, e.g. WAD2M); default: the one .nc file in\n"
+         "                             DATASET/WAD2M/. Without one: mean fluxes only, no Tg\n"
+         "  --wetland-variable NAME    its variable (default Fw)\n"
+         "  --years Y1-Y2              default: every year of the dataset\n"
+         "  --bands gcp|none           the globe and the four GCP bands (default), or the globe only\n"
+         "  --region S,N,W,E           also a latitude-longitude box (W > E crosses the antimeridian)\n"
+         "  --geojson FILE             also the polygons of a GeoJSON file (one region per feature)\n"
+         "  --monthly                  each year's months after it\n"
+         "  --csv | --json             machine-readable output instead of the table\n"},
         {"sweep", "run the benchmark's grid of runs, here or on Slurm (docs/sweeps.md)", xmw::cli::sweep,
          "Usage: xmw sweep SPEC.json [options]\n"
          "  runs every run of the sweep file that is not done, into DATASET/runs/NAME/; a run that\n"

@@ -115,6 +115,7 @@ public:
         }
         if (options_.towers)
             writeTowers();
+        writeWetlandMap();
         feedback_.setProgress(1.0, "done");
         return {grid_.rows, grid_.cols, years, int(towers_.size()), 0};
     }
@@ -389,6 +390,75 @@ private:
         const std::size_t start[3] = {0, 0, 0}, count[3] = {std::size_t(grid_.rows), std::size_t(grid_.cols), 12};
         nppFile.write(nppVar, start, count, npp.data());
         nppFile.close();
+    }
+
+    // A monthly wetland-fraction map in WAD2M's layout (CF (time, lat, lon), `Fw`, fraction of the
+    // cell) at half the grid's step, as WAD2M's 0.25° is finer than TEM-MDM's 0.5°, so budgets
+    // regrid it. Fraction: the cell's wetness patched within the cell and inundated more in its
+    // summer. WAD2M spans 2000 on: the map has the demo's years from 2000 (only 2000 for an
+    // earlier demo, whose budgets then use its climatology).
+    void writeWetlandMap()
+    {
+        const Grid fine = Grid::global(options_.resolution / 2);
+        const int first = std::clamp(options_.firstYear, 2000, 2018), last = std::clamp(options_.lastYear, first, 2018);
+        const std::size_t months = std::size_t(last - first + 1) * 12;
+        std::filesystem::create_directories(root_ / layout::kWetlandFolder);
+        NetcdfFile file = NetcdfFile::create(root_ / layout::kWetlandFolder / layout::kDemoWetlandFile);
+        const int timeDim = file.addDimension("time", months), latDim = file.addDimension("lat", std::size_t(fine.rows)),
+                  lonDim = file.addDimension("lon", std::size_t(fine.cols));
+        const int timeVar = file.addVariable("time", std::span(&timeDim, 1), {}, 0, true);
+        const int latVar = file.addVariable("lat", std::span(&latDim, 1), {}, 0, true);
+        const int lonVar = file.addVariable("lon", std::span(&lonDim, 1), {}, 0, true);
+        file.setAttribute(timeVar, "units", "days since 2000-01-01 00:00:00");
+        file.setAttribute(timeVar, "calendar", "standard");
+        file.setAttribute(timeVar, "standard_name", "time");
+        file.setAttribute(latVar, "units", "degrees_north");
+        file.setAttribute(lonVar, "units", "degrees_east");
+        const int dims[3] = {timeDim, latDim, lonDim};
+        const std::size_t chunks[3] = {1, std::size_t(fine.rows), std::size_t(fine.cols)};
+        const int fw = file.addVariable("Fw", dims, chunks, 1);
+        file.setAttribute(fw, "units", "1");
+        file.setAttribute(fw, "long_name", "fraction of the grid cell covered by wetland (synthetic)");
+        file.setAttribute(fw, "_FillValue", kFill, true);
+        file.setAttribute(NetcdfFile::kGlobal, "Conventions", "CF-1.8");
+        file.setAttribute(NetcdfFile::kGlobal, "title", "X-MethaneWet Explorer synthetic wetland map in WAD2M's layout (not WAD2M)");
+        file.setAttribute(NetcdfFile::kGlobal, "source", "xmw make-demo, seed " + std::to_string(options_.seed));
+        file.endDefinitions();
+
+        std::vector<double> time(months), lat(std::size_t(fine.rows)), lon(std::size_t(fine.cols));
+        for (std::size_t m = 0; m < months; ++m)
+            time[m] = double(toDayNumber({first + int(m / 12), int(m % 12) + 1, 15}) - toDayNumber({2000, 1, 1}));
+        for (int r = 0; r < fine.rows; ++r)
+            lat[std::size_t(r)] = fine.lat(r);
+        for (int c = 0; c < fine.cols; ++c)
+            lon[std::size_t(c)] = fine.lon(c);
+        const std::size_t zero = 0, nLat = lat.size(), nLon = lon.size();
+        file.write(timeVar, std::span(&zero, 1), std::span(&months, 1), time.data());
+        file.write(latVar, std::span(&zero, 1), std::span(&nLat, 1), lat.data());
+        file.write(lonVar, std::span(&zero, 1), std::span(&nLon, 1), lon.data());
+
+        std::uniform_real_distribution<double> u(0.0, 1.0);
+        std::vector<float> patch(fine.cellCount());
+        for (float &p : patch)
+            p = float(0.4 + 1.2 * u(rng_));
+        std::vector<float> field(fine.cellCount());
+        for (std::size_t m = 0; m < months; ++m) {
+            const int month = int(m % 12) + 1;
+            for (int r = 0; r < fine.rows; ++r)
+                for (int c = 0; c < fine.cols; ++c) {
+                    const std::size_t i = std::size_t(r) * std::size_t(fine.cols) + std::size_t(c);
+                    const Cell &cell = cells_[std::size_t(r / 2) * std::size_t(grid_.cols) + std::size_t(c / 2)];
+                    if (!cell.land) {
+                        field[i] = kFill;
+                        continue;
+                    }
+                    const double summer = std::sin(2.0 * kPi * (month - 4) / 12.0) * (cell.lat >= 0 ? 1.0 : -1.0);
+                    field[i] = float(std::clamp(0.3 * cell.wetFraction * patch[i] * (1.0 + 0.3 * summer), 0.0, 1.0));
+                }
+            const std::size_t start[3] = {m, 0, 0}, count[3] = {1, std::size_t(fine.rows), std::size_t(fine.cols)};
+            file.write(fw, start, count, field.data());
+        }
+        file.close();
     }
 
     void writeTowers()

@@ -74,6 +74,10 @@ inline constexpr const char *kEmission = "CH4_emission";
 inline constexpr const char *kNpp = "NPP";
 inline constexpr const char *kCh4File = "ch4-1979-2018.txt";
 inline constexpr const char *kCo2File = "kco21979-2018.txt";
+// A wetland map beside the dataset (not part of X-MethaneWet, which has none): budgets in Tg need
+// one. `make-demo` writes a synthetic one in WAD2M's layout here; a user may put WAD2M itself here.
+inline constexpr const char *kWetlandFolder = "WAD2M";
+inline constexpr const char *kDemoWetlandFile = "WAD2M_wetlands_demo.nc";
 [[nodiscard]] std::string fileName(std::string_view variable, Cadence cadence, int year);
 // Fields whose values are class codes (types of wetland, climate, vegetation, soil texture), not
 // quantities: shown in distinct colours per class, never averaged into a ramp or a log scale.

@@ -76,7 +76,18 @@ private Q_SLOTS:
             QVERIFY(s[QStringLiteral("id")].toString().contains(QLatin1Char('-')));
             QVERIFY(s[QStringLiteral("fch4_days")].toInt() <= s[QStringLiteral("days")].toInt());
             QCOMPARE(s[QStringLiteral("years")].toArray().size(), 2);
+            // The code and its name side by side (5 is inferred, and the text table marks it).
+            const int type = s[QStringLiteral("wetland_type")].toInt(0);
+            if (s[QStringLiteral("id")].toString() == QStringLiteral("BW-Nxr"))
+                QCOMPARE(s[QStringLiteral("wetland_type_name")].toString(), QStringLiteral("Alluvial formation (floodplain)"));
+            if (type == 2)
+                QCOMPARE(s[QStringLiteral("wetland_type_name")].toString(), QStringLiteral("Unforested bog"));
         }
+        const Result text = xmw({QStringLiteral("sites"), demo_});
+        QVERIFY(text.out.contains(QStringLiteral("Forested bog")));
+        QVERIFY2(text.out.contains(QStringLiteral("5 Alluvial formation (floodplain) †")) &&
+                     text.out.contains(QStringLiteral("† inferred")),
+                 qPrintable(text.out));
     }
 
     void seriesCsv()
@@ -152,6 +163,70 @@ private Q_SLOTS:
         r = xmw({QStringLiteral("info"), demo_, QStringLiteral("--frobnicate")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("unknown option --frobnicate")));
+    }
+
+    // The demo's wetland map beside it gives totals; an independent NumPy program agrees with them.
+    void budgetTotalsAgreeWithAnIndependentSum()
+    {
+        const Result table = xmw({QStringLiteral("budget"), demo_});
+        QVERIFY2(table.exitCode == 0, qPrintable(table.err));
+        for (const char *needle : {"Tg CH4", "wetland Mkm²", "30°N–60°N", "mean ± sd", "WAD2M_wetlands_demo.nc", "29 February is left out"})
+            QVERIFY2(table.out.contains(QString::fromUtf8(needle)), needle);
+
+        const Result checked =
+            run(QStringLiteral("/usr/bin/python3"),
+                {QStringLiteral(XMW_TEST_SCRIPTS_DIR "/check_budget.py"), QStringLiteral(XMW_CLI_PATH), demo_,
+                 demo_ + QStringLiteral("/WAD2M/WAD2M_wetlands_demo.nc"), QStringLiteral("2015"), QStringLiteral("2016")});
+        QVERIFY2(checked.exitCode == 0, qPrintable(checked.out + checked.err));
+        QVERIFY2(checked.out.contains(QStringLiteral("budgets agree: 10 totals")), qPrintable(checked.out));
+        qInfo("%s", qPrintable(checked.out.trimmed()));
+
+        const Result csv =
+            xmw({QStringLiteral("budget"), demo_, QStringLiteral("--years"), QStringLiteral("2016"), QStringLiteral("--monthly"),
+                 QStringLiteral("--region"), QStringLiteral("40,75,170,-130"), QStringLiteral("--csv")});
+        QVERIFY2(csv.exitCode == 0, qPrintable(csv.err));
+        const QStringList lines = csv.out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 1 + 6 * 13); // globe, 4 bands and the box; the year and its 12 months
+        QVERIFY(lines.front().startsWith(QStringLiteral("source,region,year,month,tg_ch4,")));
+    }
+
+    // Without a wetland map there is no number in Tg: mean fluxes only, and it says why.
+    void budgetWithoutAMapGivesNoTotals()
+    {
+        const QString copy = dir_.filePath(QStringLiteral("no-map"));
+        QVERIFY(QDir().mkpath(copy));
+        QVERIFY(QFile::link(demo_ + QStringLiteral("/TEM-MDM"), copy + QStringLiteral("/TEM-MDM")));
+        const Result r = xmw({QStringLiteral("budget"), copy, QStringLiteral("--bands"), QStringLiteral("none")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("no wetland map")) && r.out.contains(QStringLiteral("--wetland-area")), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QStringLiteral("Tg CH4")), qPrintable(r.out));
+        const Result json = xmw({QStringLiteral("budget"), copy, QStringLiteral("--json")});
+        QVERIFY(json.exitCode == 0);
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QVERIFY(o[QStringLiteral("wetland_map")].isNull());
+        QVERIFY(!o[QStringLiteral("rows")].toArray().first().toObject().contains(QStringLiteral("tg_ch4")));
+    }
+
+    void budgetRefusesBadInputByName()
+    {
+        const Result h5 = xmw({QStringLiteral("budget"), demo_, QStringLiteral("--run"), QStringLiteral("some.h5")});
+        QCOMPARE(h5.exitCode, 1);
+        QVERIFY2(h5.err.contains(QStringLiteral("some.h5")) && h5.err.contains(QStringLiteral("xmw upscale")), qPrintable(h5.err));
+        const Result box = xmw({QStringLiteral("budget"), demo_, QStringLiteral("--region"), QStringLiteral("50,40,0,10")});
+        QCOMPARE(box.exitCode, 2);
+        QVERIFY2(box.err.contains(QStringLiteral("south < north")), qPrintable(box.err));
+        const QString notPolygon = dir_.filePath(QStringLiteral("point.geojson"));
+        QFile f(notPolygon);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"type": "Point", "coordinates": [10, 50]})");
+        f.close();
+        const Result point = xmw({QStringLiteral("budget"), demo_, QStringLiteral("--geojson"), notPolygon});
+        QCOMPARE(point.exitCode, 1);
+        QVERIFY2(point.err.contains(QStringLiteral("point.geojson")) && point.err.contains(QStringLiteral("Polygon")),
+                 qPrintable(point.err));
+        const Result years = xmw({QStringLiteral("budget"), demo_, QStringLiteral("--years"), QStringLiteral("1990-1991")});
+        QCOMPARE(years.exitCode, 1);
+        QVERIFY2(years.err.contains(QStringLiteral("1990–1991")), qPrintable(years.err));
     }
 
     void versionRunsWithoutADisplay()

@@ -318,6 +318,44 @@ private Q_SLOTS:
                  QStringLiteral("--site"), QStringLiteral("US-Los"), QStringLiteral("--csv")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
+
+    // --emissions writes Tg per cell and month beside the upscaled file; over the year they add up
+    // to what xmw budget gives for the run (read back by netCDF4, not by our reader).
+    void upscaleEmissionsSumToTheBudget()
+    {
+        const QString file = dir_.filePath(QStringLiteral("up-em.nc"));
+        Result r = xmw({QStringLiteral("upscale"), demo_ + QStringLiteral("/runs/scratch.h5"), QStringLiteral("--year"),
+                        QStringLiteral("2016"), QStringLiteral("--emissions"), QStringLiteral("--out"), file});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("up-em.emissions.nc: Tg CH4 per cell and month, 12 months")), qPrintable(r.out));
+        const QString emissions = dir_.filePath(QStringLiteral("up-em.emissions.nc"));
+        const QString sum = QStringLiteral("import sys, netCDF4, numpy as np\n"
+                                           "f = netCDF4.Dataset(sys.argv[1])\n"
+                                           "v = f.variables['CH4_emission_total']\n"
+                                           "assert v.units == 'Tg' and f.variables['cell_area'].standard_name == 'cell_area'\n"
+                                           "assert f.variables['time'].calendar == 'noleap' and len(f.dimensions['time']) == 12\n"
+                                           "assert abs(f.variables['cell_area'][:].sum() / 5.10066e14 - 1) < 1e-4\n"
+                                           "assert not f.variables['wetland_fraction_is_climatology'][:].any()\n"
+                                           "print(float(np.ma.masked_invalid(v[:]).sum()))\n");
+        r = run(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), sum, emissions});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        const double fileTotal = r.out.trimmed().toDouble();
+        r = xmw({QStringLiteral("budget"), demo_, QStringLiteral("--run"), file, QStringLiteral("--years"), QStringLiteral("2016"),
+                 QStringLiteral("--bands"), QStringLiteral("none"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        double budget = -1;
+        for (const auto &row : QJsonDocument::fromJson(r.out.toUtf8()).object()[QStringLiteral("rows")].toArray())
+            if (row.toObject()[QStringLiteral("source")].toString() == QStringLiteral("up-em"))
+                budget = row.toObject()[QStringLiteral("tg_ch4")].toDouble();
+        QVERIFY2(fileTotal > 1 && std::abs(fileTotal / budget - 1) < 1e-4,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(fileTotal).arg(budget)));
+
+        r = xmw({QStringLiteral("upscale"), demo_ + QStringLiteral("/runs/scratch.h5"), QStringLiteral("--years"),
+                 QStringLiteral("2015-2016"), QStringLiteral("--task"), QStringLiteral("0"), QStringLiteral("--tasks"), QStringLiteral("2"),
+                 QStringLiteral("--emissions"), QStringLiteral("--out"), dir_.filePath(QStringLiteral("parts.nc"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--merge")), qPrintable(r.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliRuns)

@@ -1,31 +1,18 @@
 #include "ui/sites/wetland_types.h"
 
-#include <QCoreApplication>
+#include "core/data/wetland_types.h"
 
-#include <array>
+#include <QCoreApplication>
 
 namespace xmw::ui {
 
-namespace {
-
-constexpr std::array<const char *, 5> kNames = {
-    QT_TRANSLATE_NOOP("xmw::ui::WetlandType", "Forested bog"),
-    QT_TRANSLATE_NOOP("xmw::ui::WetlandType", "Unforested bog"),
-    QT_TRANSLATE_NOOP("xmw::ui::WetlandType", "Forested swamp"),
-    QT_TRANSLATE_NOOP("xmw::ui::WetlandType", "Unforested swamp"),
-    QT_TRANSLATE_NOOP("xmw::ui::WetlandType", "Alluvial formation (floodplain)"),
-};
-
-QString translated(const char *text) { return QCoreApplication::translate("xmw::ui::WetlandType", text); }
-
-} // namespace
-
 QString wetlandTypeName(int code)
 {
-    return code >= 1 && code <= int(kNames.size()) ? translated(kNames[std::size_t(code - 1)]) : QString();
+    const std::string_view name = data::wetland_types::name(code);
+    return name.empty() ? QString() : QCoreApplication::translate("xmw::ui::WetlandType", name.data());
 }
 
-bool wetlandTypeNameIsInferred(int code) { return code == 5; }
+bool wetlandTypeNameIsInferred(int code) { return data::wetland_types::isInferred(code); }
 
 QString wetlandTypeLabel(int code)
 {
