@@ -14,6 +14,7 @@
 #include "ui/app/unit_text.h"
 #include "ui/benchmark/benchmark_panel.h"
 #include "ui/benchmark/sweep_runner.h"
+#include "ui/budget/budget_panel.h"
 #include "ui/coordinates.h"
 #include "ui/data/qt_dates.h"
 #include "ui/globe/flat_map_view.h"
@@ -198,9 +199,34 @@ void MainWindow::createDocks()
         runsDock->raise();
         runs_->selectRuns(files);
     });
+    budget_ = new BudgetPanel(tasks_);
+    QDockWidget *budgetDock = addDock(tr("Budget"), "budgetDock", budget_, Qt::BottomDockWidgetArea);
+    connect(budget_, &BudgetPanel::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    // A region is drawn on the flat map (the globe turns under the pointer), then becomes the budget's.
+    connect(budget_, &BudgetPanel::drawRegionRequested, this, [this] {
+        setFlatMap(true);
+        flat_->startRegionDrawing();
+    });
+    connect(flat_, &FlatMapView::regionDrawingChanged, this, [this](bool drawing) {
+        if (drawing)
+            statusBar()->showMessage(tr("Click the region's corners on the map; double-click or Enter closes it, Backspace takes "
+                                        "a corner back, Esc gives up"));
+        else
+            statusBar()->clearMessage();
+    });
+    connect(flat_, &FlatMapView::regionDrawn, this, [this, budgetDock](const QList<QPointF> &corners) {
+        budget_->setDrawnRegion(corners);
+        budgetDock->show();
+        budgetDock->raise();
+    });
+    connect(this, &MainWindow::flatMapChanged, flat_, [this](bool flat) {
+        if (!flat)
+            flat_->cancelRegionDrawing();
+    });
     tabifyDockWidget(seriesDock, trainingDock);
     tabifyDockWidget(trainingDock, runsDock);
     tabifyDockWidget(runsDock, benchmarkDock);
+    tabifyDockWidget(benchmarkDock, budgetDock);
     seriesDock->raise();
 
     sites_ = new SitesPanel;
@@ -218,6 +244,7 @@ void MainWindow::createDocks()
     });
     runs_->setFluxUnit(fluxUnit_->unit());
     sites_->setFluxUnit(fluxUnit_->unit());
+    budget_->setFluxUnit(fluxUnit_->unit());
 }
 
 void MainWindow::resizeEvent(QResizeEvent *event)
@@ -375,7 +402,7 @@ void MainWindow::createMenus()
     unitMenu->setObjectName(QStringLiteral("fluxUnitMenu"));
     fluxUnit_->addTo(unitMenu);
     viewMenu->addSeparator();
-    for (const char *dock : {"timeSeriesDock", "sitesDock", "trainingDock", "runsDock", "benchmarkDock"})
+    for (const char *dock : {"timeSeriesDock", "sitesDock", "trainingDock", "runsDock", "benchmarkDock", "budgetDock"})
         viewMenu->addAction(findChild<QDockWidget *>(QLatin1String(dock))->toggleViewAction());
     QAction *find = action(viewMenu, tr("&Find Site…"), "actionFindSite");
     find->setShortcut(QKeySequence::Find);
@@ -439,6 +466,7 @@ void MainWindow::onFluxUnitChanged(data::units::Flux unit)
     timeSeries_->setUnit(unit);
     runs_->setFluxUnit(unit);
     sites_->setFluxUnit(unit);
+    budget_->setFluxUnit(unit);
     if (!dataset_)
         return;
     showLayerStyle(); // a fixed range of a flux, in the new unit
@@ -627,6 +655,9 @@ void MainWindow::onDatasetLoaded(const DatasetPtr &dataset, const QString &path)
     training_->setDataset(grid && dataset_->sites() && QFileInfo(path).isDir() ? path : QString(), dataset_);
     runs_->setDataset(dataset_);
     benchmark_->setDatasetFolder(grid && dataset_->sites() && QFileInfo(path).isDir() ? path : QString());
+    budget_->setDataset(dataset_);
+    flat_->cancelRegionDrawing();
+    flat_->setRegionOutline({});
     selectedCell_.reset();
     showTowers();
     if (!sites.isEmpty()) {
@@ -902,6 +933,7 @@ bool MainWindow::showPanel(const QString &name)
                                                  {QStringLiteral("training"), QStringLiteral("trainingDock")},
                                                  {QStringLiteral("runs"), QStringLiteral("runsDock")},
                                                  {QStringLiteral("benchmark"), QStringLiteral("benchmarkDock")},
+                                                 {QStringLiteral("budget"), QStringLiteral("budgetDock")},
                                                  {QStringLiteral("sites"), QStringLiteral("sitesDock")}};
     auto *dock = docks.contains(name) ? findChild<QDockWidget *>(docks.value(name)) : nullptr;
     if (!dock)

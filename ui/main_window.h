@@ -39,6 +39,7 @@ class TimeSeriesPanel;
 class TrainingPanel;
 class RunBrowser;
 class BenchmarkPanel;
+class BudgetPanel;
 class RunStore;
 class SiteSelectionModel;
 class TaskManager;
@@ -70,7 +71,8 @@ public:
     [[nodiscard]] TrainingPanel *training() const { return training_; }
     [[nodiscard]] RunBrowser *runs() const { return runs_; }
     [[nodiscard]] BenchmarkPanel *benchmark() const { return benchmark_; }
-    // Brings a dock to the front: "time-series", "training", "runs", "benchmark" or "sites"; false for another name.
+    [[nodiscard]] BudgetPanel *budget() const { return budget_; }
+    // Brings a dock to the front: "time-series", "training", "runs", "benchmark", "budget" or "sites"; false for another name.
     bool showPanel(const QString &name);
     [[nodiscard]] TimeSeriesPanel *timeSeries() const { return timeSeries_; }
     [[nodiscard]] SitesPanel *sitesPanel() const { return sites_; }
@@ -196,6 +198,7 @@ private:
     RunStore *runStore_ = nullptr;
     RunBrowser *runs_ = nullptr;
     BenchmarkPanel *benchmark_ = nullptr;
+    BudgetPanel *budget_ = nullptr;
     SitesPanel *sites_ = nullptr;
     SiteSeriesRequester *siteSeries_ = nullptr;
     DatasetPtr dataset_;

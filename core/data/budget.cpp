@@ -270,7 +270,7 @@ BudgetCalculator::BudgetCalculator(const GridDataset &dataset, const WetlandArea
 }
 
 std::vector<BudgetRow> BudgetCalculator::compute(const std::vector<BudgetSource> &sources, int firstYear, int lastYear, bool monthly,
-                                                 Feedback &feedback) const
+                                                 Feedback &feedback, std::vector<ZonalBand> *zonal) const
 {
     const Grid &grid = dataset_.grid();
     const std::size_t cells = grid.cellCount();
@@ -336,6 +336,10 @@ std::vector<BudgetRow> BudgetCalculator::compute(const std::vector<BudgetSource>
     std::map<std::filesystem::path, std::vector<std::vector<float>>> runMonths; // per run: each day's field
     std::vector<CellMonth> cellMonths(sources.size());
     std::vector<std::vector<char>> seen(sources.size());
+    // Zonal bands: grid rows grouped to at least 1°, each with Σ F·A·w, Σ days·A·w and the mass.
+    const int rowsPerBand = std::max(1, int(std::ceil(1.0 / grid.dLat - 1e-9)));
+    const int bandCount = (grid.rows + rowsPerBand - 1) / rowsPerBand;
+    std::vector<std::vector<Tally>> zonalTallies(sources.size(), std::vector<Tally>(std::size_t(bandCount)));
     std::size_t step = 0;
     const std::size_t steps = allYears.size() * 12;
     for (const int year : allYears) {
@@ -412,6 +416,17 @@ std::vector<BudgetRow> BudgetCalculator::compute(const std::vector<BudgetSource>
                         }
                     }
                 }
+                if (zonal)
+                    for (std::size_t c = 0; c < cells; ++c) {
+                        if (cm.days[c] == 0)
+                            continue;
+                        const std::size_t row = c / std::size_t(grid.cols);
+                        const double weight = areas[row] * (wetland_ ? double(wetland[c]) : 1.0);
+                        Tally &band = zonalTallies[s][row / std::size_t(rowsPerBand)];
+                        band.milligrams += cm.integral[c] * weight;
+                        band.weightedFlux += cm.integral[c] * weight;
+                        band.weightedDays += double(cm.days[c]) * weight;
+                    }
                 for (std::size_t r = 0; r < regions_.size(); ++r) {
                     Tally t;
                     t.months = 1;
@@ -444,6 +459,22 @@ std::vector<BudgetRow> BudgetCalculator::compute(const std::vector<BudgetSource>
                 }
     }
     feedback.setProgress(1.0, "done");
+
+    if (zonal) {
+        zonal->clear();
+        for (std::size_t s = 0; s < sources.size(); ++s)
+            for (int b = 0; b < bandCount; ++b) {
+                const Tally &t = zonalTallies[s][std::size_t(b)];
+                const int lastRow = std::min(grid.rows, (b + 1) * rowsPerBand) - 1;
+                ZonalBand band;
+                band.sourceIndex = s;
+                band.south = std::max(-90.0, grid.lat(b * rowsPerBand) - grid.dLat / 2);
+                band.north = std::min(90.0, grid.lat(lastRow) + grid.dLat / 2);
+                band.meanFlux = t.weightedDays > 0 ? t.weightedFlux / t.weightedDays : kNaN;
+                band.teragramsPerYear = wetland_ ? t.milligrams * kMilligramsToTeragrams / double(yearsOf[s].size()) : kNaN;
+                zonal->push_back(band);
+            }
+    }
 
     std::vector<BudgetRow> rows;
     const auto rowOf = [&](std::size_t s, std::size_t r, int year, int month, const Tally &t) {

@@ -73,6 +73,15 @@ struct BudgetRow {
     bool wetlandFromClimatology = false; // some month's wetland came from the map's climatology
 };
 
+// The zonal profile of a source: per latitude band (one or more grid rows, at least 1° tall), its
+// wetland-weighted mean flux and its total per year, over all the years computed.
+struct ZonalBand {
+    std::size_t sourceIndex = 0;
+    double south = 0, north = 0;
+    double meanFlux = 0; // mg CH4 m-2 d-1 of wetland; NaN where no cell has a value
+    double teragramsPerYear = 0; // NaN without a wetland map
+};
+
 // Budgets of a dataset's wetland methane. A cell-day's mass is flux × cell area × wetland fraction ×
 // 1 day; mg CH4 becomes Tg at 1e-15, nmol m-2 s-1 becomes mg m-2 d-1 at 1.3863. Reads one month
 // of one source at a time, so memory does not grow with the years.
@@ -83,8 +92,9 @@ public:
     // Rows for every source, region and year of firstYear…lastYear that the source has, with months
     // after each year when `monthly`. Throws DataError when a run's file is not on the dataset's
     // grid or has none of the years, Canceled when `feedback` is canceled.
+    // `zonal`, where given, receives every source's zonal profile (the globe's cells).
     [[nodiscard]] std::vector<BudgetRow> compute(const std::vector<BudgetSource> &sources, int firstYear, int lastYear, bool monthly,
-                                                 Feedback &feedback) const;
+                                                 Feedback &feedback, std::vector<ZonalBand> *zonal = nullptr) const;
 
     [[nodiscard]] const std::vector<BudgetRegion> &regions() const { return regions_; }
 

@@ -171,8 +171,18 @@ private Q_SLOTS:
         const GridDataset tem = GridDataset::open(uniformTem("uniform.nc", grid, 2.0f));
         const WetlandAreaMap half(staticMap("half.nc", grid, [](double, double) { return 0.5f; }), "Fw", grid);
         Feedback quiet;
-        const auto rows = BudgetCalculator(tem, &half, gcpRegions()).compute({BudgetSource::temMdm()}, 2001, 2001, false, quiet);
+        std::vector<ZonalBand> zonal;
+        const auto rows = BudgetCalculator(tem, &half, gcpRegions()).compute({BudgetSource::temMdm()}, 2001, 2001, false, quiet, &zonal);
         QCOMPARE(rows.size(), std::size_t(5));
+        // The zonal profile: one band per 6° row, each flux × its area, adding up to the globe.
+        QCOMPARE(zonal.size(), std::size_t(grid.rows));
+        double zonalTotal = 0;
+        for (const ZonalBand &band : zonal) {
+            QVERIFY(std::abs(band.meanFlux - 2.0) < 1e-9);
+            QVERIFY(std::abs(band.teragramsPerYear / (2.0 * 0.5 * bandArea(band.south, band.north) * kDaysPerYear * 1e-15) - 1) < 1e-9);
+            zonalTotal += band.teragramsPerYear;
+        }
+        QVERIFY(std::abs(zonalTotal / rowFor(rows, "TEM-MDM", "Globe", 2001).teragrams - 1) < 1e-9);
         const auto expect = [](double area) { return 2.0 * 0.5 * area * kDaysPerYear * 1e-15; };
         QVERIFY(std::abs(rowFor(rows, "TEM-MDM", "Globe", 2001).teragrams / expect(sphereArea()) - 1) < 1e-9);
         QVERIFY(std::abs(rowFor(rows, "TEM-MDM", "30°N–60°N", 2001).teragrams / expect(bandArea(30, 60)) - 1) < 1e-9);

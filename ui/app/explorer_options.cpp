@@ -168,7 +168,8 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
         QStringLiteral("nmol|mg"));
     const QCommandLineOption panelOption(
         QStringLiteral("panel"),
-        QCoreApplication::translate("ExplorerOptions", "Bring this panel to the front: time-series, training, runs, benchmark or sites."),
+        QCoreApplication::translate("ExplorerOptions",
+                                    "Bring this panel to the front: time-series, training, runs, benchmark, budget or sites."),
         QCoreApplication::translate("ExplorerOptions", "name"));
     const AnimationOptions o = animationOptions();
     const QList<QCommandLineOption> known{
@@ -267,7 +268,7 @@ ExplorerOptionsOutcome parseExplorerOptions(const QStringList &arguments)
     options.tour = parser.isSet(tourOption);
     options.panel = parser.value(panelOption);
     static const QStringList panels = {QStringLiteral("time-series"), QStringLiteral("training"), QStringLiteral("runs"),
-                                       QStringLiteral("benchmark"), QStringLiteral("sites")};
+                                       QStringLiteral("benchmark"),   QStringLiteral("budget"),   QStringLiteral("sites")};
     if (parser.isSet(panelOption) && !panels.contains(options.panel)) {
         outcome.message = QCoreApplication::translate("ExplorerOptions", "--panel expects one of %1; got '%2'")
                               .arg(panels.join(QStringLiteral(", ")), options.panel);

@@ -5,6 +5,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPolygonF>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -145,6 +146,34 @@ void FlatMapView::paintEvent(QPaintEvent *)
     painter.setPen(QPen(QColor(0, 0, 0, 120), 1));
     painter.drawRect(world);
 
+    // The region, finished or being drawn, above the layer and below the towers.
+    const QList<QPointF> &corners = drawing_ ? corners_ : region_;
+    if (!corners.isEmpty()) {
+        QPolygonF outline;
+        for (const QPointF &c : corners)
+            outline << project({c.y(), c.x()});
+        QPen pen(QColor(255, 140, 0), 2.0);
+        painter.setPen(pen);
+        if (drawing_) {
+            painter.setBrush(Qt::NoBrush);
+            painter.drawPolyline(outline);
+            if (rubberBand_) {
+                pen.setStyle(Qt::DashLine);
+                painter.setPen(pen);
+                painter.drawLine(outline.back(), *rubberBand_);
+                if (outline.size() >= 2)
+                    painter.drawLine(*rubberBand_, outline.front());
+            }
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(QColor(255, 140, 0));
+            for (const QPointF &p : outline)
+                painter.drawEllipse(p, 3.5, 3.5);
+        } else {
+            painter.setBrush(QColor(255, 140, 0, 40));
+            painter.drawPolygon(outline);
+        }
+    }
+
     for (const GlobeMarker &m : markers_) {
         const QPointF at = project(m.position);
         if (selected_.contains(m.id)) {
@@ -162,6 +191,71 @@ void FlatMapView::paintEvent(QPaintEvent *)
             painter.drawText(at + QPointF(7, 4), m.id);
         }
     }
+}
+
+void FlatMapView::startRegionDrawing()
+{
+    drawing_ = true;
+    corners_.clear();
+    rubberBand_.reset();
+    setCursor(Qt::CrossCursor);
+    setFocus();
+    update();
+    Q_EMIT regionDrawingChanged(true);
+}
+
+void FlatMapView::cancelRegionDrawing()
+{
+    if (!drawing_)
+        return;
+    drawing_ = false;
+    corners_.clear();
+    unsetCursor();
+    update();
+    Q_EMIT regionDrawingChanged(false);
+}
+
+void FlatMapView::setRegionOutline(const QList<QPointF> &lonLat)
+{
+    region_ = lonLat;
+    update();
+}
+
+void FlatMapView::addRegionCorner(geo::GeoPoint p)
+{
+    if (!drawing_)
+        return;
+    corners_ << QPointF(p.lon, p.lat);
+    update();
+}
+
+void FlatMapView::finishRegionDrawing()
+{
+    if (!drawing_)
+        return;
+    if (corners_.size() < 3) { // not yet a region: keep drawing
+        update();
+        return;
+    }
+    const QList<QPointF> corners = corners_;
+    drawing_ = false;
+    corners_.clear();
+    region_ = corners;
+    unsetCursor();
+    update();
+    Q_EMIT regionDrawingChanged(false);
+    Q_EMIT regionDrawn(corners);
+}
+
+void FlatMapView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (drawing_ && event->button() == Qt::LeftButton) {
+        // The double click's first click added its corner already.
+        dragFrom_.reset();
+        finishRegionDrawing();
+        return;
+    }
+    QWidget::mouseDoubleClickEvent(event);
 }
 
 void FlatMapView::mousePressEvent(QMouseEvent *event)
@@ -190,6 +284,10 @@ void FlatMapView::mouseMoveEvent(QMouseEvent *event)
         Q_EMIT cursorMoved(p->lat, p->lon);
     else
         Q_EMIT cursorLeftMap();
+    if (drawing_) {
+        rubberBand_ = event->position();
+        update();
+    }
     if (const GlobeMarker *marker = dragFrom_ ? nullptr : markerAt(event->position().toPoint()))
         QToolTip::showText(event->globalPosition().toPoint(), marker->tooltip, this);
     else
@@ -203,6 +301,11 @@ void FlatMapView::mouseReleaseEvent(QMouseEvent *event)
     dragFrom_.reset();
     if (dragged_)
         return;
+    if (drawing_) {
+        if (const auto p = pick(event->position()))
+            addRegionCorner(*p);
+        return;
+    }
     if (const GlobeMarker *marker = markerAt(event->position().toPoint()))
         Q_EMIT markerClicked(marker->id, event->modifiers());
     else if (const auto p = pick(event->position()))
@@ -228,6 +331,19 @@ void FlatMapView::wheelEvent(QWheelEvent *event)
 
 void FlatMapView::keyPressEvent(QKeyEvent *event)
 {
+    if (drawing_) {
+        switch (event->key()) {
+        case Qt::Key_Return:
+        case Qt::Key_Enter: finishRegionDrawing(); return;
+        case Qt::Key_Escape: cancelRegionDrawing(); return;
+        case Qt::Key_Backspace:
+            if (!corners_.isEmpty())
+                corners_.removeLast();
+            update();
+            return;
+        default: break;
+        }
+    }
     const double step = 60.0 / pixelsPerDegree(); // 60 pixels
     switch (event->key()) {
     case Qt::Key_Left: center_.lon -= step; break;
