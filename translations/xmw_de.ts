@@ -147,10 +147,6 @@
         <translation>--unit erwartet nmol oder mg; erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>Bring this panel to the front: time-series, training, runs, benchmark or sites.</source>
-        <translation>Dieses Panel nach vorn holen: time-series, training, runs, benchmark oder sites.</translation>
-    </message>
-    <message>
         <source>--panel expects one of %1; got &apos;%2&apos;</source>
         <translation>--panel erwartet eines von %1; erhalten: „%2“</translation>
     </message>
@@ -233,6 +229,10 @@
     <message>
         <source>Did you mean --%1?</source>
         <translation>Meinten Sie --%1?</translation>
+    </message>
+    <message>
+        <source>Bring this panel to the front: time-series, training, runs, benchmark, budget or sites.</source>
+        <translation>Dieses Panel nach vorne holen: time-series, training, runs, benchmark, budget oder sites.</translation>
     </message>
 </context>
 <context>
@@ -414,6 +414,46 @@
     <message>
         <source>X-MethaneWet: Sun, Y., Chen, S., Chen, S., Qiu, C., Liu, L., Oh, Y., Malone, S. L., McNicol, G., Zhuang, Q., Smith, C., Xie, Y. and Jia, X. (2025), X-MethaneWet: A Cross-scale Global Wetland Methane Emission Benchmark Dataset for Advancing Science Discovery with AI, arXiv preprint arXiv:2505.18355. The benchmark pairs TEM-MDM simulations with FLUXNET-CH4 observations; cite it, with the dataset you use.</source>
         <translation>X-MethaneWet: Sun, Y., Chen, S., Chen, S., Qiu, C., Liu, L., Oh, Y., Malone, S. L., McNicol, G., Zhuang, Q., Smith, C., Xie, Y. und Jia, X. (2025), X-MethaneWet: A Cross-scale Global Wetland Methane Emission Benchmark Dataset for Advancing Science Discovery with AI, arXiv-Preprint arXiv:2505.18355. Der Benchmark verbindet TEM-MDM-Simulationen mit FLUXNET-CH4-Beobachtungen; zitieren Sie ihn zusammen mit dem verwendeten Datensatz.</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>erschlossen</translation>
+    </message>
+    <message>
+        <source>stated</source>
+        <translation>angegeben</translation>
+    </message>
+    <message>
+        <source>Wetland types</source>
+        <translation>Feuchtgebietstypen</translation>
+    </message>
+    <message>
+        <source>The files give each tower and cell a wetland-type code only. The names come from the public preprocessing of a group that shares authors with the benchmark (github KGML-CH4/wetland_methane_ML), which states codes 1 to 4:</source>
+        <translation>Die Dateien geben jedem Turm und jeder Zelle nur einen Code für den Feuchtgebietstyp. Die Namen stammen aus der öffentlichen Vorverarbeitung einer Gruppe, die Autoren mit dem Benchmark teilt (github KGML-CH4/wetland_methane_ML); sie nennt die Codes 1 bis 4:</translation>
+    </message>
+    <message>
+        <source>Code 5 is inferred, not stated: only the Okavango floodplain tower (BW-Nxr) has it, and it matches the fifth wetland group, alluvial formations, of Matthews &amp; Fung (1987), whose groups TEM&apos;s methane module uses. The explorer marks it with a question mark.</source>
+        <translation>Code 5 ist erschlossen, nicht angegeben: Nur der Turm in der Okavango-Überschwemmungsebene (BW-Nxr) hat ihn, und er entspricht der fünften Feuchtgebietsgruppe, den alluvialen Formationen, von Matthews &amp; Fung (1987), deren Gruppen das Methanmodul von TEM verwendet. Der Explorer kennzeichnet ihn mit einem Fragezeichen.</translation>
+    </message>
+    <message>
+        <source>Budgets: how much methane, and where</source>
+        <translation>Bilanzen: wie viel Methan, und wo</translation>
+    </message>
+    <message>
+        <source>TEM-MDM&apos;s CH4_emission is a flux per square metre of wetland, and the dataset says nothing of how much of each cell is wetland. A total in Tg CH4 per year is therefore the flux times the cell&apos;s area times its wetland fraction from a wetland map beside the dataset, such as WAD2M, summed over the days (the Budget panel, &lt;tt&gt;xmw budget&lt;/tt&gt;). Without a map the explorer gives mean fluxes only. The demo&apos;s map is synthetic, in WAD2M&apos;s layout.</source>
+        <translation>CH4_emission von TEM-MDM ist ein Fluss pro Quadratmeter Feuchtgebiet, und der Datensatz sagt nicht, wie viel jeder Zelle Feuchtgebiet ist. Eine Summe in Tg CH4 pro Jahr ist daher der Fluss mal die Fläche der Zelle mal ihr Feuchtgebietsanteil aus einer Feuchtgebietskarte neben dem Datensatz, etwa WAD2M, summiert über die Tage (das Panel „Bilanz“, &lt;tt&gt;xmw budget&lt;/tt&gt;). Ohne Karte gibt der Explorer nur mittlere Flüsse an. Die Karte der Demo ist synthetisch, im Aufbau von WAD2M.</translation>
+    </message>
+    <message>
+        <source>For scale: the Global Carbon Project&apos;s ensemble of wetland models gives about 158 ± 24 Tg CH4 per year for 2010–2020, most of it from the tropics (Zhang et al. 2025).</source>
+        <translation>Zum Vergleich: Das Ensemble von Feuchtgebietsmodellen des Global Carbon Project ergibt für 2010–2020 etwa 158 ± 24 Tg CH4 pro Jahr, das meiste davon aus den Tropen (Zhang et al. 2025).</translation>
+    </message>
+    <message>
+        <source>Wetland maps and budgets: Zhang, Z., et al. (2021), Development of the global dataset of Wetland Area and Dynamics for Methane Modeling (WAD2M), Earth System Science Data 13, 2001–2023; Zhang, Z., et al. (2025), Biogeosciences 22, 305 (the Global Carbon Project&apos;s wetland ensemble).</source>
+        <translation>Feuchtgebietskarten und Bilanzen: Zhang, Z., et al. (2021), Development of the global dataset of Wetland Area and Dynamics for Methane Modeling (WAD2M), Earth System Science Data 13, 2001–2023; Zhang, Z., et al. (2025), Biogeosciences 22, 305 (das Feuchtgebietsensemble des Global Carbon Project).</translation>
+    </message>
+    <message>
+        <source>Wetland-type names: KGML-CH4/wetland_methane_ML on GitHub (preprocess_fluxnet.py and Data/wetland_classification.txt); Matthews, E. and Fung, I. (1987), Methane emission from natural wetlands: global distribution, area, and environmental characteristics of sources, Global Biogeochemical Cycles 1, 61–86.</source>
+        <translation>Namen der Feuchtgebietstypen: KGML-CH4/wetland_methane_ML auf GitHub (preprocess_fluxnet.py und Data/wetland_classification.txt); Matthews, E. und Fung, I. (1987), Methane emission from natural wetlands: global distribution, area, and environmental characteristics of sources, Global Biogeochemical Cycles 1, 61–86.</translation>
     </message>
 </context>
 <context>
@@ -885,6 +925,359 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::BudgetCharts</name>
+    <message>
+        <source>Years</source>
+        <translation>Jahre</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <source>Seasonal cycle</source>
+        <translation>Jahresgang</translation>
+    </message>
+    <message>
+        <source>Zonal profile</source>
+        <translation>Zonales Profil</translation>
+    </message>
+    <message>
+        <source>Each year&apos;s total: the interannual variability of each source</source>
+        <translation>Die Summe jedes Jahres: die Schwankung jeder Quelle von Jahr zu Jahr</translation>
+    </message>
+    <message>
+        <source>Each month&apos;s total through the years</source>
+        <translation>Die Summe jedes Monats über die Jahre</translation>
+    </message>
+    <message>
+        <source>The mean of each calendar month over the years, for each band and region</source>
+        <translation>Das Mittel jedes Kalendermonats über die Jahre, für jedes Band und jede Region</translation>
+    </message>
+    <message>
+        <source>The mean flux per m² of wetland against latitude, in bands of at least 1°</source>
+        <translation>Der mittlere Fluss pro m² Feuchtgebiet über der geografischen Breite, in Bändern von mindestens 1°</translation>
+    </message>
+    <message>
+        <source>Tg CH₄</source>
+        <translation>Tg CH₄</translation>
+    </message>
+    <message>
+        <source>No figure to save</source>
+        <translation>Keine Abbildung zum Speichern</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1 per year — %2</source>
+        <translation>%1 pro Jahr — %2</translation>
+    </message>
+    <message>
+        <source>%1 per month — %2</source>
+        <translation>%1 pro Monat — %2</translation>
+    </message>
+    <message>
+        <source>%1 per month, mean over the years — %2</source>
+        <translation>%1 pro Monat, Mittel über die Jahre — %2</translation>
+    </message>
+    <message>
+        <source>mean flux per m² of wetland (%1) against latitude (°)</source>
+        <translation>mittlerer Fluss pro m² Feuchtgebiet (%1) über der Breite (°)</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::BudgetPanel</name>
+    <message>
+        <source>The region of the Years and Months figures</source>
+        <translation>Die Region der Abbildungen „Jahre“ und „Monate“</translation>
+    </message>
+    <message>
+        <source>The source of the Seasonal cycle figure</source>
+        <translation>Die Quelle der Abbildung „Jahresgang“</translation>
+    </message>
+    <message>
+        <source>Wetland Map…</source>
+        <translation>Feuchtgebietskarte…</translation>
+    </message>
+    <message>
+        <source>A CF NetCDF map of the wetland fraction or area of each cell (WAD2M&apos;s Fw, GIEMS-2, …): totals in Tg need one</source>
+        <translation>Eine CF-NetCDF-Karte des Feuchtgebietsanteils oder der Feuchtgebietsfläche jeder Zelle (Fw von WAD2M, GIEMS-2, …): Summen in Tg brauchen eine</translation>
+    </message>
+    <message>
+        <source>Add Upscaled Run</source>
+        <translation>Hochskalierten Lauf hinzufügen</translation>
+    </message>
+    <message>
+        <source>A run upscaled in this session, or a NetCDF file of xmw upscale or of Save Prediction as NetCDF: its budget and its difference from TEM-MDM</source>
+        <translation>Ein in dieser Sitzung hochskalierter Lauf oder eine NetCDF-Datei von xmw upscale oder „Vorhersage als NetCDF speichern“: seine Bilanz und seine Differenz zu TEM-MDM</translation>
+    </message>
+    <message>
+        <source>Remove Runs</source>
+        <translation>Läufe entfernen</translation>
+    </message>
+    <message>
+        <source>Years:</source>
+        <translation>Jahre:</translation>
+    </message>
+    <message>
+        <source>Globe and GCP bands</source>
+        <translation>Globus und GCP-Bänder</translation>
+    </message>
+    <message>
+        <source>… and a box</source>
+        <translation>… und ein Rechteck</translation>
+    </message>
+    <message>
+        <source>… and GeoJSON polygons</source>
+        <translation>… und GeoJSON-Polygone</translation>
+    </message>
+    <message>
+        <source>The globe and the Global Carbon Project&apos;s bands 90–30°S, 30°S–30°N, 30–60°N and 60–90°N are always summed; a region of your own may join them</source>
+        <translation>Der Globus und die Bänder des Global Carbon Project 90–30°S, 30°S–30°N, 30–60°N und 60–90°N werden immer summiert; eine eigene Region kann hinzukommen</translation>
+    </message>
+    <message>
+        <source>S, N, W, E</source>
+        <translation>S, N, W, O</translation>
+    </message>
+    <message>
+        <source>South, north, west and east edges in degrees, e.g. 45, 70, -100, -60 (west &gt; east crosses 180°)</source>
+        <translation>Süd-, Nord-, West- und Ostrand in Grad, z. B. 45, 70, -100, -60 (West &gt; Ost überquert 180°)</translation>
+    </message>
+    <message>
+        <source>GeoJSON…</source>
+        <translation>GeoJSON…</translation>
+    </message>
+    <message>
+        <source>Draw on Map</source>
+        <translation>Auf Karte zeichnen</translation>
+    </message>
+    <message>
+        <source>On the flat map: click the corners, double-click or press Enter to close the region, Esc to give up</source>
+        <translation>Auf der flachen Karte: die Ecken anklicken, Doppelklick oder Eingabetaste schließt die Region, Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <source>Regions:</source>
+        <translation>Regionen:</translation>
+    </message>
+    <message>
+        <source>Wetland Map</source>
+        <translation>Feuchtgebietskarte</translation>
+    </message>
+    <message>
+        <source>NetCDF files (*.nc *.nc4)</source>
+        <translation>NetCDF-Dateien (*.nc *.nc4)</translation>
+    </message>
+    <message>
+        <source>GeoJSON Regions</source>
+        <translation>GeoJSON-Regionen</translation>
+    </message>
+    <message>
+        <source>GeoJSON files (*.geojson *.json)</source>
+        <translation>GeoJSON-Dateien (*.geojson *.json)</translation>
+    </message>
+    <message>
+        <source>Export Budget Table</source>
+        <translation>Bilanztabelle exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Budget Figure</source>
+        <translation>Bilanzabbildung exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>From a NetCDF File…</source>
+        <translation>Aus einer NetCDF-Datei…</translation>
+    </message>
+    <message>
+        <source>NetCDF files (*.nc)</source>
+        <translation>NetCDF-Dateien (*.nc)</translation>
+    </message>
+    <message>
+        <source>Upscaled in this session</source>
+        <translation>In dieser Sitzung hochskaliert</translation>
+    </message>
+    <message>
+        <source>No folder for the upscaled runs&apos; files: %1</source>
+        <translation>Kein Ordner für die Dateien der hochskalierten Läufe: %1</translation>
+    </message>
+    <message>
+        <source>Writing %1 for the budget</source>
+        <translation>%1 für die Bilanz schreiben</translation>
+    </message>
+    <message>
+        <source>%1: its grid is not the open dataset&apos;s</source>
+        <translation>%1: sein Gitter ist nicht das des geöffneten Datensatzes</translation>
+    </message>
+    <message>
+        <source>A box is four numbers: south, north, west, east (degrees), e.g. 45, 70, -100, -60</source>
+        <translation>Ein Rechteck sind vier Zahlen: Süd, Nord, West, Ost (Grad), z. B. 45, 70, -100, -60</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drawn region (%n corners)</source>
+        <translation>
+            <numerusform>Gezeichnete Region (%n Ecke)</numerusform>
+            <numerusform>Gezeichnete Region (%n Ecken)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 − TEM-MDM</source>
+        <translation>%1 − TEM-MDM</translation>
+    </message>
+    <message>
+        <source>Sources: %1</source>
+        <translation>Quellen: %1</translation>
+    </message>
+    <message>
+        <source>No wetland map: mean fluxes only</source>
+        <translation>Keine Feuchtgebietskarte: nur mittlere Flüsse</translation>
+    </message>
+    <message>
+        <source>Wetland map: %1</source>
+        <translation>Feuchtgebietskarte: %1</translation>
+    </message>
+    <message>
+        <source>Open a dataset with TEM-MDM grids to compute budgets.</source>
+        <translation>Öffnen Sie einen Datensatz mit TEM-MDM-Gittern, um Bilanzen zu berechnen.</translation>
+    </message>
+    <message>
+        <source>Totals in Tg CH₄: flux × cell area × wetland fraction, the wetland from %1 regridded to the grid; mean flux per m² of wetland, weighted by wetland area.</source>
+        <translation>Summen in Tg CH₄: Fluss × Zellfläche × Feuchtgebietsanteil, das Feuchtgebiet aus %1 auf das Gitter umgerechnet; mittlerer Fluss pro m² Feuchtgebiet, gewichtet mit der Feuchtgebietsfläche.</translation>
+    </message>
+    <message>
+        <source>No wetland map: mean flux per m² of wetland, weighted by cell area, and no totals — X-MethaneWet&apos;s emission is per m² of wetland, so a total needs the wetland area (Wetland Map…).</source>
+        <translation>Keine Feuchtgebietskarte: mittlerer Fluss pro m² Feuchtgebiet, gewichtet mit der Zellfläche, und keine Summen — die Emission von X-MethaneWet gilt pro m² Feuchtgebiet, eine Summe braucht also die Feuchtgebietsfläche (Feuchtgebietskarte…).</translation>
+    </message>
+    <message>
+        <source>365-day years (29 February left out); a cell counts where its centre lies. Bold: the mean ± sd over the years.</source>
+        <translation>Jahre mit 365 Tagen (ohne 29. Februar); eine Zelle zählt dort, wo ihr Mittelpunkt liegt. Fett: Mittel ± Standardabweichung über die Jahre.</translation>
+    </message>
+    <message>
+        <source>* Some months&apos; wetland is the map&apos;s monthly climatology (the map has no data for them).</source>
+        <translation>* Für einige Monate ist das Feuchtgebiet die monatliche Klimatologie der Karte (die Karte hat für sie keine Daten).</translation>
+    </message>
+    <message>
+        <source>Give the box as south, north, west, east</source>
+        <translation>Geben Sie das Rechteck als Süd, Nord, West, Ost an</translation>
+    </message>
+    <message>
+        <source>Draw the region on the map first (Draw on Map)</source>
+        <translation>Zeichnen Sie zuerst die Region auf der Karte (Auf Karte zeichnen)</translation>
+    </message>
+    <message>
+        <source>Choose a GeoJSON file first (GeoJSON…)</source>
+        <translation>Wählen Sie zuerst eine GeoJSON-Datei (GeoJSON…)</translation>
+    </message>
+    <message>
+        <source>Budget %1–%2</source>
+        <translation>Bilanz %1–%2</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>Tg CH₄</source>
+        <translation>Tg CH₄</translation>
+    </message>
+    <message>
+        <source>Mean flux (%1)</source>
+        <translation>Mittlerer Fluss (%1)</translation>
+    </message>
+    <message>
+        <source>Wetland (Mkm²)</source>
+        <translation>Feuchtgebiet (Mio. km²)</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>Zellen</translation>
+    </message>
+    <message>
+        <source>mean ± sd</source>
+        <translation>Mittel ± SA</translation>
+    </message>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>Compute a budget first</source>
+        <translation>Berechnen Sie zuerst eine Bilanz</translation>
+    </message>
+    <message>
+        <source>Globe</source>
+        <translation>Globus</translation>
+    </message>
+    <message>
+        <source>Box %1</source>
+        <translation>Rechteck %1</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Summen</translation>
+    </message>
+    <message>
+        <source>Mean flux</source>
+        <translation>Mittlerer Fluss</translation>
+    </message>
+    <message>
+        <source>The Years, Months and Seasonal cycle figures as totals in Tg CH₄ or as the mean flux per m² of wetland (totals need a wetland map)</source>
+        <translation>Die Abbildungen „Jahre“, „Monate“ und „Jahresgang“ als Summen in Tg CH₄ oder als mittlerer Fluss pro m² Feuchtgebiet (Summen brauchen eine Feuchtgebietskarte)</translation>
+    </message>
+    <message>
+        <source>… and a drawn region</source>
+        <translation>… und eine gezeichnete Region</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Table as CSV…</source>
+        <translation>Tabelle als CSV…</translation>
+    </message>
+    <message>
+        <source>Figure as PNG…</source>
+        <translation>Abbildung als PNG…</translation>
+    </message>
+    <message>
+        <source>Tg CH₄ = flux × cell area × wetland fraction (%1); 365-day years; bold: the mean ± sd over the years.</source>
+        <translation>Tg CH₄ = Fluss × Zellfläche × Feuchtgebietsanteil (%1); Jahre mit 365 Tagen; fett: Mittel ± SA über die Jahre.</translation>
+    </message>
+    <message>
+        <source>No wetland map: mean fluxes per m² of wetland only, no totals (Wetland Map…).</source>
+        <translation>Keine Feuchtgebietskarte: nur mittlere Flüsse pro m² Feuchtgebiet, keine Summen (Feuchtgebietskarte…).</translation>
+    </message>
+    <message>
+        <source>*: the map&apos;s climatology.</source>
+        <translation>*: Klimatologie der Karte.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::ColourBar</name>
     <message numerus="yes">
         <source>+%n more</source>
@@ -1197,10 +1590,6 @@
     <message>
         <source>static field</source>
         <translation>statisches Feld</translation>
-    </message>
-    <message>
-        <source>The X-MethaneWet benchmark&apos;s wetland code of each tower; click a tower to select it, Ctrl+click to add it</source>
-        <translation>Der Feuchtgebietscode des X-MethaneWet-Benchmarks für jeden Turm; Klick wählt einen Turm aus, Strg+Klick fügt ihn hinzu</translation>
     </message>
     <message>
         <source>No tower selected</source>
@@ -1522,6 +1911,18 @@
             <numerusform>, logarithmische Skala über %n Dekade ab %1</numerusform>
             <numerusform>, logarithmische Skala über %n Dekaden ab %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Bilanz</translation>
+    </message>
+    <message>
+        <source>Click the region&apos;s corners on the map; double-click or Enter closes it, Backspace takes a corner back, Esc gives up</source>
+        <translation>Klicken Sie die Ecken der Region auf der Karte an; Doppelklick oder Eingabetaste schließt sie, Rücktaste nimmt eine Ecke zurück, Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>no wetland</source>
+        <translation>kein Feuchtgebiet</translation>
     </message>
 </context>
 <context>
@@ -2352,6 +2753,13 @@
     <message>
         <source>Finish</source>
         <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::TowerLegend</name>
+    <message>
+        <source>The X-MethaneWet benchmark&apos;s wetland code of each tower; click a tower to select it, Ctrl+click to add it</source>
+        <translation>Der Feuchtgebietscode des X-MethaneWet-Benchmarks für jeden Turm; Klicken wählt einen Turm aus, Strg+Klick fügt ihn hinzu</translation>
     </message>
 </context>
 <context>

@@ -147,10 +147,6 @@
         <translation>--unit 应为 nmol 或 mg；得到的是“%1”</translation>
     </message>
     <message>
-        <source>Bring this panel to the front: time-series, training, runs, benchmark or sites.</source>
-        <translation>将此面板置于前端：time-series、training、runs、benchmark 或 sites。</translation>
-    </message>
-    <message>
         <source>--panel expects one of %1; got &apos;%2&apos;</source>
         <translation>--panel 应为 %1 之一；得到的是“%2”</translation>
     </message>
@@ -233,6 +229,10 @@
     <message>
         <source>Did you mean --%1?</source>
         <translation>您是想用 --%1 吗？</translation>
+    </message>
+    <message>
+        <source>Bring this panel to the front: time-series, training, runs, benchmark, budget or sites.</source>
+        <translation>将此面板置于前面：time-series、training、runs、benchmark、budget 或 sites。</translation>
     </message>
 </context>
 <context>
@@ -414,6 +414,46 @@
     <message>
         <source>X-MethaneWet: Sun, Y., Chen, S., Chen, S., Qiu, C., Liu, L., Oh, Y., Malone, S. L., McNicol, G., Zhuang, Q., Smith, C., Xie, Y. and Jia, X. (2025), X-MethaneWet: A Cross-scale Global Wetland Methane Emission Benchmark Dataset for Advancing Science Discovery with AI, arXiv preprint arXiv:2505.18355. The benchmark pairs TEM-MDM simulations with FLUXNET-CH4 observations; cite it, with the dataset you use.</source>
         <translation>X-MethaneWet：Sun, Y., Chen, S., Chen, S., Qiu, C., Liu, L., Oh, Y., Malone, S. L., McNicol, G., Zhuang, Q., Smith, C., Xie, Y. and Jia, X. (2025), X-MethaneWet: A Cross-scale Global Wetland Methane Emission Benchmark Dataset for Advancing Science Discovery with AI, arXiv preprint arXiv:2505.18355。该基准将 TEM-MDM 模拟与 FLUXNET-CH4 观测配对；请引用它以及您使用的数据集。</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>推断</translation>
+    </message>
+    <message>
+        <source>stated</source>
+        <translation>明确给出</translation>
+    </message>
+    <message>
+        <source>Wetland types</source>
+        <translation>湿地类型</translation>
+    </message>
+    <message>
+        <source>The files give each tower and cell a wetland-type code only. The names come from the public preprocessing of a group that shares authors with the benchmark (github KGML-CH4/wetland_methane_ML), which states codes 1 to 4:</source>
+        <translation>文件中每个通量塔和网格单元只有湿地类型代码。名称来自与该基准有共同作者的课题组公开的预处理代码（github KGML-CH4/wetland_methane_ML），其中明确给出了代码 1 至 4：</translation>
+    </message>
+    <message>
+        <source>Code 5 is inferred, not stated: only the Okavango floodplain tower (BW-Nxr) has it, and it matches the fifth wetland group, alluvial formations, of Matthews &amp; Fung (1987), whose groups TEM&apos;s methane module uses. The explorer marks it with a question mark.</source>
+        <translation>代码 5 是推断的，并非明确给出：只有奥卡万戈泛滥平原的通量塔（BW-Nxr）使用它，它与 Matthews &amp; Fung (1987) 的第五类湿地——冲积地貌——相符，TEM 的甲烷模块使用这些分类。浏览器用问号标出它。</translation>
+    </message>
+    <message>
+        <source>Budgets: how much methane, and where</source>
+        <translation>收支：甲烷有多少，来自哪里</translation>
+    </message>
+    <message>
+        <source>TEM-MDM&apos;s CH4_emission is a flux per square metre of wetland, and the dataset says nothing of how much of each cell is wetland. A total in Tg CH4 per year is therefore the flux times the cell&apos;s area times its wetland fraction from a wetland map beside the dataset, such as WAD2M, summed over the days (the Budget panel, &lt;tt&gt;xmw budget&lt;/tt&gt;). Without a map the explorer gives mean fluxes only. The demo&apos;s map is synthetic, in WAD2M&apos;s layout.</source>
+        <translation>TEM-MDM 的 CH4_emission 是每平方米湿地的通量，而数据集并未说明每个网格单元中有多少是湿地。因此，每年以 Tg CH4 计的总量是通量乘以单元面积，再乘以数据集旁湿地地图（如 WAD2M）给出的湿地比例，并对各天求和（“收支”面板，&lt;tt&gt;xmw budget&lt;/tt&gt;）。没有地图时，浏览器只给出平均通量。演示数据的地图是合成的，采用 WAD2M 的格式。</translation>
+    </message>
+    <message>
+        <source>For scale: the Global Carbon Project&apos;s ensemble of wetland models gives about 158 ± 24 Tg CH4 per year for 2010–2020, most of it from the tropics (Zhang et al. 2025).</source>
+        <translation>作为参考：全球碳计划（Global Carbon Project）的湿地模型集合给出 2010–2020 年约每年 158 ± 24 Tg CH4，其中大部分来自热带（Zhang et al. 2025）。</translation>
+    </message>
+    <message>
+        <source>Wetland maps and budgets: Zhang, Z., et al. (2021), Development of the global dataset of Wetland Area and Dynamics for Methane Modeling (WAD2M), Earth System Science Data 13, 2001–2023; Zhang, Z., et al. (2025), Biogeosciences 22, 305 (the Global Carbon Project&apos;s wetland ensemble).</source>
+        <translation>湿地地图与收支：Zhang, Z., et al. (2021), Development of the global dataset of Wetland Area and Dynamics for Methane Modeling (WAD2M), Earth System Science Data 13, 2001–2023；Zhang, Z., et al. (2025), Biogeosciences 22, 305（全球碳计划的湿地模型集合）。</translation>
+    </message>
+    <message>
+        <source>Wetland-type names: KGML-CH4/wetland_methane_ML on GitHub (preprocess_fluxnet.py and Data/wetland_classification.txt); Matthews, E. and Fung, I. (1987), Methane emission from natural wetlands: global distribution, area, and environmental characteristics of sources, Global Biogeochemical Cycles 1, 61–86.</source>
+        <translation>湿地类型名称：GitHub 上的 KGML-CH4/wetland_methane_ML（preprocess_fluxnet.py 和 Data/wetland_classification.txt）；Matthews, E. and Fung, I. (1987), Methane emission from natural wetlands: global distribution, area, and environmental characteristics of sources, Global Biogeochemical Cycles 1, 61–86。</translation>
     </message>
 </context>
 <context>
@@ -881,6 +921,358 @@
     </message>
 </context>
 <context>
+    <name>xmw::ui::BudgetCharts</name>
+    <message>
+        <source>Years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Seasonal cycle</source>
+        <translation>季节循环</translation>
+    </message>
+    <message>
+        <source>Zonal profile</source>
+        <translation>纬向剖面</translation>
+    </message>
+    <message>
+        <source>Each year&apos;s total: the interannual variability of each source</source>
+        <translation>每年的总量：各来源的年际变化</translation>
+    </message>
+    <message>
+        <source>Each month&apos;s total through the years</source>
+        <translation>各年中每个月的总量</translation>
+    </message>
+    <message>
+        <source>The mean of each calendar month over the years, for each band and region</source>
+        <translation>各日历月份在多年间的平均值，按纬度带和区域</translation>
+    </message>
+    <message>
+        <source>The mean flux per m² of wetland against latitude, in bands of at least 1°</source>
+        <translation>每平方米湿地的平均通量随纬度的变化，纬度带至少 1°</translation>
+    </message>
+    <message>
+        <source>Tg CH₄</source>
+        <translation>Tg CH₄</translation>
+    </message>
+    <message>
+        <source>No figure to save</source>
+        <translation>没有可保存的图</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>%1 per year — %2</source>
+        <translation>每年 %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 per month — %2</source>
+        <translation>每月 %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 per month, mean over the years — %2</source>
+        <translation>每月 %1，多年平均 — %2</translation>
+    </message>
+    <message>
+        <source>mean flux per m² of wetland (%1) against latitude (°)</source>
+        <translation>每平方米湿地的平均通量（%1）随纬度（°）的变化</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::BudgetPanel</name>
+    <message>
+        <source>The region of the Years and Months figures</source>
+        <translation>“年”和“月”图所示的区域</translation>
+    </message>
+    <message>
+        <source>The source of the Seasonal cycle figure</source>
+        <translation>“季节循环”图所示的来源</translation>
+    </message>
+    <message>
+        <source>Wetland Map…</source>
+        <translation>湿地地图…</translation>
+    </message>
+    <message>
+        <source>A CF NetCDF map of the wetland fraction or area of each cell (WAD2M&apos;s Fw, GIEMS-2, …): totals in Tg need one</source>
+        <translation>每个单元湿地比例或面积的 CF NetCDF 地图（WAD2M 的 Fw、GIEMS-2 等）：以 Tg 计的总量需要它</translation>
+    </message>
+    <message>
+        <source>Add Upscaled Run</source>
+        <translation>添加升尺度运行</translation>
+    </message>
+    <message>
+        <source>A run upscaled in this session, or a NetCDF file of xmw upscale or of Save Prediction as NetCDF: its budget and its difference from TEM-MDM</source>
+        <translation>本次会话中升尺度的运行，或 xmw upscale、“将预测保存为 NetCDF”生成的 NetCDF 文件：其收支及其与 TEM-MDM 的差值</translation>
+    </message>
+    <message>
+        <source>Remove Runs</source>
+        <translation>移除运行</translation>
+    </message>
+    <message>
+        <source>Years:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Globe and GCP bands</source>
+        <translation>全球和 GCP 纬度带</translation>
+    </message>
+    <message>
+        <source>… and a box</source>
+        <translation>…及一个矩形区域</translation>
+    </message>
+    <message>
+        <source>… and GeoJSON polygons</source>
+        <translation>…及 GeoJSON 多边形</translation>
+    </message>
+    <message>
+        <source>The globe and the Global Carbon Project&apos;s bands 90–30°S, 30°S–30°N, 30–60°N and 60–90°N are always summed; a region of your own may join them</source>
+        <translation>始终对全球及全球碳计划的纬度带 90–30°S、30°S–30°N、30–60°N 和 60–90°N 求和；可另加一个自定义区域</translation>
+    </message>
+    <message>
+        <source>S, N, W, E</source>
+        <translation>南, 北, 西, 东</translation>
+    </message>
+    <message>
+        <source>South, north, west and east edges in degrees, e.g. 45, 70, -100, -60 (west &gt; east crosses 180°)</source>
+        <translation>南、北、西、东边界（度），例如 45, 70, -100, -60（西 &gt; 东表示跨越 180°）</translation>
+    </message>
+    <message>
+        <source>GeoJSON…</source>
+        <translation>GeoJSON…</translation>
+    </message>
+    <message>
+        <source>Draw on Map</source>
+        <translation>在地图上绘制</translation>
+    </message>
+    <message>
+        <source>On the flat map: click the corners, double-click or press Enter to close the region, Esc to give up</source>
+        <translation>在平面地图上：点击各顶点，双击或按 Enter 闭合区域，按 Esc 放弃</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Regions:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Wetland Map</source>
+        <translation>湿地地图</translation>
+    </message>
+    <message>
+        <source>NetCDF files (*.nc *.nc4)</source>
+        <translation>NetCDF 文件 (*.nc *.nc4)</translation>
+    </message>
+    <message>
+        <source>GeoJSON Regions</source>
+        <translation>GeoJSON 区域</translation>
+    </message>
+    <message>
+        <source>GeoJSON files (*.geojson *.json)</source>
+        <translation>GeoJSON 文件 (*.geojson *.json)</translation>
+    </message>
+    <message>
+        <source>Export Budget Table</source>
+        <translation>导出收支表</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Budget Figure</source>
+        <translation>导出收支图</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>From a NetCDF File…</source>
+        <translation>从 NetCDF 文件…</translation>
+    </message>
+    <message>
+        <source>NetCDF files (*.nc)</source>
+        <translation>NetCDF 文件 (*.nc)</translation>
+    </message>
+    <message>
+        <source>Upscaled in this session</source>
+        <translation>本次会话中的升尺度结果</translation>
+    </message>
+    <message>
+        <source>No folder for the upscaled runs&apos; files: %1</source>
+        <translation>没有存放升尺度运行文件的文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Writing %1 for the budget</source>
+        <translation>为收支写入 %1</translation>
+    </message>
+    <message>
+        <source>%1: its grid is not the open dataset&apos;s</source>
+        <translation>%1：其网格与已打开数据集的网格不同</translation>
+    </message>
+    <message>
+        <source>A box is four numbers: south, north, west, east (degrees), e.g. 45, 70, -100, -60</source>
+        <translation>矩形区域是四个数：南、北、西、东（度），例如 45, 70, -100, -60</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drawn region (%n corners)</source>
+        <translation>
+            <numerusform>绘制的区域（%n 个顶点）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 − TEM-MDM</source>
+        <translation>%1 − TEM-MDM</translation>
+    </message>
+    <message>
+        <source>Sources: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>No wetland map: mean fluxes only</source>
+        <translation>无湿地地图：仅平均通量</translation>
+    </message>
+    <message>
+        <source>Wetland map: %1</source>
+        <translation>湿地地图：%1</translation>
+    </message>
+    <message>
+        <source>Open a dataset with TEM-MDM grids to compute budgets.</source>
+        <translation>打开含有 TEM-MDM 网格的数据集以计算收支。</translation>
+    </message>
+    <message>
+        <source>Totals in Tg CH₄: flux × cell area × wetland fraction, the wetland from %1 regridded to the grid; mean flux per m² of wetland, weighted by wetland area.</source>
+        <translation>以 Tg CH₄ 计的总量：通量 × 单元面积 × 湿地比例，湿地取自 %1 并重网格化到本网格；每平方米湿地的平均通量，按湿地面积加权。</translation>
+    </message>
+    <message>
+        <source>No wetland map: mean flux per m² of wetland, weighted by cell area, and no totals — X-MethaneWet&apos;s emission is per m² of wetland, so a total needs the wetland area (Wetland Map…).</source>
+        <translation>无湿地地图：每平方米湿地的平均通量，按单元面积加权，没有总量——X-MethaneWet 的排放是每平方米湿地的值，因此总量需要湿地面积（湿地地图…）。</translation>
+    </message>
+    <message>
+        <source>365-day years (29 February left out); a cell counts where its centre lies. Bold: the mean ± sd over the years.</source>
+        <translation>每年 365 天（不含 2 月 29 日）；单元按其中心所在位置计入。粗体：多年平均值 ± 标准差。</translation>
+    </message>
+    <message>
+        <source>* Some months&apos; wetland is the map&apos;s monthly climatology (the map has no data for them).</source>
+        <translation>* 部分月份的湿地取自地图的月气候态（地图没有这些月份的数据）。</translation>
+    </message>
+    <message>
+        <source>Give the box as south, north, west, east</source>
+        <translation>请以南、北、西、东给出矩形区域</translation>
+    </message>
+    <message>
+        <source>Draw the region on the map first (Draw on Map)</source>
+        <translation>请先在地图上绘制区域（在地图上绘制）</translation>
+    </message>
+    <message>
+        <source>Choose a GeoJSON file first (GeoJSON…)</source>
+        <translation>请先选择 GeoJSON 文件（GeoJSON…）</translation>
+    </message>
+    <message>
+        <source>Budget %1–%2</source>
+        <translation>收支 %1–%2</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Tg CH₄</source>
+        <translation>Tg CH₄</translation>
+    </message>
+    <message>
+        <source>Mean flux (%1)</source>
+        <translation>平均通量（%1）</translation>
+    </message>
+    <message>
+        <source>Wetland (Mkm²)</source>
+        <translation>湿地（百万 km²）</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <source>mean ± sd</source>
+        <translation>平均 ± 标准差</translation>
+    </message>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>Compute a budget first</source>
+        <translation>请先计算收支</translation>
+    </message>
+    <message>
+        <source>Globe</source>
+        <translation>全球</translation>
+    </message>
+    <message>
+        <source>Box %1</source>
+        <translation>矩形 %1</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>总量</translation>
+    </message>
+    <message>
+        <source>Mean flux</source>
+        <translation>平均通量</translation>
+    </message>
+    <message>
+        <source>The Years, Months and Seasonal cycle figures as totals in Tg CH₄ or as the mean flux per m² of wetland (totals need a wetland map)</source>
+        <translation>“年”“月”“季节循环”图显示以 Tg CH₄ 计的总量，或每平方米湿地的平均通量（总量需要湿地地图）</translation>
+    </message>
+    <message>
+        <source>… and a drawn region</source>
+        <translation>…及绘制的区域</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Table as CSV…</source>
+        <translation>表格导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Figure as PNG…</source>
+        <translation>图导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Tg CH₄ = flux × cell area × wetland fraction (%1); 365-day years; bold: the mean ± sd over the years.</source>
+        <translation>Tg CH₄ = 通量 × 单元面积 × 湿地比例（%1）；每年 365 天；粗体：多年平均值 ± 标准差。</translation>
+    </message>
+    <message>
+        <source>No wetland map: mean fluxes per m² of wetland only, no totals (Wetland Map…).</source>
+        <translation>无湿地地图：仅每平方米湿地的平均通量，没有总量（湿地地图…）。</translation>
+    </message>
+    <message>
+        <source>*: the map&apos;s climatology.</source>
+        <translation>*：地图的气候态。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>xmw::ui::ColourBar</name>
     <message numerus="yes">
         <source>+%n more</source>
@@ -1192,10 +1584,6 @@
     <message>
         <source>static field</source>
         <translation>静态字段</translation>
-    </message>
-    <message>
-        <source>The X-MethaneWet benchmark&apos;s wetland code of each tower; click a tower to select it, Ctrl+click to add it</source>
-        <translation>X-MethaneWet 基准为每座通量塔指定的湿地代码；单击选择通量塔，Ctrl+单击添加</translation>
     </message>
     <message>
         <source>No tower selected</source>
@@ -1514,6 +1902,18 @@
         <translation>
             <numerusform>，对数刻度，自 %1 起跨 %n 个数量级</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>收支</translation>
+    </message>
+    <message>
+        <source>Click the region&apos;s corners on the map; double-click or Enter closes it, Backspace takes a corner back, Esc gives up</source>
+        <translation>在地图上点击区域的各顶点；双击或按 Enter 闭合，Backspace 撤销一个顶点，Esc 放弃</translation>
+    </message>
+    <message>
+        <source>no wetland</source>
+        <translation>无湿地</translation>
     </message>
 </context>
 <context>
@@ -2339,6 +2739,13 @@
     <message>
         <source>Finish</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>xmw::ui::TowerLegend</name>
+    <message>
+        <source>The X-MethaneWet benchmark&apos;s wetland code of each tower; click a tower to select it, Ctrl+click to add it</source>
+        <translation>X-MethaneWet 基准为每个通量塔给出的湿地代码；点击通量塔可选中，Ctrl+点击可添加</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/about_data_dialog.h"
 
 #include "core/data/units.h"
+#include "ui/sites/wetland_types.h"
 
 #include <QDialogButtonBox>
 #include <QTextBrowser>
@@ -75,7 +76,30 @@ QString AboutDataDialog::html()
                        "start, is synthetic: made-up values in the exact file layout of the real data, with the "
                        "benchmark's tower list, so that every part of the program can be tried. Its numbers are "
                        "neither TEM-MDM output nor tower measurements."));
-    out += QStringLiteral("<h3>%1</h3><ul><li>%2</li><li>%3</li><li>%4</li></ul>")
+    QString types;
+    for (int code = 1; code <= 5; ++code)
+        types += QStringLiteral("<tr><td align='right'>%1&nbsp;</td><td>%2</td><td>&nbsp;%3</td></tr>")
+                     .arg(code)
+                     .arg(wetlandTypeName(code).toHtmlEscaped(), wetlandTypeNameIsInferred(code) ? tr("inferred") : tr("stated"));
+    out += QStringLiteral("<h3>%1</h3><p>%2</p><table>%3</table><p>%4</p>")
+               .arg(tr("Wetland types"),
+                    tr("The files give each tower and cell a wetland-type code only. The names come from the public "
+                       "preprocessing of a group that shares authors with the benchmark (github KGML-CH4/wetland_methane_ML), "
+                       "which states codes 1 to 4:"),
+                    types,
+                    tr("Code 5 is inferred, not stated: only the Okavango floodplain tower (BW-Nxr) has it, and it "
+                       "matches the fifth wetland group, alluvial formations, of Matthews & Fung (1987), whose groups "
+                       "TEM's methane module uses. The explorer marks it with a question mark."));
+    out += QStringLiteral("<h3>%1</h3><p>%2</p><p>%3</p>")
+               .arg(tr("Budgets: how much methane, and where"),
+                    tr("TEM-MDM's CH4_emission is a flux per square metre of wetland, and the dataset says nothing of how "
+                       "much of each cell is wetland. A total in Tg CH4 per year is therefore the flux times the cell's "
+                       "area times its wetland fraction from a wetland map beside the dataset, such as WAD2M, summed "
+                       "over the days (the Budget panel, <tt>xmw budget</tt>). Without a map the explorer gives mean "
+                       "fluxes only. The demo's map is synthetic, in WAD2M's layout."),
+                    tr("For scale: the Global Carbon Project's ensemble of wetland models gives about 158 ± 24 Tg CH4 "
+                       "per year for 2010–2020, most of it from the tropics (Zhang et al. 2025)."));
+    out += QStringLiteral("<h3>%1</h3><ul><li>%2</li><li>%3</li><li>%4</li><li>%5</li><li>%6</li><li>%7</li></ul>")
                .arg(tr("Sources"),
                     tr("X-MethaneWet: Sun, Y., Chen, S., Chen, S., Qiu, C., Liu, L., Oh, Y., Malone, S. L., McNicol, G., "
                        "Zhuang, Q., Smith, C., Xie, Y. and Jia, X. (2025), X-MethaneWet: A Cross-scale Global Wetland "
@@ -87,7 +111,14 @@ QString AboutDataDialog::html()
                        "13, 3607–3689."),
                     tr("TEM-MDM: Zhuang, Q., et al. (2004), Methane fluxes between terrestrial ecosystems and the "
                        "atmosphere at northern high latitudes during the past century: a retrospective analysis "
-                       "with a process-based biogeochemistry model, Global Biogeochemical Cycles 18, GB3010."));
+                       "with a process-based biogeochemistry model, Global Biogeochemical Cycles 18, GB3010."),
+                    tr("Wetland maps and budgets: Zhang, Z., et al. (2021), Development of the global dataset of Wetland "
+                       "Area and Dynamics for Methane Modeling (WAD2M), Earth System Science Data 13, 2001–2023; "
+                       "Zhang, Z., et al. (2025), Biogeosciences 22, 305 (the Global Carbon Project's wetland ensemble)."),
+                    tr("Wetland-type names: KGML-CH4/wetland_methane_ML on GitHub (preprocess_fluxnet.py and "
+                       "Data/wetland_classification.txt); Matthews, E. and Fung, I. (1987), Methane emission from "
+                       "natural wetlands: global distribution, area, and environmental characteristics of sources, "
+                       "Global Biogeochemical Cycles 1, 61–86."));
     return out;
 }
 

@@ -29,7 +29,9 @@
 #include "ui/plots/time_series_panel.h"
 #include "ui/sites/site_selection_model.h"
 #include "ui/sites/sites_panel.h"
+#include "ui/sites/tower_legend.h"
 #include "ui/sites/tower_markers.h"
+#include "ui/sites/wetland_types.h"
 #include "ui/tasks/task_manager.h"
 #include "ui/tasks/task_status_widget.h"
 #include "ui/training/run_browser.h"
@@ -422,12 +424,8 @@ void MainWindow::createMenus()
 
 void MainWindow::createTowerLegend()
 {
-    towerLegend_ = new QLabel(TowerMarkers::legend());
-    towerLegend_->setObjectName(QStringLiteral("towerLegend"));
-    towerLegend_->setToolTip(
-        tr("The X-MethaneWet benchmark's wetland code of each tower; click a tower to select it, Ctrl+click to add it"));
+    towerLegend_ = new TowerLegend;
     towerLegend_->hide();
-    towerLegend_->setContentsMargins(12, 2, 12, 4);
     centralWidget()->layout()->addWidget(towerLegend_);
 }
 
@@ -774,6 +772,7 @@ void MainWindow::addPrediction(const PredictionLayerPtr &layer)
     if (!layer || !layer->year || !dataset_ || !dataset_->grid())
         return;
     layers()->addPrediction(layer); // and shows it
+    budget_->offerPredictionLayer(layer);
     statusBar()->showMessage(tr("Upscaled %1: %n land cell(s) in %2 s", nullptr, int(layer->year->cells.size()))
                                  .arg(layer->title())
                                  .arg(layer->year->seconds, 0, 'f', 1),
@@ -816,7 +815,12 @@ void MainWindow::applyInitialRuns()
 void MainWindow::onFieldReady(const FieldRequester::Field &field)
 {
     field_ = field;
-    const ColourScale &scale = field.scale;
+    if (field.variable == QLatin1String("wetlandtype") && field_->scale.isCategorical()) {
+        auto names = wetlandTypeNames(); // the legend, the figure and the animation name them
+        names[0] = tr("no wetland");
+        field_->scale.setClassNames(std::move(names));
+    }
+    const ColourScale &scale = field_->scale;
     globe_->showPicture(field.picture);
     const QString units = field.units.isEmpty() ? QString() : tr(" [%1]").arg(typesetUnit(field.units));
     const QString month = QDate(field.date.year, field.date.month, 1).toString(QStringLiteral("yyyy-MM"));

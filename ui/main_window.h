@@ -44,6 +44,7 @@ class RunStore;
 class SiteSelectionModel;
 class TaskManager;
 class Tour;
+class TowerLegend;
 
 // What to show once a dataset has opened (scripted use); empty parts fall back to defaults.
 struct InitialView {
@@ -187,7 +188,7 @@ private:
     // nothing of either hides behind the overflow arrow.
     void wrapToolBars();
     bool toolBarsWrapped_ = false;
-    QLabel *towerLegend_ = nullptr;
+    TowerLegend *towerLegend_ = nullptr;
     QAction *presentationAction_ = nullptr;
     InitialView initial_;
     DatasetLoader *loader_ = nullptr;

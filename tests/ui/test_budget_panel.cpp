@@ -9,20 +9,26 @@
 #include "ui/budget/budget_panel.h"
 #include "ui/globe/flat_map_view.h"
 #include "ui/main_window.h"
+#include "ui/sites/tower_legend.h"
 #include "ui/tasks/task_manager.h"
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <qcustomplot.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 
 using namespace xmw;
@@ -34,6 +40,7 @@ class TestBudgetPanel : public QObject {
     QTemporaryDir dir_;
     QString demo_, run_;
     DatasetPtr dataset_;
+    std::shared_ptr<learn::UpscaledYear> year_;
 
     static bool computeAndWait(BudgetPanel &panel)
     {
@@ -83,6 +90,24 @@ private Q_SLOTS:
         year.coverage = "simulated";
         run_ = dir_.filePath(QStringLiteral("steady.nc"));
         learn::writeUpscaledNetcdf(run_.toStdString(), year, learn::RunRecord{}, "test");
+        year_ = std::make_shared<learn::UpscaledYear>(year);
+    }
+
+    // The dock shares the bottom of the window with the others: it must not need more room than
+    // they do (the Runs panel: about 460 × 195), or the window could no longer be 900 × 640.
+    void fitsASmallWindow()
+    {
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("zh_CN")}) {
+            const TranslationScope scope(language);
+            TaskManager tasks;
+            BudgetPanel panel(&tasks);
+            panel.setDataset(dataset_);
+            QVERIFY(computeAndWait(panel));
+            const QSize minimum = panel.minimumSizeHint();
+            qInfo("%s: %d × %d", qPrintable(language), minimum.width(), minimum.height());
+            QVERIFY2(minimum.width() <= 860 && minimum.height() <= 195,
+                     qPrintable(QStringLiteral("%1: %2 × %3").arg(language).arg(minimum.width()).arg(minimum.height())));
+        }
     }
 
     void computesTheBandsWithTheirMeanOverTheYears()
@@ -112,6 +137,7 @@ private Q_SLOTS:
         QCOMPARE(panel.charts()->plot(2)->graph(0)->dataCount(), 12);
         QCOMPARE(panel.charts()->plot(3)->plottableCount(), 1);
         QVERIFY(panel.caption()->text().contains(QStringLiteral("Tg CH₄")));
+        QVERIFY(panel.caption()->toolTip().contains(QStringLiteral("29 February left out")));
     }
 
     void aRunAndItsDifferenceFromTemMdm()
@@ -132,6 +158,68 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 %2 %3").arg(run).arg(tem).arg(difference)));
         QVERIFY(std::abs(find(r, "steady", "Globe", 2016)->meanFlux - 2.0 * 1.3863) < 1e-4);
         QCOMPARE(panel.charts()->plot(0)->graphCount(), 3);
+    }
+
+    // The figures as mean fluxes on request; Compute cancels while a budget is being computed.
+    void meanFluxFiguresAndCancel()
+    {
+        TaskManager tasks;
+        BudgetPanel panel(&tasks);
+        panel.setDataset(dataset_);
+        panel.setFluxUnit(data::units::Flux::MgPerSquareMetrePerDay);
+        QVERIFY(computeAndWait(panel));
+        const double tg = find(*panel.result(), "TEM-MDM", "Globe", 2015)->teragrams;
+        const double flux = find(*panel.result(), "TEM-MDM", "Globe", 2015)->meanFlux;
+        QCOMPARE(panel.charts()->plot(0)->graph(0)->data()->at(0)->value, tg);
+        panel.findChild<QComboBox *>(QStringLiteral("budgetFigureQuantity"))->setCurrentIndex(1);
+        QCOMPARE(panel.charts()->plot(0)->graph(0)->data()->at(0)->value, flux);
+        QVERIFY(panel.charts()->plot(0)->xAxis->label().contains(QStringLiteral("mg")));
+
+        // With the compute lane busy the budget waits; Cancel ends it, and the last result stays.
+        std::atomic<bool> release{false};
+        tasks.run(
+            TaskManager::Lane::Compute, QStringLiteral("busy"), &panel,
+            [&](Feedback &) {
+                while (!release)
+                    QThread::msleep(5);
+                return 0;
+            },
+            [](int &&) {});
+        auto *button = panel.findChild<QPushButton *>(QStringLiteral("budgetCompute"));
+        QSignalSpy done(&panel, &BudgetPanel::computed);
+        button->click();
+        QVERIFY(panel.isComputing());
+        QCOMPARE(button->text(), QStringLiteral("Cancel"));
+        button->click();
+        QTRY_VERIFY(!panel.isComputing());
+        QCOMPARE(button->text(), QStringLiteral("Compute"));
+        release = true;
+        QVERIFY(tasks.waitForDone(10000));
+        QCOMPARE(done.count(), 0);
+        QCOMPARE(find(*panel.result(), "TEM-MDM", "Globe", 2015)->teragrams, tg);
+    }
+
+    // A run upscaled in the explorer (in memory) is offered, and written out when chosen.
+    void aRunUpscaledInThisSession()
+    {
+        TaskManager tasks;
+        BudgetPanel panel(&tasks);
+        panel.setDataset(dataset_);
+        auto layer = std::make_shared<PredictionLayer>();
+        layer->run.name = "session run";
+        layer->year = year_;
+        panel.offerPredictionLayer(layer);
+        const auto actions = panel.findChild<QPushButton *>(QStringLiteral("budgetAddRun"))->menu()->actions();
+        QVERIFY(std::any_of(actions.begin(), actions.end(), [&](QAction *a) { return a->text() == layer->title(); }));
+        panel.addPredictionLayer(layer);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.runFiles().size(), 1, 20000);
+        QVERIFY(computeAndWait(panel));
+        QCOMPARE(panel.result()->sources.size(), 3);
+        const auto *row = find(*panel.result(), panel.result()->sources[1].toStdString(), "Globe", 2016);
+        QVERIFY(row && std::abs(row->meanFlux - 2.0 * 1.3863) < 1e-4);
+        // Another dataset: the session's runs were over the last one.
+        panel.setDataset(dataset_);
+        QCOMPARE(panel.findChild<QPushButton *>(QStringLiteral("budgetAddRun"))->menu()->actions().size(), 1);
     }
 
     void aBoxADrawnRegionAndNoMap()
@@ -225,6 +313,28 @@ private Q_SLOTS:
         QVERIFY(!flat->isDrawingRegion());
     }
 
+    // The tower legend names the wetland types where the window is wide enough, codes alone where
+    // not (then in its tooltip), and never makes the window wider.
+    void theTowerLegendNamesTheTypes()
+    {
+        MainWindow window;
+        window.resize(1400, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy shown(&window, &MainWindow::mapShown);
+        window.openDataset(demo_);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        auto *legend = window.findChild<TowerLegend *>(QStringLiteral("towerLegend"));
+        QTRY_VERIFY(legend->isVisible());
+        QTRY_VERIFY(legend->showsNames());
+        QVERIFY(legend->text().contains(QStringLiteral("2 Unforested bog")) && legend->text().contains(QStringLiteral("(floodplain)?")));
+        QVERIFY(window.minimumSizeHint().width() < legend->sizeHint().width());
+        window.resize(900, 640);
+        QTRY_VERIFY(!legend->showsNames());
+        QVERIFY(!legend->text().contains(QStringLiteral("bog")));
+        QVERIFY(legend->toolTip().contains(QStringLiteral("1 Forested bog")));
+    }
+
     // What a user sees at 1280 × 800 in each language, saved for a person to look at.
     void screenshotsInEachLanguage()
     {
@@ -240,6 +350,8 @@ private Q_SLOTS:
             QVERIFY(window.showPanel(QStringLiteral("budget")));
             QCOMPARE(window.budget()->addRunFile(run_), QString());
             QVERIFY(computeAndWait(*window.budget()));
+            // As a user would, give the dock room to read the table and the figures.
+            window.resizeDocks({window.findChild<QDockWidget *>(QStringLiteral("budgetDock"))}, {340}, Qt::Vertical);
             QTest::qWait(200);
             const QString file = QStringLiteral(XMW_TEST_OUTPUT_DIR "/budget-%1.png").arg(language);
             QVERIFY(window.grab().save(file));

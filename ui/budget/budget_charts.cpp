@@ -24,7 +24,7 @@ QCustomPlot *newPlot(const char *name)
 {
     auto *plot = new QCustomPlot;
     plot->setObjectName(QLatin1String(name));
-    plot->setMinimumHeight(120);
+    plot->setMinimumHeight(60);
     // The legend in a row under the axes, its entries side by side: inside, it hid the points.
     plot->legend->setVisible(true);
     plot->axisRect()->insetLayout()->take(plot->legend);
@@ -80,8 +80,6 @@ BudgetCharts::BudgetCharts(QWidget *parent)
     setTabToolTip(1, tr("Each month's total through the years"));
     setTabToolTip(2, tr("The mean of each calendar month over the years, for each band and region"));
     setTabToolTip(3, tr("The mean flux per m² of wetland against latitude, in bands of at least 1°"));
-    for (QCustomPlot *plot : {years_, months_, seasons_, zonal_})
-        keepVerticalTitlesWhole(plot, 120);
 }
 
 QCustomPlot *BudgetCharts::plot(int tab) const { return qobject_cast<QCustomPlot *>(widget(tab)); }
@@ -94,9 +92,10 @@ void BudgetCharts::clear()
     }
 }
 
-void BudgetCharts::show(const BudgetResult &result, int region, int source, data::units::Flux unit)
+void BudgetCharts::show(const BudgetResult &result, int region, int source, data::units::Flux unit, bool meanFlux)
 {
-    const QString valueTitle = result.hasTotals ? tr("Tg CH₄") : tr("mean flux (%1)").arg(FluxUnitChoice::symbolOf(unit));
+    totals_ = result.hasTotals && !meanFlux;
+    const QString valueTitle = totals_ ? tr("Tg CH₄") : FluxUnitChoice::symbolOf(unit);
     showYears(result, region, valueTitle, unit);
     showMonths(result, region, valueTitle, unit);
     showSeasons(result, source, valueTitle, unit);
@@ -110,7 +109,7 @@ void BudgetCharts::showYears(const BudgetResult &result, int region, const QStri
         QCPGraph *graph = addLine(years_, result.sources[s], s, result.sources[s].contains(QStringLiteral(" − ")));
         for (const auto &row : result.rows)
             if (int(row.sourceIndex) == s && int(row.regionIndex) == region && row.month == 0)
-                graph->addData(row.year, valueOf(row, result.hasTotals, unit));
+                graph->addData(row.year, valueOf(row, totals_, unit));
     }
     auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
     ticker->setTickStep(1);
@@ -118,8 +117,8 @@ void BudgetCharts::showYears(const BudgetResult &result, int region, const QStri
     years_->xAxis->setTicker(ticker);
     years_->xAxis->setNumberFormat(QStringLiteral("f"));
     years_->xAxis->setNumberPrecision(0);
-    years_->xAxis->setLabel(tr("year — %1").arg(result.regions.value(region)));
-    years_->yAxis->setLabel(valueTitle);
+    // What the values are goes under the x axis: the dock is low, and a title along the y axis would be cut.
+    years_->xAxis->setLabel(tr("%1 per year — %2").arg(valueTitle, result.regions.value(region)));
     years_->rescaleAxes();
     years_->xAxis->scaleRange(1.1);
     years_->yAxis->scaleRange(1.15);
@@ -134,12 +133,11 @@ void BudgetCharts::showMonths(const BudgetResult &result, int region, const QStr
         graph->setScatterStyle(QCPScatterStyle::ssNone);
         for (const auto &row : result.rows)
             if (int(row.sourceIndex) == s && int(row.regionIndex) == region && row.month > 0)
-                graph->addData(row.year + (row.month - 0.5) / 12.0, valueOf(row, result.hasTotals, unit));
+                graph->addData(row.year + (row.month - 0.5) / 12.0, valueOf(row, totals_, unit));
     }
     months_->xAxis->setNumberFormat(QStringLiteral("f"));
     months_->xAxis->setNumberPrecision(0);
-    months_->xAxis->setLabel(tr("year — %1").arg(result.regions.value(region)));
-    months_->yAxis->setLabel(result.hasTotals ? tr("Tg CH₄ per month") : valueTitle);
+    months_->xAxis->setLabel(tr("%1 per month — %2").arg(valueTitle, result.regions.value(region)));
     months_->rescaleAxes();
     months_->yAxis->scaleRange(1.15);
     months_->replot();
@@ -153,7 +151,7 @@ void BudgetCharts::showSeasons(const BudgetResult &result, int source, const QSt
         std::map<int, std::pair<double, int>> byMonth;
         for (const auto &row : result.rows)
             if (int(row.sourceIndex) == source && int(row.regionIndex) == r && row.month > 0) {
-                const double v = valueOf(row, result.hasTotals, unit);
+                const double v = valueOf(row, totals_, unit);
                 if (std::isfinite(v)) {
                     byMonth[row.month].first += v;
                     ++byMonth[row.month].second;
@@ -167,8 +165,7 @@ void BudgetCharts::showSeasons(const BudgetResult &result, int source, const QSt
     for (int m = 1; m <= 12; ++m)
         ticker->addTick(m, QLocale().monthName(m, QLocale::ShortFormat));
     seasons_->xAxis->setTicker(ticker);
-    seasons_->xAxis->setLabel(tr("month — %1, mean over the years").arg(result.sources.value(source)));
-    seasons_->yAxis->setLabel(result.hasTotals ? tr("Tg CH₄ per month") : valueTitle);
+    seasons_->xAxis->setLabel(tr("%1 per month, mean over the years — %2").arg(valueTitle, result.sources.value(source)));
     seasons_->rescaleAxes();
     seasons_->xAxis->setRange(0.5, 12.5);
     seasons_->yAxis->scaleRange(1.15);
@@ -192,8 +189,11 @@ void BudgetCharts::showZonal(const BudgetResult &result, data::units::Flux unit)
                 curve->addData(t++, data::units::convert(band.meanFlux, data::units::Flux::MgPerSquareMetrePerDay, unit),
                                (band.south + band.north) / 2);
     }
-    zonal_->xAxis->setLabel(tr("mean flux per m² of wetland (%1)").arg(FluxUnitChoice::symbolOf(unit)));
-    zonal_->yAxis->setLabel(tr("latitude (°)"));
+    zonal_->xAxis->setLabel(tr("mean flux per m² of wetland (%1) against latitude (°)").arg(FluxUnitChoice::symbolOf(unit)));
+    zonal_->yAxis->setTicker(QSharedPointer<QCPAxisTickerFixed>::create());
+    qSharedPointerCast<QCPAxisTickerFixed>(zonal_->yAxis->ticker())->setTickStep(30);
+    zonal_->yAxis->setNumberFormat(QStringLiteral("f"));
+    zonal_->yAxis->setNumberPrecision(0);
     zonal_->rescaleAxes();
     zonal_->yAxis->setRange(-90, 90);
     zonal_->xAxis->scaleRange(1.1);

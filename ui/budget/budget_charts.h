@@ -20,7 +20,8 @@ public:
     explicit BudgetCharts(QWidget *parent = nullptr);
 
     // `region`: the region of the yearly and monthly figures; `source`: that of the seasonal cycle.
-    void show(const BudgetResult &result, int region, int source, data::units::Flux unit);
+    // `meanFlux`: the years, months and seasons as mean fluxes even where there are totals.
+    void show(const BudgetResult &result, int region, int source, data::units::Flux unit, bool meanFlux = false);
     void clear();
     [[nodiscard]] QCustomPlot *plot(int tab) const;
     // The figure shown, as a PNG at twice its size on screen; empty or the problem.
@@ -30,6 +31,7 @@ private:
     void showYears(const BudgetResult &result, int region, const QString &valueTitle, data::units::Flux unit);
     void showMonths(const BudgetResult &result, int region, const QString &valueTitle, data::units::Flux unit);
     void showSeasons(const BudgetResult &result, int source, const QString &valueTitle, data::units::Flux unit);
+    bool totals_ = false; // the figures show totals (Tg), not mean fluxes
     void showZonal(const BudgetResult &result, data::units::Flux unit);
 
     QCustomPlot *years_ = nullptr, *months_ = nullptr, *seasons_ = nullptr, *zonal_ = nullptr;

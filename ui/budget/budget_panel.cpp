@@ -18,11 +18,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -62,6 +64,16 @@ Spread spreadOf(const std::vector<double> &values)
     return s;
 }
 
+// A region's name in the window's language; core names them in English (for the CSV and xmw budget).
+QString displayRegion(const QString &name)
+{
+    if (name == QLatin1String("Globe"))
+        return BudgetPanel::tr("Globe");
+    if (name.startsWith(QLatin1String("Box ")))
+        return BudgetPanel::tr("Box %1").arg(name.mid(4));
+    return name;
+}
+
 } // namespace
 
 BudgetPanel::BudgetPanel(TaskManager *tasks, QWidget *parent)
@@ -74,7 +86,7 @@ BudgetPanel::BudgetPanel(TaskManager *tasks, QWidget *parent)
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->verticalHeader()->hide();
-    table_->setMinimumHeight(60);
+    table_->setMinimumHeight(50);
     charts_ = new BudgetCharts;
     figureRegion_ = new QComboBox;
     figureRegion_->setObjectName(QStringLiteral("budgetFigureRegion"));
@@ -82,11 +94,18 @@ BudgetPanel::BudgetPanel(TaskManager *tasks, QWidget *parent)
     figureSource_ = new QComboBox;
     figureSource_->setObjectName(QStringLiteral("budgetFigureSource"));
     figureSource_->setToolTip(tr("The source of the Seasonal cycle figure"));
-    for (QComboBox *box : {figureRegion_, figureSource_})
+    figureQuantity_ = new QComboBox;
+    figureQuantity_->setObjectName(QStringLiteral("budgetFigureQuantity"));
+    figureQuantity_->addItem(tr("Totals"));
+    figureQuantity_->addItem(tr("Mean flux"));
+    figureQuantity_->setToolTip(tr("The Years, Months and Seasonal cycle figures as totals in Tg CH₄ or as the mean flux per m² of "
+                                   "wetland (totals need a wetland map)"));
+    for (QComboBox *box : {figureRegion_, figureSource_, figureQuantity_})
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *corner = new QWidget;
     auto *cornerLayout = new QHBoxLayout(corner);
     cornerLayout->setContentsMargins(0, 0, 0, 0);
+    cornerLayout->addWidget(figureQuantity_);
     cornerLayout->addWidget(figureRegion_);
     cornerLayout->addWidget(figureSource_);
     charts_->setCornerWidget(corner, Qt::TopRightCorner);
@@ -97,10 +116,13 @@ BudgetPanel::BudgetPanel(TaskManager *tasks, QWidget *parent)
     splitter->setStretchFactor(1, 2);
     caption_ = new QLabel;
     caption_->setObjectName(QStringLiteral("budgetCaption"));
-    caption_->setWordWrap(true);
-    caption_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    // One line that gives way in a narrow window (its tooltip has the whole story): wrapped, it
+    // would make the low dock, and so the window, taller.
+    caption_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
 
     auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 2, 4, 2); // the dock is low beside the others: room for the figures
+    layout->setSpacing(3);
     layout->addWidget(makeSourceRow());
     layout->addWidget(makeRegionRow());
     layout->addWidget(splitter, 1);
@@ -120,12 +142,20 @@ QWidget *BudgetPanel::makeSourceRow()
     chooseMap_ = new QPushButton(tr("Wetland Map…"));
     chooseMap_->setToolTip(tr("A CF NetCDF map of the wetland fraction or area of each cell (WAD2M's Fw, GIEMS-2, …): totals in "
                               "Tg need one"));
-    addRun_ = new QPushButton(tr("Add Upscaled Run…"));
+    addRun_ = new QPushButton(tr("Add Upscaled Run"));
     addRun_->setObjectName(QStringLiteral("budgetAddRun"));
-    addRun_->setToolTip(tr("A NetCDF file of xmw upscale or of Save Prediction as NetCDF: its budget and its difference from TEM-MDM"));
+    addRun_->setToolTip(tr("A run upscaled in this session, or a NetCDF file of xmw upscale or of Save Prediction as NetCDF: its "
+                           "budget and its difference from TEM-MDM"));
+    addRun_->setMenu(new QMenu(addRun_));
     clearRuns_ = new QPushButton(tr("Remove Runs"));
     sourcesLabel_ = new QLabel;
     sourcesLabel_->setObjectName(QStringLiteral("budgetSources"));
+    // Both labels give way in a narrow window (their tooltips say it all): the dock shares the
+    // window's bottom with the others and must not make the window wider.
+    for (QLabel *label : {wetlandLabel_, sourcesLabel_}) {
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        label->setMinimumWidth(60);
+    }
     auto *row = new QWidget;
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -150,10 +180,11 @@ QWidget *BudgetPanel::makeRegionRow()
     regionKind_->addItem(tr("Globe and GCP bands"), BandsOnly);
     regionKind_->addItem(tr("… and a box"), Box);
     regionKind_->addItem(tr("… and GeoJSON polygons"), GeoJson);
-    regionKind_->addItem(tr("… and a region drawn on the map"), Drawn);
+    regionKind_->addItem(tr("… and a drawn region"), Drawn);
     regionKind_->setToolTip(tr("The globe and the Global Carbon Project's bands 90–30°S, 30°S–30°N, 30–60°N and 60–90°N are always "
                                "summed; a region of your own may join them"));
     boxEdit_ = new QLineEdit;
+    boxEdit_->setMinimumWidth(60);
     boxEdit_->setObjectName(QStringLiteral("budgetBox"));
     boxEdit_->setPlaceholderText(tr("S, N, W, E"));
     boxEdit_->setToolTip(tr("South, north, west and east edges in degrees, e.g. 45, 70, -100, -60 (west > east crosses 180°)"));
@@ -168,8 +199,15 @@ QWidget *BudgetPanel::makeRegionRow()
     progress_->setRange(0, 100);
     progress_->setMaximumWidth(160);
     progress_->hide();
-    exportCsv_ = new QPushButton(tr("Export CSV…"));
-    exportFigure_ = new QPushButton(tr("Export Figure…"));
+    exportButton_ = new QToolButton;
+    exportButton_->setObjectName(QStringLiteral("budgetExport"));
+    exportButton_->setText(tr("Export"));
+    exportButton_->setPopupMode(QToolButton::InstantPopup);
+    exportButton_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *exportMenu = new QMenu(exportButton_);
+    exportCsv_ = exportMenu->addAction(tr("Table as CSV…"));
+    exportFigure_ = exportMenu->addAction(tr("Figure as PNG…"));
+    exportButton_->setMenu(exportMenu);
     auto *row = new QWidget;
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -181,8 +219,7 @@ QWidget *BudgetPanel::makeRegionRow()
     layout->addStretch();
     layout->addWidget(progress_);
     layout->addWidget(compute_);
-    layout->addWidget(exportCsv_);
-    layout->addWidget(exportFigure_);
+    layout->addWidget(exportButton_);
     return row;
 }
 
@@ -193,11 +230,7 @@ void BudgetPanel::connectControls()
         if (const QString problem = file.isEmpty() ? QString() : setWetlandMap(file); !problem.isEmpty())
             Q_EMIT failed(problem);
     });
-    connect(addRun_, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("Add Upscaled Run"), {}, tr("NetCDF files (*.nc)"));
-        if (const QString problem = file.isEmpty() ? QString() : addRunFile(file); !problem.isEmpty())
-            Q_EMIT failed(problem);
-    });
+    rebuildRunMenu();
     connect(clearRuns_, &QPushButton::clicked, this, [this] {
         runFiles_.clear();
         updateSources();
@@ -213,24 +246,80 @@ void BudgetPanel::connectControls()
         boxEdit_->setEnabled(kind == Box);
         geoJsonButton_->setEnabled(kind == GeoJson);
     });
-    connect(compute_, &QPushButton::clicked, this, &BudgetPanel::compute);
-    connect(exportCsv_, &QPushButton::clicked, this, [this] {
+    connect(compute_, &QPushButton::clicked, this, [this] {
+        if (task_)
+            task_->cancel();
+        else
+            compute();
+    });
+    connect(exportCsv_, &QAction::triggered, this, [this] {
         exportThroughDialog(this, tr("Export Budget Table"), QStringLiteral("budget.csv"), tr("CSV files (*.csv)"),
                             [this](const QString &path) { return exportCsv(path); });
     });
-    connect(exportFigure_, &QPushButton::clicked, this, [this] {
+    connect(exportFigure_, &QAction::triggered, this, [this] {
         exportThroughDialog(this, tr("Export Budget Figure"), QStringLiteral("budget.png"), tr("PNG images (*.png)"),
                             [this](const QString &path) { return exportFigure(path); });
     });
     connect(figureRegion_, &QComboBox::currentIndexChanged, this, &BudgetPanel::fillCharts);
     connect(figureSource_, &QComboBox::currentIndexChanged, this, &BudgetPanel::fillCharts);
+    connect(figureQuantity_, &QComboBox::currentIndexChanged, this, &BudgetPanel::fillCharts);
     Q_EMIT regionKind_->currentIndexChanged(0);
+}
+
+void BudgetPanel::rebuildRunMenu()
+{
+    QMenu *menu = addRun_->menu();
+    menu->clear();
+    connect(menu->addAction(tr("From a NetCDF File…")), &QAction::triggered, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Add Upscaled Run"), {}, tr("NetCDF files (*.nc)"));
+        if (const QString problem = file.isEmpty() ? QString() : addRunFile(file); !problem.isEmpty())
+            Q_EMIT failed(problem);
+    });
+    if (!layers_.empty())
+        menu->addSection(tr("Upscaled in this session"));
+    for (const PredictionLayerPtr &layer : layers_)
+        connect(menu->addAction(layer->title()), &QAction::triggered, this, [this, layer] { addPredictionLayer(layer); });
+}
+
+void BudgetPanel::offerPredictionLayer(const PredictionLayerPtr &layer)
+{
+    if (!layer || !layer->year)
+        return;
+    std::erase_if(layers_, [&](const PredictionLayerPtr &l) { return l->title() == layer->title(); }); // the same run and year again
+    layers_.push_back(layer);
+    rebuildRunMenu();
+}
+
+void BudgetPanel::addPredictionLayer(const PredictionLayerPtr &layer)
+{
+    if (!layerFiles_.isValid()) {
+        Q_EMIT failed(tr("No folder for the upscaled runs' files: %1").arg(layerFiles_.errorString()));
+        return;
+    }
+    QString name = layer->title();
+    name.replace(QLatin1Char('/'), QLatin1Char('_'));
+    const QString file = layerFiles_.filePath(name + QStringLiteral(".nc"));
+    Task *task = tasks_->run(
+        TaskManager::Lane::Io, tr("Writing %1 for the budget").arg(layer->title()), this,
+        [layer, file](Feedback &) { return writePredictionNetcdf(*layer, file); },
+        [this, file](QString &&problem) {
+            if (problem.isEmpty())
+                problem = addRunFile(file);
+            if (!problem.isEmpty())
+                Q_EMIT failed(problem);
+        });
+    connect(task, &Task::finished, this, [this](bool ok, const QString &error) {
+        if (!ok && !error.isEmpty())
+            Q_EMIT failed(error);
+    });
 }
 
 void BudgetPanel::setDataset(const DatasetPtr &dataset)
 {
     dataset_ = dataset;
     runFiles_.clear();
+    layers_.clear(); // upscaled over the dataset that was open
+    rebuildRunMenu();
     result_.reset();
     table_->clear();
     table_->setRowCount(0);
@@ -343,6 +432,7 @@ void BudgetPanel::updateSources()
     for (const QString &file : runFiles_)
         names << QFileInfo(file).completeBaseName() << tr("%1 − TEM-MDM").arg(QFileInfo(file).completeBaseName());
     sourcesLabel_->setText(tr("Sources: %1").arg(names.join(QStringLiteral(", "))));
+    sourcesLabel_->setToolTip(sourcesLabel_->text());
     clearRuns_->setEnabled(!runFiles_.isEmpty());
 }
 
@@ -350,25 +440,32 @@ void BudgetPanel::updateCaption()
 {
     wetlandLabel_->setText(wetlandMap_.isEmpty() ? tr("No wetland map: mean fluxes only")
                                                  : tr("Wetland map: %1").arg(QFileInfo(wetlandMap_).fileName()));
-    wetlandLabel_->setToolTip(wetlandMap_);
+    wetlandLabel_->setToolTip(wetlandMap_.isEmpty() ? wetlandLabel_->text() : wetlandMap_);
     if (!dataset_ || !dataset_->grid()) {
         caption_->setText(tr("Open a dataset with TEM-MDM grids to compute budgets."));
         return;
     }
-    QString text = result_ && result_->hasTotals
+    // One line in the dock; the whole story in its tooltip.
+    const bool totals = result_ && result_->hasTotals;
+    QString text = totals ? tr("Tg CH₄ = flux × cell area × wetland fraction (%1); 365-day years; bold: the mean ± sd over the years.")
+                                .arg(QFileInfo(result_->wetlandMap).fileName())
+                          : tr("No wetland map: mean fluxes per m² of wetland only, no totals (Wetland Map…).");
+    QString details = totals
         ? tr("Totals in Tg CH₄: flux × cell area × wetland fraction, the wetland from %1 regridded to the grid; mean flux per m² of "
              "wetland, weighted by wetland area.")
               .arg(QFileInfo(result_->wetlandMap).fileName())
         : tr("No wetland map: mean flux per m² of wetland, weighted by cell area, and no totals — X-MethaneWet's emission is per m² of "
              "wetland, so a total needs the wetland area (Wetland Map…).");
-    text += QLatin1Char(' ') +
+    details += QLatin1Char(' ') +
         tr("365-day years (29 February left out); a cell counts where its centre lies. Bold: the mean ± sd over the years.");
     if (result_)
         for (const auto &row : result_->rows)
             if (row.wetlandFromClimatology) {
-                text += QLatin1Char(' ') + tr("* Some months' wetland is the map's monthly climatology (the map has no data for them).");
+                text += QLatin1Char(' ') + tr("*: the map's climatology.");
+                details += QLatin1Char(' ') + tr("* Some months' wetland is the map's monthly climatology (the map has no data for them).");
                 break;
             }
+    caption_->setToolTip(details);
     caption_->setText(text);
 }
 
@@ -414,7 +511,7 @@ void BudgetPanel::compute()
         Q_EMIT failed(problem);
         return;
     }
-    compute_->setEnabled(false);
+    compute_->setText(tr("Cancel"));
     progress_->setValue(0);
     progress_->show();
     task_ = tasks_->run(
@@ -422,6 +519,8 @@ void BudgetPanel::compute()
         [request](Feedback &feedback) { return computeBudget(request, feedback); },
         [this](BudgetResult &&result) {
             result_ = std::move(result);
+            for (QString &name : result_->regions)
+                name = displayRegion(name);
             const QString region = figureRegion_->currentText(), source = figureSource_->currentText();
             for (QComboBox *box : {figureRegion_, figureSource_})
                 box->blockSignals(true);
@@ -442,7 +541,7 @@ void BudgetPanel::compute()
     connect(task_, &Task::progressChanged, progress_, [this](double fraction) { progress_->setValue(int(std::round(fraction * 100))); });
     connect(task_, &Task::finished, this, [this](bool ok, const QString &error) {
         progress_->hide();
-        compute_->setEnabled(true);
+        compute_->setText(tr("Compute"));
         task_ = nullptr;
         if (!ok && !error.isEmpty())
             Q_EMIT failed(error);
@@ -493,7 +592,7 @@ void BudgetPanel::fillTable()
                 continue;
             tg.push_back(row.teragrams);
             flux.push_back(row.meanFlux);
-            addRow({QString::fromStdString(row.source), QString::fromStdString(row.region),
+            addRow({QString::fromStdString(row.source), result_->regions.value(int(row.regionIndex)),
                     QString::number(row.year) + (row.wetlandFromClimatology && totals ? QStringLiteral(" *") : QString()),
                     number(row.teragrams, 2), fluxText(row.meanFlux), number(row.wetlandAreaMkm2, 3),
                     QLocale().toString(qulonglong(row.cells))},
@@ -501,7 +600,7 @@ void BudgetPanel::fillTable()
         }
         if (tg.size() > 1) {
             const Spread t = spreadOf(tg), f = spreadOf(flux);
-            addRow({QString::fromStdString(rows[i].source), QString::fromStdString(rows[i].region), tr("mean ± sd"),
+            addRow({QString::fromStdString(rows[i].source), result_->regions.value(int(rows[i].regionIndex)), tr("mean ± sd"),
                     tr("%1 ± %2").arg(number(t.mean, 2), number(t.sd, 2)), tr("%1 ± %2").arg(fluxText(f.mean), fluxText(f.sd)), QString(),
                     QString()},
                    true);
@@ -517,7 +616,9 @@ void BudgetPanel::fillCharts()
         charts_->clear();
         return;
     }
-    charts_->show(*result_, std::max(0, figureRegion_->currentIndex()), std::max(0, figureSource_->currentIndex()), unit_);
+    figureQuantity_->setEnabled(result_->hasTotals);
+    charts_->show(*result_, std::max(0, figureRegion_->currentIndex()), std::max(0, figureSource_->currentIndex()), unit_,
+                  figureQuantity_->currentIndex() == 1);
 }
 
 QString BudgetPanel::exportCsv(const QString &path) const

@@ -2,8 +2,10 @@
 
 #include "core/data/units.h"
 #include "ui/budget/budget_request.h"
+#include "ui/map/prediction_layer.h"
 
 #include <QPointer>
+#include <QTemporaryDir>
 #include <QWidget>
 
 #include <optional>
@@ -14,7 +16,9 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QAction;
 class QTableWidget;
+class QToolButton;
 
 namespace xmw::ui {
 
@@ -41,6 +45,10 @@ public:
     void setDrawnRegion(const QList<QPointF> &lonLat);
     // An upscaled run file (xmw upscale, or the explorer's upscaling saved as NetCDF); empty or the problem.
     QString addRunFile(const QString &path);
+    // A run upscaled in this session: offered under Add Upscaled Run, and added (written to a
+    // file of the panel's own, in the background) when chosen.
+    void offerPredictionLayer(const PredictionLayerPtr &layer);
+    void addPredictionLayer(const PredictionLayerPtr &layer);
     // The wetland map to use (empty: none); empty or the problem.
     QString setWetlandMap(const QString &path);
     void setYears(int first, int last);
@@ -54,6 +62,7 @@ public:
     [[nodiscard]] QLabel *caption() const { return caption_; }
     [[nodiscard]] const std::optional<BudgetResult> &result() const { return result_; }
     [[nodiscard]] bool isComputing() const { return task_ != nullptr; }
+    [[nodiscard]] const QStringList &runFiles() const { return runFiles_; }
     // The rows computed (years and months) as CSV in the window's unit; empty or the problem.
     [[nodiscard]] QString exportCsv(const QString &path) const;
     [[nodiscard]] QString exportFigure(const QString &path) const;
@@ -67,6 +76,7 @@ private:
     QWidget *makeSourceRow();
     QWidget *makeRegionRow();
     void connectControls();
+    void rebuildRunMenu();
     void updateSources();
     void updateCaption();
     void fillTable();
@@ -79,6 +89,8 @@ private:
     data::units::Flux unit_ = data::units::Flux::NmolPerSquareMetrePerSecond;
     QString wetlandMap_;
     QStringList runFiles_;
+    std::vector<PredictionLayerPtr> layers_; // upscaled in this session
+    QTemporaryDir layerFiles_; // where they are written for the budget
     std::optional<data::BudgetRegion> box_, geoJson_, drawn_;
     std::vector<data::BudgetRegion> geoJsonRegions_;
     std::optional<BudgetResult> result_;
@@ -87,9 +99,11 @@ private:
     QSpinBox *firstYear_ = nullptr, *lastYear_ = nullptr;
     QLabel *wetlandLabel_ = nullptr, *sourcesLabel_ = nullptr, *caption_ = nullptr;
     QPushButton *chooseMap_ = nullptr, *addRun_ = nullptr, *clearRuns_ = nullptr;
-    QComboBox *regionKind_ = nullptr, *figureRegion_ = nullptr, *figureSource_ = nullptr;
+    QComboBox *regionKind_ = nullptr, *figureRegion_ = nullptr, *figureSource_ = nullptr, *figureQuantity_ = nullptr;
     QLineEdit *boxEdit_ = nullptr;
-    QPushButton *geoJsonButton_ = nullptr, *draw_ = nullptr, *compute_ = nullptr, *exportCsv_ = nullptr, *exportFigure_ = nullptr;
+    QPushButton *geoJsonButton_ = nullptr, *draw_ = nullptr, *compute_ = nullptr;
+    QToolButton *exportButton_ = nullptr;
+    QAction *exportCsv_ = nullptr, *exportFigure_ = nullptr;
     QProgressBar *progress_ = nullptr;
     QTableWidget *table_ = nullptr;
     BudgetCharts *charts_ = nullptr;

@@ -133,7 +133,7 @@ void ColourBar::paintClasses(QPainter &painter, const QRect &row, const ColourSc
     int x = row.left();
     const auto &classes = scale.classes();
     for (std::size_t i = 0; i < classes.size(); ++i) {
-        const QString label = QLocale().toString(classes[i]);
+        const QString label = scale.classLabel(classes[i]);
         const int width = swatch + 4 + metrics.horizontalAdvance(label) + swatch;
         if (x + width > row.right() && i + 1 < classes.size()) {
             painter.setPen(textColour);

@@ -39,7 +39,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    // A categorical scale's legend: a swatch and the code of each class.
+    // A categorical scale's legend: a swatch and the code (and name, where known) of each class.
     static void paintClasses(QPainter &painter, const QRect &row, const ColourScale &scale, const QColor &textColour);
 
     std::optional<ColourScale> scale_;

@@ -1,5 +1,7 @@
 #include "ui/map/colour_scale.h"
 
+#include <QLocale>
+
 #include "ui/map/palette.h"
 
 #include <QCoreApplication>
@@ -82,6 +84,12 @@ ColourScale::ColourScale(double low, double high, Palette palette, bool logarith
         table_[i] = qRgb(mix(qRed(stops[k]), qRed(stops[k + 1])), mix(qGreen(stops[k]), qGreen(stops[k + 1])),
                          mix(qBlue(stops[k]), qBlue(stops[k + 1])));
     }
+}
+
+QString ColourScale::classLabel(int code) const
+{
+    const auto it = classNames_.find(code);
+    return it == classNames_.end() ? QLocale().toString(code) : QStringLiteral("%1 %2").arg(QLocale().toString(code), it->second);
 }
 
 ColourScale ColourScale::categorical(std::vector<int> classes)

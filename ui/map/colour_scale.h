@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <array>
+#include <map>
 #include <vector>
 
 namespace xmw::ui {
@@ -61,6 +62,9 @@ public:
     [[nodiscard]] bool isLogarithmic() const { return logarithmic_; }
     [[nodiscard]] bool isCategorical() const { return palette_ == Palette::Categorical; }
     [[nodiscard]] const std::vector<int> &classes() const { return classes_; }
+    // Names of class codes where a source gives them (wetland types): the legend writes "2 Unforested bog".
+    void setClassNames(std::map<int, QString> names) { classNames_ = std::move(names); }
+    [[nodiscard]] QString classLabel(int code) const;
     // Whether some of the field lies below low() or above high() and so takes the end colour: the
     // colour bar shows an arrow at such an end.
     [[nodiscard]] bool clipsLow() const { return clipsLow_; }
@@ -80,6 +84,7 @@ private:
     bool logarithmic_;
     std::array<QRgb, 256> table_{};
     std::vector<int> classes_; // categorical: the class codes, sorted
+    std::map<int, QString> classNames_;
     bool clipsLow_ = false, clipsHigh_ = false;
     bool logLimited_ = false;
 };

@@ -42,11 +42,12 @@ std::vector<GlobeMarker> TowerMarkers::of(const data::SiteCatalog &sites, const 
     return markers;
 }
 
-QString TowerMarkers::legend()
+QString TowerMarkers::legend(bool names)
 {
     QString text = tr("Towers by wetland type:");
     for (int type = 1; type <= 5; ++type)
-        text += QStringLiteral(" <span style='color:%1'>●</span> %2").arg(wetlandColour(type).name()).arg(type);
+        text += QStringLiteral(" <span style='color:%1'>●</span> %2")
+                    .arg(wetlandColour(type).name(), names ? wetlandTypeLabel(type).toHtmlEscaped() : QString::number(type));
     text += QStringLiteral(" <span style='color:%1'>●</span> %2").arg(wetlandColour(std::nullopt).name(), tr("none"));
     return text;
 }

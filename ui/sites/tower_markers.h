@@ -28,7 +28,8 @@ public:
     // One marker per tower; mean fluxes in the window's unit.
     [[nodiscard]] static std::vector<GlobeMarker> of(const data::SiteCatalog &sites, const FluxUnitChoice &unit);
     // "Towers by wetland type: ● 1 ● 2 …" as rich text.
-    [[nodiscard]] static QString legend();
+    // `names`: each code with its wetland type's name; else the codes alone.
+    [[nodiscard]] static QString legend(bool names = true);
 };
 
 } // namespace xmw::ui

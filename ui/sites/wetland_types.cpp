@@ -35,4 +35,12 @@ QString wetlandTypeSource(int code)
                                        "As KGML-CH4/wetland_methane_ML's tower preprocessing names the benchmark's codes.");
 }
 
+std::map<int, QString> wetlandTypeNames()
+{
+    std::map<int, QString> names;
+    for (int code = 1; code <= int(data::wetland_types::kNames.size()); ++code)
+        names[code] = wetlandTypeName(code) + (wetlandTypeNameIsInferred(code) ? QStringLiteral("?") : QString());
+    return names;
+}
+
 } // namespace xmw::ui

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <map>
+
 namespace xmw::ui {
 
 // The names of the benchmark's wetland-type codes (1-5). The files carry the codes only; the names
@@ -13,5 +15,7 @@ namespace xmw::ui {
 [[nodiscard]] QString wetlandTypeLabel(int code);
 // Where the name comes from, for a tooltip.
 [[nodiscard]] QString wetlandTypeSource(int code);
+// Every named code with its name ("…?" where inferred), for a class legend.
+[[nodiscard]] std::map<int, QString> wetlandTypeNames();
 
 } // namespace xmw::ui
