@@ -91,9 +91,18 @@ std::vector<BudgetRegion::Polygon> readGeometry(const std::filesystem::path &fil
     throw DataError(file, where + ": a " + type + " is not a region; budgets need a Polygon or MultiPolygon");
 }
 
+// A member's text, or empty where it is missing or no string (value() would throw on a number).
+std::string textMember(const Json &object, const char *key)
+{
+    if (!object.is_object())
+        return {};
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 BudgetRegion regionOfFeature(const std::filesystem::path &file, const Json &feature, const std::string &fallbackName)
 {
-    if (!feature.is_object() || feature.value("type", std::string()) != "Feature")
+    if (textMember(feature, "type") != "Feature")
         throw DataError(file, fallbackName + ": not a GeoJSON Feature");
     BudgetRegion region;
     region.kind = BudgetRegion::Kind::Polygons;
@@ -227,7 +236,7 @@ std::vector<BudgetRegion> readGeoJsonRegions(const std::filesystem::path &file)
     Json json;
     try {
         json = Json::parse(text.str());
-    } catch (const Json::parse_error &e) {
+    } catch (const Json::exception &e) { // a syntax error, or a number out of range (found by fuzz_geojson)
         throw DataError(file, std::string("is not JSON: ") + e.what());
     }
     if (!json.is_object() || !json.contains("type") || !json["type"].is_string())

@@ -359,6 +359,10 @@ private Q_SLOTS:
         XMW_VERIFY_DATA_ERROR(readGeoJsonRegions(file("line.geojson")), "line.geojson", "LineString", "Polygon");
         DemoFixture::writeText(file("open.geojson"), R"({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]})");
         XMW_VERIFY_DATA_ERROR(readGeoJsonRegions(file("open.geojson")), "open.geojson", "not closed");
+        DemoFixture::writeText(file("typed.geojson"), R"({"type": "FeatureCollection", "features": [{"type": 5}]})");
+        XMW_VERIFY_DATA_ERROR(readGeoJsonRegions(file("typed.geojson")), "typed.geojson", "not a GeoJSON Feature");
+        DemoFixture::writeText(file("huge.geojson"), R"({"type": "Polygon", "coordinates": [[[233e783, 0]]]})");
+        XMW_VERIFY_DATA_ERROR(readGeoJsonRegions(file("huge.geojson")), "huge.geojson", "not JSON");
         DemoFixture::writeText(file("broken.geojson"), "{\"type\": ");
         XMW_VERIFY_DATA_ERROR(readGeoJsonRegions(file("broken.geojson")), "broken.geojson", "not JSON");
 
