@@ -144,12 +144,11 @@ std::string runDataset(const learn::RunRecord &run, const Args &args)
 
 const std::set<std::string> &trainOptionNames()
 {
-    static const std::set<std::string> names = {"model",      "method",       "pretrained", "preset",      "recipe",   "split",
-                                                "fold",       "folds",        "percent",    "sites",       "epochs",   "finetune-epochs",
-                                                "lr",         "batch",        "seed",       "ensemble",    "threads",  "device",
-                                                "kernels",    "hidden",       "layers",     "dropout",     "heads",    "patience",
-                                                "validation", "tem-fraction", "tem-years",  "tem-holdout", "tem-fold", "out",
-                                                "name",       "notes",        "timeout"};
+    static const std::set<std::string> names = {
+        "model",     "method",      "pretrained",      "preset", "recipe",  "split",        "fold",     "folds",      "percent",
+        "sites",     "epochs",      "finetune-epochs", "lr",     "batch",   "source-batch", "seed",     "ensemble",   "threads",
+        "device",    "kernels",     "hidden",          "layers", "dropout", "heads",        "patience", "validation", "tem-fraction",
+        "tem-years", "tem-holdout", "tem-fold",        "out",    "name",    "notes",        "timeout"};
     return names;
 }
 
@@ -204,6 +203,7 @@ learn::TrainingConfig parseTrainingConfig(const Args &args)
                          " trains for --epochs");
     c.learningRate = args.number("lr", c.learningRate);
     c.batchSize = args.integer("batch", c.batchSize, 1, 65536);
+    c.sourceBatchSize = args.integer("source-batch", c.sourceBatchSize, 0, 65536);
     c.seed = std::uint64_t(args.integer("seed", 0, 0, std::numeric_limits<int>::max()));
     c.split.seed = c.seed;
     c.ensemble = args.integer("ensemble", 1, 1, 100);

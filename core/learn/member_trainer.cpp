@@ -66,12 +66,15 @@ TORCH_MODULE(Discriminator);
 struct MemberTrainer::StepLoss {
     torch::Tensor total;
     double source = kNaN, target = kNaN, domain = kNaN;
+    std::size_t samples = 0; // sequences the step saw, where more than its batch (the joint phase)
 };
 
 struct MemberTrainer::Phase {
     std::string name;
     int epochs = 0;
     const Indices *primary = nullptr; // shuffled into batches each epoch
+    std::size_t maxBatches = 0; // an epoch's most batches (0: as many as the primary samples make)
+    std::function<void()> startEpoch; // after the primary samples' shuffle, before the first batch
     std::function<StepLoss(const Indices &batch, double progress)> step;
     std::function<double()> validate; // NaN without a validation set
     std::vector<torch::Tensor> parameters;
@@ -212,13 +215,12 @@ double MemberTrainer::validationLoss(const Domain &domain, const torch::Tensor &
     return sum[0] / double(indices.size());
 }
 
-Indices MemberTrainer::towerBatch(std::size_t size)
+Indices MemberTrainer::nextSourceBatch()
 {
-    std::uniform_int_distribution<std::size_t> pick(0, plan_.train.size() - 1);
-    Indices batch(std::min(size, plan_.train.size()));
-    for (auto &b : batch)
-        b = plan_.train[pick(random_)];
-    return batch;
+    const std::size_t size = std::size_t(job_.config.sourceBatch());
+    const std::size_t begin = std::min(sourceCursor_, sourceOrder_.size()), end = std::min(sourceOrder_.size(), begin + size);
+    sourceCursor_ = end;
+    return Indices(sourceOrder_.begin() + std::ptrdiff_t(begin), sourceOrder_.begin() + std::ptrdiff_t(end));
 }
 
 MemberTrainer::Phase MemberTrainer::onTowers(const std::string &name, int epochs)
@@ -267,8 +269,16 @@ std::vector<MemberTrainer::Phase> MemberTrainer::phases()
     }
     case Method::Adversarial:
     case Method::Reweight: {
+        // As the reference's zip of its two loaders: each epoch the towers' batches in a new order,
+        // each beside the next batch of the simulated samples in theirs, until either runs out.
         Phase p = onTowers("joint", config.epochs); // validated on the towers
-        p.primary = &temTrain_;
+        const std::size_t sourceBatch = std::size_t(config.sourceBatch());
+        p.maxBatches = (temTrain_.size() + sourceBatch - 1) / sourceBatch;
+        p.startEpoch = [this] {
+            sourceOrder_ = temTrain_;
+            std::shuffle(sourceOrder_.begin(), sourceOrder_.end(), random_); // the same order in every process
+            sourceCursor_ = 0;
+        };
         p.step = [this](const Indices &batch, double progress) { return jointStep(batch, progress); };
         if (adversarial_)
             for (const auto &q : models_->discriminator->parameters())
@@ -281,17 +291,17 @@ std::vector<MemberTrainer::Phase> MemberTrainer::phases()
     return phases;
 }
 
-// A batch of simulated samples with as many towers drawn beside it; the loss weight moves from the
-// simulation to the towers over the epochs. Adversarial: plus a discriminator that tells the two
-// apart, through a reversed gradient. Reweighting: each simulated year weighted by its likeness
-// to the whole tower batch.
-MemberTrainer::StepLoss MemberTrainer::jointStep(const Indices &batch, double progress)
+// A batch of towers beside the next batch of simulated samples (--source-batch of them); the loss
+// weight moves from the simulation to the towers over the epochs. Adversarial: plus a
+// discriminator that tells the two apart, through a reversed gradient. Reweighting: each simulated
+// year weighted by its likeness to the whole tower batch.
+MemberTrainer::StepLoss MemberTrainer::jointStep(const Indices &towers, double progress)
 {
     const TrainingData &data = job_.data;
     const torch::Device &device = data.device;
     SequenceModel &model = *models_->model;
     const double towardsTarget = progress;
-    const Indices towers = towerBatch(batch.size()); // the same draws in every process
+    const Indices batch = nextSourceBatch();
     const Indices sourcePart = share(batch), towerPart = share(towers);
     const torch::Tensor sourceY = data.tem.batchY(sourcePart, device), towerY = data.towers.batchY(towerPart, device);
     const torch::Tensor sourceWeights = adversarial_ ? torch::Tensor() : similarityWeights(sourceY, data.towers.batchY(towers, device));
@@ -303,6 +313,7 @@ MemberTrainer::StepLoss MemberTrainer::jointStep(const Indices &batch, double pr
     if (!towerPart.empty())
         tower = model.forward(data.towers.batchX(towerPart, device));
     StepLoss s;
+    s.samples = batch.size() + towers.size();
     torch::Tensor sourceLoss = noLoss(), towerLoss = noLoss();
     if (source)
         sourceLoss = adversarial_ ? squaredErrorSum(source->prediction, sourceY) / std::max(1.0, totals[0])
@@ -365,9 +376,13 @@ bool MemberTrainer::trainPhase(Phase &phase, int phaseIndex, TrainingPosition &s
     Indices order = *phase.primary;
     const std::size_t batchSize = std::size_t(job_.config.batchSize);
     run.batches = int((order.size() + batchSize - 1) / batchSize);
+    if (phase.maxBatches > 0)
+        run.batches = int(std::min(std::size_t(run.batches), phase.maxBatches));
     for (int epoch = state.epoch + 1; epoch <= phase.epochs; ++epoch) {
         const auto start = TrainingTally::Clock::now();
         std::shuffle(order.begin(), order.end(), random_);
+        if (phase.startEpoch)
+            phase.startEpoch();
         std::fill(std::begin(run.sums), std::end(run.sums), 0.0);
         std::fill(std::begin(run.counted), std::end(run.counted), 0);
         for (int b = 0; b < run.batches; ++b) {
@@ -418,7 +433,7 @@ bool MemberTrainer::trainBatch(PhaseRun &run, const Indices &batch, int epoch, i
         job_.parallel->sumGradients(phase.parameters);
     torch::nn::utils::clip_grad_norm_(phase.parameters, job_.config.clip);
     run.optimizer.step();
-    tally.samplesSeen += batch.size();
+    tally.samplesSeen += std::max(loss.samples, batch.size());
     for (int k = 0; k < 4; ++k)
         if (std::isfinite(parts[k])) {
             run.sums[k] += parts[k];

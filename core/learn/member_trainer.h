@@ -99,7 +99,7 @@ private:
     void splitSimulation();
     [[nodiscard]] std::vector<Phase> phases();
     [[nodiscard]] Phase onTowers(const std::string &name, int epochs);
-    [[nodiscard]] StepLoss jointStep(const Indices &batch, double progress);
+    [[nodiscard]] StepLoss jointStep(const Indices &towers, double progress);
     // Runs a phase from `state` to its end or early stop; false when a non-finite loss ended the job.
     bool trainPhase(Phase &phase, int phaseIndex, TrainingPosition &state, Checkpoint *&resumed);
     // One optimizer step; false when the loss was not finite (which ends the job).
@@ -119,9 +119,8 @@ private:
     [[nodiscard]] torch::Tensor domainLoss(const Domain &domain, const torch::Tensor &y, const Indices &batch);
     // The mean masked MSE over `indices`, in chunks that any number of processes add up the same.
     [[nodiscard]] double validationLoss(const Domain &domain, const torch::Tensor &y, const Indices &indices);
-    // Tower training samples drawn with replacement: the towers are far fewer than the simulated
-    // samples they are paired with.
-    [[nodiscard]] Indices towerBatch(std::size_t size);
+    // The joint phase's next batch of simulated samples, in this epoch's order.
+    [[nodiscard]] Indices nextSourceBatch();
     [[nodiscard]] torch::Tensor noLoss() const;
 
     struct Models;
@@ -132,6 +131,8 @@ private:
     std::mt19937_64 random_;
     std::unique_ptr<Models> models_;
     Indices temTrain_, temValidation_;
+    Indices sourceOrder_; // the joint phase: this epoch's order of the simulated samples
+    std::size_t sourceCursor_ = 0;
 };
 
 } // namespace xmw::learn

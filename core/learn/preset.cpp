@@ -25,6 +25,7 @@ void applyPreset(TrainingConfig &c, Preset preset)
         c.finetuneEpochs = defaults.finetuneEpochs;
         c.learningRate = defaults.learningRate;
         c.batchSize = defaults.batchSize;
+        c.sourceBatchSize = defaults.sourceBatchSize;
         c.patience = defaults.patience;
         c.validationFraction = defaults.validationFraction;
         return;
@@ -47,6 +48,8 @@ void applyPreset(TrainingConfig &c, Preset preset)
         c.learningRate = 0.05;
         c.batchSize = 4;
     }
+    // adversarial.py, reweight.py: the simulated samples' loader has batches of 128.
+    c.sourceBatchSize = c.method == Method::Adversarial || c.method == Method::Reweight ? 128 : 0;
     c.finetuneEpochs = 0; // the same as epochs
     // The scripts keep the weights of the last epoch: no validation set, so nothing stops early.
     c.validationFraction = 0.0;

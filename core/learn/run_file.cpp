@@ -50,6 +50,7 @@ void writeConfig(H5Writer &w, hid_t g, const TrainingConfig &c)
     w.numberAttribute(g, "finetune_epochs", c.fineTuneEpochCount());
     w.numberAttribute(g, "learning_rate", c.learningRate);
     w.numberAttribute(g, "batch", c.batchSize);
+    w.numberAttribute(g, "source_batch", c.sourceBatch());
     w.numberAttribute(g, "seed", double(c.seed));
     w.numberAttribute(g, "ensemble", c.ensemble);
     w.numberAttribute(g, "threads", c.threads);

@@ -26,9 +26,10 @@ using nlohmann::json;
 const std::set<std::string> kSweepOwned = {"model",   "method", "pretrained", "split", "fold",   "folds", "all-folds",
                                            "percent", "seed",   "out",        "name",  "resume", "json",  "threads"};
 // Options of `xmw train` a spec may give to all runs ("options") or to the pretraining runs ("pretrain").
-const std::set<std::string> kTrainOptions = {
-    "recipe", "preset",  "sites", "epochs",   "finetune-epochs", "lr",           "batch",     "ensemble",    "device",   "hidden",
-    "layers", "dropout", "heads", "patience", "validation",      "tem-fraction", "tem-years", "tem-holdout", "tem-fold", "notes"};
+const std::set<std::string> kTrainOptions = {"recipe",      "preset",       "sites",    "epochs",     "finetune-epochs", "lr",
+                                             "batch",       "source-batch", "ensemble", "device",     "hidden",          "layers",
+                                             "dropout",     "heads",        "patience", "validation", "tem-fraction",    "tem-years",
+                                             "tem-holdout", "tem-fold",     "notes"};
 // A finetune or residual run loads its pretraining run's weights: the shape must be the same.
 const std::set<std::string> kModelShape = {"hidden", "layers", "heads"};
 const std::set<std::string> kSpecKeys = {"name",     "dataset", "models", "methods", "protocols", "folds",

@@ -94,6 +94,7 @@ std::string TrainingConfig::resumeProblem(const TrainingConfig &was) const
                           "; a resume may add epochs, not remove them)");
     number(was.learningRate, learningRate, "--lr");
     number(was.batchSize, batchSize, "--batch");
+    number(was.sourceBatch(), sourceBatch(), "--source-batch");
     number(double(was.seed), double(seed), "--seed");
     number(was.ensemble, ensemble, "--ensemble");
     check(device == was.device, "--device", was.device, device);
@@ -143,6 +144,8 @@ std::string TrainingConfig::problem() const
         return "the learning rate must be in (0, 10)";
     if (batchSize < 1 || batchSize > 65536)
         return "the batch size must be in 1…65536";
+    if (sourceBatchSize < 0 || sourceBatchSize > 65536)
+        return "the source batch size must be in 0…65536 (0: the batch size)";
     if (ensemble < 1 || ensemble > 100)
         return "the ensemble size must be in 1…100";
     if (threads < 0 || threads > 1024)
@@ -193,6 +196,7 @@ std::string TrainingConfig::toJson() const
     j["finetune_epochs"] = fineTuneEpochCount();
     j["learning_rate"] = learningRate;
     j["batch"] = batchSize;
+    j["source_batch"] = sourceBatch();
     j["seed"] = seed;
     j["ensemble"] = ensemble;
     j["threads"] = threads > 0 ? threads : defaultThreadCount();
@@ -262,6 +266,8 @@ TrainingConfig readConfigFields(const ConfigSource &source)
     c.finetuneEpochs = int(whole("finetune_epochs", kIntMin, kIntMax));
     c.learningRate = number("learning_rate");
     c.batchSize = int(whole("batch", kIntMin, kIntMax));
+    // Runs from before --source-batch paired each simulated batch with as many towers.
+    c.sourceBatchSize = source.number("source_batch") ? int(whole("source_batch", kIntMin, kIntMax)) : 0;
     c.seed = std::uint64_t(whole("seed", 0, 9007199254740992.0)); // 2^53: every whole double below it
     c.split.seed = c.seed;
     c.ensemble = int(whole("ensemble", kIntMin, kIntMax));

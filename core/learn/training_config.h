@@ -37,6 +37,10 @@ struct TrainingConfig {
     int finetuneEpochs = 0; // adversarial, reweight: epochs of target fine-tuning (0: same as epochs)
     double learningRate = 1e-3;
     int batchSize = 64;
+    // Adversarial, reweight: simulated samples beside each batch of towers in the joint phase
+    // (the reference's 128); 0: batchSize.
+    int sourceBatchSize = 0;
+    [[nodiscard]] int sourceBatch() const { return sourceBatchSize > 0 ? sourceBatchSize : batchSize; }
     std::uint64_t seed = 0;
     int ensemble = 1; // models per fold, seeds seed … seed+ensemble−1
     int threads = 0; // 0: all cores but one

@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <map>
 
 using namespace xmw::learn;
 
@@ -168,6 +169,39 @@ private Q_SLOTS:
 
         const RunRecord reweight = train(quick(ModelKind::Lstm, Method::Reweight), "reweight.h5");
         QVERIFY(std::isfinite(reweight.history[0].sourceLoss) && std::isnan(reweight.history[0].domainLoss));
+    }
+
+    // A joint epoch is the reference's zip of its two loaders: the towers' batches (--batch), each
+    // beside the next --source-batch simulated samples, until either runs out.
+    void aJointEpochZipsTowerAndSimulatedBatches()
+    {
+        const auto batchesPerPhase = [&](int sourceBatch, const std::string &name) {
+            TrainingConfig c = quick(ModelKind::Lstm, Method::Reweight);
+            c.epochs = 1;
+            c.sourceBatchSize = sourceBatch;
+            TrainingJob job(demo_.root(), c, demo_.scratch(name));
+            std::map<std::string, int> batches;
+            job.setCallbacks({[&](const EpochRecord &, const JobProgress &p) { batches[p.phase] = p.batches; }, {}});
+            xmw::Feedback quiet;
+            job.run(quiet);
+            batches["source batch in the run file"] = readRunSummary(demo_.scratch(name)).config.sourceBatch();
+            return batches;
+        };
+        // Plenty of simulated batches: as many steps as the towers make, as in fine-tuning.
+        const auto many = batchesPerPhase(1, "zip-many.h5");
+        QCOMPARE(many.at("source batch in the run file"), 1);
+        QVERIFY(many.at("joint") > 1);
+        QCOMPARE(many.at("joint"), many.at("finetune"));
+        // One simulated batch holds them all: the epoch ends after it.
+        QCOMPARE(batchesPerPhase(65536, "zip-one.h5").at("joint"), 1);
+        // The paper's preset pairs towers in fours with 128 simulated samples; 0 means --batch.
+        TrainingConfig paper = quick(ModelKind::Lstm, Method::Adversarial);
+        applyPreset(paper, Preset::Paper);
+        QCOMPARE(paper.batchSize, 4);
+        QCOMPARE(paper.sourceBatch(), 128);
+        TrainingConfig ours = quick(ModelKind::Lstm, Method::Adversarial);
+        QCOMPARE(ours.sourceBatch(), ours.batchSize);
+        QCOMPARE(TrainingConfig::fromJson(paper.toJson())->sourceBatch(), 128);
     }
 
     void pretrainingHoldsOutTemMdmAsAsked()
