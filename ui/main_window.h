@@ -94,7 +94,7 @@ public:
     // demo dataset (made on first use; see openDemoDataset).
     void openStartupDataset();
     // The synthetic demo dataset in the user's data folder, made there in the background first if
-    // it is not there yet (about 10 s and 160 MB with the default options).
+    // it is not there yet (about 10 s and 170 MB with the default options).
     void openDemoDataset(const data::DemoOptions &options = {});
     [[nodiscard]] static QString demoDatasetPath();
     // The guided tour (Help ▸ Take the Tour), made on first use.

@@ -40,11 +40,7 @@ std::optional<std::filesystem::path> wetlandMapFile(const Args &args, const std:
 {
     if (const auto file = args.option("wetland-area"))
         return std::filesystem::path(*file);
-    try {
-        return data::wetlandMapBeside(root);
-    } catch (const data::DataError &e) {
-        throw data::DataError(e.file(), std::string(e.what()).substr(e.file().string().size() + 2) + " (--wetland-area FILE)");
-    }
+    return data::wetlandMapBeside(root, "name one with --wetland-area FILE");
 }
 
 std::string number(double value, const char *format)
@@ -70,32 +66,6 @@ std::string padded(const std::string &text, std::size_t width, bool right)
     const std::size_t chars = charCount(text);
     const std::string fill(width > chars ? width - chars : 0, ' ');
     return right ? fill + text : text + fill;
-}
-
-struct Spread {
-    double mean = NAN, sd = NAN;
-};
-
-Spread spread(const std::vector<double> &values)
-{
-    Spread s;
-    std::vector<double> finite;
-    for (const double v : values)
-        if (std::isfinite(v))
-            finite.push_back(v);
-    if (finite.empty())
-        return s;
-    double sum = 0;
-    for (const double v : finite)
-        sum += v;
-    s.mean = sum / double(finite.size());
-    if (finite.size() > 1) {
-        double ss = 0;
-        for (const double v : finite)
-            ss += (v - s.mean) * (v - s.mean);
-        s.sd = std::sqrt(ss / double(finite.size() - 1));
-    }
-    return s;
 }
 
 void printTable(const std::vector<data::BudgetRow> &rows, bool totals, bool monthly)
@@ -141,7 +111,7 @@ void printTable(const std::vector<data::BudgetRow> &rows, bool totals, bool mont
             ++end;
         }
         if (tg.size() > 1) {
-            const Spread t = spread(tg), f = spread(flux);
+            const data::YearSpread t = data::yearSpread(tg), f = data::yearSpread(flux);
             line(rows[i].source, rows[i].region, "mean ± sd", number(t.mean, "%.3f") + number(t.sd, " ± %.3f"),
                  number(f.mean, "%.4f") + number(f.sd, " ± %.4f"), "", "");
         }

@@ -653,7 +653,7 @@ std::filesystem::path wetlandMapOf(const Args &args, const data::Dataset &datase
 {
     if (const auto file = args.option("wetland-area"))
         return *file;
-    if (const auto beside = data::wetlandMapBeside(dataset.root()))
+    if (const auto beside = data::wetlandMapBeside(dataset.root(), "name one with --wetland-area FILE"))
         return *beside;
     throw data::DataError(dataset.root() / data::layout::kWetlandFolder,
                           "no wetland map here: --emissions needs one (--wetland-area FILE, e.g. WAD2M's Fw)");

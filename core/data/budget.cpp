@@ -262,6 +262,29 @@ std::vector<BudgetRegion> readGeoJsonRegions(const std::filesystem::path &file)
     return regions;
 }
 
+YearSpread yearSpread(const std::vector<double> &values)
+{
+    YearSpread s;
+    double sum = 0;
+    int n = 0;
+    for (const double v : values)
+        if (std::isfinite(v)) {
+            sum += v;
+            ++n;
+        }
+    if (n == 0)
+        return s;
+    s.mean = sum / n;
+    if (n > 1) {
+        double squares = 0;
+        for (const double v : values)
+            if (std::isfinite(v))
+                squares += (v - s.mean) * (v - s.mean);
+        s.sd = std::sqrt(squares / (n - 1));
+    }
+    return s;
+}
+
 BudgetSource BudgetSource::temMdm() { return {Kind::TemMdm, {}, "TEM-MDM"}; }
 BudgetSource BudgetSource::run(const std::filesystem::path &file) { return {Kind::Run, file, file.stem().string()}; }
 BudgetSource BudgetSource::runMinusTemMdm(const std::filesystem::path &file)

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,6 +82,13 @@ struct ZonalBand {
     double meanFlux = 0; // mg CH4 m-2 d-1 of wetland; NaN where no cell has a value
     double teragramsPerYear = 0; // NaN without a wetland map
 };
+
+// The mean and sample standard deviation of yearly values (the interannual variability); NaN
+// values are left out, sd is NaN with fewer than two.
+struct YearSpread {
+    double mean = std::numeric_limits<double>::quiet_NaN(), sd = std::numeric_limits<double>::quiet_NaN();
+};
+[[nodiscard]] YearSpread yearSpread(const std::vector<double> &values);
 
 // Budgets of a dataset's wetland methane. A cell-day's mass is flux × cell area × wetland fraction ×
 // 1 day; mg CH4 becomes Tg at 1e-15, nmol m-2 s-1 becomes mg m-2 d-1 at 1.3863. Reads one month

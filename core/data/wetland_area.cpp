@@ -212,7 +212,7 @@ std::vector<float> WetlandAreaMap::fraction(int year, int month) const
     return climatology;
 }
 
-std::optional<std::filesystem::path> wetlandMapBeside(const std::filesystem::path &datasetRoot)
+std::optional<std::filesystem::path> wetlandMapBeside(const std::filesystem::path &datasetRoot, const std::string &howToSay)
 {
     std::error_code ec;
     const auto folder = datasetRoot / layout::kWetlandFolder;
@@ -221,7 +221,7 @@ std::optional<std::filesystem::path> wetlandMapBeside(const std::filesystem::pat
         if (entry.path().extension() == ".nc")
             found.push_back(entry.path());
     if (found.size() > 1)
-        throw DataError(folder, "holds " + std::to_string(found.size()) + " NetCDF files: say which wetland map to use");
+        throw DataError(folder, "holds " + std::to_string(found.size()) + " NetCDF files: " + howToSay);
     return found.empty() ? std::nullopt : std::optional(found.front());
 }
 

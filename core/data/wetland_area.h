@@ -77,7 +77,8 @@ private:
 };
 
 // The wetland map a dataset keeps beside it: the one NetCDF file in DATASET/WAD2M/, if any
-// (a DataError when there are several: which one is meant must then be said).
-[[nodiscard]] std::optional<std::filesystem::path> wetlandMapBeside(const std::filesystem::path &datasetRoot);
+// (a DataError when there are several: which one is meant must then be said, as `howToSay` tells).
+[[nodiscard]] std::optional<std::filesystem::path> wetlandMapBeside(const std::filesystem::path &datasetRoot,
+                                                                    const std::string &howToSay = "say which wetland map to use");
 
 } // namespace xmw::data

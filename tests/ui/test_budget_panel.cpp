@@ -57,6 +57,18 @@ class TestBudgetPanel : public QObject {
         return nullptr;
     }
 
+    // The window at that size, shown, with the demo's first map on it.
+    bool showDemo(MainWindow &window, QSize size) const
+    {
+        window.resize(size);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            return false;
+        QSignalSpy shown(&window, &MainWindow::mapShown);
+        window.openDataset(demo_);
+        return QTest::qWaitFor([&] { return shown.count() == 1; }, 20000);
+    }
+
     static int rowsWithText(const QTableWidget *table, int column, const QString &text)
     {
         int n = 0;
@@ -285,12 +297,7 @@ private Q_SLOTS:
     void aRegionIsDrawnOnTheFlatMap()
     {
         MainWindow window;
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy shown(&window, &MainWindow::mapShown);
-        window.openDataset(demo_);
-        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        QVERIFY(showDemo(window, {1280, 800}));
         QVERIFY(window.showPanel(QStringLiteral("budget")));
         window.budget()->findChild<QPushButton *>(QStringLiteral("budgetDraw"))->click();
         QVERIFY(window.isFlatMap());
@@ -318,12 +325,7 @@ private Q_SLOTS:
     void theTowerLegendNamesTheTypes()
     {
         MainWindow window;
-        window.resize(1400, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy shown(&window, &MainWindow::mapShown);
-        window.openDataset(demo_);
-        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        QVERIFY(showDemo(window, {1400, 800}));
         auto *legend = window.findChild<TowerLegend *>(QStringLiteral("towerLegend"));
         QTRY_VERIFY(legend->isVisible());
         QTRY_VERIFY(legend->showsNames());
@@ -341,12 +343,7 @@ private Q_SLOTS:
         for (const QString &language : {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("zh_CN")}) {
             const TranslationScope scope(language);
             MainWindow window;
-            window.resize(1280, 800);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            QSignalSpy shown(&window, &MainWindow::mapShown);
-            window.openDataset(demo_);
-            QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+            QVERIFY(showDemo(window, {1280, 800}));
             QVERIFY(window.showPanel(QStringLiteral("budget")));
             QCOMPARE(window.budget()->addRunFile(run_), QString());
             QVERIFY(computeAndWait(*window.budget()));

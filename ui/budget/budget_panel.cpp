@@ -37,33 +37,6 @@ enum RegionKind { BandsOnly, Box, GeoJson, Drawn };
 
 QString number(double value, int decimals) { return std::isfinite(value) ? QLocale().toString(value, 'f', decimals) : QStringLiteral("–"); }
 
-struct Spread {
-    double mean = NAN, sd = NAN;
-};
-
-Spread spreadOf(const std::vector<double> &values)
-{
-    Spread s;
-    double sum = 0;
-    int n = 0;
-    for (const double v : values)
-        if (std::isfinite(v)) {
-            sum += v;
-            ++n;
-        }
-    if (n == 0)
-        return s;
-    s.mean = sum / n;
-    if (n > 1) {
-        double ss = 0;
-        for (const double v : values)
-            if (std::isfinite(v))
-                ss += (v - s.mean) * (v - s.mean);
-        s.sd = std::sqrt(ss / (n - 1));
-    }
-    return s;
-}
-
 // A region's name in the window's language; core names them in English (for the CSV and xmw budget).
 QString displayRegion(const QString &name)
 {
@@ -599,7 +572,7 @@ void BudgetPanel::fillTable()
                    false);
         }
         if (tg.size() > 1) {
-            const Spread t = spreadOf(tg), f = spreadOf(flux);
+            const data::YearSpread t = data::yearSpread(tg), f = data::yearSpread(flux);
             addRow({QString::fromStdString(rows[i].source), result_->regions.value(int(rows[i].regionIndex)), tr("mean ± sd"),
                     tr("%1 ± %2").arg(number(t.mean, 2), number(t.sd, 2)), tr("%1 ± %2").arg(fluxText(f.mean), fluxText(f.sd)), QString(),
                     QString()},
